@@ -1,0 +1,34 @@
+import type { Person } from './domain/person.js';
+import type { HelpdeskDeps } from './usecases/deps.js';
+import { autoAssign } from './usecases/assign-ticket.js';
+import { fileTicket, type FileTicketInput } from './usecases/file-ticket.js';
+import { listTickets, type TicketFilters } from './usecases/list-tickets.js';
+import { ticketByRef } from './usecases/mutate.js';
+import { identify, type IdentifyInput } from './usecases/people.js';
+import { runSkillsCommand, type SkillsCommand } from './usecases/skills-admin.js';
+import { postMessage, reassignTicket, reopenTicket, resolveTicket, startTicket, type TicketAction } from './usecases/ticket-actions.js';
+import { triageTicket } from './usecases/triage-ticket.js';
+import { allWorkflows } from './workflows/index.js';
+
+/**
+ * The helpdesk's use cases bound to their ports. Every surface (console,
+ * Slack, Discord) calls these with plain input; none of them sees another's
+ * interaction objects.
+ */
+export class Helpdesk {
+  constructor(readonly deps: HelpdeskDeps) {}
+
+  identify = (input: IdentifyInput) => identify(this.deps, input);
+  fileTicket = (input: FileTicketInput) => fileTicket(this.deps, input);
+  triageTicket = (ticketId: string) => triageTicket(this.deps, ticketId);
+  assignTicket = (ticketId: string) => autoAssign(this.deps, ticketId, { actorId: null, initial: true });
+  startTicket = (input: TicketAction) => startTicket(this.deps, input);
+  resolveTicket = (input: TicketAction & { note: string }) => resolveTicket(this.deps, input);
+  reopenTicket = (input: TicketAction) => reopenTicket(this.deps, input);
+  reassignTicket = (input: TicketAction & { to: string | null }) => reassignTicket(this.deps, input);
+  postMessage = (input: TicketAction & { text: string }) => postMessage(this.deps, input);
+  listTickets = (viewer: Person, filters: TicketFilters) => listTickets(this.deps, viewer, filters);
+  ticketByRef = (ref: number) => ticketByRef(this.deps, ref);
+  skills = (actor: Person, command: SkillsCommand) => runSkillsCommand(this.deps, actor, command);
+  workflows = () => allWorkflows(this.deps);
+}

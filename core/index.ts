@@ -1,0 +1,27 @@
+/** Public surface of the helpdesk core for adapters, the bot and Inngest. */
+export * from './domain/errors.js';
+export * from './domain/events.js';
+export * from './domain/person.js';
+export * from './domain/skills.js';
+export * from './domain/ticket.js';
+export * from './helpdesk.js';
+export * from './notifications/notification.js';
+export * from './notifications/notifier.js';
+export * from './notifications/render-text.js';
+export * from './policies/assignment.js';
+export * from './policies/authorization.js';
+export * from './policies/routing.js';
+export * from './policies/triage-safety.js';
+export type * from './ports/jobs.js';
+export type * from './ports/notifier.js';
+export type * from './ports/similar.js';
+export type * from './ports/step.js';
+export type * from './ports/store.js';
+export type * from './ports/system.js';
+export type * from './ports/triage.js';
+export { silentLogger } from './ports/system.js';
+export * from './usecases/deps.js';
+export * from './usecases/file-ticket.js';
+export * from './usecases/list-tickets.js';
+export * from './usecases/skills-admin.js';
+export * from './workflows/index.js';

@@ -1,0 +1,78 @@
+import type { Iso } from '../domain/ticket.js';
+
+/**
+ * Durable background work. The in-process runner executes jobs; in Inngest
+ * mode the same rows act as an outbox whose events are forwarded to Inngest.
+ */
+export type JobState = 'pending' | 'running' | 'waiting' | 'done' | 'failed' | 'cancelled';
+
+export interface NewJob {
+  /** Workflow or event name, e.g. `ticket/filed`. */
+  readonly name: string;
+  /** Unique among jobs; enqueueing an existing key is a no-op (idempotency). */
+  readonly key: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly runAt: Iso;
+}
+
+export interface EventWait {
+  readonly stepId: string;
+  readonly event: string;
+  /** Field path compared between the awaited event's data and this job's data, e.g. `ticketId`. */
+  readonly matchField: string;
+  readonly matchValue: string;
+  /** When the wait times out and the step resolves to null. */
+  readonly until: Iso;
+}
+
+export interface Job {
+  readonly id: string;
+  readonly name: string;
+  readonly key: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly state: JobState;
+  readonly attempts: number;
+  readonly runAt: Iso;
+  readonly leaseOwner: string | null;
+  readonly leaseUntil: Iso | null;
+  readonly lastError: string | null;
+  /** Memoized step results by step id, so a resumed job skips finished steps. */
+  readonly steps: Readonly<Record<string, unknown>>;
+  readonly wait: EventWait | null;
+  readonly createdAt: Iso;
+  readonly updatedAt: Iso;
+}
+
+export interface JobStore {
+  /** Inserts unless the key exists; returns the stored job either way. */
+  enqueueJob(job: NewJob, now: Iso): Promise<Job>;
+  getJob(id: string): Promise<Job | null>;
+  getJobByKey(key: string): Promise<Job | null>;
+  /**
+   * Atomically leases one due job (pending or waiting with runAt <= now, or
+   * running with an expired lease) to `owner` until `leaseUntil`.
+   */
+  claimDueJob(owner: string, now: Iso, leaseUntil: Iso, names?: readonly string[]): Promise<Job | null>;
+  /** Extends a lease; false when the lease was lost. */
+  renewLease(jobId: string, owner: string, leaseUntil: Iso): Promise<boolean>;
+  /** Records one step's result; false when the lease was lost (the caller must stop). */
+  saveStepResult(jobId: string, owner: string, stepId: string, value: unknown, now: Iso): Promise<boolean>;
+  completeJob(jobId: string, owner: string, now: Iso): Promise<void>;
+  /** Releases the job for another attempt at `runAt`, counting the attempt. */
+  retryJob(jobId: string, owner: string, runAt: Iso, error: string, now: Iso): Promise<void>;
+  /** Gives up on the job for good. */
+  failJob(jobId: string, owner: string, error: string, now: Iso): Promise<void>;
+  /** Parks the job until `runAt` (a sleep) or until an event arrives (a wait). */
+  suspendJob(jobId: string, owner: string, runAt: Iso, wait: EventWait | null, now: Iso): Promise<void>;
+  /**
+   * Delivers an event to jobs waiting for it whose match value equals
+   * `data[matchField]`: stores the event as the waiting step's result and
+   * makes the job due now. Returns how many jobs were woken.
+   */
+  deliverEvent(event: { readonly name: string; readonly data: Readonly<Record<string, unknown>> }, now: Iso): Promise<number>;
+  /** Cancels not-yet-finished jobs with these keys. */
+  cancelJobs(keys: readonly string[], now: Iso): Promise<number>;
+  /** The earliest runAt among due-able jobs, so the runner can sleep until then. */
+  nextJobDueAt(): Promise<Iso | null>;
+  listJobs(filter: { states?: readonly JobState[]; names?: readonly string[]; limit?: number }): Promise<Job[]>;
+}

@@ -1,0 +1,112 @@
+import type { Availability, NewPerson, Person, Role } from '../domain/person.js';
+import type { Iso, LoadDelta, NewTicket, Priority, Ticket, TicketStatus } from '../domain/ticket.js';
+import type { JobStore, NewJob } from './jobs.js';
+
+/** Filters for listing tickets; every field narrows the result (AND). */
+export interface TicketQuery {
+  readonly statuses?: readonly TicketStatus[];
+  readonly priorities?: readonly Priority[];
+  /** Tickets needing any of these canonical skills. */
+  readonly skills?: readonly string[];
+  readonly requesterId?: string;
+  /** A person id, or null for "unassigned". */
+  readonly assigneeId?: string | null;
+  /**
+   * Visible to a moderator: assigned to this person, or unassigned.
+   * Combined with the other filters.
+   */
+  readonly assignedToOrUnassigned?: string;
+  /** Only tickets created at or after this time. */
+  readonly createdAfter?: Iso;
+  /** Case-insensitive substring match on title and description. */
+  readonly text?: string;
+  /** Newest first by default. */
+  readonly order?: 'newest' | 'oldest';
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface TicketUpdate {
+  /** The version the caller read; the store rejects the save with VersionConflict otherwise. */
+  readonly expectedVersion: number;
+  /** Applied to people's `openTickets` in the same transaction. */
+  readonly loadDeltas?: readonly LoadDelta[];
+  /** Set on the assignee's `lastAssignedAt` when the ticket was (re)assigned. */
+  readonly assignedAt?: { readonly personId: string; readonly at: Iso };
+  /** Jobs enqueued atomically with the save (follow-ups, SLA timers). */
+  readonly jobs?: readonly NewJob[];
+  /** Pending jobs cancelled atomically with the save, by exact key. */
+  readonly cancelJobKeys?: readonly string[];
+}
+
+export interface CreatedTicket {
+  readonly ticket: Ticket;
+  /** False when the idempotency key matched an existing ticket, which is returned instead. */
+  readonly created: boolean;
+}
+
+export interface PersonPatch {
+  readonly displayName?: string;
+  readonly email?: string | null;
+  readonly role?: Role;
+  readonly skills?: readonly string[];
+  readonly availability?: Availability;
+  readonly prefersEmail?: boolean;
+}
+
+export interface TicketStore {
+  /**
+   * Allocates the next ref and stores the ticket and its jobs in one
+   * transaction. With an idempotency key already used, stores nothing and
+   * returns the earlier ticket with `created: false`.
+   */
+  createTicket(input: NewTicket, jobs: readonly NewJob[]): Promise<CreatedTicket>;
+  getTicket(id: string): Promise<Ticket | null>;
+  getTicketByRef(ref: number): Promise<Ticket | null>;
+  /** Saves `next` (whose version must be `expectedVersion`); returns it with version + 1. */
+  updateTicket(next: Ticket, update: TicketUpdate): Promise<Ticket>;
+  listTickets(query: TicketQuery): Promise<Ticket[]>;
+  countTickets(query: TicketQuery): Promise<number>;
+  /** Resolved tickets in ref order after `afterRef`, for (re)building the similar-ticket index. */
+  listResolvedTickets(afterRef: number, limit: number): Promise<Ticket[]>;
+}
+
+export interface PersonStore {
+  getPerson(id: string): Promise<Person | null>;
+  findPersonByIdentity(identity: string): Promise<Person | null>;
+  /** People whose email matches (case-insensitive), for admin-confirmed linking. */
+  findPeopleByEmail(email: string): Promise<Person[]>;
+  /** Creates the person unless the identity exists; either way returns the owner. Race-safe. */
+  ensurePerson(input: NewPerson): Promise<Person>;
+  /** Applies a patch; the version check guards admin edits that race. */
+  updatePerson(id: string, patch: PersonPatch, expectedVersion: number, at: Iso): Promise<Person>;
+  /** Adds an identity to a person. Fails if another person holds it. */
+  addIdentity(personId: string, identity: string, at: Iso): Promise<Person>;
+  listPeople(filter: { roles?: readonly Role[]; skill?: string; limit?: number }): Promise<Person[]>;
+  /**
+   * Available moderators and admins holding any of `skills`, plus every
+   * available admin (the fallback). Served from indexes, not a scan.
+   */
+  listAssignmentCandidates(skills: readonly string[]): Promise<Person[]>;
+  /** Distinct skills held by moderators and admins, for triage. */
+  listStaffSkills(): Promise<string[]>;
+}
+
+/** Remembers keys for a while, so a retried delivery or double click acts once. */
+export interface DedupeStore {
+  /** True the first time a key is seen within `ttlMs`; false for repeats. */
+  claimOnce(key: string, ttlMs: number, now: Iso): Promise<boolean>;
+}
+
+/** Small durable key-value space for adapters (Slack thread ids, email Message-IDs, cursors). */
+export interface KeyValueStore {
+  getValue(namespace: string, key: string): Promise<string | null>;
+  setValue(namespace: string, key: string, value: string): Promise<void>;
+}
+
+/** Everything the helpdesk persists. One implementation per database; one contract suite for all. */
+export interface Store extends TicketStore, PersonStore, JobStore, DedupeStore, KeyValueStore {
+  /** Human name for the start-up log (`sqlite:./data/helpdesk.db`). */
+  readonly description: string;
+  close(): Promise<void>;
+}

@@ -1,0 +1,39 @@
+import type { SkillCatalog } from '../domain/skills.js';
+import type { Notifier } from '../notifications/notifier.js';
+import type { SimilarTicketIndex } from '../ports/similar.js';
+import type { Store } from '../ports/store.js';
+import type { Clock, IdGenerator, Logger, WorkSignal } from '../ports/system.js';
+import type { TriageEngine } from '../ports/triage.js';
+
+export interface HelpdeskSettings {
+  /** Identities (`console:root`, `slack:T1:U1`) that are admins from their first use. */
+  readonly adminIdentities: readonly string[];
+  /** Tickets one person may file per minute. */
+  readonly filingLimitPerMinute: number;
+  /** How many similar resolved tickets to attach. */
+  readonly similarLimit: number;
+}
+
+export const DEFAULT_SETTINGS: HelpdeskSettings = {
+  adminIdentities: [],
+  filingLimitPerMinute: 5,
+  similarLimit: 3,
+};
+
+/** Everything use cases need, as ports. Wired once in `bot/`. */
+export interface HelpdeskDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly catalog: SkillCatalog;
+  readonly triage: TriageEngine;
+  readonly similar: SimilarTicketIndex;
+  readonly notifier: Notifier;
+  readonly signal: WorkSignal;
+  readonly logger: Logger;
+  readonly settings: HelpdeskSettings;
+}
+
+export function nowIso(deps: Pick<HelpdeskDeps, 'clock'>): string {
+  return deps.clock.now().toISOString();
+}

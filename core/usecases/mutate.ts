@@ -1,0 +1,56 @@
+import { Errors, VersionConflict, ok, type Result } from '../domain/errors.js';
+import { loadDeltas, type Ticket } from '../domain/ticket.js';
+import type { NewJob } from '../ports/jobs.js';
+import type { HelpdeskDeps } from './deps.js';
+
+export interface Change {
+  readonly next: Ticket;
+  /** Outbox events saved with the change. */
+  readonly events?: readonly NewJob[];
+  readonly cancelJobKeys?: readonly string[];
+  /** Set when the change assigned the ticket to someone. */
+  readonly assignedTo?: string;
+}
+
+/** A decision made on a freshly read ticket: a change to save, `null` for nothing to do, or a domain error. */
+export type Decide = (ticket: Ticket) => Promise<Result<Change | null>> | Result<Change | null>;
+
+const ATTEMPTS = 5;
+
+/**
+ * Read-decide-save with optimistic concurrency: the decision is made on the
+ * current ticket and saved only if nobody changed it meanwhile; otherwise it
+ * is made again on the new state. Load counts and events are saved in the
+ * same transaction as the ticket.
+ */
+export async function mutateTicket(deps: HelpdeskDeps, ticketId: string, decide: Decide): Promise<Result<Ticket>> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await deps.store.getTicket(ticketId);
+    if (!current) return Errors.ticketNotFound(ticketId);
+    const decision = await decide(current);
+    if (!decision.ok) return decision;
+    if (decision.value === null) return ok(current);
+    const { next, events = [], cancelJobKeys = [], assignedTo } = decision.value;
+    try {
+      const saved = await deps.store.updateTicket(next, {
+        expectedVersion: current.version,
+        loadDeltas: loadDeltas(current, next),
+        ...(assignedTo !== undefined ? { assignedAt: { personId: assignedTo, at: next.updatedAt } } : {}),
+        jobs: events,
+        cancelJobKeys,
+      });
+      if (events.length > 0) deps.signal.workAvailable();
+      return ok(saved);
+    } catch (error) {
+      if (error instanceof VersionConflict && attempt < ATTEMPTS) continue;
+      if (error instanceof VersionConflict) return Errors.conflict(current.ref);
+      throw error;
+    }
+  }
+}
+
+/** Finds a ticket by its human ref. */
+export async function ticketByRef(deps: HelpdeskDeps, ref: number): Promise<Result<Ticket>> {
+  const ticket = await deps.store.getTicketByRef(ref);
+  return ticket ? ok(ticket) : Errors.ticketNotFound(ref);
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from '../domain/errors.js';
+import { isIdentity, type Person } from '../domain/person.js';
+import type { HelpdeskDeps } from './deps.js';
+import { nowIso } from './deps.js';
+
+const identifyInput = z.object({
+  identity: z.string().refine(isIdentity),
+  displayName: z.string().trim().min(1).max(80),
+  email: z.string().trim().email().max(254).nullish(),
+});
+
+export type IdentifyInput = z.input<typeof identifyInput>;
+
+/**
+ * Finds or creates the person behind a platform identity. Identities listed
+ * as admins in the configuration become admins on first use (and are
+ * promoted if they existed before). Profile details are refreshed when the
+ * platform reports new ones.
+ */
+export async function identify(deps: HelpdeskDeps, input: IdentifyInput): Promise<Result<Person>> {
+  const parsed = identifyInput.safeParse(input);
+  if (!parsed.success) return fail('INPUT.INVALID', 'That identity is not valid.');
+  const { identity, displayName } = parsed.data;
+  const email = parsed.data.email ?? null;
+  const at = nowIso(deps);
+  const isBootstrapAdmin = deps.settings.adminIdentities.includes(identity);
+  let person = await deps.store.ensurePerson({
+    id: deps.ids.newId(),
+    identity,
+    displayName,
+    email,
+    role: isBootstrapAdmin ? 'admin' : 'user',
+    createdAt: at,
+  });
+  const patch: { role?: 'admin'; displayName?: string; email?: string } = {};
+  if (isBootstrapAdmin && person.role !== 'admin') patch.role = 'admin';
+  if (displayName !== person.displayName) patch.displayName = displayName;
+  if (email && email !== person.email) patch.email = email;
+  if (Object.keys(patch).length > 0) person = await deps.store.updatePerson(person.id, patch, person.version, at);
+  return ok(person);
+}
+
+/** Looks up an existing person by identity; unknown handles are a domain error. */
+export async function findByIdentity(deps: HelpdeskDeps, identity: string, shownAs: string): Promise<Result<Person>> {
+  const person = await deps.store.findPersonByIdentity(identity);
+  return person ? ok(person) : fail('PERSON.UNKNOWN_HANDLE', `I don't know anyone called ${shownAs}. They need to use the helpdesk once first.`);
+}

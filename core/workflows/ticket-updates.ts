@@ -1,0 +1,137 @@
+import { parseEvent } from '../domain/events.js';
+import type { HelpdeskDeps } from '../usecases/deps.js';
+import { loadTicket, notifyAdmins, notifyPerson, refOf } from './notify.js';
+import type { WorkflowDefinition } from './workflow.js';
+
+/** Requester told, moderator's card refreshed. */
+export function ticketStarted(deps: HelpdeskDeps): WorkflowDefinition {
+  return {
+    id: 'ticket-started',
+    trigger: 'ticket/started',
+    concurrencyKey: 'ticketId',
+    async run(event, step) {
+      const { ticketId, actorId } = parseEvent('ticket/started', event.data);
+      await step.run('notify-requester', async () => {
+        const ticket = await loadTicket(deps, ticketId);
+        return notifyPerson(deps, ticket.requesterId, { kind: 'ticket.started', audience: 'requester', ticket, by: await refOf(deps, actorId) });
+      });
+      await step.run('refresh-card', () => refreshCard(deps, ticketId));
+    },
+  };
+}
+
+/** Resolved follow-up: the requester gets the note, the ticket joins the similar-ticket index. */
+export function ticketResolved(deps: HelpdeskDeps): WorkflowDefinition {
+  return {
+    id: 'ticket-resolved',
+    trigger: 'ticket/resolved',
+    concurrencyKey: 'ticketId',
+    async run(event, step) {
+      const { ticketId, actorId } = parseEvent('ticket/resolved', event.data);
+      await step.run('index-similar', async () => {
+        const ticket = await loadTicket(deps, ticketId);
+        if (ticket.status !== 'DONE' || !ticket.resolution) return { indexed: false };
+        await deps.similar.add({ ticketId, ref: ticket.ref, title: ticket.title, description: ticket.description, resolution: ticket.resolution });
+        return { indexed: true };
+      });
+      await step.run('notify-requester', async () => {
+        const ticket = await loadTicket(deps, ticketId);
+        return notifyPerson(deps, ticket.requesterId, { kind: 'ticket.resolved', audience: 'requester', ticket, by: await refOf(deps, actorId) });
+      });
+      await step.run('refresh-card', () => refreshCard(deps, ticketId));
+    },
+  };
+}
+
+/** Reopened: the moderator and the requester hear of it; the ticket leaves the similar index. */
+export function ticketReopened(deps: HelpdeskDeps): WorkflowDefinition {
+  return {
+    id: 'ticket-reopened',
+    trigger: 'ticket/reopened',
+    concurrencyKey: 'ticketId',
+    async run(event, step) {
+      const { ticketId, actorId } = parseEvent('ticket/reopened', event.data);
+      await step.run('unindex-similar', async () => {
+        await deps.similar.remove(ticketId);
+        return true;
+      });
+      await step.run('notify-moderator', async () => {
+        const ticket = await loadTicket(deps, ticketId);
+        if (!ticket.assigneeId || ticket.assigneeId === actorId) return null;
+        return notifyPerson(deps, ticket.assigneeId, { kind: 'ticket.reopened', audience: 'moderator', ticket, by: await refOf(deps, actorId) });
+      });
+      await step.run('notify-requester', async () => {
+        const ticket = await loadTicket(deps, ticketId);
+        if (ticket.requesterId === actorId) return null;
+        return notifyPerson(deps, ticket.requesterId, { kind: 'ticket.reopened', audience: 'requester', ticket, by: await refOf(deps, actorId) });
+      });
+      await step.run('refresh-card', () => refreshCard(deps, ticketId));
+    },
+  };
+}
+
+/** Reassignment (not the pipeline's first assignment): new and old moderator and the requester are told. */
+export function ticketReassigned(deps: HelpdeskDeps): WorkflowDefinition {
+  return {
+    id: 'ticket-reassigned',
+    trigger: 'ticket/assigned',
+    concurrencyKey: 'ticketId',
+    async run(event, step) {
+      const data = parseEvent('ticket/assigned', event.data);
+      if (data.initial) return { skipped: 'initial assignment is notified by the pipeline' };
+      const { ticketId, assigneeId, previousAssigneeId } = data;
+      if (assigneeId) {
+        await step.run('notify-new-moderator', async () => {
+          const ticket = await loadTicket(deps, ticketId);
+          const reason = `reassigned${data.actorId ? ` by ${(await refOf(deps, data.actorId)).displayName}` : ''}`;
+          return notifyPerson(deps, assigneeId, { kind: 'ticket.assignment', audience: 'moderator', ticket, requester: await refOf(deps, ticket.requesterId), reason });
+        });
+      } else {
+        await step.run('notify-admins', async () => {
+          const ticket = await loadTicket(deps, ticketId);
+          return notifyAdmins(deps, { kind: 'ticket.needs-assignee', audience: 'admin', ticket, reason: ticket.unassignedReason ?? 'nobody is available' });
+        });
+      }
+      if (previousAssigneeId && previousAssigneeId !== data.actorId) {
+        await step.run('notify-previous-moderator', async () => {
+          const ticket = await loadTicket(deps, ticketId);
+          return notifyPerson(deps, previousAssigneeId, { kind: 'ticket.unassigned-from', audience: 'moderator', ticket, to: assigneeId ? await refOf(deps, assigneeId) : null });
+        });
+      }
+      await step.run('notify-requester', async () => {
+        const ticket = await loadTicket(deps, ticketId);
+        return notifyPerson(deps, ticket.requesterId, { kind: 'ticket.assigned', audience: 'requester', ticket, assignee: assigneeId ? await refOf(deps, assigneeId) : null });
+      });
+    },
+  };
+}
+
+/** Relay: a message from one side of the ticket reaches the other. */
+export function ticketMessage(deps: HelpdeskDeps): WorkflowDefinition {
+  return {
+    id: 'ticket-message',
+    trigger: 'ticket/message',
+    concurrencyKey: 'ticketId',
+    async run(event, step) {
+      const { ticketId, actorId, text } = parseEvent('ticket/message', event.data);
+      await step.run('relay', async () => {
+        const ticket = await loadTicket(deps, ticketId);
+        const from = await refOf(deps, actorId);
+        const recipients = [ticket.requesterId, ticket.assigneeId].filter((id): id is string => id !== null && id !== actorId);
+        const results = [];
+        for (const id of recipients) {
+          const audience = id === ticket.requesterId ? 'requester' : 'moderator';
+          results.push(await notifyPerson(deps, id, { kind: 'ticket.message', audience, ticket, from, text }));
+        }
+        return results;
+      });
+    },
+  };
+}
+
+/** Updates the assignee's ticket card in place (chat) or sends a short update (console, email). */
+async function refreshCard(deps: HelpdeskDeps, ticketId: string) {
+  const ticket = await loadTicket(deps, ticketId);
+  if (!ticket.assigneeId) return null;
+  return notifyPerson(deps, ticket.assigneeId, { kind: 'ticket.card', audience: 'moderator', ticket, requester: await refOf(deps, ticket.requesterId) });
+}
