@@ -78,10 +78,14 @@ export interface SkillsOutcome {
  * their own skills and mark themselves away or back.
  */
 export async function runSkillsCommand(deps: HelpdeskDeps, actor: Person, command: SkillsCommand): Promise<Result<SkillsOutcome>> {
-  const targetIdentity = command.target;
-  const target = targetIdentity === null ? actor : await deps.store.findPersonByIdentity(targetIdentity);
-  if (!target) return fail('PERSON.UNKNOWN_HANDLE', `I don't know ${shown(targetIdentity ?? '')} yet. They need to use the helpdesk once first.`);
-  const self = target.id === actor.id;
+  const self = command.target === null || actor.identities.includes(command.target);
+  const selfAvailability = (command.op === 'away' || command.op === 'back') && self && actor.role !== 'user';
+  if (command.op === 'list' ? !self : !selfAvailability) {
+    const admin = requireAdmin(actor);
+    if (!admin.ok) return admin;
+  }
+  const target = command.target === null ? actor : await deps.store.findPersonByIdentity(command.target);
+  if (!target) return fail('PERSON.UNKNOWN_HANDLE', `I don't know ${shown(command.target ?? '')} yet. They need to use the helpdesk once first.`);
 
   if (command.op === 'list') {
     if (command.target === null && isAdmin(actor)) {
@@ -89,15 +93,8 @@ export async function runSkillsCommand(deps: HelpdeskDeps, actor: Person, comman
       const lines = staff.map(describe);
       return ok({ message: lines.length ? `Moderators and admins:\n${lines.join('\n')}` : 'There are no moderators yet. Add one with /skills role @person moderator.', person: null, people: staff });
     }
-    if (!self && !isAdmin(actor)) return fail('AUTH.ADMIN_ONLY', 'Only helpdesk admins can see other people\'s skills.');
     return ok({ message: describe(target), person: target });
   }
-  if ((command.op === 'away' || command.op === 'back') && self && actor.role !== 'user') {
-    return apply(deps, target, { availability: command.op === 'away' ? 'away' : 'available' }, (p) => `${p.displayName} is now ${p.availability}.`);
-  }
-  const admin = requireAdmin(actor);
-  if (!admin.ok) return admin;
-
   switch (command.op) {
     case 'away':
     case 'back':

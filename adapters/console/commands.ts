@@ -1,0 +1,145 @@
+import {
+  Errors, FILTER_HELP, canView, SKILLS_USAGE, formatRef, parseRef, parseSkillsCommand, parseTicketFilters, viewOf,
+  type Helpdesk, type Person, type Result, type Ticket,
+} from '../../core/index.js';
+import { ticketDetails, ticketLine } from './format.js';
+import { HANDLE_PATTERN } from './output.js';
+
+export const HELP = [
+  'Each line is: @<handle> <what that person types>. People are created on first use.',
+  'Commands:',
+  '  /ticket <title> | <description>   file a ticket (without |, the text is both)',
+  '  /tickets [filters]                list tickets. ' + FILTER_HELP,
+  '  /show #n                          one ticket with its history',
+  '  /start #n · /resolve #n <note> · /reassign #n [@someone] · /reopen #n',
+  '  /say #n <message>                 talk to the other side of a ticket',
+  '  /skills …                         admins manage moderators:',
+  ...SKILLS_USAGE.split('\n').map((l) => `    ${l}`),
+  '  /help',
+].join('\n');
+
+/** Resolves `@bob` to `console:bob`; anything else is not a mention. */
+export function consoleMention(token: string): string | null {
+  if (!token.startsWith('@')) return null;
+  const handle = token.slice(1).toLowerCase();
+  return HANDLE_PATTERN.test(handle) ? `console:${handle}` : null;
+}
+
+/**
+ * Runs one console command for `actor` and returns the reply text. Every
+ * command calls the same core use case a Slack or Discord button would.
+ */
+export async function runCommand(helpdesk: Helpdesk, actor: Person, text: string): Promise<Result<string>> {
+  const [word = '', ...restWords] = text.trim().split(/\s+/);
+  const rest = text.trim().slice(word.length).trim();
+  const command = word.toLowerCase();
+  switch (command) {
+    case '/help':
+      return { ok: true, value: HELP };
+    case '/ticket':
+      return fileFromText(helpdesk, actor, rest);
+    case '/tickets':
+      return listCommand(helpdesk, actor, rest);
+    case '/show':
+      return withTicket(helpdesk, restWords[0] ?? '', async (t) => {
+        const view = viewOf(actor, t);
+        if (!canView(actor, t)) return Errors.ticketNotFound(t.ref);
+        return { ok: true, value: ticketDetails(view, await names(helpdesk, [t.requesterId, t.assigneeId, ...t.history.map((h) => ('actorId' in h ? h.actorId : null))])) };
+      });
+    case '/start':
+      return withTicket(helpdesk, restWords[0] ?? '', async (t) => done(await helpdesk.startTicket({ ticketId: t.id, actorId: actor.id }), (x) => `${formatRef(x.ref)} is now in progress.`));
+    case '/resolve': {
+      const note = rest.slice((restWords[0] ?? '').length).trim();
+      return withTicket(helpdesk, restWords[0] ?? '', async (t) =>
+        done(await helpdesk.resolveTicket({ ticketId: t.id, actorId: actor.id, note }), (x) => `${formatRef(x.ref)} resolved. The requester has been told.`),
+      );
+    }
+    case '/reopen':
+      return withTicket(helpdesk, restWords[0] ?? '', async (t) => done(await helpdesk.reopenTicket({ ticketId: t.id, actorId: actor.id }), (x) => `${formatRef(x.ref)} reopened.`));
+    case '/say':
+    case '/reply': {
+      const message = rest.slice((restWords[0] ?? '').length).trim();
+      return withTicket(helpdesk, restWords[0] ?? '', async (t) => done(await helpdesk.postMessage({ ticketId: t.id, actorId: actor.id, text: message }), (x) => `Sent on ${formatRef(x.ref)}.`));
+    }
+    case '/reassign':
+      return withTicket(helpdesk, restWords[0] ?? '', async (t) => {
+        const target = restWords[1];
+        let to: string | null = null;
+        if (target !== undefined) {
+          const identity = consoleMention(target);
+          if (!identity) return { ok: false, error: { kind: 'domain-error', code: 'INPUT.BAD_COMMAND', message: `"${target.slice(0, 40)}" is not a @handle. Usage: /reassign #n [@someone]` } };
+          const person = await helpdesk.deps.store.findPersonByIdentity(identity);
+          if (!person) return Errors.unknownHandle(target);
+          to = person.id;
+        }
+        const result = await helpdesk.reassignTicket({ ticketId: t.id, actorId: actor.id, to });
+        if (!result.ok) return result;
+        const assignee = result.value.assigneeId ? await helpdesk.deps.store.getPerson(result.value.assigneeId) : null;
+        return { ok: true, value: assignee ? `${formatRef(t.ref)} is now assigned to ${assignee.displayName}.` : `${formatRef(t.ref)} is unassigned: ${result.value.unassignedReason ?? 'nobody is available'}.` };
+      });
+    case '/skills':
+      return skillsCommand(helpdesk, actor, rest);
+    default:
+      return {
+        ok: false,
+        error: { kind: 'domain-error', code: 'INPUT.BAD_COMMAND', message: command.startsWith('/') ? `Unknown command ${command.slice(0, 30)}. Type /help for the list.` : 'Commands start with /. Type /help for the list.' },
+      };
+  }
+}
+
+async function fileFromText(helpdesk: Helpdesk, actor: Person, rest: string): Promise<Result<string>> {
+  const bar = rest.indexOf('|');
+  const title = bar >= 0 ? rest.slice(0, bar) : rest;
+  const description = bar >= 0 ? rest.slice(bar + 1) : rest;
+  const filed = await helpdesk.fileTicket({ requesterId: actor.id, title, description, origin: { platform: 'console' } });
+  if (!filed.ok) return filed;
+  return { ok: true, value: `Ticket ${formatRef(filed.value.ticket.ref)} filed — triaging…` };
+}
+
+async function listCommand(helpdesk: Helpdesk, actor: Person, rest: string): Promise<Result<string>> {
+  const filters = parseTicketFilters(rest, (s) => helpdesk.deps.catalog.normalize(s));
+  if (!filters.ok) return filters;
+  const listed = await helpdesk.listTickets(actor, filters.value);
+  if (!listed.ok) return listed;
+  if (listed.value.length === 0) return { ok: true, value: 'No tickets match.' };
+  const nameMap = await names(helpdesk, listed.value.map((t) => t.assigneeId));
+  return { ok: true, value: [`${listed.value.length} ticket${listed.value.length === 1 ? '' : 's'}:`, ...listed.value.map((t) => ticketLine(t, nameMap))].join('\n') };
+}
+
+async function skillsCommand(helpdesk: Helpdesk, actor: Person, rest: string): Promise<Result<string>> {
+  const parsed = parseSkillsCommand(rest, consoleMention);
+  if (!parsed.ok) return parsed;
+  const command = parsed.value;
+  // On the console, an admin naming a new handle while granting skills or a role onboards that person.
+  if (actor.role === 'admin' && command.target && ['add', 'set', 'role'].includes(command.op)) {
+    const existing = await helpdesk.deps.store.findPersonByIdentity(command.target);
+    if (!existing) {
+      const created = await helpdesk.identify({ identity: command.target, displayName: command.target.slice('console:'.length) });
+      if (!created.ok) return created;
+    }
+  }
+  const outcome = await helpdesk.skills(actor, command);
+  return outcome.ok ? { ok: true, value: outcome.value.message } : outcome;
+}
+
+async function withTicket(helpdesk: Helpdesk, rawRef: string, fn: (t: Ticket) => Promise<Result<string>>): Promise<Result<string>> {
+  const ref = parseRef(rawRef);
+  if (ref === null) return rawRef ? Errors.badRef(rawRef) : { ok: false, error: { kind: 'domain-error', code: 'INPUT.BAD_REF', message: 'Say which ticket, like #12.' } };
+  const ticket = await helpdesk.ticketByRef(ref);
+  if (!ticket.ok) return ticket;
+  return fn(ticket.value);
+}
+
+function done<T>(result: Result<T>, text: (v: T) => string): Result<string> {
+  return result.ok ? { ok: true, value: text(result.value) } : result;
+}
+
+async function names(helpdesk: Helpdesk, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  for (const id of new Set(ids)) {
+    if (!id) continue;
+    const p = await helpdesk.deps.store.getPerson(id);
+    if (p) map.set(id, p.displayName);
+  }
+  return map;
+}

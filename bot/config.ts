@@ -1,0 +1,154 @@
+import { z } from 'zod';
+
+/**
+ * The one place configuration is read. Every variable is documented in
+ * .env.example. Empty strings count as unset; all problems are reported at
+ * once, each with a hint; the result is frozen and passed down.
+ */
+
+const str = z.string().trim();
+const optionalStr = str.optional();
+const url = (hint: string) => str.url({ message: `must be a URL (${hint})` }).optional();
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { message: 'must be true or false' })
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const int = (min: number, max: number) => z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(min).max(max);
+const duration = str.regex(/^\d+(ms|s|m|h|d)$/, { message: 'must be a duration like 30m, 4h or 1d' });
+const identityList = str
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(str.regex(/^(console|slack|discord):\S+$/, { message: 'each entry must look like console:root, slack:T123:U456 or discord:1234' })));
+
+const schema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.optional(),
+  DATA_DIR: str.default('./data'),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).optional(),
+  MONGODB_URI: str.regex(/^mongodb(\+srv)?:\/\//, { message: 'must start with mongodb:// or mongodb+srv://' }).optional(),
+  HELPDESK_ADMINS: identityList.default([]),
+  HELPDESK_FILING_LIMIT_PER_MINUTE: int(0, 1000).default(5),
+  PORT: int(0, 65535).optional(),
+  CONSOLE: z.enum(['auto', 'on', 'off']).default('auto'),
+
+  SLACK_BOT_TOKEN: str.startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' }).optional(),
+  SLACK_SIGNING_SECRET: optionalStr,
+  SLACK_APP_TOKEN: str.startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' }).optional(),
+  SLACK_API_URL: url('Slack Web API base, e.g. https://slack.com/api/'),
+
+  DISCORD_TOKEN: optionalStr,
+  DISCORD_APPLICATION_ID: str.regex(/^\d{5,25}$/, { message: 'must be the numeric application id' }).optional(),
+  DISCORD_GUILD_ID: str.regex(/^\d{5,25}$/, { message: 'must be a numeric server (guild) id' }).optional(),
+  DISCORD_API_URL: url('Discord REST base, e.g. https://discord.com/api'),
+  DISCORD_ADMIN_ROLE: optionalStr,
+
+  AI_PROVIDERS: str
+    .transform((s) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.enum(['gemini', 'openai', 'local'], { message: 'entries must be gemini, openai or local' })))
+    .optional(),
+  AI_REDACT: bool.default(true),
+  AI_TIMEOUT_MS: int(1000, 300_000).default(20_000),
+  GEMINI_API_KEY: optionalStr,
+  GEMINI_MODEL: str.default('gemini-2.5-flash-lite'),
+  GEMINI_BASE_URL: url('Gemini API base'),
+  GEMINI_EMBEDDING_MODEL: optionalStr,
+  OPENAI_API_KEY: optionalStr,
+  OPENAI_MODEL: str.default('gpt-4.1-mini'),
+  OPENAI_BASE_URL: url('OpenAI-compatible base, e.g. http://localhost:11434/v1 for Ollama'),
+  OPENAI_EMBEDDING_MODEL: optionalStr,
+
+  INNGEST_EVENT_KEY: optionalStr,
+  INNGEST_SIGNING_KEY: optionalStr,
+  INNGEST_BASE_URL: url('self-hosted Inngest, e.g. http://localhost:8288'),
+  INNGEST_DEV: optionalStr,
+  INNGEST_SERVE_HOST: url('public URL Inngest calls back, e.g. https://bot.example.com'),
+
+  SMTP_URL: str.regex(/^smtps?:\/\//, { message: 'must start with smtp:// or smtps://' }).optional(),
+  SMTP_HOST: optionalStr,
+  SMTP_PORT: int(1, 65535).optional(),
+  SMTP_USER: optionalStr,
+  SMTP_PASSWORD: optionalStr,
+  SMTP_SECURE: bool.optional(),
+  MAIL_FROM: optionalStr,
+
+  SLA_HIGH: duration.default('30m'),
+  SLA_MEDIUM: duration.default('4h'),
+  SLA_LOW: duration.default('24h'),
+});
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface Config extends RawConfig {
+  readonly slack: { readonly enabled: boolean; readonly mode: 'socket' | 'http' | null };
+  readonly discord: { readonly enabled: boolean };
+  readonly inngest: { readonly enabled: boolean };
+  readonly console: { readonly enabled: boolean };
+}
+
+export type ConfigResult = { readonly ok: true; readonly config: Readonly<Config> } | { readonly ok: false; readonly problems: readonly string[] };
+
+/** Parses the environment; empty strings are treated as unset. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const cleaned: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') cleaned[k] = v;
+  const parsed = schema.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}${hintFor(String(issue.path[0]))}`);
+    return { ok: false, problems };
+  }
+  const c = parsed.data;
+  const slackAny = c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET;
+  if (slackAny && !c.SLACK_BOT_TOKEN) problems.push(`SLACK_BOT_TOKEN: is required when Slack is configured${hintFor('SLACK_BOT_TOKEN')}`);
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
+    problems.push('SLACK_SIGNING_SECRET: is required for HTTP mode; or set SLACK_APP_TOKEN to use Socket Mode (no public URL needed)');
+  if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) problems.push(`DISCORD_APPLICATION_ID: is required with DISCORD_TOKEN${hintFor('DISCORD_APPLICATION_ID')}`);
+  if (!c.DISCORD_TOKEN && c.DISCORD_APPLICATION_ID) problems.push(`DISCORD_TOKEN: is required with DISCORD_APPLICATION_ID${hintFor('DISCORD_TOKEN')}`);
+  if ((c.SMTP_HOST || c.SMTP_URL) && !c.MAIL_FROM) problems.push('MAIL_FROM: is required when SMTP is configured (e.g. "Helpdesk <helpdesk@example.com>")');
+  for (const p of c.AI_PROVIDERS ?? []) {
+    if (p === 'gemini' && !c.GEMINI_API_KEY) problems.push('AI_PROVIDERS: lists gemini but GEMINI_API_KEY is not set');
+    if (p === 'openai' && !c.OPENAI_API_KEY) problems.push('AI_PROVIDERS: lists openai but OPENAI_API_KEY is not set (any value works for local servers such as Ollama)');
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const slackEnabled = Boolean(c.SLACK_BOT_TOKEN);
+  const discordEnabled = Boolean(c.DISCORD_TOKEN);
+  const chat = slackEnabled || discordEnabled;
+  const config: Config = {
+    ...c,
+    slack: { enabled: slackEnabled, mode: slackEnabled ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : null },
+    discord: { enabled: discordEnabled },
+    inngest: { enabled: Boolean(c.INNGEST_EVENT_KEY || c.INNGEST_SIGNING_KEY || c.INNGEST_DEV) },
+    console: { enabled: c.CONSOLE === 'on' || (c.CONSOLE === 'auto' && !chat) },
+  };
+  return { ok: true, config: deepFreeze(config) };
+}
+
+const HINTS: Record<string, string> = {
+  SLACK_BOT_TOKEN: 'Slack app → OAuth & Permissions → Bot User OAuth Token',
+  SLACK_APP_TOKEN: 'Slack app → Basic Information → App-Level Tokens (scope connections:write)',
+  DISCORD_TOKEN: 'Discord developer portal → your application → Bot → Reset Token',
+  DISCORD_APPLICATION_ID: 'Discord developer portal → your application → General Information → Application ID',
+  HELPDESK_ADMINS: 'comma-separated identities, e.g. console:root,slack:T0123:U0456,discord:123456789',
+  MONGODB_URI: 'e.g. mongodb://localhost:27017/helpdesk',
+  PORT: 'a TCP port such as 3000',
+};
+
+function hintFor(key: string): string {
+  const hint = HINTS[key];
+  return hint ? ` (hint: ${hint})` : '';
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Parses durations like `30m` into milliseconds. */
+export function durationMs(text: string): number {
+  const m = /^(\d+)(ms|s|m|h|d)$/.exec(text);
+  if (!m) throw new Error(`not a duration: ${text}`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}

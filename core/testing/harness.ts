@@ -1,0 +1,57 @@
+import { SkillCatalog } from '../domain/skills.js';
+import { Helpdesk } from '../helpdesk.js';
+import { Notifier } from '../notifications/notifier.js';
+import type { NotificationChannel } from '../ports/notifier.js';
+import type { SimilarTicketIndex } from '../ports/similar.js';
+import type { Store } from '../ports/store.js';
+import { silentLogger, type Logger, type WorkSignal } from '../ports/system.js';
+import type { TriageEngine } from '../ports/triage.js';
+import { DEFAULT_SETTINGS, type HelpdeskSettings } from '../usecases/deps.js';
+import { FakeClock, FixedTriage, MemorySimilarIndex, RecordingChannel, SequentialIds } from './fakes.js';
+import { InlineEngine } from './inline-engine.js';
+import { MemoryStore } from './memory-store.js';
+
+export interface TestHelpdesk {
+  readonly helpdesk: Helpdesk;
+  readonly store: Store;
+  readonly clock: FakeClock;
+  readonly engine: InlineEngine;
+  readonly channels: readonly NotificationChannel[];
+}
+
+/**
+ * A complete helpdesk on in-memory fakes, for tests of core and of
+ * surfaces: call `engine.drain()` after an action to run the workflows it
+ * triggered. Every part can be replaced.
+ */
+export function testHelpdesk(
+  options: {
+    store?: Store;
+    clock?: FakeClock;
+    triage?: TriageEngine;
+    similar?: SimilarTicketIndex;
+    channels?: readonly NotificationChannel[];
+    settings?: Partial<HelpdeskSettings>;
+    logger?: Logger;
+    signal?: WorkSignal;
+  } = {},
+): TestHelpdesk {
+  const store = options.store ?? new MemoryStore();
+  const clock = options.clock ?? new FakeClock();
+  const channels = options.channels ?? [new RecordingChannel('console')];
+  const logger = options.logger ?? silentLogger;
+  const helpdesk = new Helpdesk({
+    store,
+    clock,
+    ids: new SequentialIds(),
+    catalog: new SkillCatalog(),
+    triage: options.triage ?? new FixedTriage(),
+    similar: options.similar ?? new MemorySimilarIndex(),
+    notifier: new Notifier(channels, logger),
+    signal: options.signal ?? { workAvailable: () => undefined },
+    logger,
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+  });
+  const engine = new InlineEngine(store, helpdesk.workflows(), clock);
+  return { helpdesk, store, clock, engine, channels };
+}
