@@ -1,5 +1,6 @@
 import type { SkillCatalog } from '../domain/skills.js';
 import type { Notifier } from '../notifications/notifier.js';
+import { DEFAULT_SLA, type SlaSettings } from '../policies/sla.js';
 import type { SimilarTicketIndex } from '../ports/similar.js';
 import type { Store } from '../ports/store.js';
 import type { Clock, IdGenerator, Logger, WorkSignal } from '../ports/system.js';
@@ -12,12 +13,15 @@ export interface HelpdeskSettings {
   readonly filingLimitPerMinute: number;
   /** How many similar resolved tickets to attach. */
   readonly similarLimit: number;
+  /** Start windows per priority for the SLA workflow; absent means the defaults (HIGH 30 m, MEDIUM 4 h, LOW 24 h). */
+  readonly sla?: SlaSettings;
 }
 
 export const DEFAULT_SETTINGS: HelpdeskSettings = {
   adminIdentities: [],
   filingLimitPerMinute: 5,
   similarLimit: 3,
+  sla: DEFAULT_SLA,
 };
 
 /** Everything use cases need, as ports. Wired once in `bot/`. */

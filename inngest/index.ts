@@ -1,0 +1,39 @@
+import type { InngestFunction } from 'inngest';
+import { allWorkflows, type HelpdeskDeps } from '../core/index.js';
+import type { HelpdeskInngest } from './client.js';
+import type { HelpdeskFunctionsOptions } from './functions/options.js';
+import { ticketMessageFunction } from './functions/ticket-message.js';
+import { ticketPipelineFunction } from './functions/ticket-pipeline.js';
+import { ticketReassignedFunction } from './functions/ticket-reassigned.js';
+import { ticketReopenedFunction } from './functions/ticket-reopened.js';
+import { ticketResolvedFunction } from './functions/ticket-resolved.js';
+import { ticketSlaFunction } from './functions/ticket-sla.js';
+import { ticketStartedFunction } from './functions/ticket-started.js';
+
+/**
+ * Every Inngest function of the helpdesk, one per core workflow. They need
+ * the helpdesk's ports (store, notifier, triage), so this is a factory the
+ * bot calls once after wiring them. Throws at start-up if a core workflow
+ * has no function here, so no workflow silently never runs on Inngest.
+ */
+export function functions(client: HelpdeskInngest, deps: HelpdeskDeps, options: HelpdeskFunctionsOptions = {}): InngestFunction.Any[] {
+  const fns = [
+    ticketPipelineFunction(client, deps, options),
+    ticketStartedFunction(client, deps, options),
+    ticketResolvedFunction(client, deps, options),
+    ticketReopenedFunction(client, deps, options),
+    ticketReassignedFunction(client, deps, options),
+    ticketMessageFunction(client, deps, options),
+    ticketSlaFunction(client, deps, options),
+  ];
+  const served = new Set(fns.map((f) => f.id()));
+  const missing = allWorkflows(deps).filter((w) => !served.has(w.id));
+  if (missing.length > 0) throw new Error(`core workflows without an Inngest function: ${missing.map((w) => w.id).join(', ')}`);
+  return fns;
+}
+
+export { createInngestClient, toInngestLogger, type HelpdeskInngest, type InngestClientOptions } from './client.js';
+export { inngestEvents } from './events.js';
+export type { HelpdeskFunctionsOptions } from './functions/options.js';
+export { createInngestHandler, INNGEST_PATH, type InngestHandlerOptions } from './serve.js';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';

@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../core/index.js';
+import { FakeClock } from '../../core/testing/fakes.js';
+import { MemoryStore } from '../../core/testing/memory-store.js';
+import { InProcessRunner, WorkSignalRelay } from '../../adapters/inprocess/index.js';
+import { fixture, person, type Fixture } from '../inngest/support.js';
+
+const MINUTE = 60_000;
+const runners: InProcessRunner[] = [];
+afterEach(async () => {
+  for (const r of runners.splice(0)) await r.stop();
+});
+
+async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** A helpdesk on a shared store and clock whose use cases wake whichever runner is attached. */
+function setup(store = new MemoryStore(), clock = new FakeClock()) {
+  const signal = new WorkSignalRelay();
+  const f = fixture({ store, clock, signal });
+  return { f, signal, store, clock };
+}
+
+function startRunner(f: Fixture, signal: WorkSignalRelay, owner: string): InProcessRunner {
+  const runner = new InProcessRunner({ jobs: f.store, workflows: f.helpdesk.workflows(), clock: f.clock, logger: silentLogger, owner, pollMs: 20, backoff: () => 1_000 });
+  runners.push(runner);
+  signal.attach(runner);
+  runner.start();
+  return runner;
+}
+
+/** ann files a HIGH ticket; two vpn moderators, the only admin away. */
+async function fileHigh(f: Fixture) {
+  const ann = await person(f.store, 'ann');
+  await person(f.store, 'mo', 'moderator', ['vpn']);
+  await person(f.store, 'max', 'moderator', ['vpn']);
+  const root = await person(f.store, 'root', 'admin');
+  await f.store.updatePerson(root.id, { availability: 'away' }, root.version, f.clock.now().toISOString());
+  const filed = await f.helpdesk.fileTicket({ requesterId: ann.id, title: 'VPN drops', origin: { platform: 'console' } });
+  if (!filed.ok) throw new Error(filed.error.message);
+  return filed.value.ticket.id;
+}
+
+async function slaRuns(store: MemoryStore) {
+  return store.listJobs({ names: ['run:ticket-sla'] });
+}
+
+const reminders = (f: Fixture, personId: string) => f.chat.kindsFor(personId).filter((k) => k === 'sla.reminder').length;
+
+describe('SLA escalation on the in-process runner', () => {
+  it('reminds after the window and reassigns after the second, on a controllable clock', async () => {
+    const { f, signal } = setup();
+    const runner = startRunner(f, signal, 'runner-a');
+    const ticketId = await fileHigh(f);
+    await runner.idle();
+    const first = (await f.store.getTicket(ticketId))?.assigneeId ?? '';
+    expect(first).not.toBe('');
+    expect((await slaRuns(f.store)).map((j) => [j.state, j.wait?.event])).toEqual([['waiting', 'ticket/started']]);
+
+    f.clock.advance(29 * MINUTE);
+    await runner.idle();
+    expect(reminders(f, first)).toBe(0);
+
+    f.clock.advance(1 * MINUTE);
+    await waitFor(() => reminders(f, first) === 1, 'the reminder');
+    await runner.idle();
+
+    f.clock.advance(30 * MINUTE);
+    await waitFor(async () => (await f.store.getTicket(ticketId))?.assigneeId !== first, 'the escalation');
+    await runner.idle();
+    const after = await f.store.getTicket(ticketId);
+    expect(after?.history.map((h) => h.type).slice(-3)).toEqual(['reminded', 'escalated', 'reassigned']);
+    expect(f.chat.kindsFor(after?.assigneeId ?? '')).toContain('ticket.assignment');
+    expect(reminders(f, first)).toBe(1);
+    // One finished SLA run, and a new one watching the new assignee.
+    expect((await slaRuns(f.store)).map((j) => j.state).sort()).toEqual(['done', 'waiting']);
+    expect((await f.store.listJobs({ states: ['failed'] })).map((j) => j.lastError)).toEqual([]);
+  });
+
+  it('survives a restart of the runner while the SLA wait is pending, and reminds once', async () => {
+    const store = new MemoryStore();
+    const clock = new FakeClock();
+    const { f, signal } = setup(store, clock);
+    const before = startRunner(f, signal, 'runner-a');
+    const ticketId = await fileHigh(f);
+    await before.idle();
+    const assignee = (await store.getTicket(ticketId))?.assigneeId ?? '';
+    expect((await slaRuns(store))[0]?.state).toBe('waiting');
+    await before.stop();
+
+    // A new process: new runner, same store. Time passed while it was down.
+    const after = startRunner(f, signal, 'runner-b');
+    clock.advance(31 * MINUTE);
+    after.workAvailable();
+    await waitFor(() => reminders(f, assignee) === 1, 'the reminder after the restart');
+    await after.idle();
+    expect(reminders(f, assignee)).toBe(1);
+    expect((await store.getTicket(ticketId))?.history.filter((h) => h.type === 'reminded')).toHaveLength(1);
+
+    clock.advance(30 * MINUTE);
+    await waitFor(async () => (await store.getTicket(ticketId))?.history.some((h) => h.type === 'escalated') ?? false, 'the escalation');
+    await after.idle();
+    expect(reminders(f, assignee)).toBe(1);
+    expect((await store.getTicket(ticketId))?.history.filter((h) => h.type === 'escalated')).toHaveLength(1);
+  });
+
+  it('is cancelled by starting the ticket', async () => {
+    const { f, signal } = setup();
+    const runner = startRunner(f, signal, 'runner-a');
+    const ticketId = await fileHigh(f);
+    await runner.idle();
+    const assignee = (await f.store.getTicket(ticketId))?.assigneeId ?? '';
+
+    f.clock.advance(10 * MINUTE);
+    expect((await f.helpdesk.startTicket({ ticketId, actorId: assignee })).ok).toBe(true);
+    await waitFor(async () => (await slaRuns(f.store))[0]?.state === 'done', 'the SLA run to end');
+    f.clock.advance(3 * 60 * MINUTE);
+    await runner.idle();
+
+    expect(reminders(f, assignee)).toBe(0);
+    expect((await f.store.getTicket(ticketId))?.history.map((h) => h.type)).not.toContain('escalated');
+  });
+
+  it('ends at its check when the ticket was resolved', async () => {
+    const { f, signal } = setup();
+    const runner = startRunner(f, signal, 'runner-a');
+    const ticketId = await fileHigh(f);
+    await runner.idle();
+    const assignee = (await f.store.getTicket(ticketId))?.assigneeId ?? '';
+
+    expect((await f.helpdesk.resolveTicket({ ticketId, actorId: assignee, note: 'Restarted the VPN gateway' })).ok).toBe(true);
+    await runner.idle();
+    f.clock.advance(31 * MINUTE);
+    await waitFor(async () => (await slaRuns(f.store))[0]?.state === 'done', 'the SLA run to end');
+    await runner.idle();
+
+    expect(reminders(f, assignee)).toBe(0);
+    expect(f.chat.sent.filter((s) => s.notification.kind.startsWith('sla.'))).toEqual([]);
+  });
+});
