@@ -1,6 +1,6 @@
 import type { Availability, NewPerson, Person, Role } from '../domain/person.js';
 import type { Iso, LoadDelta, NewTicket, Priority, Ticket, TicketStatus } from '../domain/ticket.js';
-import type { JobStore, NewJob } from './jobs.js';
+import type { Job, JobStore, NewJob } from './jobs.js';
 
 /** Filters for listing tickets; every field narrows the result (AND). */
 export interface TicketQuery {
@@ -109,4 +109,44 @@ export interface Store extends TicketStore, PersonStore, JobStore, DedupeStore, 
   /** Human name for the start-up log (`sqlite:./data/helpdesk.db`). */
   readonly description: string;
   close(): Promise<void>;
+}
+
+/**
+ * One durable record of a store, as `npm run store:copy` moves it between
+ * stores. Refs, ids, versions, history and job state travel unchanged.
+ */
+export type StoreRecord =
+  | { readonly kind: 'person'; readonly person: Person }
+  | { readonly kind: 'ticket'; readonly ticket: Ticket; readonly idempotencyKey: string | null }
+  | { readonly kind: 'job'; readonly job: Job }
+  | { readonly kind: 'value'; readonly namespace: string; readonly key: string; readonly value: string };
+
+export type StoreRecordKind = StoreRecord['kind'];
+
+/** What importing one record did to the target. */
+export type ImportOutcome = 'inserted' | 'updated' | 'unchanged';
+
+/**
+ * Optional bulk export and import, implemented by the database stores so a
+ * helpdesk can move between them. Dedupe keys are not copied (they expire
+ * within minutes); finished jobs are not copied (they are history).
+ */
+export interface StoreCopy {
+  /**
+   * Every person, then every ticket in ref order, then every unfinished
+   * job (pending, waiting, or running with its lease), then every
+   * key-value pair.
+   */
+  exportRecords(): AsyncIterable<StoreRecord>;
+  /**
+   * Writes one record, keyed by id (people, tickets), key (jobs) or
+   * namespace and key (values). Idempotent: a record equal to the stored
+   * one is left alone. Refs stay as they are and later tickets are numbered
+   * after the highest ref. Throws when the record clashes with different
+   * data (another ticket with the same ref, an identity held by another
+   * person).
+   */
+  importRecord(record: StoreRecord): Promise<ImportOutcome>;
+  /** How many records of each kind `exportRecords` yields right now. */
+  countRecords(): Promise<Record<StoreRecordKind, number>>;
 }

@@ -1,0 +1,255 @@
+/**
+ * Mongoose schemas and models of the MongoDB store, bound to one dedicated
+ * connection. Every query the store port serves has an index here; open()
+ * builds them all before the store is used, so unique constraints hold from
+ * the first write.
+ *
+ * Times that are compared (createdAt, runAt, dueAt, expiresAt …) are BSON
+ * dates; domain blobs (history, origin, triage, similar tickets) are stored
+ * as plain sub-documents; job data and step results are JSON text because
+ * their keys are arbitrary and MongoDB field names may not contain `.` or
+ * start with `$`.
+ */
+import { Schema, type Connection, type Model } from 'mongoose';
+
+const Mixed = Schema.Types.Mixed;
+const options = { versionKey: false, strict: 'throw', strictQuery: true, minimize: false, autoIndex: false, autoCreate: false } as const;
+
+export interface TicketDoc {
+  _id: string;
+  /** Absent while the ticket is being created (see tickets.ts). */
+  ref?: number;
+  title: string;
+  description: string;
+  titleLower: string;
+  descriptionLower: string;
+  status: string;
+  priority: string;
+  category: string;
+  skills: string[];
+  summary: string;
+  notes: string;
+  suggestedFix: string | null;
+  similar: unknown[];
+  triage: unknown;
+  requesterId: string;
+  assigneeId: string | null;
+  unassignedReason: string | null;
+  origin: unknown;
+  resolution: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  startedAt: Date | null;
+  resolvedAt: Date | null;
+  version: number;
+  history: unknown[];
+  idempotencyKey?: string;
+  /** Set while the ticket has no ref yet, for crash recovery. */
+  pendingSince?: Date;
+  /** Side effects of saves not yet applied to other documents (see outbox.ts). */
+  outbox: OutboxEntry[];
+}
+
+/** One side effect of a ticket save, applied after the save and then removed. */
+export type OutboxEntry =
+  | { id: string; at: Date; op: 'job'; name: string; key: string; data: string; runAt: Date }
+  | { id: string; at: Date; op: 'cancel'; keys: string[] }
+  | { id: string; at: Date; op: 'load'; personId: string; delta: number }
+  | { id: string; at: Date; op: 'assigned'; personId: string; assignedAt: Date };
+
+const ticketSchema = new Schema<TicketDoc>(
+  {
+    _id: { type: String, required: true },
+    ref: { type: Number },
+    title: { type: String },
+    description: { type: String },
+    titleLower: { type: String },
+    descriptionLower: { type: String },
+    status: { type: String },
+    priority: { type: String },
+    category: { type: String },
+    skills: { type: [String], default: undefined },
+    summary: { type: String },
+    notes: { type: String },
+    suggestedFix: { type: String, default: null },
+    similar: { type: [Mixed], default: undefined },
+    triage: { type: Mixed, default: null },
+    requesterId: { type: String, required: true },
+    assigneeId: { type: String, default: null },
+    unassignedReason: { type: String, default: null },
+    origin: { type: Mixed, required: true },
+    resolution: { type: String, default: null },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    startedAt: { type: Date, default: null },
+    resolvedAt: { type: Date, default: null },
+    version: { type: Number, required: true },
+    history: { type: [Mixed], default: undefined },
+    idempotencyKey: { type: String },
+    pendingSince: { type: Date },
+    // Typed loosely for mongoose: entries are written and read only by outbox.ts.
+    outbox: { type: [Mixed] as unknown as OutboxEntry[], default: undefined },
+  },
+  { ...options, collection: 'tickets' },
+);
+// getTicketByRef, ordering and paging (newest/oldest = ref order), listResolvedTickets.
+ticketSchema.index({ ref: 1 }, { unique: true, sparse: true });
+ticketSchema.index({ status: 1, ref: -1 });
+ticketSchema.index({ idempotencyKey: 1 }, { unique: true, sparse: true });
+ticketSchema.index({ requesterId: 1, ref: -1 });
+ticketSchema.index({ assigneeId: 1, status: 1, ref: -1 });
+ticketSchema.index({ skills: 1, ref: -1 });
+ticketSchema.index({ priority: 1, ref: -1 });
+ticketSchema.index({ createdAt: -1 });
+// Crash recovery finds unapplied side effects and unfinished creations without a scan.
+ticketSchema.index({ 'outbox.at': 1 }, { sparse: true });
+ticketSchema.index({ pendingSince: 1 }, { sparse: true });
+
+export interface PersonDoc {
+  _id: string;
+  identities: string[];
+  displayName: string;
+  email: string | null;
+  emailLower: string | null;
+  role: string;
+  skills: string[];
+  availability: string;
+  prefersEmail: boolean;
+  openTickets: number;
+  lastAssignedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  /** Ids of the last load changes applied, so a replayed outbox entry counts once. */
+  loadOps: string[];
+}
+
+const personSchema = new Schema<PersonDoc>(
+  {
+    _id: { type: String, required: true },
+    identities: { type: [String], default: undefined },
+    displayName: { type: String },
+    email: { type: String, default: null },
+    emailLower: { type: String, default: null },
+    role: { type: String },
+    skills: { type: [String], default: undefined },
+    availability: { type: String },
+    prefersEmail: { type: Boolean, required: true },
+    openTickets: { type: Number, required: true },
+    lastAssignedAt: { type: Date, default: null },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    version: { type: Number, required: true },
+    loadOps: { type: [String], default: undefined },
+  },
+  { ...options, collection: 'people' },
+);
+// Each identity belongs to one person: the unique multikey index makes ensurePerson race-safe.
+personSchema.index({ identities: 1 }, { unique: true });
+personSchema.index({ emailLower: 1 }, { sparse: true });
+// Assignment candidates (skill match, then role and availability) and staff skills.
+personSchema.index({ skills: 1, role: 1, availability: 1 });
+personSchema.index({ role: 1, availability: 1 });
+personSchema.index({ createdAt: 1 });
+
+export interface JobDoc {
+  _id: string;
+  name: string;
+  key: string;
+  /** JSON text. */
+  data: string;
+  state: string;
+  attempts: number;
+  runAt: Date;
+  /** When the job can next be claimed: runAt, or leaseUntil while running; absent once finished. */
+  dueAt?: Date;
+  leaseOwner: string | null;
+  leaseUntil: Date | null;
+  lastError: string | null;
+  /** Step id (escaped, see jobs.ts) → JSON text of its result. */
+  steps: Record<string, string>;
+  wait: { stepId: string; event: string; matchField: string; matchValue: string; until: Date } | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const jobSchema = new Schema<JobDoc>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    key: { type: String, required: true },
+    data: { type: String },
+    state: { type: String, required: true },
+    attempts: { type: Number, required: true },
+    runAt: { type: Date, required: true },
+    dueAt: { type: Date },
+    leaseOwner: { type: String, default: null },
+    leaseUntil: { type: Date, default: null },
+    lastError: { type: String, default: null },
+    steps: { type: Map, of: String, default: undefined },
+    wait: {
+      type: new Schema({ stepId: String, event: String, matchField: String, matchValue: String, until: Date }, { _id: false, strict: 'throw' }),
+      default: null,
+    },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { ...options, collection: 'jobs' },
+);
+jobSchema.index({ key: 1 }, { unique: true });
+// claimDueJob and nextJobDueAt scan only dated keys: finished jobs have no dueAt and sort apart.
+jobSchema.index({ dueAt: 1, _id: 1 });
+jobSchema.index({ name: 1, dueAt: 1, _id: 1 });
+jobSchema.index({ 'wait.event': 1, state: 1 }, { sparse: true });
+jobSchema.index({ state: 1, name: 1 });
+
+export interface CounterDoc {
+  _id: string;
+  seq: number;
+}
+const counterSchema = new Schema<CounterDoc>({ _id: { type: String, required: true }, seq: { type: Number, required: true } }, { ...options, collection: 'counters' });
+
+export interface DedupeDoc {
+  _id: string;
+  expiresAt: Date;
+}
+const dedupeSchema = new Schema<DedupeDoc>({ _id: { type: String, required: true }, expiresAt: { type: Date, required: true } }, { ...options, collection: 'dedupe' });
+// The expiry check in claimOnce decides; the TTL monitor only cleans up.
+dedupeSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+
+export interface ValueDoc {
+  namespace: string;
+  key: string;
+  value: string;
+}
+const valueSchema = new Schema<ValueDoc>(
+  { namespace: { type: String, required: true }, key: { type: String, required: true }, value: { type: String } },
+  { ...options, collection: 'kv' },
+);
+valueSchema.index({ namespace: 1, key: 1 }, { unique: true });
+
+export interface Models {
+  readonly tickets: Model<TicketDoc>;
+  readonly people: Model<PersonDoc>;
+  readonly jobs: Model<JobDoc>;
+  readonly counters: Model<CounterDoc>;
+  readonly dedupe: Model<DedupeDoc>;
+  readonly values: Model<ValueDoc>;
+}
+
+/** Registers the models on `conn` (never on mongoose's global connection). */
+export function bindModels(conn: Connection): Models {
+  return {
+    tickets: conn.model<TicketDoc>('Ticket', ticketSchema),
+    people: conn.model<PersonDoc>('Person', personSchema),
+    jobs: conn.model<JobDoc>('Job', jobSchema),
+    counters: conn.model<CounterDoc>('Counter', counterSchema),
+    dedupe: conn.model<DedupeDoc>('Dedupe', dedupeSchema),
+    values: conn.model<ValueDoc>('Value', valueSchema),
+  };
+}
+
+/** Builds every index (idempotent); existing indexes are left as they are. */
+export async function ensureIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models) as Model<unknown>[]) await model.createIndexes();
+}
