@@ -1,0 +1,319 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Clock, Job, JobStore, Logger, WorkflowDefinition, WorkSignal } from '../../core/index.js';
+import { defaultBackoff } from './backoff.js';
+import { JobExecutor } from './execute.js';
+import { LeaseKeeper } from './lease.js';
+
+export interface InProcessRunnerOptions {
+  readonly jobs: JobStore;
+  readonly workflows: readonly WorkflowDefinition[];
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Lease owner, unique per process (default `<hostname>-<pid>-<random>`). */
+  readonly owner?: string;
+  /** How long a claim holds a job before another process may take it over (default 60 s); renewed while the run lasts. */
+  readonly leaseMs?: number;
+  /** Attempts before a failing job is given up as failed (default 8). */
+  readonly maxAttempts?: number;
+  /** Delay before retry number `attempt` (1-based), in ms (default exponential with jitter, capped at an hour). */
+  readonly backoff?: (attempt: number) => number;
+  /** Jobs held at once, running or queued behind a busy ticket (default 8). */
+  readonly concurrency?: number;
+  /** Longest sleep between looks at the store, so work enqueued by other processes is found (default 1000 ms). */
+  readonly pollMs?: number;
+}
+
+/** A claimed job this process holds, running or queued behind its ticket. */
+interface Held {
+  readonly job: Job;
+  readonly lease: LeaseKeeper;
+}
+
+/**
+ * The default engine for background work: runs the helpdesk's workflows on the
+ * job store inside this process. Work is durable because it lives in the
+ * store (leased, memoized step by step, timers as due dates), so a crash or a
+ * restart resumes where it stopped, and several processes may share one
+ * database. Never runs two jobs with the same concurrency key (one ticket) at
+ * once in this process.
+ */
+export class InProcessRunner implements WorkSignal {
+  readonly owner: string;
+  private readonly jobs: JobStore;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly leaseMs: number;
+  private readonly concurrency: number;
+  private readonly pollMs: number;
+  private readonly executor: JobExecutor;
+
+  private started = false;
+  private stopping = false;
+  private held = 0;
+  /** Keys with a run in progress, each with the claimed jobs queued behind it. */
+  private readonly busyKeys = new Map<string, Held[]>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private pumping: Promise<void> | null = null;
+  private pumpActive = false;
+  /** The last pass stopped claiming because every slot was taken. */
+  private saturated = false;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private idleWaiters: { horizonMs: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+
+  constructor(options: InProcessRunnerOptions) {
+    this.owner = options.owner ?? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.jobs = options.jobs;
+    this.clock = options.clock;
+    this.logger = options.logger.child({ component: 'runner' });
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.concurrency = Math.max(1, options.concurrency ?? 8);
+    this.pollMs = Math.max(1, options.pollMs ?? 1_000);
+    this.executor = new JobExecutor({
+      jobs: options.jobs,
+      workflows: options.workflows,
+      clock: options.clock,
+      logger: options.logger,
+      owner: this.owner,
+      maxAttempts: Math.max(1, options.maxAttempts ?? 8),
+      backoff: options.backoff ?? ((attempt) => defaultBackoff(attempt)),
+      signal: this,
+      isStopping: () => this.stopping,
+    });
+  }
+
+  /** Starts claiming due jobs, including work left unfinished by an earlier process. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.stopping = false;
+    this.logger.info({ owner: this.owner, concurrency: this.concurrency }, 'in-process job runner started');
+    this.workAvailable();
+  }
+
+  /**
+   * Stops claiming, lets each running workflow finish the step it is in
+   * (the run is then released and resumes from there on the next start),
+   * releases jobs queued behind a busy ticket, and resolves once nothing runs.
+   */
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.stopping = true;
+    this.clearTimer();
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w.reject(new Error('the job runner stopped before the work settled'));
+    while (this.pumping || this.inFlight.size > 0) {
+      await this.pumping;
+      await Promise.allSettled([...this.inFlight]);
+    }
+    this.started = false;
+    this.logger.info('in-process job runner stopped');
+  }
+
+  /** Wakes the runner now (called by use cases after they enqueue work). */
+  workAvailable(): void {
+    if (!this.started || this.stopping) return;
+    this.again = true;
+    if (this.pumpActive) return;
+    this.pumpActive = true;
+    this.clearTimer();
+    const pass = this.pump();
+    this.pumping = pass;
+    void pass.then(() => {
+      if (this.pumping === pass) this.pumping = null;
+    });
+  }
+
+  /**
+   * Resolves when no job is due now and none is running in this process:
+   * everything the work so far triggered has settled. Jobs due later (sleeps,
+   * SLA timers, retries after a backoff) do not count, unless they are due
+   * within `dueWithinMs` (e.g. to let a short retry run before a scripted
+   * session ends). Only meaningful while the runner is started.
+   */
+  idle(options: { dueWithinMs?: number } = {}): Promise<void> {
+    if (!this.started || this.stopping) return Promise.reject(new Error('InProcessRunner.idle() needs a started runner'));
+    return new Promise((resolve, reject) => {
+      this.idleWaiters.push({ horizonMs: Math.max(0, options.dueWithinMs ?? 0), resolve, reject });
+      this.workAvailable();
+    });
+  }
+
+  /**
+   * Test helper for a runner that is not started: runs every job that is due
+   * now, one at a time in the caller's task, until none is left. Returns how
+   * many jobs ran.
+   */
+  async runDueJobsOnce(maxJobs = 10_000): Promise<number> {
+    if (this.started) throw new Error('runDueJobsOnce() is for a runner that is not started');
+    for (let n = 0; n < maxJobs; n++) {
+      const job = await this.claim();
+      if (!job) return n;
+      const held = this.hold(job);
+      try {
+        await this.executor.execute(job, held.lease);
+      } finally {
+        this.release(held);
+      }
+    }
+    throw new Error(`runDueJobsOnce: more than ${maxJobs} jobs; is a workflow looping?`);
+  }
+
+  /**
+   * Claims due jobs until the slots are full or none is due, then sleeps
+   * until the next due time (at most pollMs). `again` is re-checked with no
+   * await between the check and clearing `pumpActive`, so a wake-up that
+   * arrives while a pass ends is never lost.
+   */
+  private async pump(): Promise<void> {
+    try {
+      while (this.again && !this.stopping) {
+        this.again = false;
+        let drained = false;
+        try {
+          while (this.held < this.concurrency && !this.stopping) {
+            const job = await this.claim();
+            if (!job) {
+              drained = true;
+              break;
+            }
+            this.dispatch(job);
+          }
+        } catch (error) {
+          this.logger.error({ err: error }, 'could not claim jobs from the store; trying again shortly');
+          this.schedule(this.pollMs);
+          return;
+        }
+        this.saturated = !drained;
+        if (this.stopping || this.again) continue;
+        // With every slot taken there is nothing to wait for: a finishing job wakes the runner.
+        if (!drained) continue;
+        const nextDue = await this.scheduleNextDue();
+        if (this.held === 0 && !this.again) this.resolveIdle(nextDue);
+      }
+    } finally {
+      this.pumpActive = false;
+    }
+  }
+
+  private claim(): Promise<Job | null> {
+    const now = this.clock.now().getTime();
+    return this.jobs.claimDueJob(this.owner, new Date(now).toISOString(), new Date(now + this.leaseMs).toISOString());
+  }
+
+  private dispatch(job: Job): void {
+    const held = this.hold(job);
+    const key = this.executor.concurrencyKey(job);
+    if (key !== null) {
+      const queue = this.busyKeys.get(key);
+      if (queue) {
+        queue.push(held);
+        return;
+      }
+      this.busyKeys.set(key, []);
+    }
+    this.launch(held, key);
+  }
+
+  private launch(held: Held, key: string | null): void {
+    const run = this.executor.execute(held.job, held.lease).then(
+      () => this.finished(held, key),
+      (error: unknown) => {
+        // The executor records every outcome itself; reaching here is a bug, logged so it is seen.
+        this.logger.error({ err: error, jobId: held.job.id }, 'runner bug: job execution threw');
+        this.finished(held, key);
+      },
+    );
+    this.inFlight.add(run);
+    void run.then(() => this.inFlight.delete(run));
+  }
+
+  private finished(held: Held, key: string | null): void {
+    this.release(held);
+    if (key !== null) {
+      const queue = this.busyKeys.get(key) ?? [];
+      const next = this.stopping ? undefined : queue.shift();
+      if (next) this.launch(next, key);
+      else {
+        this.busyKeys.delete(key);
+        for (const waiting of queue) this.handBack(waiting);
+      }
+    }
+    // New work announces itself (workAvailable from whoever enqueued it), so a
+    // finished job only calls for a look at the store when claiming stopped
+    // for lack of a slot, or when someone waits for idleness.
+    if (this.saturated || (this.held === 0 && this.idleWaiters.length > 0)) this.workAvailable();
+  }
+
+  /** A job queued behind a busy key when the runner stops: handed back to the store, due at once. */
+  private handBack(held: Held): void {
+    const done = (async () => {
+      const now = this.clock.now().toISOString();
+      try {
+        await this.jobs.suspendJob(held.job.id, this.owner, now, null, now);
+      } catch (error) {
+        this.logger.warn({ err: error, jobId: held.job.id }, 'could not hand a queued job back; it runs again when its lease expires');
+      } finally {
+        this.release(held);
+      }
+    })();
+    this.inFlight.add(done);
+    void done.then(() => this.inFlight.delete(done));
+  }
+
+  private hold(job: Job): Held {
+    this.held++;
+    return { job, lease: new LeaseKeeper(this.jobs, job.id, this.owner, this.clock, this.leaseMs, this.logger) };
+  }
+
+  private release(held: Held): void {
+    held.lease.stop();
+    this.held--;
+  }
+
+  /** Sets the timer for the next due job (at most pollMs away); returns that job's due time, or null. */
+  private async scheduleNextDue(): Promise<number | null> {
+    let next: number | null = null;
+    try {
+      const due = await this.jobs.nextJobDueAt();
+      next = due === null ? null : Date.parse(due);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not read the next due time; polling');
+    }
+    const wait = next === null ? this.pollMs : next - this.clock.now().getTime();
+    this.schedule(Math.min(this.pollMs, Math.max(MIN_DELAY_MS, wait)));
+    return next;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopping) return;
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.workAvailable();
+    }, delay);
+    // The runner alone must not keep a finished process alive; the bot's surfaces do.
+    this.timer.unref();
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Resolves the idle waiters whose horizon the next due job lies beyond. */
+  private resolveIdle(nextDue: number | null): void {
+    const now = this.clock.now().getTime();
+    const waiting = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiting) {
+      if (nextDue !== null && nextDue <= now + w.horizonMs) this.idleWaiters.push(w);
+      else w.resolve();
+    }
+  }
+}
+
+/** Floor for timer waits, so a due job that cannot be claimed yet (held elsewhere) is not polled in a tight loop. */
+const MIN_DELAY_MS = 20;

@@ -1,0 +1,7 @@
+/** Pure Block Kit builders: ticket cards, thread replies, modals, lists and the App Home tab. */
+export { buildAdminAlert, buildHandedOverCard, buildModeratorCard, buildRequesterCard, type SlackMessage } from './cards.js';
+export { buildThreadReply } from './replies.js';
+export { buildReassignModal, buildResolveModal, buildTicketModal, decodeMetadata, encodeMetadata, type TicketModalMetadata, type TicketModalPrefill } from './modals.js';
+export { buildHomeView, buildTicketList, ticketLine, type HomeSection } from './lists.js';
+export { ACTIONS, CALLBACKS, INPUTS, parseTicketButtonValue, ticketButtonValue } from './ids.js';
+export { LIMITS, capBlocks, clipMrkdwn, clipPlain, escapeMrkdwn, type KnownBlock } from './limits.js';

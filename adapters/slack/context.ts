@@ -1,0 +1,19 @@
+import type { DedupeStore, Helpdesk, Logger } from '../../core/index.js';
+import type { ErrorSink } from './errors.js';
+import type { SlackPeople } from './people.js';
+import type { ThreadIndex } from './threads.js';
+
+/** What every listener gets: the helpdesk's use cases and the adapter's few services. */
+export interface SlackContext {
+  readonly helpdesk: Helpdesk;
+  readonly people: SlackPeople;
+  readonly threads: ThreadIndex;
+  readonly dedupe: DedupeStore;
+  readonly errors: ErrorSink;
+  readonly logger: Logger;
+  /** How long a button click blocks the same click (double clicks, Slack retries). */
+  readonly clickDedupeMs: number;
+  /** How long an Events API delivery id is remembered (Slack retries for up to an hour or so). */
+  readonly eventDedupeMs: number;
+  now(): string;
+}
