@@ -25,3 +25,4 @@ export * from './usecases/file-ticket.js';
 export * from './usecases/list-tickets.js';
 export * from './usecases/skills-admin.js';
 export * from './workflows/index.js';
+export * from './usecases/ticket-text.js';

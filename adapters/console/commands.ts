@@ -1,5 +1,5 @@
 import {
-  Errors, FILTER_HELP, canView, SKILLS_USAGE, formatRef, parseRef, parseSkillsCommand, parseTicketFilters, viewOf,
+  Errors, FILTER_HELP, canView, SKILLS_USAGE, formatRef, parseRef, parseSkillsCommand, parseTicketFilters, splitTicketText, viewOf,
   type Helpdesk, type Person, type Result, type Ticket,
 } from '../../core/index.js';
 import { ticketDetails, ticketLine } from './format.js';
@@ -88,9 +88,7 @@ export async function runCommand(helpdesk: Helpdesk, actor: Person, text: string
 }
 
 async function fileFromText(helpdesk: Helpdesk, actor: Person, rest: string): Promise<Result<string>> {
-  const bar = rest.indexOf('|');
-  const title = bar >= 0 ? rest.slice(0, bar) : rest;
-  const description = bar >= 0 ? rest.slice(bar + 1) : rest;
+  const { title, description } = splitTicketText(rest);
   const filed = await helpdesk.fileTicket({ requesterId: actor.id, title, description, origin: { platform: 'console' } });
   if (!filed.ok) return filed;
   return { ok: true, value: `Ticket ${formatRef(filed.value.ticket.ref)} filed — triaging…` };
