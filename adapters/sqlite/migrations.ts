@@ -1,0 +1,125 @@
+/**
+ * The schema, as numbered migrations applied in order at open (see
+ * migrate.ts). A migration, once shipped, never changes: add a new one.
+ *
+ * Layout: each ticket and person is one row whose queried fields are
+ * columns (with indexes for every query of the store port) and whose full
+ * record is a JSON document, so the domain can grow without a migration for
+ * every field. Times that are compared are integer milliseconds.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE tickets (
+        ref             INTEGER PRIMARY KEY,
+        id              TEXT NOT NULL UNIQUE,
+        status          TEXT NOT NULL,
+        priority        TEXT NOT NULL,
+        requester_id    TEXT NOT NULL,
+        assignee_id     TEXT,
+        created_ms      INTEGER NOT NULL,
+        version         INTEGER NOT NULL,
+        idempotency_key TEXT UNIQUE,
+        -- Lower-cased copies for literal, case-insensitive search with instr().
+        title_lc        TEXT NOT NULL,
+        description_lc  TEXT NOT NULL,
+        doc             TEXT NOT NULL
+      );
+      CREATE INDEX ix_tickets_status_priority ON tickets (status, priority, ref);
+      CREATE INDEX ix_tickets_requester ON tickets (requester_id, created_ms);
+      CREATE INDEX ix_tickets_assignee ON tickets (assignee_id, status);
+      CREATE INDEX ix_tickets_created ON tickets (created_ms);
+
+      CREATE TABLE ticket_skills (
+        skill      TEXT NOT NULL,
+        ticket_ref INTEGER NOT NULL REFERENCES tickets (ref) ON DELETE CASCADE,
+        PRIMARY KEY (skill, ticket_ref)
+      ) WITHOUT ROWID;
+      CREATE INDEX ix_ticket_skills_ticket ON ticket_skills (ticket_ref);
+
+      CREATE TABLE people (
+        id               TEXT PRIMARY KEY,
+        display_name     TEXT NOT NULL,
+        email            TEXT,
+        email_lc         TEXT,
+        role             TEXT NOT NULL,
+        availability     TEXT NOT NULL,
+        prefers_email    INTEGER NOT NULL,
+        open_tickets     INTEGER NOT NULL,
+        last_assigned_at TEXT,
+        skills           TEXT NOT NULL,
+        identities       TEXT NOT NULL,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        version          INTEGER NOT NULL
+      );
+      CREATE INDEX ix_people_email ON people (email_lc) WHERE email_lc IS NOT NULL;
+      CREATE INDEX ix_people_role ON people (role, availability);
+
+      CREATE TABLE person_identities (
+        identity  TEXT PRIMARY KEY,
+        person_id TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX ix_person_identities_person ON person_identities (person_id);
+
+      CREATE TABLE person_skills (
+        skill     TEXT NOT NULL,
+        person_id TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+        PRIMARY KEY (skill, person_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX ix_person_skills_person ON person_skills (person_id);
+
+      CREATE TABLE jobs (
+        id          INTEGER PRIMARY KEY,
+        key         TEXT NOT NULL UNIQUE,
+        name        TEXT NOT NULL,
+        state       TEXT NOT NULL,
+        -- When the job can be claimed: runAt while pending or waiting, the
+        -- lease expiry while running, NULL once finished.
+        due_ms      INTEGER,
+        run_at      TEXT NOT NULL,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        lease_owner TEXT,
+        lease_until TEXT,
+        last_error  TEXT,
+        data        TEXT NOT NULL,
+        wait        TEXT,
+        wait_event  TEXT,
+        wait_value  TEXT,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+      CREATE INDEX ix_jobs_due ON jobs (due_ms) WHERE due_ms IS NOT NULL;
+      CREATE INDEX ix_jobs_state ON jobs (state, name);
+      CREATE INDEX ix_jobs_waiting ON jobs (wait_event, wait_value) WHERE state = 'waiting';
+
+      CREATE TABLE job_steps (
+        job_id  INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+        step_id TEXT NOT NULL,
+        value   TEXT NOT NULL,
+        PRIMARY KEY (job_id, step_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE dedupe (
+        key        TEXT PRIMARY KEY,
+        expires_ms INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX ix_dedupe_expires ON dedupe (expires_ms);
+
+      CREATE TABLE kv (
+        namespace TEXT NOT NULL,
+        key       TEXT NOT NULL,
+        value     TEXT NOT NULL,
+        PRIMARY KEY (namespace, key)
+      ) WITHOUT ROWID;
+    `,
+  },
+];

@@ -1,0 +1,226 @@
+/**
+ * Store contract, part four: the durable job queue (outbox, leases, step
+ * memoization, sleeps and event waits). Lease expiry is simulated by
+ * passing later `now` values, never by waiting.
+ */
+import { describe, expect, it } from 'vitest';
+import type { EventWait } from './jobs.js';
+import { at, HOUR, MINUTE, newJob } from './store-fixtures.contract.js';
+import type { Store } from './store.js';
+
+const LEASE = at(MINUTE);
+
+export function jobContract(store: () => Store): void {
+  /** Enqueues a job and claims it as `owner` at T0. */
+  async function claimed(owner = 'w1', over: Parameters<typeof newJob>[0] = {}) {
+    const job = await store().enqueueJob(newJob(over), at());
+    const claim = await store().claimDueJob(owner, at(), LEASE);
+    expect(claim?.id).toBe(job.id);
+    return job;
+  }
+
+  function waitFor(ticketId: string, until = at(HOUR)): EventWait {
+    return { stepId: 'wait-resolved', event: 'ticket/resolved', matchField: 'ticketId', matchValue: ticketId, until };
+  }
+
+  describe('jobs', () => {
+    it('enqueues once per key and returns the stored job either way', async () => {
+      const first = await store().enqueueJob(newJob({ key: 'k1', name: 'ticket/filed', data: { ticketId: 't1' } }), at());
+      expect(first).toMatchObject({ key: 'k1', name: 'ticket/filed', state: 'pending', attempts: 0, data: { ticketId: 't1' }, runAt: at(), leaseOwner: null, leaseUntil: null, lastError: null, steps: {}, wait: null, createdAt: at() });
+      const again = await store().enqueueJob(newJob({ key: 'k1', data: { other: true } }), at(HOUR));
+      expect(again).toEqual(first);
+      expect(await store().getJob(first.id)).toEqual(first);
+      expect(await store().getJobByKey('k1')).toEqual(first);
+      expect(await store().getJob('unknown')).toBeNull();
+      expect(await store().getJobByKey('unknown')).toBeNull();
+      expect(await store().listJobs({})).toHaveLength(1);
+    });
+
+    it('claims due jobs earliest first, leasing them, and leaves future jobs alone', async () => {
+      const later = await store().enqueueJob(newJob({ runAt: at(2 * MINUTE) }), at());
+      const sooner = await store().enqueueJob(newJob({ runAt: at(MINUTE) }), at());
+      expect(await store().claimDueJob('w1', at(), LEASE)).toBeNull();
+      const c1 = await store().claimDueJob('w1', at(3 * MINUTE), at(4 * MINUTE));
+      expect(c1).toMatchObject({ id: sooner.id, state: 'running', leaseOwner: 'w1', leaseUntil: at(4 * MINUTE) });
+      expect((await store().claimDueJob('w2', at(3 * MINUTE), at(4 * MINUTE)))?.id).toBe(later.id);
+      expect(await store().claimDueJob('w3', at(3 * MINUTE), at(4 * MINUTE))).toBeNull();
+    });
+
+    it('filters claims by job name', async () => {
+      const a = await store().enqueueJob(newJob({ name: 'ticket/filed' }), at());
+      const b = await store().enqueueJob(newJob({ name: 'ticket/resolved' }), at());
+      expect(await store().claimDueJob('w1', at(), LEASE, ['ticket/other'])).toBeNull();
+      expect((await store().claimDueJob('w1', at(), LEASE, ['ticket/resolved']))?.id).toBe(b.id);
+      expect((await store().claimDueJob('w1', at(), LEASE, ['ticket/filed', 'ticket/resolved']))?.id).toBe(a.id);
+    });
+
+    it('reclaims a running job only once its lease expired', async () => {
+      const job = await claimed('w1');
+      expect(await store().claimDueJob('w2', at(30_000), at(90_000))).toBeNull();
+      const reclaimed = await store().claimDueJob('w2', at(MINUTE), at(2 * MINUTE));
+      expect(reclaimed).toMatchObject({ id: job.id, leaseOwner: 'w2', leaseUntil: at(2 * MINUTE) });
+      expect(await store().renewLease(job.id, 'w1', at(3 * MINUTE))).toBe(false);
+    });
+
+    it('never hands one job to two of 10 concurrent claimers', async () => {
+      const job = await store().enqueueJob(newJob(), at());
+      const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => store().claimDueJob(`w${i}`, at(), LEASE)));
+      const won = claims.filter((c) => c !== null);
+      expect(won).toHaveLength(1);
+      expect(won[0]?.id).toBe(job.id);
+      expect((await store().getJob(job.id))?.leaseOwner).toBe(won[0]?.leaseOwner);
+    });
+
+    it('hands 5 jobs to 5 of 10 concurrent claimers, each job once', async () => {
+      for (let i = 0; i < 5; i++) await store().enqueueJob(newJob(), at());
+      const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => store().claimDueJob(`w${i}`, at(), LEASE)));
+      const won = claims.filter((c) => c !== null);
+      expect(won).toHaveLength(5);
+      expect(new Set(won.map((c) => c.id)).size).toBe(5);
+    });
+
+    it('renews a lease only for its owner', async () => {
+      const job = await claimed('w1');
+      expect(await store().renewLease(job.id, 'w1', at(5 * MINUTE))).toBe(true);
+      expect((await store().getJob(job.id))?.leaseUntil).toBe(at(5 * MINUTE));
+      expect(await store().claimDueJob('w2', at(2 * MINUTE), at(3 * MINUTE))).toBeNull();
+      expect(await store().renewLease(job.id, 'w2', at(9 * MINUTE))).toBe(false);
+      expect(await store().renewLease('unknown', 'w1', at(9 * MINUTE))).toBe(false);
+    });
+
+    it('memoizes step results while the lease is held, and refuses them after it was lost', async () => {
+      const job = await claimed('w1');
+      expect(await store().saveStepResult(job.id, 'w1', 'triage', { skills: ['vpn'], n: 1 }, at())).toBe(true);
+      expect(await store().saveStepResult(job.id, 'w1', 'nothing', null, at())).toBe(true);
+      const value = { list: [1, 2] };
+      expect(await store().saveStepResult(job.id, 'w1', 'list', value, at())).toBe(true);
+      value.list.push(3);
+      expect((await store().getJob(job.id))?.steps).toEqual({ triage: { skills: ['vpn'], n: 1 }, nothing: null, list: { list: [1, 2] } });
+      await store().claimDueJob('w2', at(2 * MINUTE), at(3 * MINUTE));
+      expect(await store().saveStepResult(job.id, 'w1', 'late', 'x', at(2 * MINUTE))).toBe(false);
+      const after = await store().getJob(job.id);
+      expect(after?.steps).not.toHaveProperty('late');
+      expect(after?.steps).toHaveProperty('triage');
+    });
+
+    it('completes a job for good; a stale owner cannot complete it', async () => {
+      const job = await claimed('w1');
+      await store().claimDueJob('w2', at(2 * MINUTE), at(3 * MINUTE));
+      await store().completeJob(job.id, 'w1', at(2 * MINUTE));
+      expect((await store().getJob(job.id))?.state).toBe('running');
+      await store().completeJob(job.id, 'w2', at(2 * MINUTE));
+      expect(await store().getJob(job.id)).toMatchObject({ state: 'done', leaseOwner: null, leaseUntil: null, updatedAt: at(2 * MINUTE) });
+      expect(await store().claimDueJob('w3', at(HOUR), at(2 * HOUR))).toBeNull();
+    });
+
+    it('retries a job later, counting the attempt and keeping the error', async () => {
+      const job = await claimed('w1');
+      await store().retryJob(job.id, 'w1', at(5 * MINUTE), 'AI timed out', at());
+      expect(await store().getJob(job.id)).toMatchObject({ state: 'pending', attempts: 1, lastError: 'AI timed out', runAt: at(5 * MINUTE), leaseOwner: null });
+      expect(await store().claimDueJob('w1', at(4 * MINUTE), at(6 * MINUTE))).toBeNull();
+      expect((await store().claimDueJob('w1', at(5 * MINUTE), at(6 * MINUTE)))?.attempts).toBe(1);
+      await store().retryJob(job.id, 'w1', at(6 * MINUTE), 'again', at(5 * MINUTE));
+      expect((await store().getJob(job.id))?.attempts).toBe(2);
+    });
+
+    it('fails a job for good', async () => {
+      const job = await claimed('w1');
+      await store().failJob(job.id, 'w1', 'TICKET.NOT_FOUND: gone', at());
+      expect(await store().getJob(job.id)).toMatchObject({ state: 'failed', lastError: 'TICKET.NOT_FOUND: gone', leaseOwner: null });
+      expect(await store().claimDueJob('w1', at(HOUR), at(2 * HOUR))).toBeNull();
+    });
+
+    it('parks a sleeping job until its runAt', async () => {
+      const job = await claimed('w1');
+      await store().saveStepResult(job.id, 'w1', 'before', 1, at());
+      await store().suspendJob(job.id, 'w1', at(HOUR), null, at());
+      expect(await store().getJob(job.id)).toMatchObject({ state: 'waiting', runAt: at(HOUR), wait: null, leaseOwner: null, steps: { before: 1 } });
+      expect(await store().claimDueJob('w1', at(HOUR - 1), at(2 * HOUR))).toBeNull();
+      expect(await store().claimDueJob('w1', at(HOUR), at(2 * HOUR))).toMatchObject({ id: job.id, state: 'running', steps: { before: 1 } });
+    });
+
+    it('wakes a waiting job with a matching event, storing the event as the step result', async () => {
+      const job = await claimed('w1', { data: { ticketId: 't1' } });
+      const other = await claimed('w2', { data: { ticketId: 't2' } });
+      await store().suspendJob(job.id, 'w1', at(HOUR), waitFor('t1'), at());
+      await store().suspendJob(other.id, 'w2', at(HOUR), waitFor('t2'), at());
+      expect(await store().getJob(job.id)).toMatchObject({ state: 'waiting', wait: waitFor('t1') });
+      expect(await store().deliverEvent({ name: 'ticket/started', data: { ticketId: 't1' } }, at(MINUTE))).toBe(0);
+      expect(await store().deliverEvent({ name: 'ticket/resolved', data: { ticketId: 't3' } }, at(MINUTE))).toBe(0);
+      expect(await store().deliverEvent({ name: 'ticket/resolved', data: { ref: 1 } }, at(MINUTE))).toBe(0);
+      expect(await store().claimDueJob('w3', at(MINUTE), at(2 * MINUTE))).toBeNull();
+      const event = { name: 'ticket/resolved', data: { ticketId: 't1', ref: 1, actorId: 'm1' } };
+      expect(await store().deliverEvent(event, at(2 * MINUTE))).toBe(1);
+      expect(await store().getJob(job.id)).toMatchObject({ state: 'pending', runAt: at(2 * MINUTE), wait: null, steps: { 'wait-resolved': event } });
+      expect((await store().getJob(other.id))?.state).toBe('waiting');
+      expect((await store().claimDueJob('w3', at(2 * MINUTE), at(3 * MINUTE)))?.id).toBe(job.id);
+      expect(await store().deliverEvent(event, at(3 * MINUTE))).toBe(0);
+    });
+
+    it('wakes every job waiting on the same value, and matches numbers by their string form', async () => {
+      const a = await claimed('w1');
+      const b = await claimed('w2');
+      await store().suspendJob(a.id, 'w1', at(HOUR), waitFor('t1'), at());
+      await store().suspendJob(b.id, 'w2', at(HOUR), { ...waitFor('7'), matchField: 'ref' }, at());
+      expect(await store().deliverEvent({ name: 'ticket/resolved', data: { ticketId: 't1', ref: 7 } }, at(MINUTE))).toBe(2);
+    });
+
+    it('makes a wait that times out due at its until, keeping the wait so the runner sees the time-out', async () => {
+      const job = await claimed('w1', { data: { ticketId: 't1' } });
+      await store().suspendJob(job.id, 'w1', at(HOUR), waitFor('t1', at(HOUR)), at());
+      expect(await store().nextJobDueAt()).toBe(at(HOUR));
+      expect(await store().claimDueJob('w1', at(HOUR - 1), at(2 * HOUR))).toBeNull();
+      const resumed = await store().claimDueJob('w1', at(HOUR), at(2 * HOUR));
+      expect(resumed).toMatchObject({ id: job.id, state: 'running', wait: waitFor('t1', at(HOUR)) });
+      expect(resumed?.steps).not.toHaveProperty('wait-resolved');
+      expect(await store().deliverEvent({ name: 'ticket/resolved', data: { ticketId: 't1' } }, at(HOUR))).toBe(0);
+    });
+
+    it('cancels unfinished jobs by key, counting them', async () => {
+      const pending = await store().enqueueJob(newJob({ key: 'p', runAt: at(HOUR) }), at());
+      const running = await claimed('w1', { key: 'r' });
+      const waiting = await claimed('w1', { key: 'w' });
+      await store().suspendJob(waiting.id, 'w1', at(HOUR), null, at());
+      const done = await claimed('w1', { key: 'd' });
+      await store().completeJob(done.id, 'w1', at());
+      expect(await store().cancelJobs(['p', 'r', 'w', 'd', 'unknown'], at(MINUTE))).toBe(3);
+      for (const j of [pending, running, waiting]) expect((await store().getJob(j.id))?.state).toBe('cancelled');
+      expect((await store().getJob(done.id))?.state).toBe('done');
+      expect(await store().saveStepResult(running.id, 'w1', 's', 1, at(MINUTE))).toBe(false);
+      expect(await store().claimDueJob('w2', at(2 * HOUR), at(3 * HOUR))).toBeNull();
+      expect(await store().cancelJobs(['p'], at(MINUTE))).toBe(0);
+      expect(await store().cancelJobs([], at(MINUTE))).toBe(0);
+    });
+
+    it('tells when the next job falls due', async () => {
+      expect(await store().nextJobDueAt()).toBeNull();
+      await store().enqueueJob(newJob({ runAt: at(3 * HOUR) }), at());
+      const soon = await store().enqueueJob(newJob({ runAt: at(HOUR) }), at());
+      expect(await store().nextJobDueAt()).toBe(at(HOUR));
+      await store().claimDueJob('w1', at(HOUR), at(HOUR + MINUTE));
+      await store().completeJob(soon.id, 'w1', at(HOUR));
+      expect(await store().nextJobDueAt()).toBe(at(3 * HOUR));
+      await store().cancelJobs([(await store().listJobs({ states: ['pending'] }))[0]?.key ?? ''], at(HOUR));
+      expect(await store().nextJobDueAt()).toBeNull();
+    });
+
+    it('counts an expired lease as due: a crashed worker\'s job comes back', async () => {
+      await claimed('w1');
+      expect(await store().nextJobDueAt()).toBe(LEASE);
+    });
+
+    it('lists jobs by state, name and limit', async () => {
+      const a = await store().enqueueJob(newJob({ name: 'ticket/filed' }), at());
+      const b = await store().enqueueJob(newJob({ name: 'ticket/resolved', runAt: at(HOUR) }), at());
+      const c = await store().enqueueJob(newJob({ name: 'ticket/filed', runAt: at(HOUR) }), at());
+      await store().claimDueJob('w1', at(), LEASE);
+      const byId = (jobs: { id: string }[]) => jobs.map((j) => j.id).sort();
+      expect(byId(await store().listJobs({}))).toEqual(byId([a, b, c]));
+      expect(byId(await store().listJobs({ states: ['running'] }))).toEqual([a.id]);
+      expect(byId(await store().listJobs({ states: ['pending'], names: ['ticket/filed'] }))).toEqual([c.id]);
+      expect(byId(await store().listJobs({ names: ['ticket/resolved', 'ticket/filed'], states: ['pending', 'running'] }))).toEqual(byId([a, b, c]));
+      expect(await store().listJobs({ limit: 2 })).toHaveLength(2);
+      expect(await store().listJobs({ states: [] })).toEqual([]);
+    });
+  });
+}
