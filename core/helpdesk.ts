@@ -5,6 +5,8 @@ import { fileTicket, type FileTicketInput } from './usecases/file-ticket.js';
 import { listTickets, type TicketFilters } from './usecases/list-tickets.js';
 import { ticketByRef } from './usecases/mutate.js';
 import { identify, type IdentifyInput } from './usecases/people.js';
+import { linkIdentity, type LinkIdentityInput } from './usecases/link-identity.js';
+import { grantPlatformAdmin } from './usecases/platform-admin.js';
 import { runSkillsCommand, type SkillsCommand } from './usecases/skills-admin.js';
 import { postMessage, reassignTicket, reopenTicket, resolveTicket, startTicket, type TicketAction } from './usecases/ticket-actions.js';
 import { triageTicket } from './usecases/triage-ticket.js';
@@ -30,5 +32,7 @@ export class Helpdesk {
   listTickets = (viewer: Person, filters: TicketFilters) => listTickets(this.deps, viewer, filters);
   ticketByRef = (ref: number) => ticketByRef(this.deps, ref);
   skills = (actor: Person, command: SkillsCommand) => runSkillsCommand(this.deps, actor, command);
+  linkIdentity = (actor: Person, input: LinkIdentityInput) => linkIdentity(this.deps, actor, input);
+  grantPlatformAdmin = (personId: string, source: string) => grantPlatformAdmin(this.deps, personId, source);
   workflows = () => allWorkflows(this.deps);
 }

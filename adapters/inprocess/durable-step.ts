@@ -34,6 +34,8 @@ export interface StepContext {
   readonly signal: WorkSignal;
   /** Asked before each new step: an interruption if the run must not start more work. */
   readonly checkpoint: () => Interruption | null;
+  /** Waited for before each step's work, so background runs leave room for request handling (see Pacer). */
+  readonly pace: () => Promise<void>;
 }
 
 /** Prefix of the memo entries holding a sleep's or wait's deadline, so a resumed run keeps its first deadline. */
@@ -74,6 +76,9 @@ export class DurableStep implements WorkflowStep {
     if (this.memo.has(stepId)) return this.memo.get(stepId) as T;
     this.checkpoint();
     return this.track(async () => {
+      await this.ctx.pace();
+      // Asked again: the runner may have been told to stop while this step waited for its turn.
+      this.checkpoint();
       // Returned as JSON on the first run too, so the workflow sees the same value whether it ran or was replayed.
       const value = toJson(await fn());
       await this.save(stepId, value);

@@ -19,6 +19,8 @@ export interface ExecutorConfig {
   readonly backoff: (attempt: number) => number;
   readonly signal: WorkSignal;
   readonly isStopping: () => boolean;
+  /** Waited for before each step (see Pacer). */
+  readonly pace: () => Promise<void>;
 }
 
 /**
@@ -61,11 +63,11 @@ export class JobExecutor {
       const now = this.nowIso();
       const woken = await this.cfg.jobs.deliverEvent(event, now);
       const triggered = this.byTrigger.get(job.name) ?? [];
-      for (const wf of triggered) {
-        await this.cfg.jobs.enqueueJob({ name: `${RUN_PREFIX}${wf.id}`, key: `${job.key}>${wf.id}`, data: { event }, runAt: now }, now);
-      }
-      await this.cfg.jobs.completeJob(job.id, this.cfg.owner, this.nowIso());
+      // Issued together (a grouping store commits them as one); each key is idempotent, so a retry after a partial failure is harmless.
+      await Promise.all(triggered.map((wf) => this.cfg.jobs.enqueueJob({ name: `${RUN_PREFIX}${wf.id}`, key: `${job.key}>${wf.id}`, data: { event }, runAt: now }, now)));
+      // The runs are stored: they may be claimed while this job is being marked done.
       if (woken > 0 || triggered.length > 0) this.cfg.signal.workAvailable();
+      await this.cfg.jobs.completeJob(job.id, this.cfg.owner, this.nowIso());
       log.debug({ woken, workflows: triggered.map((w) => w.id) }, 'event dispatched');
     } catch (error) {
       await this.retryOrFail(job, error, log, job.attempts + 1);
@@ -93,6 +95,7 @@ export class JobExecutor {
       logger: log,
       signal: this.cfg.signal,
       checkpoint: () => (lease.lost ? { kind: 'lease-lost' } : this.cfg.isStopping() ? { kind: 'yield' } : null),
+      pace: this.cfg.pace,
     });
     let failure: { error: unknown } | null = null;
     try {

@@ -1,28 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Clock, Job, JobStore, Logger, WorkflowDefinition, WorkSignal } from '../../core/index.js';
+import type { Clock, Job, JobStore, Logger, WorkSignal } from '../../core/index.js';
 import { defaultBackoff } from './backoff.js';
 import { JobExecutor } from './execute.js';
 import { LeaseKeeper } from './lease.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_SLICE_MS, DEFAULT_TARGET_TURN_MS, type InProcessRunnerOptions } from './options.js';
+import { Pacer } from './pacer.js';
 
-export interface InProcessRunnerOptions {
-  readonly jobs: JobStore;
-  readonly workflows: readonly WorkflowDefinition[];
-  readonly clock: Clock;
-  readonly logger: Logger;
-  /** Lease owner, unique per process (default `<hostname>-<pid>-<random>`). */
-  readonly owner?: string;
-  /** How long a claim holds a job before another process may take it over (default 60 s); renewed while the run lasts. */
-  readonly leaseMs?: number;
-  /** Attempts before a failing job is given up as failed (default 8). */
-  readonly maxAttempts?: number;
-  /** Delay before retry number `attempt` (1-based), in ms (default exponential with jitter, capped at an hour). */
-  readonly backoff?: (attempt: number) => number;
-  /** Jobs held at once, running or queued behind a busy ticket (default 8). */
-  readonly concurrency?: number;
-  /** Longest sleep between looks at the store, so work enqueued by other processes is found (default 1000 ms). */
-  readonly pollMs?: number;
-}
+export type { InProcessRunnerOptions } from './options.js';
 
 /** A claimed job this process holds, running or queued behind its ticket. */
 interface Held {
@@ -47,6 +32,7 @@ export class InProcessRunner implements WorkSignal {
   private readonly concurrency: number;
   private readonly pollMs: number;
   private readonly executor: JobExecutor;
+  private readonly pacer: Pacer;
 
   private started = false;
   private stopping = false;
@@ -59,6 +45,8 @@ export class InProcessRunner implements WorkSignal {
   /** The last pass stopped claiming because every slot was taken. */
   private saturated = false;
   private again = false;
+  /** Claims issued together in the next round (see claimRound). */
+  private claimBatch = 1;
   private timer: NodeJS.Timeout | null = null;
   private idleWaiters: { horizonMs: number; resolve: () => void; reject: (error: Error) => void }[] = [];
 
@@ -68,8 +56,10 @@ export class InProcessRunner implements WorkSignal {
     this.clock = options.clock;
     this.logger = options.logger.child({ component: 'runner' });
     this.leaseMs = options.leaseMs ?? 60_000;
-    this.concurrency = Math.max(1, options.concurrency ?? 8);
+    this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
     this.pollMs = Math.max(1, options.pollMs ?? 1_000);
+    const maxSliceMs = Math.max(1, options.sliceMs ?? DEFAULT_SLICE_MS);
+    this.pacer = new Pacer({ maxSliceMs, targetTurnMs: Math.max(maxSliceMs, options.targetTurnMs ?? DEFAULT_TARGET_TURN_MS) });
     this.executor = new JobExecutor({
       jobs: options.jobs,
       workflows: options.workflows,
@@ -80,6 +70,7 @@ export class InProcessRunner implements WorkSignal {
       backoff: options.backoff ?? ((attempt) => defaultBackoff(attempt)),
       signal: this,
       isStopping: () => this.stopping,
+      pace: () => this.pacer.turn(),
     });
   }
 
@@ -173,13 +164,11 @@ export class InProcessRunner implements WorkSignal {
         this.again = false;
         let drained = false;
         try {
-          while (this.held < this.concurrency && !this.stopping) {
-            const job = await this.claim();
-            if (!job) {
+          while (this.held < this.limit() && !this.stopping) {
+            if (!(await this.claimRound())) {
               drained = true;
               break;
             }
-            this.dispatch(job);
           }
         } catch (error) {
           this.logger.error({ err: error }, 'could not claim jobs from the store; trying again shortly');
@@ -196,6 +185,39 @@ export class InProcessRunner implements WorkSignal {
     } finally {
       this.pumpActive = false;
     }
+  }
+
+  /**
+   * Claims up to `claimBatch` jobs at once and dispatches them; true when
+   * every claim found a job (there may be more). The claims are issued
+   * together so a store that groups writes commits them as one; the batch
+   * doubles while the queue keeps yielding jobs and shrinks to what was
+   * found when it runs dry, so an idle queue costs one claim per wake-up.
+   */
+  private async claimRound(): Promise<boolean> {
+    const want = Math.max(1, Math.min(this.limit() - this.held, this.claimBatch));
+    const results = await Promise.allSettled(Array.from({ length: want }, () => this.claim()));
+    let found = 0;
+    let failure: unknown = null;
+    for (const r of results) {
+      if (r.status === 'rejected') failure ??= r.reason;
+      else if (r.value) {
+        found++;
+        this.dispatch(r.value);
+      }
+    }
+    if (failure !== null) throw failure;
+    this.claimBatch = found === want ? Math.min(this.concurrency, this.claimBatch * 2) : Math.max(1, found);
+    return found === want;
+  }
+
+  /**
+   * Jobs to hold now: `concurrency`, scaled down with the pacer's slice
+   * while the event loop is busy with other work, so a burst of requests
+   * is not met by a burst of new background runs as well.
+   */
+  private limit(): number {
+    return Math.max(1, Math.round(this.concurrency * this.pacer.share));
   }
 
   private claim(): Promise<Job | null> {

@@ -107,18 +107,25 @@ export class JobTable {
    * field check is the shared rule in core.
    */
   deliver(event: { readonly name: string; readonly data: Readonly<Record<string, unknown>> }, now: string): number {
-    const values = [...leafValues(event.data)];
-    if (values.length === 0) return 0;
-    const sql = `SELECT id, wait FROM jobs WHERE state = 'waiting' AND wait_event = ? AND wait_value IN (${placeholders(values.length)})`;
-    const rows = this.cache.get(sql).all(event.name, ...values) as { id: number; wait: string }[];
     let woken = 0;
-    for (const row of rows) {
-      const wait = JSON.parse(row.wait) as EventWait;
-      if (!eventMatchesWait(wait, event)) continue;
-      this.s.putStep.run(row.id, wait.stepId, json({ name: event.name, data: event.data }));
-      woken += this.s.wake.run({ id: row.id, now: iso(now), due_ms: ms(now) }).changes;
+    for (const { id, wait } of this.waiters(event)) {
+      this.s.putStep.run(id, wait.stepId, json({ name: event.name, data: event.data }));
+      woken += this.s.wake.run({ id, now: iso(now), due_ms: ms(now) }).changes;
     }
     return woken;
+  }
+
+  /** Whether any job waits for this event: a read, so delivering to nobody needs no write. */
+  hasWaiter(event: { readonly name: string; readonly data: Readonly<Record<string, unknown>> }): boolean {
+    return this.waiters(event).length > 0;
+  }
+
+  private waiters(event: { readonly name: string; readonly data: Readonly<Record<string, unknown>> }): { id: number; wait: EventWait }[] {
+    const values = [...leafValues(event.data)];
+    if (values.length === 0) return [];
+    const sql = `SELECT id, wait FROM jobs WHERE state = 'waiting' AND wait_event = ? AND wait_value IN (${placeholders(values.length)})`;
+    const rows = this.cache.get(sql).all(event.name, ...values) as { id: number; wait: string }[];
+    return rows.map((row) => ({ id: row.id, wait: JSON.parse(row.wait) as EventWait })).filter(({ wait }) => eventMatchesWait(wait, event));
   }
 
   cancel(keys: readonly string[], now: string): number {

@@ -15,6 +15,7 @@ import type {
   TicketQuery,
   TicketUpdate,
 } from '../../core/index.js';
+import { GroupCommit } from './group-commit.js';
 import { JobTable } from './jobs.js';
 import { PeopleTable } from './people.js';
 import { ms, StatementCache } from './sql.js';
@@ -25,11 +26,13 @@ import { TicketTable } from './tickets.js';
 const DEDUPE_SWEEP_EVERY = 1000;
 
 /**
- * The Store on SQLite (better-sqlite3). Every write that touches more than
- * one row runs in one IMMEDIATE transaction: a ticket never exists without
- * its jobs, a save never lands without its load counts, and a crash at any
- * point leaves either all of a change or none of it. Open it with
- * `openSqliteStore`, which prepares the file, pragmas and schema.
+ * The Store on SQLite (better-sqlite3). Every write is atomic on its own:
+ * a ticket never exists without its jobs, a save never lands without its
+ * load counts, and a crash at any point leaves either all of a change or
+ * none of it. Writes are group-committed (see GroupCommit): those requested
+ * in the same turn of the event loop share one transaction and one disk
+ * flush, each in its own savepoint, and each resolves only once committed.
+ * Open it with `openSqliteStore`, which prepares the file, pragmas and schema.
  */
 export class SqliteStore implements Store {
   private readonly cache: StatementCache;
@@ -38,13 +41,16 @@ export class SqliteStore implements Store {
   private readonly jobs: JobTable;
   private readonly staff: StaffCache;
   private readonly s: ReturnType<typeof prepareStatements>;
-  /** The hot write paths, wrapped once. */
-  private readonly createTxn: Database.Transaction<(input: NewTicket, jobs: readonly NewJob[]) => CreatedTicket>;
-  private readonly updateTxn: Database.Transaction<(next: Ticket, update: TicketUpdate) => Ticket>;
-  /** One transaction wrapper for every other write and multi-statement read. */
+  /** Every write goes through here: one transaction and one disk flush per batch of writes. */
+  private readonly group: GroupCommit;
+  /** One transaction wrapper for multi-statement reads (one snapshot). */
   private readonly run: Database.Transaction<(fn: () => unknown) => unknown>;
   private claims = 0;
   private closed = false;
+  /** Staff skills as last read, with what they were read at: triage asks for them on every ticket. */
+  private staffSkills: { readonly dataVersion: number; readonly epoch: number; readonly list: readonly string[] } | null = null;
+  /** Moves on every change to people through this store, so the memo above is dropped. */
+  private peopleEpoch = 0;
 
   constructor(
     /** The open connection, for backups, diagnostics and bulk import (call forgetCachedPeople after writing people). */
@@ -57,9 +63,9 @@ export class SqliteStore implements Store {
     this.jobs = new JobTable(db, this.cache);
     this.staff = new StaffCache(db, () => this.people.staff(), (id) => this.people.get(id));
     this.s = prepareStatements(db);
-    this.createTxn = db.transaction((input: NewTicket, jobs: readonly NewJob[]) => this.createInTx(input, jobs));
+    // A cache that failed to follow a write starts over rather than serve stale people.
+    this.group = new GroupCommit(db, { onHookError: () => this.staff.invalidate() });
     this.run = db.transaction((fn: () => unknown) => fn());
-    this.updateTxn = db.transaction((next: Ticket, update: TicketUpdate) => this.updateInTx(next, update));
   }
 
   // ---- tickets --------------------------------------------------------
@@ -75,7 +81,7 @@ export class SqliteStore implements Store {
   }
 
   async createTicket(input: NewTicket, jobs: readonly NewJob[]): Promise<CreatedTicket> {
-    return this.createTxn.immediate(input, jobs);
+    return this.write(() => this.createInTx(input, jobs));
   }
 
   async getTicket(id: string): Promise<Ticket | null> {
@@ -95,11 +101,14 @@ export class SqliteStore implements Store {
   }
 
   async updateTicket(next: Ticket, update: TicketUpdate): Promise<Ticket> {
-    const saved = this.updateTxn.immediate(next, update);
     const touched = (update.loadDeltas ?? []).map((d) => d.personId);
     if (update.assignedAt) touched.push(update.assignedAt.personId);
-    if (touched.length > 0) this.staff.changed(touched);
-    return saved;
+    return this.write(
+      () => this.updateInTx(next, update),
+      () => {
+        if (touched.length > 0) this.staff.changed(touched);
+      },
+    );
   }
 
   async listTickets(query: TicketQuery): Promise<Ticket[]> {
@@ -129,15 +138,18 @@ export class SqliteStore implements Store {
   }
 
   async ensurePerson(input: NewPerson): Promise<Person> {
-    return this.changedPerson(this.write(() => this.people.ensure(input)));
+    // Identities are never taken away, so a person found now is the answer: no write, no wait for a commit.
+    const known = this.read(() => this.people.findByIdentity(input.identity));
+    if (known) return known;
+    return this.write(() => this.people.ensure(input), (p) => this.changedPerson(p));
   }
 
   async updatePerson(id: string, patch: PersonPatch, expectedVersion: number, at: string): Promise<Person> {
-    return this.changedPerson(this.write(() => this.people.patch(id, patch, expectedVersion, at)));
+    return this.write(() => this.people.patch(id, patch, expectedVersion, at), (p) => this.changedPerson(p));
   }
 
   async addIdentity(personId: string, identity: string, at: string): Promise<Person> {
-    return this.changedPerson(this.write(() => this.people.addIdentity(personId, identity, at)));
+    return this.write(() => this.people.addIdentity(personId, identity, at), (p) => this.changedPerson(p));
   }
 
   async listPeople(filter: { roles?: readonly Role[]; skill?: string; limit?: number }): Promise<Person[]> {
@@ -149,7 +161,13 @@ export class SqliteStore implements Store {
   }
 
   async listStaffSkills(): Promise<string[]> {
-    return this.people.staffSkillList();
+    // data_version moves when another connection commits; peopleEpoch when this store changes people.
+    const dataVersion = this.s.dataVersion.get() as number;
+    const memo = this.staffSkills;
+    if (memo?.dataVersion === dataVersion && memo.epoch === this.peopleEpoch) return memo.list.slice();
+    const list = this.people.staffSkillList();
+    this.staffSkills = { dataVersion, epoch: this.peopleEpoch, list };
+    return list.slice();
   }
 
   // ---- jobs -----------------------------------------------------------
@@ -171,7 +189,7 @@ export class SqliteStore implements Store {
   }
 
   async renewLease(jobId: string, owner: string, leaseUntil: string): Promise<boolean> {
-    return this.jobs.renew(jobId, owner, leaseUntil);
+    return this.write(() => this.jobs.renew(jobId, owner, leaseUntil));
   }
 
   async saveStepResult(jobId: string, owner: string, stepId: string, value: unknown, now: string): Promise<boolean> {
@@ -179,22 +197,24 @@ export class SqliteStore implements Store {
   }
 
   async completeJob(jobId: string, owner: string, now: string): Promise<void> {
-    this.jobs.complete(jobId, owner, now);
+    return this.write(() => this.jobs.complete(jobId, owner, now));
   }
 
   async retryJob(jobId: string, owner: string, runAt: string, error: string, now: string): Promise<void> {
-    this.jobs.retry(jobId, owner, runAt, error, now);
+    return this.write(() => this.jobs.retry(jobId, owner, runAt, error, now));
   }
 
   async failJob(jobId: string, owner: string, error: string, now: string): Promise<void> {
-    this.jobs.fail(jobId, owner, error, now);
+    return this.write(() => this.jobs.fail(jobId, owner, error, now));
   }
 
   async suspendJob(jobId: string, owner: string, runAt: string, wait: EventWait | null, now: string): Promise<void> {
-    this.jobs.suspend(jobId, owner, runAt, wait, now);
+    return this.write(() => this.jobs.suspend(jobId, owner, runAt, wait, now));
   }
 
   async deliverEvent(event: { readonly name: string; readonly data: Readonly<Record<string, unknown>> }, now: string): Promise<number> {
+    // Most events have nobody waiting: a read settles that without a write (a write waits for a commit).
+    if (!this.jobs.hasWaiter(event)) return 0;
     return this.write(() => this.jobs.deliver(event, now));
   }
 
@@ -215,8 +235,11 @@ export class SqliteStore implements Store {
   async claimOnce(key: string, ttlMs: number, now: string): Promise<boolean> {
     const nowMs = ms(now);
     this.claims += 1;
-    if (this.claims % DEDUPE_SWEEP_EVERY === 0) this.s.sweepDedupe.run(nowMs);
-    return this.s.claimKey.run(key, nowMs + ttlMs, nowMs).changes === 1;
+    const sweep = this.claims % DEDUPE_SWEEP_EVERY === 0;
+    return this.write(() => {
+      if (sweep) this.s.sweepDedupe.run(nowMs);
+      return this.s.claimKey.run(key, nowMs + ttlMs, nowMs).changes === 1;
+    });
   }
 
   async getValue(namespace: string, key: string): Promise<string | null> {
@@ -224,18 +247,25 @@ export class SqliteStore implements Store {
   }
 
   async setValue(namespace: string, key: string, value: string): Promise<void> {
-    this.s.setValue.run(namespace, key, value);
+    await this.write(() => this.s.setValue.run(namespace, key, value));
+  }
+
+  /** Writes committed through group commit and the transactions (disk flushes) they took, since open: diagnostics. */
+  writeStats(): { readonly writes: number; readonly commits: number } {
+    return { writes: this.group.writes, commits: this.group.commits };
   }
 
   /** Call after writing people through `db` directly (bulk import), so assignment does not read stale staff. */
   forgetCachedPeople(): void {
+    this.peopleEpoch++;
     this.staff.invalidate();
   }
 
-  /** Closes the database (checkpointing the WAL). Safe to call twice. */
+  /** Commits writes still queued, then closes the database (checkpointing the WAL). Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.group.drain();
     this.db.pragma('optimize');
     this.db.close();
   }
@@ -243,13 +273,18 @@ export class SqliteStore implements Store {
   // ---- internals --------------------------------------------------------
 
   private changedPerson(person: Person): Person {
+    this.peopleEpoch++;
     this.staff.changed([person.id]);
     return person;
   }
 
-  /** Runs `fn` in an IMMEDIATE transaction: the write lock is taken first, so concurrent writers queue instead of failing. */
-  private write<R>(fn: () => R): R {
-    return this.run.immediate(fn) as R;
+  /**
+   * Runs `fn` in the next group transaction (IMMEDIATE: the write lock is
+   * taken first, so writers of other processes queue instead of failing);
+   * resolves once that transaction is committed, after `committed` ran.
+   */
+  private write<R>(fn: () => R, committed?: (result: R) => void): Promise<R> {
+    return this.group.run(fn, committed);
   }
 
   /** Runs several reads on one snapshot. */
@@ -266,5 +301,6 @@ function prepareStatements(db: Database.Database) {
     sweepDedupe: db.prepare('DELETE FROM dedupe WHERE expires_ms <= ?'),
     getValue: db.prepare('SELECT value FROM kv WHERE namespace = ? AND key = ?').pluck(),
     setValue: db.prepare('INSERT INTO kv (namespace, key, value) VALUES (?, ?, ?) ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value'),
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
   };
 }

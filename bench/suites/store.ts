@@ -30,8 +30,8 @@ import type { BenchSuite, Metric } from '../types.js';
 
 const INTAKE_TICKETS = 3_000;
 const RAW_INSERTS = 3_000;
-const ROUNDS = 2;
-const RATE_BUDGET_MS = 3_500;
+const ROUNDS = 3;
+const RATE_BUDGET_MS = 3_000;
 const MODERATORS = 10_000;
 const ADMINS = 5;
 const OPEN_TICKETS = 100_000;

@@ -1,0 +1,15 @@
+import type { Registry } from '../types.js';
+import { assignSelect } from './assign.js';
+import { reassignButton } from './reassign.js';
+import { reopenButton } from './reopen.js';
+import { resolveButton } from './resolve.js';
+import { startButton } from './start.js';
+
+/** Buttons and selects on ticket cards and replies. */
+export function register(registry: Registry): void {
+  registry.component(startButton);
+  registry.component(resolveButton);
+  registry.component(reassignButton);
+  registry.component(assignSelect);
+  registry.component(reopenButton);
+}

@@ -1,0 +1,13 @@
+import type { Registry } from '../types.js';
+import { createTicketMenu } from './create-ticket.js';
+import { skillsCommand } from './skills.js';
+import { ticketCommand } from './ticket.js';
+import { ticketsCommand } from './tickets.js';
+
+/** Slash commands and the message menu entry. */
+export function register(registry: Registry): void {
+  registry.command(ticketCommand);
+  registry.command(ticketsCommand);
+  registry.command(skillsCommand);
+  registry.messageMenu(createTicketMenu);
+}

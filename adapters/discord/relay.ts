@@ -1,0 +1,47 @@
+import { Routes, type Message } from 'discord.js';
+import type { DiscordContext } from './context.js';
+import { personOf } from './people.js';
+import { restBody } from './render/message.js';
+
+const HINT =
+  'To talk on a ticket, reply to its message here (hover it → Reply). To file a new ticket, use /ticket in a server or here.';
+
+/**
+ * A direct message to the bot. A reply to any message the bot sent about a
+ * ticket is that ticket's conversation: it goes through core's postMessage
+ * and reaches the other side (requester ↔ moderator), attributed. Other
+ * DMs get a one-line hint. DM content arrives without the privileged
+ * Message Content intent (Discord exempts DMs with the app).
+ */
+export async function relayDirectMessage(ctx: DiscordContext, message: Message): Promise<void> {
+  if (message.author.bot || message.guildId !== null || message.system) return;
+  // A replayed DM must not be relayed twice: remembered in memory, and claimed durably since relaying posts a message.
+  if (!ctx.recent.firstTime(`message:${message.id}`, Date.parse(ctx.now()))) return;
+  if (!(await ctx.store.claimOnce(`discord:message:${message.id}`, ctx.deliveryDedupeMs, ctx.now()))) return;
+  const log = ctx.logger.child({ messageId: message.id });
+  try {
+    const repliedTo = message.reference?.messageId;
+    const ticketId = repliedTo ? await ctx.cards.ticketOfMessage(repliedTo) : null;
+    if (!ticketId) return answer(ctx, message, HINT);
+    const text = [message.content.trim(), ...[...message.attachments.values()].map((a) => a.url)].filter(Boolean).join('\n');
+    if (!text) return answer(ctx, message, 'Only text and attachments can be relayed to a ticket.');
+    const actor = await personOf(ctx, message.author);
+    if (!actor.ok) return answer(ctx, message, actor.error.message);
+    const posted = await ctx.helpdesk.postMessage({ ticketId, actorId: actor.value.id, text });
+    if (!posted.ok) return answer(ctx, message, posted.error.message);
+    // A quiet receipt; the message itself is already in the ticket.
+    await ctx.dms.react(message.channelId, message.id, '✅').catch((error: unknown) => log.debug({ err: error }, 'could not add the receipt reaction'));
+  } catch (error) {
+    await answer(ctx, message, ctx.errors.text(error, 'relay', { messageId: message.id }));
+  }
+}
+
+async function answer(ctx: DiscordContext, message: Message, text: string): Promise<void> {
+  try {
+    await message.client.rest.post(Routes.channelMessages(message.channelId), {
+      body: { ...restBody({ content: text }), message_reference: { message_id: message.id, fail_if_not_exists: false } },
+    });
+  } catch (error) {
+    ctx.logger.warn({ err: error, messageId: message.id }, 'could not answer a direct message');
+  }
+}

@@ -1,0 +1,97 @@
+import type { APIEmbed } from 'discord.js';
+import { formatRef, type Notification, type PersonRef, type Ticket } from '../../../core/index.js';
+import { mentionOrName } from '../identity.js';
+import { actionRows } from './limits.js';
+import { buildModeratorCard, buildRequesterCard, cardTitle, COLORS, reopenButton } from './cards.js';
+import type { MessageBody } from './message.js';
+
+/**
+ * How one notification reaches one person in their DM with the bot:
+ * - `card`: a new ticket card, remembered as this person's card for the ticket;
+ * - `edit-card`: the remembered card changes in place (sent anew if it is gone),
+ *   optionally followed by a reply;
+ * - `reply`: a reply to the remembered card (a plain message when there is none).
+ */
+export type Delivery =
+  | { readonly kind: 'card'; readonly message: MessageBody }
+  | { readonly kind: 'edit-card'; readonly message: MessageBody; readonly reply?: MessageBody }
+  | { readonly kind: 'reply'; readonly message: MessageBody };
+
+/**
+ * Pure: the Discord rendering of every notification the helpdesk sends.
+ * `requester` names the requester on staff cards for notifications that do
+ * not carry them (the channel looks them up).
+ */
+export function renderNotification(n: Notification, requester: PersonRef | null = null): Delivery {
+  const t = n.ticket;
+  const from = requester ?? { id: t.requesterId, displayName: 'unknown requester', identities: [] };
+  const ref = formatRef(t.ref);
+  switch (n.kind) {
+    case 'ticket.filed':
+      return { kind: 'card', message: buildRequesterCard(t) };
+    case 'ticket.triaged':
+      return reply(`${ref} triaged: **${t.category}**, ${t.priority} priority.${t.summary && t.summary !== t.title ? `\n> ${t.summary}` : ''}`);
+    case 'ticket.assigned':
+      return reply(n.assignee ? `${name(n.assignee)} is handling ${ref}.` : `${ref} is waiting for a moderator; an admin has been told.`);
+    case 'ticket.assignment':
+      return { kind: 'card', message: buildModeratorCard(t, n.requester, { reason: n.reason, headline: `New ticket for you: ${ref}` }) };
+    case 'ticket.card':
+      return { kind: 'edit-card', message: buildModeratorCard(t, n.requester) };
+    case 'ticket.unassigned-from':
+      return {
+        kind: 'edit-card',
+        message: buildModeratorCard(t, from, { mode: 'former' }),
+        reply: text(`${ref} moved to ${n.to ? name(n.to) : 'the unassigned queue'}; you no longer need to act on it.`),
+      };
+    case 'ticket.needs-assignee':
+      return { kind: 'card', message: buildModeratorCard(t, from, { mode: 'admin', headline: `${ref} needs an assignee: ${n.reason}` }) };
+    case 'ticket.started':
+      return reply(`${name(n.by)} started working on ${ref}.`);
+    case 'ticket.resolved':
+      return {
+        kind: 'reply',
+        message: {
+          content: `${ref} was resolved by ${name(n.by)}.`,
+          embeds: [{ title: cardTitle(t), color: COLORS.DONE, description: t.resolution ?? '', footer: { text: 'Not fixed? Reopen it, or reply to tell the moderator.' } }],
+          components: actionRows([reopenButton(t)]),
+        },
+      };
+    case 'ticket.reopened':
+      return reply(`${name(n.by)} reopened ${ref}.`);
+    case 'ticket.message':
+      return { kind: 'reply', message: relayed(t, n.from, n.text) };
+    case 'sla.reminder':
+      return reply(`Reminder: ${ref} (${t.priority}) should have been started by ${timestamp(n.dueAt)}.`);
+    case 'sla.escalated':
+      return { kind: 'card', message: buildModeratorCard(t, from, { mode: 'admin', headline: `Escalated: ${ref} (${t.priority}) was not started in time. ${n.reason}` }) };
+  }
+}
+
+/** A relayed message: the author's name on top, their words as the body, never pinging anyone. */
+export function relayed(ticket: Pick<Ticket, 'ref'>, from: PersonRef, body: string): MessageBody {
+  const embed: APIEmbed = {
+    author: { name: `${from.displayName} on ${formatRef(ticket.ref)}` },
+    description: body,
+    color: COLORS.INFO,
+    footer: { text: 'Reply to this message to answer.' },
+  };
+  return { embeds: [embed] };
+}
+
+function reply(content: string): Delivery {
+  return { kind: 'reply', message: text(content) };
+}
+
+function text(content: string): MessageBody {
+  return { content };
+}
+
+function name(p: PersonRef): string {
+  return `**${p.displayName}**${mentionOrName(p).startsWith('<@') ? ` (${mentionOrName(p)})` : ''}`;
+}
+
+/** Discord renders `<t:unix:R>` in the reader's own time zone. */
+function timestamp(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : `<t:${Math.floor(ms / 1000)}:f> (<t:${Math.floor(ms / 1000)}:R>)`;
+}

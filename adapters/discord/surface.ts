@@ -1,0 +1,127 @@
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { DedupeStore, Helpdesk, KeyValueStore, Logger, NotificationChannel, PersonStore } from '../../core/index.js';
+import { createDiscordChannel, type DiscordChannel } from './channel.js';
+import type { DiscordContext } from './context.js';
+import { ErrorSink, loggable } from './errors.js';
+import { createInteractionRouter } from './interactions/index.js';
+import { RecentIds } from './recent.js';
+import { relayDirectMessage } from './relay.js';
+
+export interface DiscordConfig {
+  /** Bot token (DISCORD_TOKEN). */
+  readonly token: string;
+  /** Application id (DISCORD_APPLICATION_ID); commands are registered under it. */
+  readonly applicationId: string;
+  /** Server the commands are registered to (DISCORD_GUILD_ID); informational here. */
+  readonly guildId?: string;
+  /** REST base (DISCORD_API_URL), default `https://discord.com/api`; the gateway address comes from it. */
+  readonly apiUrl?: string;
+  /** Members with a role of this name are helpdesk admins (DISCORD_ADMIN_ROLE). */
+  readonly adminRole?: string;
+}
+
+export interface DiscordSurfaceOptions {
+  readonly helpdesk: Helpdesk;
+  /** Where card ids, DM channels and dedupe keys live (the helpdesk's store). */
+  readonly store: KeyValueStore & DedupeStore & Pick<PersonStore, 'getPerson'>;
+  /** A channel made earlier with `createDiscordChannel` (to give the Notifier before the Helpdesk exists). */
+  readonly channel?: DiscordChannel;
+  readonly logger: Logger;
+  readonly config: DiscordConfig;
+  /** Error references shown to people (tests pass a fixed one). */
+  readonly newReference?: () => string;
+  /** Answer within this many ms or defer the interaction (default 1500; Discord allows 3,000 including delivery). */
+  readonly ackAfterMs?: number;
+}
+
+export interface DiscordSurface {
+  /** Register with the Notifier: DMs to people with a `discord:` identity. */
+  readonly channel: NotificationChannel;
+  /** Connects to the gateway; resolves once every server is loaded. */
+  start(): Promise<void>;
+  /** Stops taking interactions, lets handlers in flight finish, disconnects. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Intents: Guilds (servers, their roles for DISCORD_ADMIN_ROLE, and what
+ * interactions need) and DirectMessages (replies to ticket cards). Nothing
+ * privileged: DM content and the message a menu command targets arrive
+ * without Message Content. The Channel partial lets DMs arrive in channels
+ * the bot has not cached.
+ */
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages] as const;
+export const PARTIALS = [Partials.Channel] as const;
+
+const STOP_GRACE_MS = 10_000;
+
+/** The Discord surface: slash commands, buttons, modals and DM relay, plus the `discord` notification channel. */
+export function createDiscordSurface(options: DiscordSurfaceOptions): DiscordSurface {
+  const { helpdesk, store, config } = options;
+  const logger = options.logger.child({ surface: 'discord' });
+  const client = new Client({
+    intents: [...INTENTS],
+    partials: [...PARTIALS],
+    allowedMentions: { parse: [] },
+  });
+  const channel = options.channel ?? createDiscordChannel({ store, logger, config });
+  // One REST client for the gateway client and the channel: one view of Discord's rate limits.
+  client.rest.clearHashSweeper();
+  client.rest.clearHandlerSweeper();
+  client.rest = channel.rest;
+
+  const ctx: DiscordContext = {
+    helpdesk,
+    store,
+    cards: channel.cards,
+    dms: channel.dms,
+    errors: new ErrorSink(logger, options.newReference),
+    logger,
+    adminRole: config.adminRole?.trim() || null,
+    clickDedupeMs: 10 * 60_000,
+    deliveryDedupeMs: 24 * 60 * 60_000,
+    ackAfterMs: options.ackAfterMs ?? 1500,
+    recent: new RecentIds(60 * 60_000),
+    now: () => helpdesk.deps.clock.now().toISOString(),
+  };
+  const route = createInteractionRouter(ctx);
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+
+  const track = (work: Promise<void>) => {
+    const p = work.catch((error: unknown) => logger.error({ err: loggable(error) }, 'Discord event handler failed'));
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (accepting) track(route(interaction));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (accepting) track(relayDirectMessage(ctx, message));
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+  client.on(Events.ShardError, (error) => logger.warn({ err: error }, 'Discord gateway error; reconnecting'));
+  client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'Discord client warning'));
+  client.rest.on('rateLimited', (info) => logger.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'Discord rate limit; waiting'));
+
+  return {
+    channel,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(config.token);
+      await ready;
+      logger.info({ user: client.user?.tag, servers: client.guilds.cache.size, applicationId: config.applicationId }, 'Discord connected');
+    },
+    async stop() {
+      accepting = false;
+      // Handlers in flight finish (each is bounded by Discord's 15-minute token anyway); a stuck one does not block shutdown.
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      clearTimeout(timer);
+      await client.destroy();
+      // Notifications still in flight during shutdown go out over REST, which needs no gateway.
+      channel.rest.setToken(config.token);
+    },
+  };
+}

@@ -1,0 +1,236 @@
+import type { ResolvedTicketDoc } from '../../core/index.js';
+
+/** Largest per-field term count a posting records (10 bits); longer runs add nothing to BM25 anyway. */
+export const FIELD_MAX = 1023;
+/** Field lengths are stored in 16 bits. */
+const LENGTH_MAX = 0xffff;
+const FIELDS = 3;
+
+/**
+ * The documents of the similar-ticket index, by dense slot number: what a
+ * search result shows (id, ref, title, resolution), the three field lengths
+ * BM25F normalizes by, and each document's term ids with packed per-field
+ * counts (to undo its document frequencies on removal, and to score a few
+ * candidates exactly without scanning posting lists). Slots of removed documents stay dead
+ * until {@link DocTable.compact} renumbers the live ones.
+ */
+export class DocTable {
+  private ids: string[] = [];
+  private titles: string[] = [];
+  private resolutions: string[] = [];
+  private refs = new Int32Array(1024);
+  private live8 = new Uint8Array(1024);
+  private termStart = new Int32Array(1024);
+  private termCount = new Int32Array(1024);
+  private termArena = new Int32Array(1 << 14);
+  private payloadArena = new Uint32Array(1 << 14);
+  private arenaUsed = 0;
+  private readonly slotById = new Map<string, number>();
+  private used = 0;
+  private liveCount = 0;
+  private readonly sums = [0, 0, 0];
+  /** Title, description and resolution lengths of slot `s` at `3s`, `3s+1`, `3s+2`. */
+  lengths = new Uint16Array(1024 * FIELDS);
+
+  get live(): number {
+    return this.liveCount;
+  }
+
+  /** Slots allocated so far (live or dead). */
+  get capacity(): number {
+    return this.used;
+  }
+
+  get bytes(): number {
+    return (
+      this.refs.byteLength +
+      this.live8.byteLength +
+      this.termStart.byteLength * 2 +
+      this.termArena.byteLength +
+      this.payloadArena.byteLength +
+      this.lengths.byteLength
+    );
+  }
+
+  slotOf(ticketId: string): number | undefined {
+    return this.slotById.get(ticketId);
+  }
+
+  /** 1 for a live slot, 0 for a dead or unused one; for hot loops. */
+  get liveFlags(): Uint8Array {
+    return this.live8;
+  }
+
+  isLive(slot: number): boolean {
+    return this.live8[slot] === 1;
+  }
+
+  ticketId(slot: number): string {
+    return this.ids[slot] ?? '';
+  }
+
+  ref(slot: number): number {
+    return this.refs[slot] ?? 0;
+  }
+
+  title(slot: number): string {
+    return this.titles[slot] ?? '';
+  }
+
+  resolution(slot: number): string {
+    return this.resolutions[slot] ?? '';
+  }
+
+  /** Mean title, description and resolution lengths over live documents (at least 1, so empty fields never divide by zero). */
+  averageLengths(): [number, number, number] {
+    const n = Math.max(1, this.liveCount);
+    return [Math.max(1, (this.sums[0] ?? 0) / n), Math.max(1, (this.sums[1] ?? 0) / n), Math.max(1, (this.sums[2] ?? 0) / n)];
+  }
+
+  /** Term ids and packed per-field counts of every slot, for exact scoring of a few candidates: slot `s` owns `termStartOf(s) … + termCountOf(s)`. */
+  get rawTerms(): Int32Array {
+    return this.termArena;
+  }
+
+  get rawPayloads(): Uint32Array {
+    return this.payloadArena;
+  }
+
+  termStartOf(slot: number): number {
+    return this.termStart[slot] ?? 0;
+  }
+
+  termCountOf(slot: number): number {
+    return this.termCount[slot] ?? 0;
+  }
+
+  insert(doc: ResolvedTicketDoc, fieldLengths: readonly [number, number, number], terms: readonly number[], payloads: readonly number[]): number {
+    const slot = this.used;
+    this.reserve(slot + 1, terms.length);
+    this.used += 1;
+    this.ids[slot] = doc.ticketId;
+    this.titles[slot] = doc.title;
+    this.resolutions[slot] = doc.resolution;
+    this.refs[slot] = doc.ref;
+    this.live8[slot] = 1;
+    for (let f = 0; f < FIELDS; f++) {
+      const len = Math.min(LENGTH_MAX, fieldLengths[f] ?? 0);
+      this.lengths[slot * FIELDS + f] = len;
+      this.sums[f] = (this.sums[f] ?? 0) + len;
+    }
+    this.termStart[slot] = this.arenaUsed;
+    this.termCount[slot] = terms.length;
+    this.termArena.set(terms, this.arenaUsed);
+    this.payloadArena.set(payloads, this.arenaUsed);
+    this.arenaUsed += terms.length;
+    this.slotById.set(doc.ticketId, slot);
+    this.liveCount += 1;
+    return slot;
+  }
+
+  /** Calls `visit(slot, term, payload)` for every term of every live document, in ascending slot order. */
+  forEachTerm(visit: (slot: number, term: number, payload: number) => void): void {
+    for (let slot = 0; slot < this.used; slot++) {
+      if (this.live8[slot] !== 1) continue;
+      for (let i = this.termStart[slot] ?? 0, end = i + (this.termCount[slot] ?? 0); i < end; i++) {
+        visit(slot, this.termArena[i] ?? 0, this.payloadArena[i] ?? 0);
+      }
+    }
+  }
+
+  /** Term entries held for live and dead slots (an upper bound of the live total). */
+  get termEntries(): number {
+    return this.arenaUsed;
+  }
+
+  /** True when some slot is dead, i.e. {@link compact} would reclaim something. */
+  get hasDead(): boolean {
+    return this.liveCount < this.used;
+  }
+
+  /** Releases growth slack after a bulk load. */
+  trim(): void {
+    this.termArena = this.termArena.slice(0, Math.max(1024, this.arenaUsed));
+    this.payloadArena = this.payloadArena.slice(0, Math.max(1024, this.arenaUsed));
+  }
+
+  /** Marks a document dead; returns its term ids, or undefined when it was not indexed. */
+  delete(ticketId: string): Int32Array | undefined {
+    const slot = this.slotById.get(ticketId);
+    if (slot === undefined) return undefined;
+    this.slotById.delete(ticketId);
+    this.live8[slot] = 0;
+    this.liveCount -= 1;
+    for (let f = 0; f < FIELDS; f++) this.sums[f] = (this.sums[f] ?? 0) - (this.lengths[slot * FIELDS + f] ?? 0);
+    // Text of a dead slot is released now; the slot itself is reclaimed by compact().
+    this.titles[slot] = '';
+    this.resolutions[slot] = '';
+    const start = this.termStart[slot] ?? 0;
+    return this.termArena.slice(start, start + (this.termCount[slot] ?? 0));
+  }
+
+  /** Renumbers live documents densely; returns old slot → new slot (-1 for dead ones) for the postings to follow. */
+  compact(): Int32Array {
+    const remap = new Int32Array(this.used).fill(-1);
+    const arena = new Int32Array(Math.max(1 << 14, this.arenaUsed));
+    const payloads = new Uint32Array(arena.length);
+    let next = 0;
+    let arenaUsed = 0;
+    for (let slot = 0; slot < this.used; slot++) {
+      if (this.live8[slot] !== 1) continue;
+      remap[slot] = next;
+      const start = this.termStart[slot] ?? 0;
+      const count = this.termCount[slot] ?? 0;
+      arena.set(this.termArena.subarray(start, start + count), arenaUsed);
+      payloads.set(this.payloadArena.subarray(start, start + count), arenaUsed);
+      this.ids[next] = this.ids[slot] ?? '';
+      this.titles[next] = this.titles[slot] ?? '';
+      this.resolutions[next] = this.resolutions[slot] ?? '';
+      this.refs[next] = this.refs[slot] ?? 0;
+      this.live8[next] = 1;
+      this.lengths.copyWithin(next * FIELDS, slot * FIELDS, slot * FIELDS + FIELDS);
+      this.termStart[next] = arenaUsed;
+      this.termCount[next] = count;
+      this.slotById.set(this.ids[next] ?? '', next);
+      arenaUsed += count;
+      next += 1;
+    }
+    this.ids.length = next;
+    this.titles.length = next;
+    this.resolutions.length = next;
+    this.live8.fill(0, next);
+    this.termArena = arena;
+    this.payloadArena = payloads;
+    this.arenaUsed = arenaUsed;
+    this.used = next;
+    return remap;
+  }
+
+  private reserve(slots: number, terms: number): void {
+    if (slots > this.refs.length) {
+      const size = Math.max(slots, this.refs.length * 2);
+      this.refs = growInt(this.refs, size);
+      this.termStart = growInt(this.termStart, size);
+      this.termCount = growInt(this.termCount, size);
+      const live = new Uint8Array(size);
+      live.set(this.live8);
+      this.live8 = live;
+      const lengths = new Uint16Array(size * FIELDS);
+      lengths.set(this.lengths);
+      this.lengths = lengths;
+    }
+    if (this.arenaUsed + terms > this.termArena.length) {
+      const size = Math.max(this.arenaUsed + terms, Math.ceil(this.termArena.length * 1.5));
+      this.termArena = growInt(this.termArena, size);
+      const payloads = new Uint32Array(size);
+      payloads.set(this.payloadArena);
+      this.payloadArena = payloads;
+    }
+  }
+}
+
+function growInt(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}

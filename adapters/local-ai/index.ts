@@ -1,0 +1,11 @@
+/** The embedded AI: local triage, skill prediction and similar-ticket retrieval, all offline. */
+export { LexicalSimilarIndex, DEFAULT_INDEX_OPTIONS, type LexicalIndexOptions } from './similar-index.js';
+export { resolvedTicketDocs } from './rebuild.js';
+export { EvalInputError, readJsonl, parseJsonl, retrievalLineSchema, skillsLineSchema, type JsonlRow, type RetrievalLine, type SkillsLine } from './jsonl.js';
+export { scoreWithIndex, rankingMetrics, averagePrecision, bm25Baseline, type QueryScores, type RankingMetrics } from './retrieval-eval.js';
+export { LocalTriageEngine, summarize, type LocalTriageOptions } from './local-triage.js';
+export { SkillPredictor, type SkillPrediction, type SkillPredictorOptions, type SkillSource } from './skill-predictor.js';
+export { SkillModel, shippedSkillModel, skillModelSchema, type SkillModelFile, type TagScore } from './skill-model.js';
+export { readPriority, type PriorityReading } from './priority.js';
+export { categorize, CATEGORIES, CHECKLISTS, type Category } from './category.js';
+export { predictSkills, microScores, type MicroScores } from './skills-eval.js';

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { SkillCatalog, sanitizeProposal, type TriageRequest } from '../../core/index.js';
+import { LocalTriageEngine, summarize } from './local-triage.js';
+
+const catalog = new SkillCatalog();
+const engine = new LocalTriageEngine({ catalog });
+
+function request(title: string, description: string, extra: Partial<TriageRequest> = {}): TriageRequest {
+  return { ticket: { id: 't-1', ref: 7, title, description }, similar: [], staffSkills: [], catalog: catalog.ids(), ...extra };
+}
+
+describe('LocalTriageEngine', () => {
+  it('triages an IT-support ticket: skills, priority, category, notes', async () => {
+    const p = await engine.triage(request('VPN is down for everyone in Berlin', 'Nobody can connect since 9am.'));
+    expect(engine.name).toBe('local');
+    expect(p.engine).toBe('local');
+    expect(p.skills).toEqual(['vpn']);
+    expect(p.priority).toBe('HIGH');
+    expect(p.category).toBe('network');
+    expect(p.notes).toContain('Checklist (network):');
+    expect(p.suggestedFix).toBeNull();
+    expect(p.confidence).toBeGreaterThanOrEqual(0);
+    expect(p.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('lists the similar resolved tickets in the notes and cites the best one as a fix', async () => {
+    const similar = [
+      { ticketId: 'a', ref: 3, title: 'VPN drops after sleep', resolution: 'Disabled power saving on the Wi-Fi adapter', score: 0.18 },
+      { ticketId: 'b', ref: 12, title: 'VPN drops every hour', resolution: 'Reinstalled the VPN client profile', score: 0.42 },
+    ];
+    const p = await engine.triage(request('VPN keeps dropping', 'Disconnects every hour', { similar }));
+    expect(p.notes).toContain('#12 VPN drops every hour — Reinstalled the VPN client profile');
+    expect(p.notes).toContain('#3 VPN drops after sleep');
+    expect(p.notes.indexOf('#12')).toBeLessThan(p.notes.indexOf('#3'));
+    expect(p.suggestedFix).toContain('#12');
+    expect(p.suggestedFix).toContain('Reinstalled the VPN client profile');
+  });
+
+  it('does not suggest a fix from a weak match', async () => {
+    const similar = [{ ticketId: 'a', ref: 3, title: 'Printer slow', resolution: 'Cleared the queue', score: 0.13 }];
+    const p = await engine.triage(request('Printer on floor 2 jams', '', { similar }));
+    expect(p.suggestedFix).toBeNull();
+    expect(p.notes).toContain('#3 Printer slow');
+  });
+
+  it('reads questions as LOW and everything else without signals as MEDIUM', async () => {
+    expect((await engine.triage(request('How do I add a shared calendar in Outlook?', ''))).priority).toBe('LOW');
+    expect((await engine.triage(request('Printer on floor 3 jams', 'Every duplex job.'))).priority).toBe('MEDIUM');
+  });
+
+  it('flags security concerns in the category', async () => {
+    const p = await engine.triage(request('Suspicious email', 'I think my account was hacked'));
+    expect(p.category).toBe('security');
+    expect(p.priority).toBe('HIGH');
+  });
+
+  it('only proposes skills the request allows, and its proposal survives sanitizing unchanged', async () => {
+    const limited = await engine.triage(request('k8s pod keeps restarting', '', { catalog: ['vpn'], staffSkills: [] }));
+    expect(limited.skills).toEqual([]);
+    const p = await engine.triage(request('React app shows a blank page after the js upgrade', ''));
+    expect(sanitizeProposal(p, catalog).skills).toEqual(p.skills);
+  });
+
+  it('is deterministic', async () => {
+    const r = request('Outlook keeps asking for my password', 'Since the update this morning.');
+    expect(await engine.triage(r)).toEqual(await engine.triage(r));
+  });
+});
+
+describe('summarize', () => {
+  it('joins the title with the first sentence of the description on one line', () => {
+    expect(summarize('VPN drops', 'It disconnects hourly.\nSecond line.')).toBe('VPN drops: It disconnects hourly.');
+  });
+
+  it('keeps to 300 characters', () => {
+    const s = summarize('x'.repeat(250), 'y'.repeat(500));
+    expect(s.length).toBeLessThanOrEqual(300);
+    expect(s).not.toContain('\n');
+  });
+
+  it('uses the title alone when the description repeats it', () => {
+    expect(summarize('Printer jams', 'Printer jams')).toBe('Printer jams');
+  });
+});

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { Readable } from 'node:stream';
+import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, type Logger, type NotificationChannel, type Store } from '../core/index.js';
+import { ConsoleChannel, ConsoleSurface } from '../adapters/console/index.js';
+import { WorkSignalRelay } from '../adapters/inprocess/index.js';
+import { durationMs, type Config } from './config.js';
+import { startHttpServer, type Route } from './http.js';
+import { buildAi } from './wiring/ai.js';
+import { buildEmail } from './wiring/channels.js';
+import { buildEngine } from './wiring/engine.js';
+import { openStore } from './wiring/store.js';
+import { buildPlatforms, type Surface } from './wiring/surfaces.js';
+
+export { StartupError } from './errors.js';
+
+export interface App {
+  start(): Promise<void>;
+  /** Graceful: surfaces stop taking input, in-flight work finishes, the store closes. */
+  stop(): Promise<void>;
+  /** Resolves when the background work triggered so far has settled. */
+  settle(): Promise<void>;
+  readonly helpdesk: Helpdesk;
+}
+
+export interface AppIo {
+  readonly input: Readable;
+  readonly interactive: boolean;
+  readonly onConsoleEnd: () => void;
+}
+
+const systemClock = { now: () => new Date() };
+const uuids = { newId: () => randomUUID() };
+
+/** Wires the configured adapters into core. The only place that knows them all. */
+export async function buildApp(config: Readonly<Config>, logger: Logger, io: AppIo): Promise<App> {
+  const store: Store = await openStore(config, logger);
+  const ai = await buildAi(config, store, systemClock, logger);
+
+  const platforms = await buildPlatforms(config, store, logger);
+  const channels: NotificationChannel[] = [...platforms.channels];
+  const write = (line: string) => void process.stdout.write(`${line}\n`);
+  if (config.console.enabled) channels.push(new ConsoleChannel({ write }));
+  const email = buildEmail(config, store, logger);
+  channels.push(email.channel);
+
+  const signal = new WorkSignalRelay();
+  const deps = {
+    store,
+    clock: systemClock,
+    ids: uuids,
+    catalog: new SkillCatalog(),
+    triage: ai.triage,
+    similar: ai.similar,
+    notifier: new Notifier(channels, logger),
+    signal,
+    logger,
+    settings: {
+      ...DEFAULT_SETTINGS,
+      adminIdentities: config.HELPDESK_ADMINS,
+      filingLimitPerMinute: config.HELPDESK_FILING_LIMIT_PER_MINUTE,
+      sla: { startWithinMs: { HIGH: durationMs(config.SLA_HIGH), MEDIUM: durationMs(config.SLA_MEDIUM), LOW: durationMs(config.SLA_LOW) } },
+    },
+  };
+  const helpdesk = new Helpdesk(deps);
+  const engine = await buildEngine(config, { store, deps, workflows: helpdesk.workflows(), clock: systemClock, logger, signal });
+
+  const surfaces: Surface[] = await platforms.surfaces(helpdesk);
+  const routes: Route[] = [...engine.routes, ...platforms.routes];
+  let server: Server | null = null;
+  let consoleSurface: ConsoleSurface | null = null;
+
+  return {
+    helpdesk,
+    settle: () => engine.idle(),
+    async start() {
+      engine.start();
+      if (config.PORT !== undefined || routes.length > 0) {
+        const port = config.PORT ?? 3000;
+        server = await startHttpServer({ port, routes, logger, health: async () => ({ ok: true, detail: { store: store.description, engine: engine.name } }) });
+        logger.info({ port, paths: ['/healthz', ...routes.map((r) => r.prefix)] }, 'http server listening');
+      }
+      for (const s of surfaces) await s.start();
+      if (config.console.enabled) {
+        consoleSurface = new ConsoleSurface({ helpdesk, input: io.input, output: { write }, logger, interactive: io.interactive, settle: () => engine.idle(), onEnd: io.onConsoleEnd });
+        consoleSurface.start();
+      }
+      logger.info(
+        {
+          store: store.description,
+          engine: engine.name,
+          ai: ai.description,
+          similarTickets: ai.similar.size,
+          surfaces: [...surfaces.map((s) => s.name), ...(config.console.enabled ? ['console'] : [])],
+          channels: channels.map((c) => c.name),
+          mail: email.description,
+        },
+        'helpdesk-bot started',
+      );
+    },
+    async stop() {
+      consoleSurface?.stop();
+      for (const s of surfaces) await s.stop();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await engine.stop();
+      await email.channel.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { Clock, Logger, SimilarTicketIndex, Store, TriageEngine } from '../../core/index.js';
+import { HybridSimilarIndex, type EmbeddingProvider } from '../../core/retrieval/index.js';
+import { createTriageChain, orderEngines } from '../../core/triage/index.js';
+import { LexicalSimilarIndex, LocalTriageEngine } from '../../adapters/local-ai/index.js';
+import type { Config } from '../config.js';
+import { StartupError } from '../errors.js';
+
+export interface AiWiring {
+  readonly triage: TriageEngine;
+  readonly similar: SimilarTicketIndex;
+  readonly description: string;
+}
+
+/**
+ * Triage engines in the configured order with the local engine last, behind
+ * one chain (cache, breaker, redaction); the similar-ticket index rebuilt
+ * from the store's resolved tickets, hybrid when an embedding model is set.
+ */
+export async function buildAi(c: Readonly<Config>, store: Store, clock: Clock, logger: Logger): Promise<AiWiring> {
+  // Provider SDKs load only when their keys are set, keeping the offline default small.
+  const gemini = c.GEMINI_API_KEY ? await import('../../adapters/gemini/index.js') : null;
+  const openai = c.OPENAI_API_KEY ? await import('../../adapters/openai/index.js') : null;
+  const available = {
+    gemini: gemini && c.GEMINI_API_KEY ? gemini.createGeminiTriage({ apiKey: c.GEMINI_API_KEY, model: c.GEMINI_MODEL, baseUrl: c.GEMINI_BASE_URL, timeoutMs: c.AI_TIMEOUT_MS, logger }) : null,
+    openai: openai && c.OPENAI_API_KEY ? openai.createOpenAITriage({ apiKey: c.OPENAI_API_KEY, model: c.OPENAI_MODEL, baseURL: c.OPENAI_BASE_URL, timeoutMs: c.AI_TIMEOUT_MS, logger }) : null,
+    local: new LocalTriageEngine(),
+  };
+  const { engines, problems, notes } = orderEngines(available, c.AI_PROVIDERS);
+  if (problems.length > 0) throw new StartupError(problems.join(' '));
+  for (const note of notes) logger.warn(note);
+  const triage = createTriageChain({ engines, cache: store, clock, logger, redact: c.AI_REDACT });
+
+  const embeddings: EmbeddingProvider | null =
+    openai && c.OPENAI_EMBEDDING_MODEL && c.OPENAI_API_KEY
+      ? openai.createOpenAIEmbeddings({ apiKey: c.OPENAI_API_KEY, model: c.OPENAI_EMBEDDING_MODEL, baseURL: c.OPENAI_BASE_URL, timeoutMs: c.AI_TIMEOUT_MS, logger })
+      : gemini && c.GEMINI_EMBEDDING_MODEL && c.GEMINI_API_KEY
+        ? gemini.createGeminiEmbeddings({ apiKey: c.GEMINI_API_KEY, model: c.GEMINI_EMBEDDING_MODEL, baseUrl: c.GEMINI_BASE_URL, timeoutMs: c.AI_TIMEOUT_MS, logger })
+        : null;
+  const lexical = new LexicalSimilarIndex();
+  const similar: SimilarTicketIndex = embeddings ? new HybridSimilarIndex({ lexical, embeddings, store, logger, redact: c.AI_REDACT }) : lexical;
+
+  let after = 0;
+  for (;;) {
+    const page = await store.listResolvedTickets(after, 1000);
+    if (page.length === 0) break;
+    for (const t of page) {
+      if (t.resolution) await similar.add({ ticketId: t.id, ref: t.ref, title: t.title, description: t.description, resolution: t.resolution });
+      after = t.ref;
+    }
+  }
+  if (similar instanceof HybridSimilarIndex) {
+    similar.flush().catch((error: unknown) => logger.warn({ err: error }, 'embedding resolved tickets failed; retrieval stays lexical until it succeeds'));
+  }
+  return { triage, similar, description: `${engines.map((e) => e.name).join(' → ')}${embeddings ? ' + embeddings' : ''}` };
+}

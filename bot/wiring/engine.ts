@@ -1,0 +1,58 @@
+import type { Clock, HelpdeskDeps, Logger, Store, WorkflowDefinition } from '../../core/index.js';
+import { InProcessRunner, type WorkSignalRelay } from '../../adapters/inprocess/index.js';
+import type { Config } from '../config.js';
+import type { Route } from '../http.js';
+
+/** The one engine that runs background work in this process. */
+export interface Engine {
+  readonly name: string;
+  readonly routes: readonly Route[];
+  start(): void;
+  stop(): Promise<void>;
+  /** Resolves when the work enqueued so far has been handled (run, or handed to Inngest). */
+  idle(): Promise<void>;
+}
+
+/**
+ * Inngest when its keys or INNGEST_DEV are set (the outbox relay forwards
+ * events; Inngest calls back at /api/inngest), otherwise the in-process
+ * runner. Exactly one runs.
+ */
+export async function buildEngine(
+  config: Readonly<Config>,
+  parts: { store: Store; deps: HelpdeskDeps; workflows: readonly WorkflowDefinition[]; clock: Clock; logger: Logger; signal: WorkSignalRelay },
+): Promise<Engine> {
+  const { store, clock, logger, signal } = parts;
+  if (!config.inngest.enabled) {
+    const runner = new InProcessRunner({ jobs: store, workflows: parts.workflows, clock, logger });
+    signal.attach(runner);
+    return { name: 'in-process', routes: [], start: () => runner.start(), stop: () => runner.stop(), idle: () => runner.idle() };
+  }
+  // The Inngest SDK loads only in Inngest mode.
+  const { createInngestClient, createInngestHandler, functions, INNGEST_PATH, OutboxRelay } = await import('../../inngest/index.js');
+  const devValue = config.INNGEST_DEV;
+  const isDev = devValue !== undefined && !['0', 'false', 'no', 'off'].includes(devValue.toLowerCase());
+  const devUrl = isDev && devValue && /^https?:\/\//.test(devValue) ? devValue : undefined;
+  const baseUrl = config.INNGEST_BASE_URL ?? devUrl;
+  const inngest = createInngestClient({
+    isDev,
+    logger,
+    ...(config.INNGEST_EVENT_KEY ? { eventKey: config.INNGEST_EVENT_KEY } : {}),
+    ...(config.INNGEST_SIGNING_KEY ? { signingKey: config.INNGEST_SIGNING_KEY } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
+  });
+  const relay = new OutboxRelay({ jobs: store, inngest, clock, logger });
+  signal.attach(relay);
+  const listener = createInngestHandler({
+    client: inngest,
+    functions: functions(inngest, parts.deps),
+    ...(config.INNGEST_SERVE_HOST ? { serveOrigin: config.INNGEST_SERVE_HOST } : {}),
+  });
+  return {
+    name: isDev ? 'inngest (dev server)' : baseUrl ? 'inngest (self-hosted)' : 'inngest (cloud)',
+    routes: [{ prefix: INNGEST_PATH, listener }],
+    start: () => relay.start(),
+    stop: () => relay.stop(),
+    idle: () => relay.idle(),
+  };
+}

@@ -1,0 +1,71 @@
+import type { Helpdesk, Logger, NotificationChannel, Store } from '../../core/index.js';
+import type { Config } from '../config.js';
+import type { Route } from '../http.js';
+
+/** A chat platform started and stopped with the app. */
+export interface Surface {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Chat platforms come in two halves: a notification channel, needed before
+ * the helpdesk exists, and a surface that drives the helpdesk. SDKs load
+ * only when the platform is configured.
+ */
+export interface PlatformWiring {
+  readonly channels: NotificationChannel[];
+  readonly routes: Route[];
+  /** Builds the surfaces once the helpdesk exists. */
+  surfaces(helpdesk: Helpdesk): Promise<Surface[]>;
+}
+
+export async function buildPlatforms(config: Readonly<Config>, store: Store, logger: Logger): Promise<PlatformWiring> {
+  const channels: NotificationChannel[] = [];
+  const routes: Route[] = [];
+  const later: ((helpdesk: Helpdesk) => Promise<Surface>)[] = [];
+
+  if (config.slack.enabled && config.SLACK_BOT_TOKEN) {
+    const slackModule = await import('../../adapters/slack/index.js');
+    const slackConfig = { botToken: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, apiUrl: config.SLACK_API_URL };
+    const slackLogger = logger.child({ surface: 'slack' });
+    const channel = slackModule.createSlackChannel({ store, logger: slackLogger, config: slackConfig });
+    channels.push(channel);
+    let listener: Route['listener'] | null = null;
+    if (config.slack.mode === 'http') routes.push({ prefix: '/slack/events', listener: (req, res) => (listener ? listener(req, res) : unavailable(res)) });
+    later.push(async (helpdesk) => {
+      const surface = slackModule.createSlackSurface({ helpdesk, store, logger: slackLogger, config: slackConfig, channel });
+      listener = surface.requestListener ?? null;
+      return { name: `slack (${surface.mode === 'socket' ? 'Socket Mode' : 'HTTP /slack/events'})`, start: () => surface.start(), stop: () => surface.stop() };
+    });
+  }
+
+  if (config.discord.enabled && config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+    const discordModule = await import('../../adapters/discord/index.js');
+    const discordConfig = {
+      token: config.DISCORD_TOKEN,
+      applicationId: config.DISCORD_APPLICATION_ID,
+      ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
+      ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+      ...(config.DISCORD_ADMIN_ROLE ? { adminRole: config.DISCORD_ADMIN_ROLE } : {}),
+    };
+    const channel = discordModule.createDiscordChannel({ store, logger, config: discordConfig });
+    channels.push(channel);
+    later.push(async (helpdesk) => {
+      const surface = discordModule.createDiscordSurface({ helpdesk, store, logger, config: discordConfig, channel });
+      return { name: 'discord', start: () => surface.start(), stop: () => surface.stop() };
+    });
+  }
+
+  return {
+    channels,
+    routes,
+    surfaces: (helpdesk) => Promise.all(later.map((f) => f(helpdesk))),
+  };
+}
+
+function unavailable(res: { writeHead(status: number): unknown; end(): unknown }): void {
+  res.writeHead(503);
+  res.end();
+}
