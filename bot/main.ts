@@ -34,6 +34,10 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
+// A reader that went away (`npm start | head`) ends the session quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') void shutdown(0);
+});
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
