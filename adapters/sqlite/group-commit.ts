@@ -83,14 +83,16 @@ export class GroupCommit {
     });
   }
 
-  /** Writes requested but not yet committed. */
-  get pending(): number {
-    return this.queue.length;
-  }
-
-  /** Commits everything queued now, synchronously (before closing the connection). */
+  /**
+   * Commits everything queued now, synchronously, before the connection is
+   * closed. Writes that cannot be committed (a hand-made transaction is still
+   * open) are rejected rather than left waiting for ever.
+   */
   drain(): void {
     while (this.queue.length > 0 && !this.db.inTransaction) this.flushBatch();
+    const left = this.queue;
+    this.queue = [];
+    for (const op of left) op.reject(new Error('the store was closed before this write was committed'));
   }
 
   private schedule(): void {
@@ -133,7 +135,11 @@ export class GroupCommit {
       this.commit.run();
       this.commits++;
     } catch (error) {
-      if (this.db.inTransaction) this.rollback.run();
+      try {
+        if (this.db.inTransaction) this.rollback.run();
+      } catch {
+        // The connection is broken; the callers learn of the first error below.
+      }
       for (const op of batch) op.reject(error);
       return;
     }
