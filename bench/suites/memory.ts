@@ -4,7 +4,7 @@
  * tickets (which the similar-ticket index loads).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../adapters/sqlite/index.js';
@@ -57,7 +57,10 @@ async function seed(dataDir: string, count: number): Promise<void> {
 const suite: BenchSuite = {
   name: 'memory',
   async run(): Promise<Metric[]> {
-    const outdir = mkdtempSync(join(tmpdir(), 'helpdesk-rss-build-'));
+    // Built inside the project so the bundle finds node_modules, as dist/ does.
+    const cache = join(root, 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    const outdir = mkdtempSync(join(cache, 'helpdesk-rss-build-'));
     // @ts-expect-error -- plain JavaScript build script without type declarations
     const { buildBundle } = (await import('../../scripts/build.mjs')) as { buildBundle: (entry: string, out: string) => Promise<void> };
     await buildBundle(join(root, 'bench', 'fixtures', 'rss-child.ts'), outdir);
