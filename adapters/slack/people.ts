@@ -29,6 +29,8 @@ export class SlackPeople {
   /** identity → person id, once identify ran with a fresh profile; expires with the profile. */
   private readonly ids: TtlCache<string>;
   private readonly inflight = new Map<string, Promise<SlackProfile | null>>();
+  /** Identities whose profile is being fetched and saved in the background. */
+  private readonly refreshing = new Set<string>();
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -42,15 +44,21 @@ export class SlackPeople {
 
   /**
    * The person id behind a Slack user, for paths that need only the id
-   * (filing). A person's id never changes, so once identify ran with a
-   * fresh profile the id is served from memory until that profile expires:
-   * the filing path then writes the ticket and nothing else.
+   * (filing). It never waits on users.info, so a /ticket answer cannot
+   * queue behind a slow or rate-limited Slack API: the stored person is
+   * used as it is, and someone new is created with the name Slack sent in
+   * the payload. Either way the profile (display name, email) is fetched in
+   * the background and saved when it arrives. A person's id never changes,
+   * so once a profile was applied the id is served from memory until that
+   * profile expires.
    */
   async personId(teamId: string, userId: string, hintName?: string): Promise<Result<string>> {
     const identity = slackIdentity(teamId, userId);
     const known = this.ids.get(identity);
     if (known) return ok(known);
-    const person = await this.identify(teamId, userId, hintName);
+    const stored = await this.helpdesk.deps.store.findPersonByIdentity(identity);
+    const person = stored ? ok(stored) : await this.helpdesk.identify({ identity, displayName: displayNameOf(null, hintName, userId) });
+    if (person.ok) this.refreshLater(teamId, userId, hintName);
     return person.ok ? ok(person.value.id) : person;
   }
 
@@ -62,11 +70,27 @@ export class SlackPeople {
       const known = await this.helpdesk.deps.store.findPersonByIdentity(identity);
       if (known) return ok(known);
     }
-    const displayName = clip((profile?.displayName ?? hintName ?? userId).trim() || userId, 80);
+    return this.apply(identity, profile, hintName, userId);
+  }
+
+  /** Saves what a profile says (or the payload's name) on the person and remembers the id while the profile is fresh. */
+  private async apply(identity: string, profile: SlackProfile | null, hintName: string | undefined, userId: string): Promise<Result<Person>> {
     const email = profile?.email;
-    const person = await this.helpdesk.identify({ identity, displayName, ...(email ? { email } : {}) });
+    const person = await this.helpdesk.identify({ identity, displayName: displayNameOf(profile, hintName, userId), ...(email ? { email } : {}) });
     if (person.ok && profile) this.ids.set(identity, person.value.id);
     return person;
+  }
+
+  /** Fetches the profile without a deadline and applies it; one refresh per user at a time, failures only logged. */
+  private refreshLater(teamId: string, userId: string, hintName: string | undefined): void {
+    const identity = slackIdentity(teamId, userId);
+    if (this.refreshing.has(identity)) return;
+    this.refreshing.add(identity);
+    const cached = this.cache.get(userId);
+    void (cached ? Promise.resolve(cached) : this.lookup(userId))
+      .then((profile) => (profile ? this.apply(identity, profile, hintName, userId) : undefined))
+      .catch((error: unknown) => this.logger.warn({ err: error, slackUser: userId }, 'could not save the Slack profile'))
+      .finally(() => this.refreshing.delete(identity));
   }
 
   /** Resolves `<@U123>` and `<@U123|name>` to identities in this team. */
@@ -85,12 +109,17 @@ export class SlackPeople {
   private async profile(userId: string): Promise<SlackProfile | null> {
     const cached = this.cache.get(userId);
     if (cached) return cached;
+    return withDeadline(this.lookup(userId), this.options.lookupDeadlineMs);
+  }
+
+  /** users.info for one user, shared by everyone asking meanwhile. */
+  private lookup(userId: string): Promise<SlackProfile | null> {
     let pending = this.inflight.get(userId);
     if (!pending) {
       pending = this.fetch(userId).finally(() => this.inflight.delete(userId));
       this.inflight.set(userId, pending);
     }
-    return withDeadline(pending, this.options.lookupDeadlineMs);
+    return pending;
   }
 
   private async fetch(userId: string): Promise<SlackProfile | null> {
@@ -108,6 +137,10 @@ export class SlackPeople {
       return null;
     }
   }
+}
+
+function displayNameOf(profile: SlackProfile | null, hintName: string | undefined, userId: string): string {
+  return clip((profile?.displayName ?? hintName ?? userId).trim() || userId, 80);
 }
 
 /** Resolves to null when `promise` takes longer than `ms`; the promise itself keeps running (and fills the cache). */

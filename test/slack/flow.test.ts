@@ -22,7 +22,9 @@ describe('Slack: file → triage → moderator card → resolve', () => {
     expect(res.json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('Ticket #1 filed — triaging…') });
     const stored = await h.store.getTicketByRef(1);
     expect(stored).toMatchObject({ title: 'VPN is down', description: 'cannot connect since 9am', origin: { platform: 'slack', channelId: 'C-GENERAL' } });
-    const requester = await h.person(REQUESTER);
+    // The answer did not wait for users.info; the profile is saved just after.
+    let requester = await h.person(REQUESTER);
+    await h.settle(async () => ((requester = await h.person(REQUESTER))?.email ?? null) !== null, 'the profile from users.info');
     expect(requester).toMatchObject({ displayName: 'Rita Requester', email: 'rita@example.com' });
   });
 

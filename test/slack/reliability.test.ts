@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Notifier } from '../../core/index.js';
 import { RecordingChannel } from '../../core/testing/fakes.js';
 import { slashCommand } from './fake-slack/payloads.js';
@@ -102,5 +102,21 @@ describe('Slack: signatures, retries, rate limits, unreachable people and errors
     expect(all).not.toContain(h.fake.botToken);
     expect(all).not.toContain('@example.com');
     expect(all).not.toContain(SIGNING_SECRET);
+  });
+
+  it('/ticket from someone new is filed even when users.info fails; a later request saves the profile', async () => {
+    const newcomer = { team: 'T1', user: 'UNEW', name: 'nina' };
+    h.fake.addUser({ id: newcomer.user, name: newcomer.name, realName: 'Nina Newcomer', email: 'nina@example.com' });
+    h.fake.failNext('users.info', { error: 'fatal_error' });
+    const res = await h.signer.command(slashCommand(newcomer, '/ticket', 'Keyboard misses keys', h.fake.responseUrl('n1')));
+    expect(res.json()).toMatchObject({ text: expect.stringContaining('filed') });
+    // Filed under the name Slack sent, before users.info answered.
+    expect(await h.person(newcomer)).toMatchObject({ displayName: 'nina', email: null });
+    // The background lookup failed; the next request from nina looks again.
+    await vi.waitFor(() => expect(h.fake.callsOf('users.info').filter((c) => c.args.user === newcomer.user)).toHaveLength(1));
+    await h.signer.command(slashCommand(newcomer, '/tickets', 'mine', h.fake.responseUrl('n2')));
+    await h.settle(async () => (await h.person(newcomer))?.email === 'nina@example.com', 'the profile on the next request');
+    expect(await h.person(newcomer)).toMatchObject({ displayName: 'Nina Newcomer' });
+    expect(h.fake.callsOf('users.info').filter((c) => c.args.user === newcomer.user)).toHaveLength(2);
   });
 });
