@@ -57,7 +57,7 @@ export class SlackPeople {
     const known = this.ids.get(identity);
     if (known) return ok(known);
     const stored = await this.helpdesk.deps.store.findPersonByIdentity(identity);
-    const person = stored ? ok(stored) : await this.helpdesk.identify({ identity, displayName: displayNameOf(null, hintName, userId) });
+    const person = stored ? ok(stored) : await this.helpdesk.identify({ identity, displayName: displayNameOf(null, hintName, userId), nameIsHint: true });
     if (person.ok) this.refreshLater(teamId, userId, hintName);
     return person.ok ? ok(person.value.id) : person;
   }
@@ -76,7 +76,7 @@ export class SlackPeople {
   /** Saves what a profile says (or the payload's name) on the person and remembers the id while the profile is fresh. */
   private async apply(identity: string, profile: SlackProfile | null, hintName: string | undefined, userId: string): Promise<Result<Person>> {
     const email = profile?.email;
-    const person = await this.helpdesk.identify({ identity, displayName: displayNameOf(profile, hintName, userId), ...(email ? { email } : {}) });
+    const person = await this.helpdesk.identify({ identity, displayName: displayNameOf(profile, hintName, userId), nameIsHint: !profile, ...(email ? { email } : {}) });
     if (person.ok && profile) this.ids.set(identity, person.value.id);
     return person;
   }

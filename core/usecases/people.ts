@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fail, ok, type Result } from '../domain/errors.js';
+import { VersionConflict, fail, ok, type Result } from '../domain/errors.js';
 import { isIdentity, type Person } from '../domain/person.js';
 import type { HelpdeskDeps } from './deps.js';
 import { nowIso } from './deps.js';
@@ -8,37 +8,49 @@ const identifyInput = z.object({
   identity: z.string().refine(isIdentity),
   displayName: z.string().trim().min(1).max(80),
   email: z.string().trim().email().max(254).nullish(),
+  /** The name is only the platform handle a request carried: used for someone new, never written over a stored name. */
+  nameIsHint: z.boolean().optional(),
 });
 
 export type IdentifyInput = z.input<typeof identifyInput>;
+
+const IDENTIFY_ATTEMPTS = 5;
 
 /**
  * Finds or creates the person behind a platform identity. Identities listed
  * as admins in the configuration become admins on first use (and are
  * promoted if they existed before). Profile details are refreshed when the
- * platform reports new ones.
+ * platform reports new ones; a change made meanwhile by someone else (a
+ * profile saved by another request) is read again, not overwritten.
  */
 export async function identify(deps: HelpdeskDeps, input: IdentifyInput): Promise<Result<Person>> {
   const parsed = identifyInput.safeParse(input);
   if (!parsed.success) return fail('INPUT.INVALID', 'That identity is not valid.');
-  const { identity, displayName } = parsed.data;
+  const { identity, displayName, nameIsHint } = parsed.data;
   const email = parsed.data.email ?? null;
   const at = nowIso(deps);
   const isBootstrapAdmin = deps.settings.adminIdentities.includes(identity);
-  let person = await deps.store.ensurePerson({
-    id: deps.ids.newId(),
-    identity,
-    displayName,
-    email,
-    role: isBootstrapAdmin ? 'admin' : 'user',
-    createdAt: at,
-  });
-  const patch: { role?: 'admin'; displayName?: string; email?: string } = {};
-  if (isBootstrapAdmin && person.role !== 'admin') patch.role = 'admin';
-  if (displayName !== person.displayName) patch.displayName = displayName;
-  if (email && email !== person.email) patch.email = email;
-  if (Object.keys(patch).length > 0) person = await deps.store.updatePerson(person.id, patch, person.version, at);
-  return ok(person);
+  for (let attempt = 1; ; attempt++) {
+    const person = await deps.store.ensurePerson({
+      id: deps.ids.newId(),
+      identity,
+      displayName,
+      email,
+      role: isBootstrapAdmin ? 'admin' : 'user',
+      createdAt: at,
+    });
+    const patch: { role?: 'admin'; displayName?: string; email?: string } = {};
+    if (isBootstrapAdmin && person.role !== 'admin') patch.role = 'admin';
+    if (!nameIsHint && displayName !== person.displayName) patch.displayName = displayName;
+    if (email && email !== person.email) patch.email = email;
+    if (Object.keys(patch).length === 0) return ok(person);
+    try {
+      return ok(await deps.store.updatePerson(person.id, patch, person.version, at));
+    } catch (error) {
+      if (error instanceof VersionConflict && attempt < IDENTIFY_ATTEMPTS) continue;
+      throw error;
+    }
+  }
 }
 
 /** Looks up an existing person by identity; unknown handles are a domain error. */

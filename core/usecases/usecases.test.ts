@@ -111,3 +111,34 @@ describe('ticket lifecycle', () => {
     expect(bob.role).toBe('moderator');
   });
 });
+
+describe('identify', () => {
+  it('a name that is only a hint names someone new but never renames a stored person', async () => {
+    const t = testHelpdesk();
+    const first = await t.helpdesk.identify({ identity: 'slack:T1:U9', displayName: 'u9', nameIsHint: true });
+    expect(first.ok && first.value.displayName).toBe('u9');
+    const named = await t.helpdesk.identify({ identity: 'slack:T1:U9', displayName: 'Nina Newcomer', email: 'nina@example.com' });
+    expect(named.ok && named.value).toMatchObject({ displayName: 'Nina Newcomer', email: 'nina@example.com' });
+    const again = await t.helpdesk.identify({ identity: 'slack:T1:U9', displayName: 'u9', nameIsHint: true });
+    expect(again.ok && again.value.displayName).toBe('Nina Newcomer');
+  });
+
+  it('a profile saved by someone else meanwhile is read again, not a failure', async () => {
+    const t = testHelpdesk();
+    const made = await t.helpdesk.identify({ identity: 'slack:T1:U8', displayName: 'u8' });
+    if (!made.ok) throw new Error(made.error.message);
+    // Another request saves a change between this one's read and its write.
+    const ensure = t.store.ensurePerson.bind(t.store);
+    let raced = false;
+    t.store.ensurePerson = async (p) => {
+      const read = await ensure(p);
+      if (!raced) {
+        raced = true;
+        await t.store.updatePerson(read.id, { email: 'first@example.com' }, read.version, '2026-01-05T09:00:00.000Z');
+      }
+      return read;
+    };
+    const renamed = await t.helpdesk.identify({ identity: 'slack:T1:U8', displayName: 'Otto Other' });
+    expect(renamed.ok && renamed.value).toMatchObject({ displayName: 'Otto Other', email: 'first@example.com' });
+  });
+});

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import type { BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import type { SlackRoutes } from '../routes.js';
 import { fail, isOpen, requireAssigneeOrAdmin, type Person, type Result, type Ticket } from '../../../../core/index.js';
 import { ACTIONS, buildReassignModal, buildResolveModal, parseTicketButtonValue } from '../../blocks/index.js';
 import type { SlackContext } from '../../context.js';
@@ -21,21 +22,21 @@ interface Click {
  * admin), so nobody fills in a form only to be told no. The card itself is
  * refreshed by the workflow that the action triggers.
  */
-export function register(app: App, ctx: SlackContext): void {
-  on(app, ctx, ACTIONS.start, async (c) => {
+export function register(routes: SlackRoutes, ctx: SlackContext): void {
+  on(routes, ctx, ACTIONS.start, async (c) => {
     const result = await c.ctx.helpdesk.startTicket({ ticketId: c.ticket.id, actorId: c.actor.id });
     if (!result.ok) await tellClicker(c, result.error.message);
   });
-  on(app, ctx, ACTIONS.reopen, async (c) => {
+  on(routes, ctx, ACTIONS.reopen, async (c) => {
     const result = await c.ctx.helpdesk.reopenTicket({ ticketId: c.ticket.id, actorId: c.actor.id });
     await tellClicker(c, result.ok ? `#${c.ticket.ref} reopened; it is back in the queue.` : result.error.message);
   });
-  on(app, ctx, ACTIONS.resolve, async (c) => {
+  on(routes, ctx, ACTIONS.resolve, async (c) => {
     const ticket = await actionable(c);
     if (!ticket.ok) return tellClicker(c, ticket.error.message);
     await c.client.views.open({ trigger_id: c.body.trigger_id, view: buildResolveModal(ticket.value) });
   });
-  on(app, ctx, ACTIONS.reassign, async (c) => {
+  on(routes, ctx, ACTIONS.reassign, async (c) => {
     const ticket = await actionable(c);
     if (!ticket.ok) return tellClicker(c, ticket.error.message);
     await c.client.views.open({ trigger_id: c.body.trigger_id, view: buildReassignModal(ticket.value) });
@@ -47,8 +48,8 @@ export function register(app: App, ctx: SlackContext): void {
  * click (double clicks and retries) for a few seconds, identifies the
  * clicker and routes every failure through the error sink.
  */
-function on(app: App, ctx: SlackContext, actionId: string, handle: (c: Click) => Promise<void>): void {
-  app.action<ButtonBody>({ action_id: actionId, type: 'block_actions' }, async ({ ack, body, action, client, respond }) => {
+function on(routes: SlackRoutes, ctx: SlackContext, actionId: string, handle: (c: Click) => Promise<void>): void {
+  routes.action<ButtonBody>({ action_id: actionId, type: 'block_actions' }, async ({ ack, body, action, client, respond }) => {
     await ack();
     const team = body.team?.id ?? body.user.team_id ?? '';
     const reply = body.response_url ? respond : undefined;

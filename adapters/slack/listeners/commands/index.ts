@@ -1,12 +1,12 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../routes.js';
 import type { SlackContext } from '../../context.js';
 import { register as skills } from './skills.js';
 import { register as ticket } from './ticket.js';
 import { register as tickets } from './tickets.js';
 
 /** Slash commands: /ticket, /tickets, /skills. */
-export function register(app: App, ctx: SlackContext): void {
-  ticket(app, ctx);
-  tickets(app, ctx);
-  skills(app, ctx);
+export function register(routes: SlackRoutes, ctx: SlackContext): void {
+  ticket(routes, ctx);
+  tickets(routes, ctx);
+  skills(routes, ctx);
 }

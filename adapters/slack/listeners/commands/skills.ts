@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../routes.js';
 import { isAdmin, parseSkillsCommand, type Person, type Result, type SkillsCommand } from '../../../../core/index.js';
 import type { SlackContext } from '../../context.js';
 import { parseMention } from '../../identity.js';
@@ -11,8 +11,8 @@ import { ephemeral } from '../reply.js';
  * never used the helpdesk is looked up in Slack and added, so an admin can
  * set up moderators before their first ticket.
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.command('/skills', async ({ command, ack, respond }) => {
+export function register(routes: SlackRoutes, ctx: SlackContext): void {
+  routes.command('/skills', async ({ command, ack, respond }) => {
     await ack();
     try {
       const who = await ctx.people.identify(command.team_id, command.user_id, command.user_name);

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../routes.js';
 import { buildTicketModal } from '../../blocks/index.js';
 import type { SlackContext } from '../../context.js';
 import { slackToPlain, splitTicketText } from '../../text.js';
@@ -12,8 +12,8 @@ import { ephemeral } from '../reply.js';
  * which is the filing's idempotency key, so a retry answers with the
  * ticket the first delivery created.
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.command('/ticket', async ({ command, ack, respond, client }) => {
+export function register(routes: SlackRoutes, ctx: SlackContext): void {
+  routes.command('/ticket', async ({ command, ack, respond, client }) => {
     const text = slackToPlain(command.text).trim();
     if (text === '') {
       await ack();

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../routes.js';
 import { parseTicketFilters } from '../../../../core/index.js';
 import { buildTicketList } from '../../blocks/index.js';
 import type { SlackContext } from '../../context.js';
@@ -10,8 +10,8 @@ import { ephemeral, ephemeralMessage } from '../reply.js';
  * mine/assigned/unassigned/all, words), answered ephemerally. Acknowledged
  * first: listing may wait on the database and on users.info.
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.command('/tickets', async ({ command, ack, respond }) => {
+export function register(routes: SlackRoutes, ctx: SlackContext): void {
+  routes.command('/tickets', async ({ command, ack, respond }) => {
     await ack();
     try {
       const who = await ctx.people.identify(command.team_id, command.user_id, command.user_name);

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../routes.js';
 import { isAdmin, isStaff, type Person, type Ticket, type TicketFilters } from '../../../../core/index.js';
 import { buildHomeView, type HomeSection } from '../../blocks/index.js';
 import type { SlackContext } from '../../context.js';
@@ -11,8 +11,8 @@ const PER_SECTION = 15;
  * for moderators their queue and the unassigned tickets; for admins all
  * open tickets.
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.event('app_home_opened', async ({ event, body, client }) => {
+export function register(routes: SlackRoutes, ctx: SlackContext): void {
+  routes.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     const team = (body as { team_id?: string }).team_id ?? '';
     try {

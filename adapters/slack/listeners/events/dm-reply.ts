@@ -1,4 +1,5 @@
-import type { App, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
+import type { SlackRoutes } from '../routes.js';
 import type { SlackContext } from '../../context.js';
 import { slackToPlain } from '../../text.js';
 
@@ -23,8 +24,8 @@ const PERSON_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
  * and deletions are ignored; Slack's retried deliveries are dropped by
  * event id. A message outside any ticket thread gets a short hint.
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.event('message', async ({ event, body, client }) => {
+export function register(routes: SlackRoutes, ctx: SlackContext): void {
+  routes.event('message', async ({ event, body, client }) => {
     const m = event as unknown as DmMessage;
     if (m.channel_type !== 'im' || m.bot_id || !PERSON_SUBTYPES.has(m.subtype) || !m.user) return;
     const user = m.user;

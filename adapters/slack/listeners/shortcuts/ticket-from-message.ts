@@ -1,4 +1,5 @@
-import type { App, MessageShortcut } from '@slack/bolt';
+import type { MessageShortcut } from '@slack/bolt';
+import type { SlackRoutes } from '../routes.js';
 import { CALLBACKS, buildTicketModal, type TicketModalMetadata } from '../../blocks/index.js';
 import type { SlackContext } from '../../context.js';
 import { slackToPlain, splitTicketText } from '../../text.js';
@@ -11,8 +12,8 @@ import { ephemeral } from '../reply.js';
  * whatever the person has typed (same block and action ids). Without a
  * permalink (a channel the bot cannot see) the ticket is filed without it.
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.shortcut<MessageShortcut>({ callback_id: CALLBACKS.messageShortcut, type: 'message_action' }, async ({ shortcut, ack, client, respond }) => {
+export function register(routes: SlackRoutes, ctx: SlackContext): void {
+  routes.shortcut<MessageShortcut>({ callback_id: CALLBACKS.messageShortcut, type: 'message_action' }, async ({ shortcut, ack, client, respond }) => {
     await ack();
     const text = slackToPlain(shortcut.message.text ?? '').trim();
     const prefill = { title: splitTicketText(text).title, description: text };

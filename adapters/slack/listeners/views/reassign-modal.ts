@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction, webApi } from '@slack/bolt';
+import type { ViewSubmitAction, webApi } from '@slack/bolt';
+import type { SlackRoutes } from '../routes.js';
 import { personRef, type Ticket } from '../../../../core/index.js';
 import { CALLBACKS, INPUTS, buildHandedOverCard } from '../../blocks/index.js';
 import type { SlackContext } from '../../context.js';
@@ -8,8 +9,8 @@ import { inlineError, modalTicket, selectedUser } from './state.js';
  * The Reassign modal: a picked Slack user (looked up and added if new;
  * core checks they are a moderator), or nobody for automatic assignment.
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.view<ViewSubmitAction>(CALLBACKS.reassignModal, async ({ ack, body, view, client }) => {
+export function register(routes: SlackRoutes, ctx: SlackContext): void {
+  routes.view<ViewSubmitAction>(CALLBACKS.reassignModal, async ({ ack, body, view, client }) => {
     const team = body.team?.id ?? body.user.team_id ?? '';
     try {
       const ticket = modalTicket(view);

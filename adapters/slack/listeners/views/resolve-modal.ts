@@ -1,11 +1,12 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { SlackRoutes } from '../routes.js';
 import { CALLBACKS, INPUTS } from '../../blocks/index.js';
 import type { SlackContext } from '../../context.js';
 import { inlineError, modalTicket, textValue } from './state.js';
 
 /** The Resolve modal: the note goes to the requester; problems show under the note. */
-export function register(app: App, ctx: SlackContext): void {
-  app.view<ViewSubmitAction>(CALLBACKS.resolveModal, async ({ ack, body, view }) => {
+export function register(routes: SlackRoutes, ctx: SlackContext): void {
+  routes.view<ViewSubmitAction>(CALLBACKS.resolveModal, async ({ ack, body, view }) => {
     const team = body.team?.id ?? body.user.team_id ?? '';
     try {
       const ticket = modalTicket(view);

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { SlackRoutes } from '../routes.js';
 import type { ErrorCode, Priority } from '../../../../core/index.js';
 import { CALLBACKS, INPUTS, decodeMetadata } from '../../blocks/index.js';
 import { plain, section, LIMITS } from '../../blocks/limits.js';
@@ -18,8 +19,8 @@ const FIELD_OF: Partial<Record<ErrorCode, string>> = {
  * title, filing limit) is shown inline on the form. The modal's view id is
  * the idempotency key, so a repeated submission files once.
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.view<ViewSubmitAction>(CALLBACKS.ticketModal, async ({ ack, body, view }) => {
+export function register(routes: SlackRoutes, ctx: SlackContext): void {
+  routes.view<ViewSubmitAction>(CALLBACKS.ticketModal, async ({ ack, body, view }) => {
     const team = body.team?.id ?? body.user.team_id ?? '';
     try {
       const who = await ctx.people.personId(team, body.user.id, body.user.name);
