@@ -62,7 +62,7 @@ export class JobExecutor {
     try {
       const now = this.nowIso();
       const woken = await this.cfg.jobs.deliverEvent(event, now);
-      const triggered = this.byTrigger.get(job.name) ?? [];
+      const triggered = (this.byTrigger.get(job.name) ?? []).filter((wf) => wf.startsFor?.(event.data) ?? true);
       // Issued together (a grouping store commits them as one); each key is idempotent, so a retry after a partial failure is harmless.
       await Promise.all(triggered.map((wf) => this.cfg.jobs.enqueueJob({ name: `${RUN_PREFIX}${wf.id}`, key: `${job.key}>${wf.id}`, data: { event }, runAt: now }, now)));
       // The runs are stored: they may be claimed while this job is being marked done.

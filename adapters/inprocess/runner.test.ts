@@ -50,6 +50,23 @@ describe('InProcessRunner', () => {
     expect((await jobsNamed('run:')).map((j) => j.state)).toEqual(['done', 'done', 'done', 'done']);
   });
 
+  it('starts no run for an event a workflow says it does not start for', async () => {
+    const ran: string[] = [];
+    const picky: WorkflowDefinition = {
+      id: 'picky',
+      trigger: 'test/go',
+      startsFor: (data) => data['wanted'] === true,
+      run: async (e) => void ran.push(String(e.data['n'])),
+    };
+    const { runner, emit, jobsNamed } = runnerOn([picky]);
+    await emit('test/go', { n: 1, wanted: false });
+    await emit('test/go', { n: 2, wanted: true });
+    start(runner);
+    await runner.idle();
+    expect(ran).toEqual(['2']);
+    expect(await jobsNamed('run:')).toHaveLength(1);
+  });
+
   it('idle() waits for the work an event triggers, but not for jobs due later', async () => {
     const log: string[] = [];
     const chain: WorkflowDefinition[] = [

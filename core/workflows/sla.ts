@@ -1,4 +1,4 @@
-import { outboxEvent, parseEvent } from '../domain/events.js';
+import { eventSchemas, outboxEvent, parseEvent } from '../domain/events.js';
 import { ok, unwrap } from '../domain/errors.js';
 import { recordHistory } from '../domain/ticket.js';
 import { chooseAssignee } from '../policies/assignment.js';
@@ -47,6 +47,10 @@ export function ticketSla(deps: HelpdeskDeps): WorkflowDefinition {
     id: 'ticket-sla',
     trigger: 'ticket/assigned',
     concurrencyKey: 'ticketId',
+    startsFor(data) {
+      const parsed = eventSchemas['ticket/assigned'].safeParse(data);
+      return !parsed.success || (parsed.data.assigneeId !== null && startWindowMs(deps.settings.sla, parsed.data.priority) > 0);
+    },
     async run(event, step) {
       const data = parseEvent('ticket/assigned', event.data);
       const { ticketId, assigneeId } = data;

@@ -76,6 +76,7 @@ export function ticketReassigned(deps: HelpdeskDeps): WorkflowDefinition {
     id: 'ticket-reassigned',
     trigger: 'ticket/assigned',
     concurrencyKey: 'ticketId',
+    startsFor: (data) => data.initial !== true,
     async run(event, step) {
       const data = parseEvent('ticket/assigned', event.data);
       if (data.initial) return { skipped: 'initial assignment is notified by the pipeline' };

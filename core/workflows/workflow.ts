@@ -9,5 +9,12 @@ export interface WorkflowDefinition {
   readonly trigger: string;
   /** Event data field whose value serializes runs (one at a time per ticket). */
   readonly concurrencyKey?: string;
+  /**
+   * False for events the run would end at once without doing anything (an
+   * SLA for an unassigned ticket): the in-process runner then starts no run
+   * for them, which saves its claim, steps and completion. The run keeps its
+   * own check too, for engines that start every run (Inngest).
+   */
+  startsFor?(data: Readonly<Record<string, unknown>>): boolean;
   run(event: WorkflowEvent, step: WorkflowStep): Promise<unknown>;
 }
