@@ -71,6 +71,9 @@ export class MongoStore implements Store, StoreCopy {
   getTicketByRef(ref: number): Promise<Ticket | null> {
     return this.track(() => this.tickets.getByRef(ref));
   }
+  findTicketByIdempotencyKey(key: string): Promise<Ticket | null> {
+    return this.track(() => this.tickets.getByIdempotencyKey(key));
+  }
   updateTicket(next: Ticket, update: TicketUpdate): Promise<Ticket> {
     return this.track(() => this.tickets.update(next, update));
   }

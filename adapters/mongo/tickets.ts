@@ -70,6 +70,12 @@ export class MongoTickets {
     return doc ? toTicket(doc) : null;
   }
 
+  /** Only a ticket whose creation finished (it has its ref). */
+  async getByIdempotencyKey(key: string): Promise<Ticket | null> {
+    const doc = await this.m.tickets.findOne({ idempotencyKey: key, ...HAS_REF }).lean();
+    return doc ? toTicket(doc) : null;
+  }
+
   async getByRef(ref: number): Promise<Ticket | null> {
     const doc = await this.m.tickets.findOne({ ref }).lean();
     return doc ? toTicket(doc) : null;

@@ -92,6 +92,10 @@ export class SqliteStore implements Store {
     return this.tickets.getByRef(ref);
   }
 
+  async findTicketByIdempotencyKey(key: string): Promise<Ticket | null> {
+    return this.tickets.findByIdempotencyKey(key);
+  }
+
   private updateInTx(next: Ticket, update: TicketUpdate): Ticket {
     const saved = this.tickets.save(next, update.expectedVersion);
     this.people.applyLoad(update.loadDeltas ?? [], update.assignedAt);

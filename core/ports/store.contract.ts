@@ -106,6 +106,8 @@ function ticketContract(store: () => Store): void {
       expect(await store().getJobByKey(`ticket/filed:${retry.id}`)).toBeNull();
       const other = await store().createTicket(newTicket({ idempotencyKey: 'slack:delivery-2' }), []);
       expect(other.ticket.ref).toBe(2);
+      expect(await store().findTicketByIdempotencyKey('slack:delivery-1')).toEqual(a.ticket);
+      expect(await store().findTicketByIdempotencyKey('slack:delivery-3')).toBeNull();
     });
 
     it('returns one ticket for concurrent creations with the same idempotency key', async () => {

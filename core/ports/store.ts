@@ -63,6 +63,8 @@ export interface TicketStore {
   createTicket(input: NewTicket, jobs: readonly NewJob[]): Promise<CreatedTicket>;
   getTicket(id: string): Promise<Ticket | null>;
   getTicketByRef(ref: number): Promise<Ticket | null>;
+  /** The ticket created with this idempotency key (a retried delivery), if any. */
+  findTicketByIdempotencyKey(key: string): Promise<Ticket | null>;
   /** Saves `next` (whose version must be `expectedVersion`); returns it with version + 1. */
   updateTicket(next: Ticket, update: TicketUpdate): Promise<Ticket>;
   listTickets(query: TicketQuery): Promise<Ticket[]>;

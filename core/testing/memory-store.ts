@@ -49,6 +49,11 @@ export class MemoryStore extends MemoryJobQueue implements Store {
     return t ? copy(t) : null;
   }
 
+  async findTicketByIdempotencyKey(key: string): Promise<Ticket | null> {
+    const id = this.ticketIdByIdempotencyKey.get(key);
+    return id === undefined ? null : copy(this.mustGetTicket(id));
+  }
+
   async getTicketByRef(ref: number): Promise<Ticket | null> {
     const id = this.ticketIdByRef.get(ref);
     return id === undefined ? null : copy(this.mustGetTicket(id));

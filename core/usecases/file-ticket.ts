@@ -62,6 +62,11 @@ export async function fileTicket(deps: HelpdeskDeps, input: FileTicketInput): Pr
 
   const now = deps.clock.now();
   const at = now.toISOString();
+  // A retried delivery gets the ticket it filed, even when the person has used up their limit since.
+  if (input.idempotencyKey !== undefined) {
+    const earlier = await deps.store.findTicketByIdempotencyKey(input.idempotencyKey);
+    if (earlier) return ok({ ticket: earlier, created: false });
+  }
   if (deps.settings.filingLimitPerMinute > 0) {
     const recent = await deps.store.countTickets({ requesterId: input.requesterId, createdAfter: new Date(now.getTime() - 60_000).toISOString() });
     if (recent >= deps.settings.filingLimitPerMinute)

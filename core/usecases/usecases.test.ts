@@ -90,6 +90,14 @@ describe('ticket lifecycle', () => {
     expect(!sixth.ok && sixth.error.code).toBe('RATE.LIMITED');
   });
 
+  it('answers a retried delivery with its ticket even after the filing limit is used up', async () => {
+    const { helpdesk, alice } = await setup();
+    const first = await helpdesk.fileTicket({ requesterId: alice.id, title: 't0', origin: { platform: 'console' }, idempotencyKey: 'delivery-0' });
+    for (let i = 1; i < 5; i++) expect((await helpdesk.fileTicket({ requesterId: alice.id, title: `t${i}`, origin: { platform: 'console' } })).ok).toBe(true);
+    const retried = await helpdesk.fileTicket({ requesterId: alice.id, title: 't0', origin: { platform: 'console' }, idempotencyKey: 'delivery-0' });
+    expect(retried.ok && retried.value).toEqual(first.ok && { ticket: first.value.ticket, created: false });
+  });
+
   it('keeps moderator notes from requesters when listing', async () => {
     const { helpdesk, engine, alice, bob } = await setup();
     await helpdesk.fileTicket({ requesterId: alice.id, title: 'VPN down', origin: { platform: 'console' } });
