@@ -83,7 +83,8 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     });
   } else {
     if (!config.signingSecret) throw new Error('Slack HTTP mode needs a signing secret (SLACK_SIGNING_SECRET), or an app token (SLACK_APP_TOKEN) for Socket Mode');
-    http = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: [config.path ?? SLACK_DEFAULTS.path], logger: bolt, processBeforeResponse: false });
+    // The signature is checked once, before Bolt sees the request (see slackRequestListener).
+    http = new HTTPReceiver({ signingSecret: config.signingSecret, signatureVerification: false, endpoints: [config.path ?? SLACK_DEFAULTS.path], logger: bolt, processBeforeResponse: false });
   }
   const receiver = socket ?? http;
   if (!receiver) throw new Error('unreachable: no Slack receiver');
@@ -140,7 +141,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   };
   if (http) {
     const receiverForListener = http;
-    return { ...surface, requestListener: slackRequestListener(receiverForListener, () => ready, logger) };
+    return { ...surface, requestListener: slackRequestListener(receiverForListener, { signingSecret: config.signingSecret ?? '', path: config.path ?? SLACK_DEFAULTS.path }, () => ready, logger) };
   }
   return surface;
 }
