@@ -1,4 +1,4 @@
-import { SkillCatalog, SUMMARY_MAX, type SimilarTicket, type TriageEngine, type TriageProposal, type TriageRequest } from '../../core/index.js';
+import { SkillCatalog, SUMMARY_MAX, type TriageEngine, type TriageProposal, type TriageRequest } from '../../core/index.js';
 import { categorize, CHECKLISTS } from './category.js';
 import { readPriority } from './priority.js';
 import { SkillPredictor } from './skill-predictor.js';
@@ -10,16 +10,15 @@ export interface LocalTriageOptions {
 
 /** A similar ticket at or above this score backs a suggested fix. */
 const FIX_MIN_SCORE = 0.2;
-/** Per-resolution length in the notes, so three similar tickets fit the notes limit with the checklist. */
-const RESOLUTION_IN_NOTES = 400;
 
 /**
  * The embedded triage engine: no network, no model server, the same answer
  * for the same input. Skills come from the {@link SkillPredictor} (catalog
  * mentions, the trained classifier, the IT-support lexicon; skills staff
  * hold are favoured), priority from wording signals, category from the
- * skills, and the notes combine a category checklist with the similar
- * resolved tickets the request carries.
+ * skills, and the notes give a category checklist. The similar resolved
+ * tickets are not repeated in the notes: every moderator view lists them
+ * from the ticket, and the best one backs the suggested fix.
  */
 export class LocalTriageEngine implements TriageEngine {
   readonly name = 'local';
@@ -46,10 +45,6 @@ export class LocalTriageEngine implements TriageEngine {
 
     const notes: string[] = [`Checklist (${category}):`, ...CHECKLISTS[category].map((c) => `- ${c}`)];
     if (priority.reasons.length) notes.push(`Priority ${priority.priority} because of ${priority.reasons.join(', ')}.`);
-    if (similar.length) {
-      notes.push('Similar resolved tickets:');
-      for (const s of similar) notes.push(`- ${similarLine(s)}`);
-    }
 
     const skillCertainty = predicted[0]?.confidence ?? 0.2;
     const confidence = Math.min(0.95, 0.25 + 0.5 * skillCertainty + (fix ? 0.2 * Math.min(1, fix.score * 2) : 0));
@@ -64,11 +59,6 @@ export class LocalTriageEngine implements TriageEngine {
       engine: this.name,
     };
   }
-}
-
-function similarLine(s: SimilarTicket): string {
-  const resolution = s.resolution.trim() ? oneLine(s.resolution, RESOLUTION_IN_NOTES) : 'no resolution note';
-  return `#${s.ref} ${oneLine(s.title, 120)} — ${resolution} (match ${s.score.toFixed(2)})`;
 }
 
 /** Whitespace folded to single spaces, cut at `max` characters with an ellipsis. */
