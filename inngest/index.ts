@@ -7,6 +7,7 @@ import { ticketPipelineFunction } from './functions/ticket-pipeline.js';
 import { ticketReassignedFunction } from './functions/ticket-reassigned.js';
 import { ticketReopenedFunction } from './functions/ticket-reopened.js';
 import { ticketResolvedFunction } from './functions/ticket-resolved.js';
+import { ticketSlaAfterReopenFunction } from './functions/ticket-sla-reopened.js';
 import { ticketSlaFunction } from './functions/ticket-sla.js';
 import { ticketStartedFunction } from './functions/ticket-started.js';
 
@@ -25,6 +26,7 @@ export function functions(client: HelpdeskInngest, deps: HelpdeskDeps, options: 
     ticketReassignedFunction(client, deps, options),
     ticketMessageFunction(client, deps, options),
     ticketSlaFunction(client, deps, options),
+    ticketSlaAfterReopenFunction(client, deps, options),
   ];
   const served = new Set(fns.map((f) => f.id()));
   const missing = allWorkflows(deps).filter((w) => !served.has(w.id));

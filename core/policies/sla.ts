@@ -25,8 +25,9 @@ export function startWindowMs(sla: SlaSettings | undefined, priority: Priority):
 
 /**
  * The assignment an SLA run watches: the history entry that gave the ticket
- * to its assignee. A later assignment change (even back to the same person)
- * has a new index, and its own SLA run.
+ * to its assignee, or the reopening that handed a resolved ticket back to
+ * the assignee who still holds it. A later assignment change (even back to
+ * the same person) has a new index, and its own SLA run.
  */
 export interface WatchedAssignment {
   readonly index: number;
@@ -34,7 +35,7 @@ export interface WatchedAssignment {
   readonly assigneeId: string;
 }
 
-/** The history entry behind the ticket's current assignee, or null when nobody holds it. */
+/** The history entry behind the ticket's current assignee (an assignment or a reopening), or null when nobody holds it. */
 export function currentAssignment(ticket: Pick<Ticket, 'history' | 'assigneeId'>): WatchedAssignment | null {
   for (let i = ticket.history.length - 1; i >= 0; i--) {
     const h = ticket.history[i];
@@ -43,6 +44,8 @@ export function currentAssignment(ticket: Pick<Ticket, 'history' | 'assigneeId'>
     if (h.type === 'assigned') to = h.assigneeId;
     else if (h.type === 'reassigned') to = h.toId;
     else if (h.type === 'unassigned') to = null;
+    // Reopened with its assignee: work on it starts over from here.
+    else if (h.type === 'reopened' && ticket.assigneeId !== null) to = ticket.assigneeId;
     else continue;
     return to !== null && to === ticket.assigneeId ? { index: i, at: h.at, assigneeId: to } : null;
   }

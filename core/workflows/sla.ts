@@ -1,6 +1,6 @@
 import { eventSchemas, outboxEvent, parseEvent } from '../domain/events.js';
 import { ok, unwrap } from '../domain/errors.js';
-import { recordHistory } from '../domain/ticket.js';
+import { recordHistory, type Priority } from '../domain/ticket.js';
 import { chooseAssignee } from '../policies/assignment.js';
 import {
   addMs,
@@ -56,42 +56,73 @@ export function ticketSla(deps: HelpdeskDeps): WorkflowDefinition {
       const { ticketId, assigneeId } = data;
       // An unassigned ticket has nobody to remind; the admins were told when it was left unassigned.
       if (assigneeId === null) return { outcome: 'unassigned' };
-      const windowMs = startWindowMs(deps.settings.sla, data.priority);
-      if (windowMs === 0) return { outcome: 'off' };
-
-      const watched = await step.run('watch', async (): Promise<Watched | null> => {
-        const ticket = await loadTicket(deps, ticketId);
-        const current = currentAssignment(ticket);
-        if (current === null || current.assigneeId !== assigneeId || checkSla(ticket, current) !== 'due') return null;
-        return { ...current, dueAt: addMs(current.at, windowMs) };
-      });
-      if (watched === null) return { outcome: 'superseded' };
-
-      // Measured from the assignment, so a run that started late (an outbox backlog) is not late again.
-      const first = await waitForStart(deps, step, ticketId, 'wait-start', watched.dueAt);
-      if (first !== 'due') return { outcome: first };
-
-      const reminder = await step.run('remind', () => recordReminder(deps, ticketId, watched));
-      if (reminder.status !== 'due') return { outcome: reminder.status };
-      await step.run('notify-reminder', async () => {
-        const ticket = await loadTicket(deps, ticketId);
-        return notifyPerson(deps, watched.assigneeId, { kind: 'sla.reminder', audience: 'moderator', ticket, dueAt: watched.dueAt });
-      });
-
-      const second = await waitForStart(deps, step, ticketId, 'wait-start-after-reminder', addMs(reminder.at, windowMs));
-      if (second !== 'due') return { outcome: second };
-
-      const escalation = await step.run('escalate', () => escalate(deps, ticketId, watched, windowMs));
-      if (escalation.status === 'admins') {
-        const reason = escalation.reason;
-        await step.run('notify-admins', async () => {
-          const ticket = await loadTicket(deps, ticketId);
-          return notifyAdmins(deps, { kind: 'sla.escalated', audience: 'admin', ticket, reason });
-        });
-      }
-      return { outcome: escalation.status };
+      return watchStart(deps, step, ticketId, assigneeId, data.priority);
     },
   };
+}
+
+/**
+ * The same SLA for a ticket reopened while it stays with its assignee
+ * (`ticket/reopened`): it has to be started again, within the window
+ * counted from the reopening. A reopened ticket nobody held goes through
+ * assignment again, and that assignment's own run watches it.
+ */
+export function ticketSlaAfterReopen(deps: HelpdeskDeps): WorkflowDefinition {
+  return {
+    id: 'ticket-sla-reopened',
+    trigger: 'ticket/reopened',
+    concurrencyKey: 'ticketId',
+    async run(event, step) {
+      const { ticketId } = parseEvent('ticket/reopened', event.data);
+      const held = await step.run('held', async (): Promise<{ assigneeId: string; priority: Priority } | null> => {
+        const ticket = await loadTicket(deps, ticketId);
+        const current = currentAssignment(ticket);
+        // Only while the reopening is the latest assignment point: a new assignment has its own run.
+        if (current === null || ticket.history[current.index]?.type !== 'reopened') return null;
+        return { assigneeId: current.assigneeId, priority: ticket.priority };
+      });
+      if (held === null) return { outcome: 'superseded' };
+      return watchStart(deps, step, ticketId, held.assigneeId, held.priority);
+    },
+  };
+}
+
+/** Watches one assignment (or reopening) until the ticket is started: reminder after one window, escalation after a second. */
+async function watchStart(deps: HelpdeskDeps, step: WorkflowStep, ticketId: string, assigneeId: string, priority: Priority): Promise<{ outcome: string }> {
+  const windowMs = startWindowMs(deps.settings.sla, priority);
+  if (windowMs === 0) return { outcome: 'off' };
+
+  const watched = await step.run('watch', async (): Promise<Watched | null> => {
+    const ticket = await loadTicket(deps, ticketId);
+    const current = currentAssignment(ticket);
+    if (current === null || current.assigneeId !== assigneeId || checkSla(ticket, current) !== 'due') return null;
+    return { ...current, dueAt: addMs(current.at, windowMs) };
+  });
+  if (watched === null) return { outcome: 'superseded' };
+
+  // Measured from the assignment, so a run that started late (an outbox backlog) is not late again.
+  const first = await waitForStart(deps, step, ticketId, 'wait-start', watched.dueAt);
+  if (first !== 'due') return { outcome: first };
+
+  const reminder = await step.run('remind', () => recordReminder(deps, ticketId, watched));
+  if (reminder.status !== 'due') return { outcome: reminder.status };
+  await step.run('notify-reminder', async () => {
+    const ticket = await loadTicket(deps, ticketId);
+    return notifyPerson(deps, watched.assigneeId, { kind: 'sla.reminder', audience: 'moderator', ticket, dueAt: watched.dueAt });
+  });
+
+  const second = await waitForStart(deps, step, ticketId, 'wait-start-after-reminder', addMs(reminder.at, windowMs));
+  if (second !== 'due') return { outcome: second };
+
+  const escalation = await step.run('escalate', () => escalate(deps, ticketId, watched, windowMs));
+  if (escalation.status === 'admins') {
+    const reason = escalation.reason;
+    await step.run('notify-admins', async () => {
+      const ticket = await loadTicket(deps, ticketId);
+      return notifyAdmins(deps, { kind: 'sla.escalated', audience: 'admin', ticket, reason });
+    });
+  }
+  return { outcome: escalation.status };
 }
 
 /**

@@ -27,6 +27,8 @@ describe('SLA policy', () => {
     expect(currentAssignment(moved)).toMatchObject({ index: 2, assigneeId: 'max' });
     const dropped = ticketWith([assigned, { type: 'reassigned', at: '2026-01-05T09:05:00.000Z', actorId: null, fromId: 'mo', toId: null, reason: null }], { assigneeId: null });
     expect(currentAssignment(dropped)).toBeNull();
+    const reopened = ticketWith([assigned, { type: 'resolved', at: '2026-01-05T10:00:00.000Z', actorId: 'mo', note: 'done' }, { type: 'reopened', at: '2026-01-05T11:00:00.000Z', actorId: 'ann' }], { assigneeId: 'mo' });
+    expect(currentAssignment(reopened)).toEqual({ index: 3, at: '2026-01-05T11:00:00.000Z', assigneeId: 'mo' });
   });
 
   it('is due only while the ticket is open, not started and held through the same assignment', () => {

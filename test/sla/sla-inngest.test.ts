@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowEvent } from '../../core/index.js';
+import { ticketSlaAfterReopenFunction } from '../../inngest/functions/ticket-sla-reopened.js';
 import { ticketSlaFunction } from '../../inngest/functions/ticket-sla.js';
 import { functions } from '../../inngest/index.js';
 import { fixture, person, runFunction, runOutbox, testClient, type Fixture, type WaitMock } from '../inngest/support.js';
@@ -185,5 +186,22 @@ describe('SLA escalation on Inngest', () => {
 
     const off = await runSla(f, { ...assignedEvent, data: { ...assignedEvent.data, priority: 'LOW' } }, waits(f).mock);
     expect(off.result).toEqual({ outcome: 'off' });
+  });
+  it('watches a ticket reopened with its assignee: reminder, then the next best match', async () => {
+    const f = fixture();
+    const { ticket, assigneeId, ann } = await assignedTicket(f);
+    expect((await f.helpdesk.resolveTicket({ ticketId: ticket.id, actorId: assigneeId, note: 'Restarted the gateway' })).ok).toBe(true);
+    f.clock.advance(60 * MINUTE);
+    expect((await f.helpdesk.reopenTicket({ ticketId: ticket.id, actorId: ann.id })).ok).toBe(true);
+    const reopenedEvent: WorkflowEvent = { name: 'ticket/reopened', data: { ticketId: ticket.id, ref: ticket.ref, actorId: ann.id } };
+    const w = waits(f);
+
+    const out = await runFunction(ticketSlaAfterReopenFunction(testClient(), f.deps), reopenedEvent, { waitForEvent: w.mock });
+
+    expect('error' in out ? out.error : undefined).toBeUndefined();
+    expect(out.result).toEqual({ outcome: 'reassigned' });
+    expect(w.timeouts['wait-start']).toBe(30 * MINUTE);
+    expect(f.chat.kindsFor(assigneeId)).toContain('sla.reminder');
+    expect((await f.store.getTicket(ticket.id))?.history.map((h) => h.type).slice(-4)).toEqual(['reopened', 'reminded', 'escalated', 'reassigned']);
   });
 });

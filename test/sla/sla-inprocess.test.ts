@@ -142,4 +142,35 @@ describe('SLA escalation on the in-process runner', () => {
     expect(reminders(f, assignee)).toBe(0);
     expect(f.chat.sent.filter((s) => s.notification.kind.startsWith('sla.'))).toEqual([]);
   });
+  it('watches a reopened ticket again: its assignee is reminded if it is not started within the window', async () => {
+    const { f, signal } = setup();
+    const runner = startRunner(f, signal, 'runner-a');
+    const ticketId = await fileHigh(f);
+    await runner.idle();
+    const assignee = (await f.store.getTicket(ticketId))?.assigneeId ?? '';
+    expect((await f.helpdesk.resolveTicket({ ticketId, actorId: assignee, note: 'Restarted the VPN gateway' })).ok).toBe(true);
+    await runner.idle();
+    const requester = (await f.store.getTicket(ticketId))?.requesterId ?? '';
+
+    f.clock.advance(60 * MINUTE);
+    expect((await f.helpdesk.reopenTicket({ ticketId, actorId: requester })).ok).toBe(true);
+    await runner.idle();
+    expect((await f.store.getTicket(ticketId))?.assigneeId).toBe(assignee);
+    expect((await f.store.listJobs({ names: ['run:ticket-sla-reopened'] })).map((j) => [j.state, j.wait?.event])).toEqual([['waiting', 'ticket/started']]);
+
+    f.clock.advance(29 * MINUTE);
+    await runner.idle();
+    expect(reminders(f, assignee)).toBe(0);
+    f.clock.advance(1 * MINUTE);
+    await waitFor(() => reminders(f, assignee) === 1, 'the reminder after reopening');
+    await runner.idle();
+
+    // Started now: the run ends without escalating.
+    expect((await f.helpdesk.startTicket({ ticketId, actorId: assignee })).ok).toBe(true);
+    await waitFor(async () => (await f.store.listJobs({ names: ['run:ticket-sla-reopened'] }))[0]?.state === 'done', 'the run to end');
+    f.clock.advance(60 * MINUTE);
+    await runner.idle();
+    expect((await f.store.getTicket(ticketId))?.history.map((h) => h.type)).not.toContain('escalated');
+    expect(reminders(f, assignee)).toBe(1);
+  });
 });
