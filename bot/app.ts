@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { Readable } from 'node:stream';
 import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, type Logger, type NotificationChannel, type Store } from '../core/index.js';
 import { ConsoleChannel, ConsoleSurface } from '../adapters/console/index.js';
-import { WorkSignalRelay } from '../adapters/inprocess/index.js';
+import { JobPruner, WorkSignalRelay } from '../adapters/inprocess/index.js';
 import { durationMs, type Config } from './config.js';
 import { startHttpServer, type Route } from './http.js';
 import { buildAi } from './wiring/ai.js';
@@ -65,6 +65,8 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
   const helpdesk = new Helpdesk(deps);
   const engine = await buildEngine(config, { store, deps, workflows: helpdesk.workflows(), clock: systemClock, logger, signal });
 
+  const pruner = new JobPruner({ jobs: store, clock: systemClock, logger, retainMs: config.JOBS_RETENTION === '0' ? 0 : durationMs(config.JOBS_RETENTION) });
+
   const surfaces: Surface[] = await platforms.surfaces(helpdesk);
   const routes: Route[] = [...engine.routes, ...platforms.routes];
   let server: Server | null = null;
@@ -75,6 +77,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
     settle: () => engine.idle(),
     async start() {
       engine.start();
+      pruner.start();
       if (config.PORT !== undefined || routes.length > 0) {
         const port = config.PORT ?? 3000;
         server = await startHttpServer({ port, routes, logger, health: async () => ({ ok: true, detail: { store: store.description, engine: engine.name } }) });
@@ -102,6 +105,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
       consoleSurface?.stop();
       for (const s of surfaces) await s.stop();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await pruner.stop();
       await engine.stop();
       await email.channel.close();
       await store.close();

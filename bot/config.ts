@@ -72,6 +72,7 @@ const schema = z.object({
   SLA_HIGH: duration.default('30m'),
   SLA_MEDIUM: duration.default('4h'),
   SLA_LOW: duration.default('24h'),
+  JOBS_RETENTION: str.regex(/^(0|\d+(ms|s|m|h|d))$/, { message: 'must be a duration like 7d, or 0 to keep finished jobs' }).default('7d'),
 });
 
 export type RawConfig = z.infer<typeof schema>;

@@ -145,6 +145,15 @@ export class MongoJobs {
     return res.modifiedCount;
   }
 
+  /** Step results live in the job document, so they go with it. */
+  async deleteFinished(before: Iso, limit: number): Promise<number> {
+    if (limit <= 0) return 0;
+    const ids = (await this.m.jobs.find({ state: { $in: ['done', 'cancelled'] }, updatedAt: { $lt: date(before) } }, { _id: 1 }).sort({ _id: 1 }).limit(Math.floor(limit)).lean()).map((d) => d._id);
+    if (ids.length === 0) return 0;
+    const res = await this.m.jobs.deleteMany({ _id: { $in: ids }, state: { $in: ['done', 'cancelled'] } });
+    return res.deletedCount;
+  }
+
   async nextDueAt(): Promise<Iso | null> {
     const doc = await this.m.jobs.findOne({ dueAt: { $type: 'date' } }, { dueAt: 1 }).sort({ dueAt: 1, _id: 1 }).lean();
     return doc?.dueAt ? doc.dueAt.toISOString() : null;

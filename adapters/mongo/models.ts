@@ -202,6 +202,8 @@ jobSchema.index({ dueAt: 1, _id: 1 });
 jobSchema.index({ name: 1, dueAt: 1, _id: 1 });
 jobSchema.index({ 'wait.event': 1, state: 1 }, { sparse: true });
 jobSchema.index({ state: 1, name: 1 });
+// Pruning finished jobs by age.
+jobSchema.index({ state: 1, updatedAt: 1 });
 
 export interface CounterDoc {
   _id: string;

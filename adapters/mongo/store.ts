@@ -156,6 +156,9 @@ export class MongoStore implements Store, StoreCopy {
   cancelJobs(keys: readonly string[], now: Iso): Promise<number> {
     return this.track(() => this.jobs.cancel(keys, now));
   }
+  deleteFinishedJobs(before: Iso, limit: number): Promise<number> {
+    return this.track(() => this.jobs.deleteFinished(before, limit));
+  }
   nextJobDueAt(): Promise<Iso | null> {
     return this.track(() => this.jobs.nextDueAt());
   }

@@ -134,6 +134,12 @@ export class JobTable {
     return n;
   }
 
+  /** Step results go with their job (ON DELETE CASCADE). */
+  deleteFinished(before: string, limit: number): number {
+    if (limit <= 0) return 0;
+    return this.s.deleteFinished.run(iso(before), Math.floor(limit)).changes;
+  }
+
   nextDueAt(): string | null {
     const m = this.s.nextDue.get() as number | null;
     return m === null ? null : new Date(m).toISOString();
@@ -195,6 +201,8 @@ function prepareStatements(db: Database.Database) {
       wait_value = @wait_value, ${RELEASE}, updated_at = @now WHERE ${HELD}`),
     wake: p(`UPDATE jobs SET state = 'pending', run_at = @now, due_ms = @due_ms, wait = NULL, wait_event = NULL, wait_value = NULL,
       updated_at = @now WHERE id = @id AND state = 'waiting'`),
+    deleteFinished: p(`DELETE FROM jobs WHERE id IN (
+      SELECT id FROM jobs WHERE state IN ('done', 'cancelled') AND updated_at < ? ORDER BY id LIMIT ?)`),
     cancel: p(`UPDATE jobs SET state = 'cancelled', due_ms = NULL, ${RELEASE}, updated_at = ?
       WHERE key = ? AND state IN ('pending', 'running', 'waiting')`),
     nextDue: p('SELECT min(due_ms) FROM jobs WHERE due_ms IS NOT NULL').pluck(),

@@ -226,6 +226,10 @@ export class SqliteStore implements Store {
     return this.write(() => this.jobs.cancel(keys, now));
   }
 
+  async deleteFinishedJobs(before: string, limit: number): Promise<number> {
+    return this.write(() => this.jobs.deleteFinished(before, limit));
+  }
+
   async nextJobDueAt(): Promise<string | null> {
     return this.jobs.nextDueAt();
   }

@@ -75,4 +75,10 @@ export interface JobStore {
   /** The earliest runAt among due-able jobs, so the runner can sleep until then. */
   nextJobDueAt(): Promise<Iso | null>;
   listJobs(filter: { states?: readonly JobState[]; names?: readonly string[]; limit?: number }): Promise<Job[]>;
+  /**
+   * Deletes up to `limit` jobs that finished (done or cancelled) before
+   * `before`, with their step results; failed jobs stay for inspection.
+   * Returns how many were deleted.
+   */
+  deleteFinishedJobs(before: Iso, limit: number): Promise<number>;
 }

@@ -192,6 +192,29 @@ export function jobContract(store: () => Store): void {
       expect(await store().cancelJobs([], at(MINUTE))).toBe(0);
     });
 
+    it('deletes jobs finished before a time, oldest first and at most a limit, keeping failed and unfinished ones', async () => {
+      const old1 = await claimed('w1', { key: 'old-1' });
+      await store().saveStepResult(old1.id, 'w1', 'step', { sent: true }, at());
+      await store().completeJob(old1.id, 'w1', at());
+      const old2 = await store().enqueueJob(newJob({ key: 'old-2', runAt: at(HOUR) }), at());
+      await store().cancelJobs(['old-2'], at());
+      const failed = await claimed('w1', { key: 'failed' });
+      await store().failJob(failed.id, 'w1', 'broken', at());
+      const pending = await store().enqueueJob(newJob({ key: 'pending', runAt: at(HOUR) }), at());
+      const recent = await claimed('w1', { key: 'recent' });
+      await store().completeJob(recent.id, 'w1', at(2 * HOUR));
+
+      expect(await store().deleteFinishedJobs(at(HOUR), 1)).toBe(1);
+      expect(await store().getJob(old1.id)).toBeNull();
+      expect(await store().getJobByKey('old-1')).toBeNull();
+      expect(await store().deleteFinishedJobs(at(HOUR), 10)).toBe(1);
+      expect(await store().getJob(old2.id)).toBeNull();
+      expect(await store().deleteFinishedJobs(at(HOUR), 10)).toBe(0);
+      for (const kept of [failed, pending, recent]) expect(await store().getJob(kept.id)).not.toBeNull();
+      // A key freed this way can be used again.
+      expect((await store().enqueueJob(newJob({ key: 'old-1' }), at(3 * HOUR))).state).toBe('pending');
+    });
+
     it('tells when the next job falls due', async () => {
       expect(await store().nextJobDueAt()).toBeNull();
       await store().enqueueJob(newJob({ runAt: at(3 * HOUR) }), at());

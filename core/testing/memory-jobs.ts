@@ -89,6 +89,18 @@ export class MemoryJobQueue implements JobStore {
     return this.cancelByKeys(keys, now);
   }
 
+  async deleteFinishedJobs(before: Iso, limit: number): Promise<number> {
+    let n = 0;
+    for (const job of [...this.jobs.values()].sort((a, b) => Number(a.id) - Number(b.id))) {
+      if (n >= limit) break;
+      if ((job.state !== 'done' && job.state !== 'cancelled') || Date.parse(job.updatedAt) >= Date.parse(before)) continue;
+      this.jobs.delete(job.id);
+      this.jobIdByKey.delete(job.key);
+      n++;
+    }
+    return n;
+  }
+
   async nextJobDueAt(): Promise<Iso | null> {
     let best: string | null = null;
     for (const j of this.jobs.values()) {
