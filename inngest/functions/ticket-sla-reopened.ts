@@ -4,6 +4,7 @@ import { ticketSlaAfterReopen } from '../../core/workflows/sla.js';
 import type { HelpdeskInngest } from '../client.js';
 import { workflowFunction } from '../workflow-function.js';
 import type { HelpdeskFunctionsOptions } from './options.js';
+import { slaFunctionConfig } from './ticket-sla.js';
 
 /**
  * `ticket/reopened` → the SLA for starting work again (core
@@ -11,12 +12,5 @@ import type { HelpdeskFunctionsOptions } from './options.js';
  * assignee. Cancelled like the assignment SLA by starting or resolving.
  */
 export function ticketSlaAfterReopenFunction(client: HelpdeskInngest, deps: HelpdeskDeps, options: HelpdeskFunctionsOptions = {}): InngestFunction.Any {
-  return workflowFunction(client, ticketSlaAfterReopen(deps), {
-    cancelOn: [
-      { event: 'ticket/started', match: 'data.ticketId' },
-      { event: 'ticket/resolved', match: 'data.ticketId' },
-    ],
-    ...(options.retries !== undefined ? { retries: options.retries } : {}),
-    logger: deps.logger,
-  });
+  return workflowFunction(client, ticketSlaAfterReopen(deps), slaFunctionConfig(deps, options));
 }

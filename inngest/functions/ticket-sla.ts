@@ -2,7 +2,7 @@ import type { InngestFunction } from 'inngest';
 import type { HelpdeskDeps } from '../../core/index.js';
 import { ticketSla } from '../../core/workflows/sla.js';
 import type { HelpdeskInngest } from '../client.js';
-import { workflowFunction } from '../workflow-function.js';
+import { workflowFunction, type WorkflowFunctionConfig } from '../workflow-function.js';
 import type { HelpdeskFunctionsOptions } from './options.js';
 
 /**
@@ -12,12 +12,17 @@ import type { HelpdeskFunctionsOptions } from './options.js';
  * own state checks cover the same cases (and reassignment) on both engines.
  */
 export function ticketSlaFunction(client: HelpdeskInngest, deps: HelpdeskDeps, options: HelpdeskFunctionsOptions = {}): InngestFunction.Any {
-  return workflowFunction(client, ticketSla(deps), {
+  return workflowFunction(client, ticketSla(deps), slaFunctionConfig(deps, options));
+}
+
+/** What every SLA function shares: starting or resolving the ticket cancels the run. */
+export function slaFunctionConfig(deps: HelpdeskDeps, options: HelpdeskFunctionsOptions): WorkflowFunctionConfig {
+  return {
     cancelOn: [
       { event: 'ticket/started', match: 'data.ticketId' },
       { event: 'ticket/resolved', match: 'data.ticketId' },
     ],
     ...(options.retries !== undefined ? { retries: options.retries } : {}),
     logger: deps.logger,
-  });
+  };
 }
