@@ -46,6 +46,18 @@ async function fileHigh(f: Fixture) {
   return filed.value.ticket.id;
 }
 
+/** A HIGH ticket assigned, then resolved by its assignee, with the runner idle. */
+async function resolvedHigh() {
+  const { f, signal } = setup();
+  const runner = startRunner(f, signal, 'runner-a');
+  const ticketId = await fileHigh(f);
+  await runner.idle();
+  const assignee = (await f.store.getTicket(ticketId))?.assigneeId ?? '';
+  expect((await f.helpdesk.resolveTicket({ ticketId, actorId: assignee, note: 'Restarted the VPN gateway' })).ok).toBe(true);
+  await runner.idle();
+  return { f, runner, ticketId, assignee };
+}
+
 async function slaRuns(store: MemoryStore) {
   return store.listJobs({ names: ['run:ticket-sla'] });
 }
@@ -127,14 +139,7 @@ describe('SLA escalation on the in-process runner', () => {
   });
 
   it('ends at its check when the ticket was resolved', async () => {
-    const { f, signal } = setup();
-    const runner = startRunner(f, signal, 'runner-a');
-    const ticketId = await fileHigh(f);
-    await runner.idle();
-    const assignee = (await f.store.getTicket(ticketId))?.assigneeId ?? '';
-
-    expect((await f.helpdesk.resolveTicket({ ticketId, actorId: assignee, note: 'Restarted the VPN gateway' })).ok).toBe(true);
-    await runner.idle();
+    const { f, runner, assignee } = await resolvedHigh();
     f.clock.advance(31 * MINUTE);
     await waitFor(async () => (await slaRuns(f.store))[0]?.state === 'done', 'the SLA run to end');
     await runner.idle();
@@ -142,14 +147,9 @@ describe('SLA escalation on the in-process runner', () => {
     expect(reminders(f, assignee)).toBe(0);
     expect(f.chat.sent.filter((s) => s.notification.kind.startsWith('sla.'))).toEqual([]);
   });
+
   it('watches a reopened ticket again: its assignee is reminded if it is not started within the window', async () => {
-    const { f, signal } = setup();
-    const runner = startRunner(f, signal, 'runner-a');
-    const ticketId = await fileHigh(f);
-    await runner.idle();
-    const assignee = (await f.store.getTicket(ticketId))?.assigneeId ?? '';
-    expect((await f.helpdesk.resolveTicket({ ticketId, actorId: assignee, note: 'Restarted the VPN gateway' })).ok).toBe(true);
-    await runner.idle();
+    const { f, runner, ticketId, assignee } = await resolvedHigh();
     const requester = (await f.store.getTicket(ticketId))?.requesterId ?? '';
 
     f.clock.advance(60 * MINUTE);
