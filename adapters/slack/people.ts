@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import { clip, ok, type Helpdesk, type Logger, type MentionResolver, type Person, type Result } from '../../core/index.js';
 import { slackErrorCode } from './channel.js';
@@ -43,23 +44,47 @@ export class SlackPeople {
   }
 
   /**
-   * The person id behind a Slack user, for paths that need only the id
-   * (filing). It never waits on users.info, so a /ticket answer cannot
-   * queue behind a slow or rate-limited Slack API: the stored person is
-   * used as it is, and someone new is created with the name Slack sent in
-   * the payload. Either way the profile (display name, email) is fetched in
-   * the background and saved when it arrives. A person's id never changes,
-   * so once a profile was applied the id is served from memory until that
-   * profile expires.
+   * The person id behind a Slack user, for paths that need only the id.
+   * It never waits on users.info (see requesterForFiling).
    */
   async personId(teamId: string, userId: string, hintName?: string): Promise<Result<string>> {
+    const requester = await this.requesterForFiling(teamId, userId, hintName);
+    if (!requester.ok) return requester;
+    await requester.value.stored;
+    return ok(requester.value.id);
+  }
+
+  /**
+   * The requester of a ticket about to be filed. It never waits on
+   * users.info, so a /ticket answer cannot queue behind a slow or
+   * rate-limited Slack API: a stored person is used as they are, and
+   * someone new gets the name Slack sent in the payload and an id that
+   * follows from their identity, so their record and their first ticket are
+   * written in the same commit. `stored` settles once that record is saved;
+   * the caller awaits it before answering. Either way the profile (display
+   * name, email) is fetched in the background and saved when it arrives.
+   * Once a profile was applied the id is served from memory until that
+   * profile expires.
+   */
+  async requesterForFiling(teamId: string, userId: string, hintName?: string): Promise<Result<{ id: string; stored: Promise<void> }>> {
     const identity = slackIdentity(teamId, userId);
     const known = this.ids.get(identity);
-    if (known) return ok(known);
-    const stored = await this.helpdesk.deps.store.findPersonByIdentity(identity);
-    const person = stored ? ok(stored) : await this.helpdesk.identify({ identity, displayName: displayNameOf(null, hintName, userId), nameIsHint: true });
-    if (person.ok) this.refreshLater(teamId, userId, hintName);
-    return person.ok ? ok(person.value.id) : person;
+    if (known) return ok({ id: known, stored: STORED });
+    const found = await this.helpdesk.deps.store.findPersonByIdentity(identity);
+    if (found) {
+      this.refreshLater(teamId, userId, hintName);
+      return ok({ id: found.id, stored: STORED });
+    }
+    const id = personIdFor(identity);
+    const stored = this.helpdesk.identify({ identity, displayName: displayNameOf(null, hintName, userId), nameIsHint: true, newId: id }).then((person) => {
+      if (!person.ok) throw new Error(`could not store ${identity}: ${person.error.message}`);
+      // Everyone who stores a Slack user derives the same id, so this holds even when two requests race.
+      if (person.value.id !== id) throw new Error(`${identity} is stored under another id than the one its ticket names`);
+      this.refreshLater(teamId, userId, hintName);
+    });
+    // Awaited by the caller after filing; marked handled now so a failure meanwhile is not reported as unhandled.
+    stored.catch(() => undefined);
+    return ok({ id, stored });
   }
 
   /** Finds or creates the person behind a Slack user. `hintName` is the name a payload carried, if any. */
@@ -76,7 +101,7 @@ export class SlackPeople {
   /** Saves what a profile says (or the payload's name) on the person and remembers the id while the profile is fresh. */
   private async apply(identity: string, profile: SlackProfile | null, hintName: string | undefined, userId: string): Promise<Result<Person>> {
     const email = profile?.email;
-    const person = await this.helpdesk.identify({ identity, displayName: displayNameOf(profile, hintName, userId), nameIsHint: !profile, ...(email ? { email } : {}) });
+    const person = await this.helpdesk.identify({ identity, displayName: displayNameOf(profile, hintName, userId), nameIsHint: !profile, newId: personIdFor(identity), ...(email ? { email } : {}) });
     if (person.ok && profile) this.ids.set(identity, person.value.id);
     return person;
   }
@@ -137,6 +162,13 @@ export class SlackPeople {
       return null;
     }
   }
+}
+
+const STORED: Promise<void> = Promise.resolve();
+
+/** The id a Slack user's record gets when the helpdesk first stores them: the same from every request and process. */
+export function personIdFor(identity: string): string {
+  return `p-${createHash('sha256').update(identity).digest('hex').slice(0, 32)}`;
 }
 
 function displayNameOf(profile: SlackProfile | null, hintName: string | undefined, userId: string): string {

@@ -10,6 +10,12 @@ const identifyInput = z.object({
   email: z.string().trim().email().max(254).nullish(),
   /** The name is only the platform handle a request carried: used for someone new, never written over a stored name. */
   nameIsHint: z.boolean().optional(),
+  /**
+   * The id someone new gets, when the platform derives it from the identity
+   * (so a ticket can be filed in the same commit that stores its requester);
+   * otherwise a fresh one.
+   */
+  newId: z.string().trim().min(1).max(100).optional(),
 });
 
 export type IdentifyInput = z.input<typeof identifyInput>;
@@ -26,13 +32,13 @@ const IDENTIFY_ATTEMPTS = 5;
 export async function identify(deps: HelpdeskDeps, input: IdentifyInput): Promise<Result<Person>> {
   const parsed = identifyInput.safeParse(input);
   if (!parsed.success) return fail('INPUT.INVALID', 'That identity is not valid.');
-  const { identity, displayName, nameIsHint } = parsed.data;
+  const { identity, displayName, nameIsHint, newId } = parsed.data;
   const email = parsed.data.email ?? null;
   const at = nowIso(deps);
   const isBootstrapAdmin = deps.settings.adminIdentities.includes(identity);
   for (let attempt = 1; ; attempt++) {
     const person = await deps.store.ensurePerson({
-      id: deps.ids.newId(),
+      id: newId ?? deps.ids.newId(),
       identity,
       displayName,
       email,

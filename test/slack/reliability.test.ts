@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Notifier } from '../../core/index.js';
 import { RecordingChannel } from '../../core/testing/fakes.js';
+import { personIdFor } from '../../adapters/slack/people.js';
 import { slashCommand } from './fake-slack/payloads.js';
 import { slackSignature } from './fake-slack/signer.js';
 import { roots } from './helpers.js';
@@ -110,8 +111,11 @@ describe('Slack: signatures, retries, rate limits, unreachable people and errors
     h.fake.failNext('users.info', { error: 'fatal_error' });
     const res = await h.signer.command(slashCommand(newcomer, '/ticket', 'Keyboard misses keys', h.fake.responseUrl('n1')));
     expect(res.json()).toMatchObject({ text: expect.stringContaining('filed') });
-    // Filed under the name Slack sent, before users.info answered.
-    expect(await h.person(newcomer)).toMatchObject({ displayName: 'nina', email: null });
+    // Filed under the name Slack sent, before users.info answered, with the id every process derives for nina.
+    const nina = await h.person(newcomer);
+    expect(nina).toMatchObject({ id: personIdFor('slack:T1:UNEW'), displayName: 'nina', email: null });
+    const filed = (await h.store.listTickets({ requesterId: nina?.id ?? '' }))[0];
+    expect(filed?.title).toBe('Keyboard misses keys');
     // The background lookup failed; the next request from nina looks again.
     await vi.waitFor(() => expect(h.fake.callsOf('users.info').filter((c) => c.args.user === newcomer.user)).toHaveLength(1));
     await h.signer.command(slashCommand(newcomer, '/tickets', 'mine', h.fake.responseUrl('n2')));

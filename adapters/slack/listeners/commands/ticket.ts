@@ -36,16 +36,18 @@ export function register(routes: SlackRoutes, ctx: SlackContext): void {
 }
 
 async function fileFromText(ctx: SlackContext, team: string, user: string, userName: string, channelId: string, triggerId: string, text: string): Promise<string> {
-  const requesterId = await ctx.people.personId(team, user, userName);
-  if (!requesterId.ok) return requesterId.error.message;
+  const requester = await ctx.people.requesterForFiling(team, user, userName);
+  if (!requester.ok) return requester.error.message;
   const { title, description } = splitTicketText(text);
+  // A newcomer's record and their ticket go into the same commit.
   const filed = await ctx.helpdesk.fileTicket({
-    requesterId: requesterId.value,
+    requesterId: requester.value.id,
     title,
     description,
     origin: { platform: 'slack', channelId },
     idempotencyKey: `slack:${team}:${triggerId}`,
   });
+  await requester.value.stored;
   if (!filed.ok) return filed.error.message;
   return `Ticket #${filed.value.ticket.ref} filed — triaging… I'll keep you posted in a DM.`;
 }
