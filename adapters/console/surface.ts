@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { isDomainError, type Helpdesk, type Logger } from '../../core/index.js';
+import { isDomainError, newErrorRef, type Helpdesk, type Logger } from '../../core/index.js';
 import { HELP, runCommand } from './commands.js';
 import { formatMessage, HANDLE_PATTERN, type ConsoleOutput } from './output.js';
 
@@ -86,7 +86,7 @@ export class ConsoleSurface {
       const result = await runCommand(this.options.helpdesk, who.value, text);
       output.write(formatMessage(handle, result.ok ? result.value : result.error.message));
     } catch (error) {
-      const ref = (this.options.newReference ?? defaultReference)();
+      const ref = (this.options.newReference ?? newErrorRef)();
       if (isDomainError(error)) {
         output.write(formatMessage(handle, error.message));
         return;
@@ -97,6 +97,3 @@ export class ConsoleSurface {
   }
 }
 
-function defaultReference(): string {
-  return Math.random().toString(36).slice(2, 8).toUpperCase();
-}

@@ -1,7 +1,7 @@
 import type { DedupeStore, Helpdesk, KeyValueStore, Logger } from '../../core/index.js';
 import type { CardIndex } from './card-index.js';
 import type { DirectMessages } from './dm.js';
-import type { ErrorSink } from './errors.js';
+import type { ErrorSink } from '../../core/index.js';
 import type { RecentIds } from './recent.js';
 
 /** What every interaction handler gets: the helpdesk's use cases and the adapter's few services. */

@@ -1,8 +1,8 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import type { DedupeStore, Helpdesk, KeyValueStore, Logger, NotificationChannel, PersonStore } from '../../core/index.js';
+import { ErrorSink, type DedupeStore, type Helpdesk, type KeyValueStore, type Logger, type NotificationChannel, type PersonStore } from '../../core/index.js';
 import { createDiscordChannel, type DiscordChannel } from './channel.js';
 import type { DiscordContext } from './context.js';
-import { ErrorSink, loggable } from './errors.js';
+import { loggable } from './errors.js';
 import { createInteractionRouter } from './interactions/index.js';
 import { RecentIds } from './recent.js';
 import { relayDirectMessage } from './relay.js';
@@ -75,7 +75,7 @@ export function createDiscordSurface(options: DiscordSurfaceOptions): DiscordSur
     store,
     cards: channel.cards,
     dms: channel.dms,
-    errors: new ErrorSink(logger, options.newReference),
+    errors: new ErrorSink({ logger, surface: 'Discord', loggable, ...(options.newReference ? { newRef: options.newReference } : {}) }),
     logger,
     adminRole: config.adminRole?.trim() || null,
     clickDedupeMs: 10 * 60_000,

@@ -1,5 +1,5 @@
 import type { DedupeStore, Helpdesk, Logger } from '../../core/index.js';
-import type { ErrorSink } from './errors.js';
+import type { ErrorSink } from '../../core/index.js';
 import type { SlackPeople } from './people.js';
 import type { ThreadIndex } from './threads.js';
 

@@ -1,10 +1,9 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { DedupeStore, Helpdesk, KeyValueStore, Logger, NotificationChannel } from '../../core/index.js';
+import { ErrorSink, type DedupeStore, type Helpdesk, type KeyValueStore, type Logger, type NotificationChannel } from '../../core/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackChannel } from './channel.js';
 import { SLACK_DEFAULTS, apiBase, type SlackConfig } from './config.js';
 import type { SlackContext } from './context.js';
-import { ErrorSink } from './errors.js';
 import { slackRequestListener, type RequestListener } from './http.js';
 import { registerListeners } from './listeners/index.js';
 import { SlackPeople } from './people.js';
@@ -101,7 +100,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     ...(knownBot ? { ...knownBot, tokenVerificationEnabled: false } : { deferInitialization: true }),
   });
 
-  const errors = new ErrorSink(logger);
+  const errors = new ErrorSink({ logger, surface: 'Slack' });
   app.error(async (error) => {
     errors.text(error, 'bolt');
   });

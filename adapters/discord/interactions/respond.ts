@@ -7,7 +7,7 @@ import {
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import type { ErrorSink } from '../errors.js';
+import type { ErrorSink } from '../../../core/index.js';
 import { interactionBody, type MessageBody } from '../render/message.js';
 
 export type RepliableInteraction =
