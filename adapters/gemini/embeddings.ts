@@ -1,12 +1,11 @@
 import type { GoogleGenAI } from '@google/genai';
-import type { Logger } from '../../core/index.js';
 import type { EmbeddingProvider, EmbeddingPurpose, EmbeddingResult } from '../../core/retrieval/index.js';
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryHooks, type RetryPolicy } from '../../core/triage/index.js';
+import { withProviderRetry, type ProviderRetrySettings } from '../../core/triage/index.js';
 import { geminiClient, headerCapturingFetch, toProviderError, type GeminiConnection } from './client.js';
 
 export const GEMINI_DEFAULT_EMBEDDING_MODEL = 'gemini-embedding-001';
 
-export interface GeminiEmbeddingsOptions extends GeminiConnection {
+export interface GeminiEmbeddingsOptions extends GeminiConnection, ProviderRetrySettings {
   readonly model?: string | undefined;
   /**
    * Output dimension (gemini-embedding-001 supports 128–3072). 768 keeps
@@ -16,11 +15,7 @@ export interface GeminiEmbeddingsOptions extends GeminiConnection {
   readonly dimensions?: number | undefined;
   /** The API accepts at most 100 texts per batch request. */
   readonly maxBatch?: number | undefined;
-  readonly maxRetries?: number | undefined;
-  readonly retry?: Partial<RetryPolicy> | undefined;
-  readonly logger?: Logger | undefined;
   readonly client?: GoogleGenAI | undefined;
-  readonly hooks?: Pick<RetryHooks, 'sleep' | 'random'> | undefined;
 }
 
 /** Embeddings through `:batchEmbedContents` (the SDK's `embedContent` for the Gemini API). */
@@ -29,18 +24,16 @@ export class GeminiEmbeddings implements EmbeddingProvider {
   readonly model: string;
   readonly maxBatch: number;
   private readonly ai: GoogleGenAI;
-  private readonly policy: RetryPolicy;
 
   constructor(private readonly options: GeminiEmbeddingsOptions) {
     this.ai = options.client ?? geminiClient(options);
     this.model = options.model ?? GEMINI_DEFAULT_EMBEDDING_MODEL;
     this.maxBatch = Math.min(options.maxBatch ?? 100, 100);
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry, ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) };
   }
 
   async embed(texts: readonly string[], purpose: EmbeddingPurpose): Promise<EmbeddingResult> {
     if (texts.length === 0) return { vectors: [] };
-    const response = await withRetry(
+    const response = await withProviderRetry(
       async () => {
         const capture = headerCapturingFetch();
         try {
@@ -57,11 +50,8 @@ export class GeminiEmbeddings implements EmbeddingProvider {
           throw toProviderError(error, capture.retryAfter());
         }
       },
-      this.policy,
-      {
-        ...this.options.hooks,
-        onRetry: ({ attempt, delayMs, error }) => this.options.logger?.warn({ attempt, delayMs, kind: error.kind }, 'embedding call failed; retrying'),
-      },
+      this.options,
+      'embedding call failed; retrying',
     );
     const vectors = (response.embeddings ?? []).map((e) => Float32Array.from(e.values ?? []));
     return { vectors };

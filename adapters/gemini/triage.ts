@@ -1,13 +1,12 @@
 import type { GenerateContentResponse, GoogleGenAI } from '@google/genai';
-import type { Logger } from '../../core/index.js';
 import {
   LlmTriageEngine,
   ProviderError,
+  providerEngineOptions,
   type Completion,
   type CompletionClient,
   type CompletionRequest,
-  type RetryHooks,
-  type RetryPolicy,
+  type ProviderTriageSettings,
 } from '../../core/triage/index.js';
 import { geminiClient, headerCapturingFetch, toProviderError, type GeminiConnection } from './client.js';
 import { toGeminiSchema } from './schema.js';
@@ -15,16 +14,8 @@ import { toGeminiSchema } from './schema.js';
 /** Google's cheapest current Gemini model with structured output; no thinking tokens by default. */
 export const GEMINI_DEFAULT_MODEL = 'gemini-2.5-flash-lite';
 
-export interface GeminiTriageOptions extends GeminiConnection {
-  readonly model?: string | undefined;
-  /** Retries after the first attempt on 429/5xx/connection errors (default 2). */
-  readonly maxRetries?: number | undefined;
-  readonly retry?: Partial<RetryPolicy> | undefined;
-  readonly maxOutputTokens?: number | undefined;
-  readonly temperature?: number | undefined;
-  readonly logger?: Logger | undefined;
+export interface GeminiTriageOptions extends GeminiConnection, ProviderTriageSettings {
   readonly client?: GoogleGenAI | undefined;
-  readonly hooks?: Pick<RetryHooks, 'sleep' | 'random'> | undefined;
 }
 
 /** Finish reasons meaning the model was stopped for content reasons: not worth a repair turn. */
@@ -81,14 +72,7 @@ export class GeminiChatClient implements CompletionClient {
 export class GeminiTriageEngine extends LlmTriageEngine {
   constructor(options: GeminiTriageOptions) {
     const ai = options.client ?? geminiClient(options);
-    super({
-      name: 'gemini',
-      client: new GeminiChatClient(ai, options.model ?? GEMINI_DEFAULT_MODEL, options.temperature),
-      retry: { ...options.retry, ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) },
-      ...(options.maxOutputTokens !== undefined ? { maxOutputTokens: options.maxOutputTokens } : {}),
-      ...(options.logger ? { logger: options.logger } : {}),
-      ...(options.hooks ? { hooks: options.hooks } : {}),
-    });
+    super(providerEngineOptions('gemini', new GeminiChatClient(ai, options.model ?? GEMINI_DEFAULT_MODEL, options.temperature), options));
   }
 }
 

@@ -1,12 +1,11 @@
 import type OpenAI from 'openai';
-import type { Logger } from '../../core/index.js';
 import { decodeFloat32, type EmbeddingProvider, type EmbeddingPurpose, type EmbeddingResult } from '../../core/retrieval/index.js';
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryHooks, type RetryPolicy } from '../../core/triage/index.js';
+import { withProviderRetry, type ProviderRetrySettings } from '../../core/triage/index.js';
 import { openAIClient, toProviderError, type OpenAIConnection } from './client.js';
 
 export const OPENAI_DEFAULT_EMBEDDING_MODEL = 'text-embedding-3-small';
 
-export interface OpenAIEmbeddingsOptions extends OpenAIConnection {
+export interface OpenAIEmbeddingsOptions extends OpenAIConnection, ProviderRetrySettings {
   readonly model?: string | undefined;
   /**
    * Wire encoding. `float` (default) works with every OpenAI-compatible
@@ -17,11 +16,7 @@ export interface OpenAIEmbeddingsOptions extends OpenAIConnection {
   /** Shorter vectors (text-embedding-3 models only). */
   readonly dimensions?: number | undefined;
   readonly maxBatch?: number | undefined;
-  readonly maxRetries?: number | undefined;
-  readonly retry?: Partial<RetryPolicy> | undefined;
-  readonly logger?: Logger | undefined;
   readonly client?: OpenAI | undefined;
-  readonly hooks?: Pick<RetryHooks, 'sleep' | 'random'> | undefined;
 }
 
 /** Embeddings through `POST /embeddings`. */
@@ -30,18 +25,16 @@ export class OpenAIEmbeddings implements EmbeddingProvider {
   readonly model: string;
   readonly maxBatch: number;
   private readonly client: OpenAI;
-  private readonly policy: RetryPolicy;
 
   constructor(private readonly options: OpenAIEmbeddingsOptions) {
     this.client = options.client ?? openAIClient(options);
     this.model = options.model ?? OPENAI_DEFAULT_EMBEDDING_MODEL;
     this.maxBatch = options.maxBatch ?? 256;
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry, ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) };
   }
 
   async embed(texts: readonly string[], _purpose: EmbeddingPurpose): Promise<EmbeddingResult> {
     if (texts.length === 0) return { vectors: [] };
-    const response = await withRetry(
+    const response = await withProviderRetry(
       async () => {
         try {
           return await this.client.embeddings.create({
@@ -56,11 +49,8 @@ export class OpenAIEmbeddings implements EmbeddingProvider {
           throw toProviderError(error);
         }
       },
-      this.policy,
-      {
-        ...this.options.hooks,
-        onRetry: ({ attempt, delayMs, error }) => this.options.logger?.warn({ attempt, delayMs, kind: error.kind }, 'embedding call failed; retrying'),
-      },
+      this.options,
+      'embedding call failed; retrying',
     );
     const data = [...response.data].sort((a, b) => a.index - b.index);
     return {

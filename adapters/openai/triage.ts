@@ -1,13 +1,12 @@
 import type OpenAI from 'openai';
-import type { Logger } from '../../core/index.js';
 import {
   LlmTriageEngine,
   ProviderError,
+  providerEngineOptions,
   type Completion,
   type CompletionClient,
   type CompletionRequest,
-  type RetryHooks,
-  type RetryPolicy,
+  type ProviderTriageSettings,
 } from '../../core/triage/index.js';
 import { openAIClient, toProviderError, type OpenAIConnection } from './client.js';
 
@@ -18,24 +17,15 @@ import { openAIClient, toProviderError, type OpenAIConnection } from './client.j
  */
 export const OPENAI_DEFAULT_MODEL = 'gpt-4.1-mini';
 
-export interface OpenAITriageOptions extends OpenAIConnection {
-  readonly model?: string | undefined;
-  /** Retries after the first attempt on 429/5xx/connection errors (default 2). */
-  readonly maxRetries?: number | undefined;
-  readonly retry?: Partial<RetryPolicy> | undefined;
-  readonly maxOutputTokens?: number | undefined;
-  /** Omitted unless set: some models (reasoning models) reject any value but the default. */
-  readonly temperature?: number | undefined;
+export interface OpenAITriageOptions extends OpenAIConnection, ProviderTriageSettings {
   /**
    * How the output cap is sent. OpenAI wants `max_completion_tokens`
    * (reasoning models reject `max_tokens`); OpenAI-compatible servers all
    * understand `max_tokens`. Default: by base URL.
    */
   readonly tokenLimitField?: TokenLimitField | undefined;
-  readonly logger?: Logger | undefined;
   /** Reuse an existing SDK client (tests, shared connection pools). */
   readonly client?: OpenAI | undefined;
-  readonly hooks?: Pick<RetryHooks, 'sleep' | 'random'> | undefined;
 }
 
 export type TokenLimitField = 'max_completion_tokens' | 'max_tokens';
@@ -89,17 +79,11 @@ export class OpenAIChatClient implements CompletionClient {
 export class OpenAITriageEngine extends LlmTriageEngine {
   constructor(options: OpenAITriageOptions) {
     const client = options.client ?? openAIClient(options);
-    super({
-      name: 'openai',
-      client: new OpenAIChatClient(client, options.model ?? OPENAI_DEFAULT_MODEL, {
-        ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
-        tokenLimitField: options.tokenLimitField ?? defaultTokenLimitField(options.baseURL),
-      }),
-      retry: { ...options.retry, ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) },
-      ...(options.maxOutputTokens !== undefined ? { maxOutputTokens: options.maxOutputTokens } : {}),
-      ...(options.logger ? { logger: options.logger } : {}),
-      ...(options.hooks ? { hooks: options.hooks } : {}),
+    const chat = new OpenAIChatClient(client, options.model ?? OPENAI_DEFAULT_MODEL, {
+      ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
+      tokenLimitField: options.tokenLimitField ?? defaultTokenLimitField(options.baseURL),
     });
+    super(providerEngineOptions('openai', chat, options));
   }
 }
 

@@ -3,7 +3,7 @@ import { silentLogger, type Logger } from '../ports/system.js';
 import type { ChatMessage, Completion, CompletionClient } from './completion.js';
 import { addUsage, NO_USAGE, ProviderError, TriageAttemptError, type TokenUsage } from './errors.js';
 import { buildTriagePrompt, repairMessage } from './prompt.js';
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryHooks, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, withRetry, type ProviderRetrySettings, type RetryHooks, type RetryPolicy } from './retry.js';
 import { parseTriageOutput, TRIAGE_JSON_SCHEMA, TRIAGE_SCHEMA_NAME, type TriageOutput } from './schema.js';
 
 export interface LlmTriageEngineOptions {
@@ -15,6 +15,26 @@ export interface LlmTriageEngineOptions {
   readonly logger?: Logger;
   /** Injected sleep and jitter for the retry backoff (tests make both instant and fixed). */
   readonly hooks?: Pick<RetryHooks, 'sleep' | 'random'>;
+}
+
+/** The settings every provider's triage engine takes, whatever its SDK. */
+export interface ProviderTriageSettings extends ProviderRetrySettings {
+  readonly model?: string | undefined;
+  readonly maxOutputTokens?: number | undefined;
+  /** Omitted unless set: some models (reasoning models) reject any value but the default. */
+  readonly temperature?: number | undefined;
+}
+
+/** Engine options for a provider's client from its settings (unset ones keep the engine's defaults). */
+export function providerEngineOptions(name: string, client: CompletionClient, settings: ProviderTriageSettings): LlmTriageEngineOptions {
+  return {
+    name,
+    client,
+    retry: { ...settings.retry, ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}) },
+    ...(settings.maxOutputTokens !== undefined ? { maxOutputTokens: settings.maxOutputTokens } : {}),
+    ...(settings.logger ? { logger: settings.logger } : {}),
+    ...(settings.hooks ? { hooks: settings.hooks } : {}),
+  };
 }
 
 /** A proposal plus how many provider calls it took; the chain reads `calls` for its accounting. */

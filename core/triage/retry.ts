@@ -1,4 +1,5 @@
 import { isRetryable, type ProviderError } from './errors.js';
+import type { Logger } from '../ports/system.js';
 
 /**
  * How one provider call is retried. The SDKs' own retries are switched off
@@ -60,4 +61,26 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, policy: 
       await sleep(delayMs);
     }
   }
+}
+
+/** The retry settings a provider adapter takes. */
+export interface ProviderRetrySettings {
+  /** Retries after the first attempt on 429/5xx/connection errors (default 2). */
+  readonly maxRetries?: number | undefined;
+  readonly retry?: Partial<RetryPolicy> | undefined;
+  readonly logger?: Logger | undefined;
+  readonly hooks?: Pick<RetryHooks, 'sleep' | 'random'> | undefined;
+}
+
+/** The policy those settings describe, on top of the defaults. */
+export function retryPolicyOf(settings: ProviderRetrySettings): RetryPolicy {
+  return { ...DEFAULT_RETRY_POLICY, ...settings.retry, ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}) };
+}
+
+/** `withRetry` under a provider's settings, each retry logged as `message`. */
+export function withProviderRetry<T>(fn: (attempt: number) => Promise<T>, settings: ProviderRetrySettings, message: string): Promise<T> {
+  return withRetry(fn, retryPolicyOf(settings), {
+    ...settings.hooks,
+    onRetry: ({ attempt, delayMs, error }) => settings.logger?.warn({ attempt, delayMs, kind: error.kind }, message),
+  });
 }
