@@ -8,6 +8,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ImportOutcome, Job, Person, StoreCopy, StoreRecord, StoreRecordKind, Ticket } from '../../core/index.js';
 import { iso, json, ms } from './sql.js';
+import { personRow } from './people.js';
+import { ticketRow } from './tickets.js';
 import type { SqliteStore } from './sqlite-store.js';
 
 const PAGE = 500;
@@ -74,22 +76,7 @@ export function sqliteStoreCopy(store: SqliteStore): StoreCopy {
       const owner = owners.get(identity) as string | undefined;
       if (owner !== undefined && owner !== p.id) throw new Error(`person ${p.id}: identity ${identity} belongs to another person in the target store`);
     }
-    const row = {
-      id: p.id,
-      display_name: p.displayName,
-      email: p.email,
-      email_lc: p.email === null ? null : p.email.toLowerCase(),
-      role: p.role,
-      availability: p.availability,
-      prefers_email: p.prefersEmail ? 1 : 0,
-      open_tickets: p.openTickets,
-      last_assigned_at: p.lastAssignedAt,
-      skills: JSON.stringify(p.skills),
-      identities: JSON.stringify(p.identities),
-      created_at: p.createdAt,
-      updated_at: p.updatedAt,
-      version: p.version,
-    };
+    const row = personRow(p);
     const cols = Object.keys(row);
     if (existed) db.prepare(`UPDATE people SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(row);
     else db.prepare(`INSERT INTO people (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
@@ -102,20 +89,7 @@ export function sqliteStoreCopy(store: SqliteStore): StoreCopy {
   const importTicket = db.transaction((t: Ticket, idempotencyKey: string | null, existed: boolean): void => {
     const holder = db.prepare('SELECT id FROM tickets WHERE ref = ?').pluck().get(t.ref) as string | undefined;
     if (holder !== undefined && holder !== t.id) throw new Error(`ticket ${t.id}: ref #${t.ref} belongs to another ticket in the target store`);
-    const row = {
-      ref: t.ref,
-      id: t.id,
-      status: t.status,
-      priority: t.priority,
-      requester_id: t.requesterId,
-      assignee_id: t.assigneeId,
-      created_ms: ms(t.createdAt),
-      version: t.version,
-      idempotency_key: idempotencyKey,
-      title_lc: t.title.toLowerCase(),
-      description_lc: t.description.toLowerCase(),
-      doc: JSON.stringify(t),
-    };
+    const row = { ...ticketRow(t), idempotency_key: idempotencyKey };
     const cols = Object.keys(row);
     if (existed) db.prepare(`UPDATE tickets SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(row);
     else db.prepare(`INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);

@@ -80,7 +80,7 @@ export class PeopleTable {
     const existing = this.findByIdentity(input.identity);
     if (existing) return existing;
     const person = newPersonRecord(input);
-    this.insert.run(rowOf(person));
+    this.insert.run(personRow(person));
     this.addIdentityRow.run(input.identity, person.id);
     return person;
   }
@@ -143,12 +143,13 @@ export class PeopleTable {
   }
 
   private write(next: Person, expectedVersion: number): void {
-    const result = this.update.run({ ...rowOf(next), expected: expectedVersion });
+    const result = this.update.run({ ...personRow(next), expected: expectedVersion });
     if (result.changes !== 1) throw new VersionConflict('person', next.id);
   }
 }
 
-function rowOf(p: Person) {
+/** Column values for a person (copy.ts imports whole records with it too). */
+export function personRow(p: Person) {
   return {
     id: p.id,
     display_name: p.displayName,

@@ -46,7 +46,7 @@ export class TicketTable {
 
   create(input: NewTicket): Ticket {
     const ticket = newTicketRecord(input, this.nextRef.get() as number);
-    this.insert.run({ ...rowOf(ticket), idempotency_key: input.idempotencyKey ?? null });
+    this.insert.run({ ...ticketRow(ticket), idempotency_key: input.idempotencyKey ?? null });
     this.writeSkills(ticket.ref, ticket.skills, false);
     return ticket;
   }
@@ -66,7 +66,7 @@ export class TicketTable {
     if (current.version !== expectedVersion) throw new VersionConflict('ticket', next.id);
     // The ref is the store's; so is the version.
     const saved: Ticket = { ...next, ref: current.ref, version: current.version + 1 };
-    const result = this.update.run({ ...rowOf(saved), expected: expectedVersion });
+    const result = this.update.run({ ...ticketRow(saved), expected: expectedVersion });
     if (result.changes !== 1) throw new VersionConflict('ticket', next.id);
     this.writeSkills(saved.ref, saved.skills, true);
     return saved;
@@ -110,7 +110,7 @@ function parse(doc: unknown): Ticket | null {
 }
 
 /** Column values for a ticket; the document is the whole record, columns are what queries need. */
-function rowOf(t: Ticket) {
+export function ticketRow(t: Ticket) {
   return {
     ref: t.ref,
     id: t.id,
