@@ -16,7 +16,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createDiscordChannel, createDiscordSurface } from '../../adapters/discord/index.js';
 import { InProcessRunner, WorkSignalRelay } from '../../adapters/inprocess/index.js';
 import { LexicalSimilarIndex } from '../../adapters/local-ai/index.js';
@@ -25,6 +25,7 @@ import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, silentLogger, type 
 import { FixedTriage } from '../../core/testing/fakes.js';
 import { MemoryStore } from '../../core/testing/memory-store.js';
 import { FakeDiscord, opt, type FakeGuild, type FakeUser, type InteractionRecord } from '../../test/discord/fake-discord/index.js';
+import { percentile, startWorker } from '../support.js';
 import type { BenchSuite, Metric } from '../types.js';
 
 const RATE = 200;
@@ -37,7 +38,7 @@ type Load = { latencies: number[]; deferred: number; failures: number; resumes: 
 const suite: BenchSuite = {
   name: 'discord',
   async run(): Promise<Metric[]> {
-    const load = startWorker();
+    const load = startWorker(import.meta.url, 'discordBenchWorker');
     try {
       const fake = (await load.ask({ kind: 'start' })) as FakeInfo;
       const dir = mkdtempSync(join(tmpdir(), 'helpdesk-bench-discord-'));
@@ -102,31 +103,6 @@ async function measure(load: ReturnType<typeof startWorker>, fake: FakeInfo, sto
 }
 
 export default suite;
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-}
-
-/** Starts this file as a worker thread (through tsx, as the bench runs under it). */
-function startWorker() {
-  const api = import.meta.resolve('tsx/esm/api');
-  const self = import.meta.url;
-  const worker = new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); });`, { eval: true, workerData: { discordBenchWorker: true } });
-  let seq = 0;
-  const waiting = new Map<number, (value: unknown) => void>();
-  worker.on('message', (m: { id: number; value: unknown }) => waiting.get(m.id)?.(m.value));
-  const failed = new Promise<never>((_, reject) => worker.once('error', reject));
-  return {
-    worker,
-    ask(message: Record<string, unknown>): Promise<unknown> {
-      const id = ++seq;
-      const answer = new Promise<unknown>((resolve) => waiting.set(id, resolve));
-      worker.postMessage({ id, ...message });
-      return Promise.race([answer, failed]);
-    },
-  };
-}
 
 // ── Worker side: the fake Discord and the load generator ────────────────────
 

@@ -23,13 +23,14 @@ import { Agent, createServer, request, type IncomingMessage, type Server, type S
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { InProcessRunner, WorkSignalRelay } from '../../adapters/inprocess/index.js';
 import { createSlackChannel, createSlackSurface } from '../../adapters/slack/index.js';
 import { openSqliteStore } from '../../adapters/sqlite/index.js';
 import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, silentLogger } from '../../core/index.js';
 import { FixedTriage, MemorySimilarIndex } from '../../core/testing/fakes.js';
 import { FakeSlack } from '../../test/slack/fake-slack/server.js';
+import { percentile, startWorker } from '../support.js';
 import type { BenchSuite, Metric } from '../types.js';
 
 const SECRET = 'bench-signing-secret';
@@ -54,7 +55,7 @@ type Sync = 'FULL' | 'NORMAL';
 const suite: BenchSuite = {
   name: 'slack',
   async run(): Promise<Metric[]> {
-    const load = startWorker();
+    const load = startWorker(import.meta.url, 'slackBenchWorker');
     const slack = (await load.ask({ kind: 'start' })) as { apiUrl: string; botToken: string };
     const baseline = await listen(createServer(hmacBaseline));
     try {
@@ -184,31 +185,6 @@ async function listen(server: Server): Promise<{ url: string; close: () => Promi
     close: () => {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-}
-
-/** Starts this file as a worker thread (through tsx, as the bench runs under it). */
-function startWorker() {
-  const api = import.meta.resolve('tsx/esm/api');
-  const self = import.meta.url;
-  const worker = new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); });`, { eval: true, workerData: { slackBenchWorker: true } });
-  let seq = 0;
-  const waiting = new Map<number, (value: unknown) => void>();
-  worker.on('message', (m: { id: number; value: unknown }) => waiting.get(m.id)?.(m.value));
-  const failed = new Promise<never>((_, reject) => worker.once('error', reject));
-  return {
-    worker,
-    ask(message: Record<string, unknown>): Promise<unknown> {
-      const id = ++seq;
-      const answer = new Promise<unknown>((resolve) => waiting.set(id, resolve));
-      worker.postMessage({ id, ...message });
-      return Promise.race([answer, failed]);
     },
   };
 }
