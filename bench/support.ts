@@ -1,4 +1,17 @@
 import { Worker } from 'node:worker_threads';
+import { InProcessRunner, WorkSignalRelay } from '../adapters/inprocess/index.js';
+import {
+  DEFAULT_SETTINGS,
+  Helpdesk,
+  Notifier,
+  SkillCatalog,
+  silentLogger,
+  type HelpdeskSettings,
+  type NotificationChannel,
+  type SimilarTicketIndex,
+  type Store,
+} from '../core/index.js';
+import { FixedTriage } from '../core/testing/fakes.js';
 
 /** The value at quantile `p` (0..1) of `values`, nearest rank. */
 export function percentile(values: readonly number[], p: number): number {
@@ -28,4 +41,29 @@ export function startWorker(self: string, flag: string) {
       return Promise.race([answer, failed]);
     },
   };
+}
+
+/**
+ * The helpdesk a chat bench drives: `store`, one notification `channel`,
+ * fixed triage (the bench measures the chat path, not the AI), and the
+ * in-process runner wired to it (not started).
+ */
+export function chatBenchHelpdesk(store: Store, channel: NotificationChannel, similar: SimilarTicketIndex, settings: Partial<HelpdeskSettings> = {}) {
+  const relay = new WorkSignalRelay();
+  let n = 0;
+  const helpdesk = new Helpdesk({
+    store,
+    clock: { now: () => new Date() },
+    ids: { newId: () => `bench-${++n}` },
+    catalog: new SkillCatalog(),
+    triage: new FixedTriage({ skills: ['vpn'], category: 'network' }, 'local'),
+    similar,
+    notifier: new Notifier([channel], silentLogger),
+    signal: relay,
+    logger: silentLogger,
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+  });
+  const runner = new InProcessRunner({ jobs: store, workflows: helpdesk.workflows(), clock: { now: () => new Date() }, logger: silentLogger });
+  relay.attach(runner);
+  return { helpdesk, runner };
 }

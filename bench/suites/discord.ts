@@ -18,14 +18,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createDiscordChannel, createDiscordSurface } from '../../adapters/discord/index.js';
-import { InProcessRunner, WorkSignalRelay } from '../../adapters/inprocess/index.js';
 import { LexicalSimilarIndex } from '../../adapters/local-ai/index.js';
 import { openSqliteStore } from '../../adapters/sqlite/index.js';
-import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, silentLogger, type Store } from '../../core/index.js';
-import { FixedTriage } from '../../core/testing/fakes.js';
+import { silentLogger, type Store } from '../../core/index.js';
 import { MemoryStore } from '../../core/testing/memory-store.js';
 import { FakeDiscord, opt, type FakeGuild, type FakeUser, type InteractionRecord } from '../../test/discord/fake-discord/index.js';
-import { percentile, startWorker } from '../support.js';
+import { chatBenchHelpdesk, percentile, startWorker } from '../support.js';
 import type { BenchSuite, Metric } from '../types.js';
 
 const RATE = 200;
@@ -67,27 +65,10 @@ type FakeInfo = { apiUrl: string; token: string; applicationId: string };
 
 /** One bot on `store` (with the in-process runner when `pipeline`), a warm-up, then the measured open-loop load. */
 async function measure(load: ReturnType<typeof startWorker>, fake: FakeInfo, store: Store, userOffset: number, pipeline: boolean): Promise<Load> {
-  const relay = new WorkSignalRelay();
   const config = { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl };
   const channel = createDiscordChannel({ store, logger: silentLogger, config });
-  let n = 0;
-  const helpdesk = new Helpdesk({
-    store,
-    clock: { now: () => new Date() },
-    ids: { newId: () => `bench-${++n}` },
-    catalog: new SkillCatalog(),
-    triage: new FixedTriage({ skills: ['vpn'], category: 'network' }, 'local'),
-    similar: new LexicalSimilarIndex(),
-    notifier: new Notifier([channel], silentLogger),
-    signal: relay,
-    logger: silentLogger,
-    settings: { ...DEFAULT_SETTINGS },
-  });
-  const runner = new InProcessRunner({ jobs: store, workflows: helpdesk.workflows(), clock: { now: () => new Date() }, logger: silentLogger });
-  if (pipeline) {
-    relay.attach(runner);
-    runner.start();
-  }
+  const { helpdesk, runner } = chatBenchHelpdesk(store, channel, new LexicalSimilarIndex());
+  if (pipeline) runner.start();
   const surface = createDiscordSurface({ helpdesk, store, logger: silentLogger, config, channel });
   await surface.start();
   try {

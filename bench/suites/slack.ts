@@ -24,13 +24,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { InProcessRunner, WorkSignalRelay } from '../../adapters/inprocess/index.js';
 import { createSlackChannel, createSlackSurface } from '../../adapters/slack/index.js';
 import { openSqliteStore } from '../../adapters/sqlite/index.js';
-import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, silentLogger } from '../../core/index.js';
-import { FixedTriage, MemorySimilarIndex } from '../../core/testing/fakes.js';
+import { silentLogger } from '../../core/index.js';
+import { MemorySimilarIndex } from '../../core/testing/fakes.js';
 import { FakeSlack } from '../../test/slack/fake-slack/server.js';
-import { percentile, startWorker } from '../support.js';
+import { chatBenchHelpdesk, percentile, startWorker } from '../support.js';
 import type { BenchSuite, Metric } from '../types.js';
 
 const SECRET = 'bench-signing-secret';
@@ -120,24 +119,9 @@ function perSecond(reply: Reply): number {
 async function startApp(slack: { apiUrl: string; botToken: string }, synchronous: Sync, withRunner: boolean) {
   const dir = mkdtempSync(join(tmpdir(), 'helpdesk-bench-slack-'));
   const store = openSqliteStore({ dataDir: dir, synchronous });
-  const relay = new WorkSignalRelay();
   const config = { botToken: slack.botToken, signingSecret: SECRET, apiUrl: slack.apiUrl };
   const channel = createSlackChannel({ store, logger: silentLogger, config });
-  let n = 0;
-  const helpdesk = new Helpdesk({
-    store,
-    clock: { now: () => new Date() },
-    ids: { newId: () => `bench-${++n}` },
-    catalog: new SkillCatalog(),
-    triage: new FixedTriage({ skills: ['vpn'], category: 'network' }, 'local'),
-    similar: new MemorySimilarIndex(),
-    notifier: new Notifier([channel], silentLogger),
-    signal: relay,
-    logger: silentLogger,
-    settings: { ...DEFAULT_SETTINGS, adminIdentities: ['slack:T1:UADMIN'] },
-  });
-  const runner = new InProcessRunner({ jobs: store, workflows: helpdesk.workflows(), clock: { now: () => new Date() }, logger: silentLogger });
-  relay.attach(runner);
+  const { helpdesk, runner } = chatBenchHelpdesk(store, channel, new MemorySimilarIndex(), { adminIdentities: ['slack:T1:UADMIN'] });
   if (withRunner) runner.start();
   const surface = createSlackSurface({ helpdesk, store, logger: silentLogger, config, channel });
   await surface.start();
