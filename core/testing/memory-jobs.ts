@@ -91,7 +91,8 @@ export class MemoryJobQueue implements JobStore {
 
   async deleteFinishedJobs(before: Iso, limit: number): Promise<number> {
     let n = 0;
-    for (const job of [...this.jobs.values()].sort((a, b) => Number(a.id) - Number(b.id))) {
+    // The map keeps insertion order, which is id order: oldest first.
+    for (const job of [...this.jobs.values()]) {
       if (n >= limit) break;
       if ((job.state !== 'done' && job.state !== 'cancelled') || Date.parse(job.updatedAt) >= Date.parse(before)) continue;
       this.jobs.delete(job.id);
