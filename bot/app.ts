@@ -34,6 +34,7 @@ const uuids = { newId: () => randomUUID() };
 
 /** Wires the configured adapters into core. The only place that knows them all. */
 export async function buildApp(config: Readonly<Config>, logger: Logger, io: AppIo): Promise<App> {
+  for (const warning of config.warnings) logger.warn(warning);
   const store: Store = await openStore(config, logger);
   const ai = await buildAi(config, store, systemClock, logger);
 

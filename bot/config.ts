@@ -12,7 +12,12 @@ const url = (hint: string) => str.url({ message: `must be a URL (${hint})` }).op
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { message: 'must be true or false' })
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
-const int = (min: number, max: number) => z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(min).max(max);
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ message: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be a whole number from ${min} to ${max}`)
+    .max(max, `must be a whole number from ${min} to ${max}`);
 const duration = str.regex(/^\d+(ms|s|m|h|d)$/, { message: 'must be a duration like 30m, 4h or 1d' });
 const identityList = str
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -22,7 +27,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.optional(),
   DATA_DIR: str.default('./data'),
-  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).optional(),
+  SQLITE_SYNCHRONOUS: str
+    .transform((v) => v.toUpperCase())
+    .pipe(z.enum(['FULL', 'NORMAL'], { message: 'must be FULL or NORMAL (any case)' }))
+    .optional(),
   MONGODB_URI: str.regex(/^mongodb(\+srv)?:\/\//, { message: 'must start with mongodb:// or mongodb+srv://' }).optional(),
   HELPDESK_ADMINS: identityList.default([]),
   HELPDESK_FILING_LIMIT_PER_MINUTE: int(0, 1000).default(5),
@@ -37,8 +45,13 @@ const schema = z.object({
   DISCORD_TOKEN: optionalStr,
   DISCORD_APPLICATION_ID: str.regex(/^\d{5,25}$/, { message: 'must be the numeric application id' }).optional(),
   DISCORD_GUILD_ID: str.regex(/^\d{5,25}$/, { message: 'must be a numeric server (guild) id' }).optional(),
+  DISCORD_GUILD_IDS: str
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(str.regex(/^\d{5,25}$/, { message: 'each entry must be a numeric server (guild) id' })))
+    .optional(),
   DISCORD_API_URL: url('Discord REST base, e.g. https://discord.com/api'),
   DISCORD_ADMIN_ROLE: optionalStr,
+  DISCORD_ADMIN_ROLE_ID: str.regex(/^\d{5,25}$/, { message: 'must be a numeric role id (Server Settings → Roles → ⋯ → Copy Role ID)' }).optional(),
 
   AI_PROVIDERS: str
     .transform((s) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
@@ -58,7 +71,11 @@ const schema = z.object({
   INNGEST_EVENT_KEY: optionalStr,
   INNGEST_SIGNING_KEY: optionalStr,
   INNGEST_BASE_URL: url('self-hosted Inngest, e.g. http://localhost:8288'),
-  INNGEST_DEV: optionalStr,
+  INNGEST_DEV: str
+    .refine((v) => /^(0|1|true|false|yes|no|on|off)$/i.test(v) || /^https?:\/\/\S+$/.test(v), {
+      message: 'must be 1/0, true/false, on/off, or the dev server URL (e.g. http://localhost:8288)',
+    })
+    .optional(),
   INNGEST_SERVE_HOST: url('public URL Inngest calls back, e.g. https://bot.example.com'),
 
   SMTP_URL: str.regex(/^smtps?:\/\//, { message: 'must start with smtp:// or smtps://' }).optional(),
@@ -79,9 +96,16 @@ export type RawConfig = z.infer<typeof schema>;
 
 export interface Config extends RawConfig {
   readonly slack: { readonly enabled: boolean; readonly mode: 'socket' | 'http' | null };
-  readonly discord: { readonly enabled: boolean };
-  readonly inngest: { readonly enabled: boolean };
+  /** `guildIds`: the servers the helpdesk serves (DISCORD_GUILD_IDS plus DISCORD_GUILD_ID), never empty when enabled. */
+  readonly discord: { readonly enabled: boolean; readonly guildIds: readonly string[] };
+  /**
+   * `dev`: talk to an Inngest dev server (INNGEST_DEV on, or its URL in `devUrl`). Outside dev mode
+   * `serveHost` (INNGEST_SERVE_HOST) is required: the URL Inngest calls back is never taken from a request.
+   */
+  readonly inngest: { readonly enabled: boolean; readonly dev: boolean; readonly devUrl?: string };
   readonly console: { readonly enabled: boolean };
+  /** Settings that work but deserve a line in the start-up log. */
+  readonly warnings: readonly string[];
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: Readonly<Config> } | { readonly ok: false; readonly problems: readonly string[] };
@@ -108,7 +132,36 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     if (p === 'gemini' && !c.GEMINI_API_KEY) problems.push('AI_PROVIDERS: lists gemini but GEMINI_API_KEY is not set');
     if (p === 'openai' && !c.OPENAI_API_KEY) problems.push('AI_PROVIDERS: lists openai but OPENAI_API_KEY is not set (any value works for local servers such as Ollama)');
   }
+  const devValue = c.INNGEST_DEV;
+  const devUrl = devValue && /^https?:\/\//.test(devValue) ? devValue : undefined;
+  const inngestDev = devValue !== undefined && (devUrl !== undefined || /^(1|true|yes|on)$/i.test(devValue));
+  const inngestEnabled = Boolean(c.INNGEST_EVENT_KEY || c.INNGEST_SIGNING_KEY || inngestDev);
+  if (inngestEnabled && !inngestDev && !c.INNGEST_SERVE_HOST)
+    problems.push(
+      'INNGEST_SERVE_HOST: is required with Inngest outside dev mode — the public URL Inngest calls back (e.g. https://bot.example.com); it is never taken from a request',
+    );
+  const guildIds = [...new Set([...(c.DISCORD_GUILD_IDS ?? []), ...(c.DISCORD_GUILD_ID ? [c.DISCORD_GUILD_ID] : [])])];
+  if (c.DISCORD_TOKEN && guildIds.length === 0)
+    problems.push(
+      'DISCORD_GUILD_IDS: is required with DISCORD_TOKEN — the comma-separated ids of the servers the helpdesk serves (Server Settings → Widget → Server ID, or right-click the server → Copy Server ID)',
+    );
+  const slaOrder = [
+    ['SLA_HIGH', c.SLA_HIGH],
+    ['SLA_MEDIUM', c.SLA_MEDIUM],
+    ['SLA_LOW', c.SLA_LOW],
+  ] as const;
+  for (let i = 1; i < slaOrder.length; i++) {
+    const [hiName, hi] = slaOrder[i - 1]!;
+    const [loName, lo] = slaOrder[i]!;
+    if (durationMs(hi) > durationMs(lo)) problems.push(`${hiName}: ${hi} is longer than ${loName} ${lo}; a higher priority must get an equal or shorter window`);
+  }
   if (problems.length > 0) return { ok: false, problems };
+
+  const warnings: string[] = [];
+  if (c.DISCORD_TOKEN && c.DISCORD_ADMIN_ROLE && !c.DISCORD_ADMIN_ROLE_ID)
+    warnings.push(
+      `DISCORD_ADMIN_ROLE matches a role by its name ("${c.DISCORD_ADMIN_ROLE}"), which anyone who can manage roles can copy; set DISCORD_ADMIN_ROLE_ID to the role's id instead`,
+    );
 
   const slackEnabled = Boolean(c.SLACK_BOT_TOKEN);
   const discordEnabled = Boolean(c.DISCORD_TOKEN);
@@ -116,9 +169,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const config: Config = {
     ...c,
     slack: { enabled: slackEnabled, mode: slackEnabled ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : null },
-    discord: { enabled: discordEnabled },
-    inngest: { enabled: Boolean(c.INNGEST_EVENT_KEY || c.INNGEST_SIGNING_KEY || c.INNGEST_DEV) },
+    discord: { enabled: discordEnabled, guildIds },
+    inngest: { enabled: inngestEnabled, dev: inngestDev, ...(devUrl ? { devUrl } : {}) },
     console: { enabled: c.CONSOLE === 'on' || (c.CONSOLE === 'auto' && !chat) },
+    warnings,
   };
   return { ok: true, config: deepFreeze(config) };
 }
@@ -130,7 +184,7 @@ const HINTS: Record<string, string> = {
   DISCORD_APPLICATION_ID: 'Discord developer portal → your application → General Information → Application ID',
   HELPDESK_ADMINS: 'comma-separated identities, e.g. console:root,slack:T0123:U0456,discord:123456789',
   MONGODB_URI: 'e.g. mongodb://localhost:27017/helpdesk',
-  PORT: 'a TCP port such as 3000',
+  PORT: 'a TCP port such as 3000; below 1024 needs root',
 };
 
 function hintFor(key: string): string {

@@ -30,10 +30,8 @@ export async function buildEngine(
   }
   // The Inngest SDK loads only in Inngest mode.
   const { createInngestClient, createInngestHandler, functions, INNGEST_PATH, OutboxRelay } = await import('../../inngest/index.js');
-  const devValue = config.INNGEST_DEV;
-  const isDev = devValue !== undefined && !['0', 'false', 'no', 'off'].includes(devValue.toLowerCase());
-  const devUrl = isDev && devValue && /^https?:\/\//.test(devValue) ? devValue : undefined;
-  const baseUrl = config.INNGEST_BASE_URL ?? devUrl;
+  const isDev = config.inngest.dev;
+  const baseUrl = config.INNGEST_BASE_URL ?? config.inngest.devUrl;
   const inngest = createInngestClient({
     isDev,
     logger,
