@@ -4,6 +4,7 @@ export * from './domain/events.js';
 export * from './domain/person.js';
 export * from './domain/skills.js';
 export * from './domain/ticket.js';
+export * from './domain/text.js';
 export * from './helpdesk.js';
 export { ErrorSink, newErrorRef, type ErrorSinkOptions } from './error-sink.js';
 export * from './notifications/notification.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../domain/errors.js';
 import { outboxEvent } from '../domain/events.js';
+import { cleanText, cleanTitle } from '../domain/text.js';
 import { DESCRIPTION_MAX, TITLE_MAX, type Origin, type Priority, type Ticket } from '../domain/ticket.js';
 import type { HelpdeskDeps } from './deps.js';
 
@@ -26,15 +27,15 @@ export interface FiledTicket {
 const textSchema = z.object({
   title: z
     .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .transform(cleanTitle)
     .pipe(z.string().min(1, 'INPUT.TITLE_EMPTY').max(TITLE_MAX, 'INPUT.TITLE_TOO_LONG')),
   description: z
     .string()
-    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
+    .transform(cleanText)
     .pipe(z.string().max(DESCRIPTION_MAX, 'INPUT.DESCRIPTION_TOO_LONG')),
 });
 
-/** Validates title and description as every surface must before filing. */
+/** Validates title and description as every surface must before filing; control characters and escape sequences are cleaned out first. */
 export function validateTicketText(title: string, description: string): Result<{ title: string; description: string }> {
   const parsed = textSchema.safeParse({ title, description });
   if (parsed.success) return ok(parsed.data);
