@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newTicketRecord, type PersonRef, type Ticket } from '../../../core/index.js';
 import { buildAdminAlert, buildHandedOverCard, buildHomeView, buildModeratorCard, buildReassignModal, buildRequesterCard, buildResolveModal, buildThreadReply, buildTicketList, buildTicketModal, decodeMetadata, encodeMetadata, LIMITS } from './index.js';
-import { capBlocks, clipMrkdwn, clipPlain, escapeMrkdwn, section } from './limits.js';
+import { capBlocks, clipMrkdwn, clipPlain, escapeMrkdwn, section, userText } from './limits.js';
 
 const requester: PersonRef = { id: 'p1', displayName: 'Rita <!channel>', identities: ['slack:T1:UREQ'] };
 const consoleRequester: PersonRef = { id: 'p2', displayName: 'Bob *bold*', identities: ['console:bob'] };
@@ -23,7 +23,7 @@ function ticket(patch: Partial<Ticket> = {}): Ticket {
   };
 }
 
-type AnyBlock = { type: string; text?: { type: string; text: string }; fields?: { text: string }[]; elements?: { action_id?: string; text?: { text: string } | string }[] };
+type AnyBlock = { type: string; text?: { type: string; text: string; verbatim?: boolean }; fields?: { type: string; text: string; verbatim?: boolean }[]; elements?: { type?: string; action_id?: string; text?: { text: string } | string; verbatim?: boolean }[] };
 const texts = (blocks: readonly unknown[]) => (blocks as AnyBlock[]).flatMap((b) => [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : (e.text?.text ?? '')))]);
 const actionIds = (blocks: readonly unknown[]) => (blocks as AnyBlock[]).filter((b) => b.type === 'actions').flatMap((b) => (b.elements ?? []).map((e) => e.action_id));
 
@@ -54,7 +54,7 @@ describe('moderator card', () => {
   it('escapes people and ticket text so nothing can mention @channel or fake a link', () => {
     const card = buildModeratorCard(ticket({ notes: 'ping <!channel> & <https://evil.example|click>' }), consoleRequester);
     const all = texts(card.blocks).join('\n');
-    expect(all).toContain('ping &lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;');
+    expect(all).toContain('ping &lt;!channel&gt; &amp; &lt;`https://evil.example`|click&gt;');
     expect(all).toContain('*Bob *bold**');
     expect(buildRequesterCard(ticket({ title: '<!here> help' })).text).toContain('&lt;!here&gt; help');
   });
@@ -138,6 +138,75 @@ describe('lists and App Home', () => {
     expectWithinLimits(list.blocks);
     expect(texts(list.blocks).join('\n')).toContain('*#1* Ticket');
     expect(buildTicketList([], new Map(), 'status:done').text).toBe('No tickets match.');
+  });
+});
+
+const HOSTILE = ['<https://evil.example|click>', '<!channel>', '<!here>', '<@U123>', 'https://evil.example/login', 'www.evil.example', '*bold*', '`x', '#general'].join(' ');
+
+/** Every mrkdwn text object in the blocks: each must be verbatim, and no URL may stand outside inline code. */
+function expectNoLiveText(blocks: readonly unknown[]) {
+  const objects = (blocks as AnyBlock[]).flatMap((b) => [b.text, ...(b.fields ?? []), ...(b.elements ?? [])]).filter((t) => t?.type === 'mrkdwn');
+  expect(objects.length).toBeGreaterThan(0);
+  for (const o of objects) {
+    expect(o!.verbatim).toBe(true);
+    const text = (o as { text: string }).text;
+    expect(text).not.toMatch(/<https?:|<!channel>|<!here>|<@U123>/);
+    // Outside code spans (paired backticks), no URL is left for a client to link.
+    expect(text.replace(/`[^`\n]*`/g, '')).not.toMatch(/https?:\/\/|www\./);
+  }
+}
+
+describe('user text', () => {
+  it('shows links, mentions and URLs as typed: escaped, URLs in inline code', () => {
+    expect(userText('<https://evil.example|click>')).toBe('&lt;`https://evil.example`|click&gt;');
+    expect(userText('hi <!channel> <!here> <@U123>')).toBe('hi &lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt;');
+    expect(userText('go to https://evil.example/login.')).toBe('go to `https://evil.example/login`.');
+    expect(userText('(see www.evil.example/a?b=1&c=2)')).toBe('(see `www.evil.example/a?b=1&amp;c=2`)');
+    expect(userText('mail mailto:a@b.example now')).toBe('mail `mailto:a@b.example` now');
+    expect(userText('*bold* _it_ ~s~')).toBe('*bold* _it_ ~s~');
+  });
+
+  it('keeps the person\'s code spans and defuses unpaired backticks that could swallow a URL', () => {
+    expect(userText('run `ls -la` then ```\nhttps://in.code\n```')).toBe('run `ls -la` then ```\nhttps://in.code\n```');
+    expect(userText('oops ` https://evil.example')).toBe('oops \u02cb `https://evil.example`');
+    expect(userText('`a`https://evil.example')).toBe('`a` `https://evil.example`');
+  });
+
+  it('a cut never leaves a URL without its backticks', () => {
+    const text = userText(`${'a'.repeat(20)} https://evil.example/${'x'.repeat(40)}`);
+    const clipped = clipMrkdwn(text, 50);
+    expect(clipped).toBe(`${'a'.repeat(20)} … _(truncated)_`);
+  });
+
+  it('every builder shows hostile text as text', () => {
+    const hostile = ticket({ title: HOSTILE, description: HOSTILE, summary: HOSTILE, notes: HOSTILE, suggestedFix: HOSTILE, resolution: HOSTILE, category: HOSTILE, similar: [{ ticketId: 't0', ref: 3, title: HOSTILE, resolution: HOSTILE, score: 1 }] });
+    const person: PersonRef = { id: 'p3', displayName: HOSTILE, identities: ['console:x'] };
+    const messages = [
+      buildModeratorCard(hostile, person),
+      buildRequesterCard({ ...hostile, status: 'DONE' }),
+      buildAdminAlert(hostile, 'Escalated', HOSTILE),
+      buildThreadReply({ kind: 'ticket.message', audience: 'moderator', ticket: hostile, from: person, text: HOSTILE })!,
+      buildThreadReply({ kind: 'ticket.resolved', audience: 'requester', ticket: { ...hostile, status: 'DONE' }, by: person })!,
+      buildThreadReply({ kind: 'ticket.triaged', audience: 'requester', ticket: hostile })!,
+      buildTicketList([hostile], new Map([['m1', HOSTILE]]), HOSTILE),
+    ];
+    for (const m of messages) {
+      expectNoLiveText(m.blocks);
+      expect(m.text).not.toMatch(/<https?:|<!channel>|<@U123>/);
+      expect(m.text.replace(/`[^`\n]*`/g, '')).not.toMatch(/https?:\/\//);
+    }
+    expectNoLiveText(buildHomeView([{ title: 'Yours', tickets: [hostile], empty: '' }], new Map([['m1', HOSTILE]])).blocks);
+    expectNoLiveText(buildResolveModal(hostile).blocks);
+    const card = texts(buildModeratorCard(hostile, person).blocks).join('\n');
+    expect(card).toContain('&lt;`https://evil.example`|click&gt; &lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; `https://evil.example/login` `www.evil.example` *bold* \u02cbx #general');
+  });
+
+  it('stays within Block Kit limits when escaping lengthens the text', () => {
+    const long = '<&>'.repeat(2000) + ' https://evil.example/'.repeat(200);
+    const card = buildModeratorCard(ticket({ description: long, notes: long, summary: long }), requester);
+    expectWithinLimits(card.blocks);
+    expectNoLiveText(card.blocks);
+    expect(texts(card.blocks).join('\n')).toContain('… _(truncated)_');
   });
 });
 

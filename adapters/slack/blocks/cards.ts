@@ -1,6 +1,6 @@
 import type { PersonRef, Ticket } from '../../../core/index.js';
 import { ACTIONS, ticketButtonValue } from './ids.js';
-import { LIMITS, button, capBlocks, clipPlain, context, escapeMrkdwn, fallback, fields, header, section, type KnownBlock } from './limits.js';
+import { LIMITS, button, capBlocks, clipPlain, context, fallback, fields, header, section, userText, type KnownBlock } from './limits.js';
 import { personLabel, priorityLabel, quote, safeLink, slackDate, statusLabel, statusWord, ticketHeadline } from './format.js';
 
 /** A message ready for chat.postMessage / chat.update. */
@@ -19,15 +19,15 @@ const SIMILAR_ITEM_MAX = 400;
  */
 export function buildModeratorCard(ticket: Ticket, requester: PersonRef | null): SlackMessage {
   const blocks: KnownBlock[] = [header(ticketHeadline(ticket)), fields(cardFields(ticket, requester))];
-  if (ticket.summary) blocks.push(section(`*Summary*\n${escapeMrkdwn(ticket.summary)}`));
-  if (ticket.description && ticket.description !== ticket.title) blocks.push(section(`*Description*\n${quote(escapeMrkdwn(ticket.description))}`));
-  if (ticket.notes) blocks.push(section(`*AI notes*\n${escapeMrkdwn(ticket.notes)}`));
-  if (ticket.suggestedFix) blocks.push(section(`*Suggested fix*\n${escapeMrkdwn(ticket.suggestedFix)}`));
+  if (ticket.summary) blocks.push(section(`*Summary*\n${userText(ticket.summary)}`));
+  if (ticket.description && ticket.description !== ticket.title) blocks.push(section(`*Description*\n${quote(userText(ticket.description))}`));
+  if (ticket.notes) blocks.push(section(`*AI notes*\n${userText(ticket.notes)}`));
+  if (ticket.suggestedFix) blocks.push(section(`*Suggested fix*\n${userText(ticket.suggestedFix)}`));
   if (ticket.similar.length > 0) {
-    const lines = ticket.similar.map((s) => `• *#${s.ref}* ${escapeMrkdwn(clipPlain(`${s.title} — ${s.resolution}`, SIMILAR_ITEM_MAX))}`);
+    const lines = ticket.similar.map((s) => `• *#${s.ref}* ${userText(clipPlain(`${s.title} — ${s.resolution}`, SIMILAR_ITEM_MAX))}`);
     blocks.push(section(`*Similar resolved tickets*\n${lines.join('\n')}`));
   }
-  if (ticket.resolution) blocks.push(section(`*Resolution*\n${quote(escapeMrkdwn(ticket.resolution))}`));
+  if (ticket.resolution) blocks.push(section(`*Resolution*\n${quote(userText(ticket.resolution))}`));
   const link = safeLink(ticket.origin.messageLink);
   if (link) blocks.push(context([`From <${link}|this message>`]));
   const meta = [triageLine(ticket), assignmentLine(ticket)].filter((x): x is string => x !== null);
@@ -52,10 +52,10 @@ export function buildHandedOverCard(ticket: Ticket, to: PersonRef | null): Slack
 export function buildRequesterCard(ticket: Ticket): SlackMessage {
   const blocks: KnownBlock[] = [
     header(ticketHeadline(ticket)),
-    fields([`*Status*\n${statusLabel(ticket.status)}`, `*Priority*\n${priorityLabel(ticket.priority)}`, ...(ticket.triage ? [`*Category*\n${escapeMrkdwn(ticket.category)}`] : [])]),
+    fields([`*Status*\n${statusLabel(ticket.status)}`, `*Priority*\n${priorityLabel(ticket.priority)}`, ...(ticket.triage ? [`*Category*\n${userText(ticket.category)}`] : [])]),
   ];
-  if (ticket.summary) blocks.push(section(`*Summary*\n${escapeMrkdwn(ticket.summary)}`));
-  if (ticket.resolution && ticket.status === 'DONE') blocks.push(section(`*Resolution*\n${quote(escapeMrkdwn(ticket.resolution))}`));
+  if (ticket.summary) blocks.push(section(`*Summary*\n${userText(ticket.summary)}`));
+  if (ticket.resolution && ticket.status === 'DONE') blocks.push(section(`*Resolution*\n${quote(userText(ticket.resolution))}`));
   blocks.push(context([`Filed ${slackDate(ticket.createdAt)} · Reply in this thread to talk to whoever handles it.`]));
   if (ticket.status === 'DONE') blocks.push({ type: 'actions', block_id: `ticket:${ticket.id}`, elements: [button('Reopen', ACTIONS.reopen, ticketButtonValue(ticket))] });
   return { text: fallback(`Your ticket ${ticketHeadline(ticket)}: ${statusWord(ticket.status)}`), blocks: capBlocks(blocks, LIMITS.messageBlocks) };
@@ -67,20 +67,20 @@ export function buildRequesterCard(ticket: Ticket): SlackMessage {
  */
 export function buildAdminAlert(ticket: Ticket, headline: string, reason: string): SlackMessage {
   const blocks: KnownBlock[] = [
-    section(`:rotating_light: *${escapeMrkdwn(headline)}*: ${escapeMrkdwn(reason)}`),
+    section(`:rotating_light: *${userText(headline)}*: ${userText(reason)}`),
     header(ticketHeadline(ticket)),
     fields(cardFields(ticket, null)),
   ];
-  if (ticket.summary) blocks.push(section(`*Summary*\n${escapeMrkdwn(ticket.summary)}`));
-  if (ticket.notes) blocks.push(section(`*AI notes*\n${escapeMrkdwn(ticket.notes)}`));
+  if (ticket.summary) blocks.push(section(`*Summary*\n${userText(ticket.summary)}`));
+  if (ticket.notes) blocks.push(section(`*AI notes*\n${userText(ticket.notes)}`));
   blocks.push({ type: 'actions', block_id: `ticket:${ticket.id}`, elements: [button('Assign…', ACTIONS.reassign, ticketButtonValue(ticket), 'primary')] });
   return { text: fallback(`${headline}: ${ticketHeadline(ticket)} — ${reason}`), blocks: capBlocks(blocks, LIMITS.messageBlocks) };
 }
 
 function cardFields(ticket: Ticket, requester: PersonRef | null): string[] {
-  const out = [`*Status*\n${statusLabel(ticket.status)}`, `*Priority*\n${priorityLabel(ticket.priority)}`, `*Category*\n${escapeMrkdwn(ticket.category)}`];
+  const out = [`*Status*\n${statusLabel(ticket.status)}`, `*Priority*\n${priorityLabel(ticket.priority)}`, `*Category*\n${userText(ticket.category)}`];
   if (requester) out.push(`*Requester*\n${personLabel(requester)}`);
-  out.push(`*Skills*\n${ticket.skills.length ? escapeMrkdwn(ticket.skills.join(', ')) : '_none_'}`);
+  out.push(`*Skills*\n${ticket.skills.length ? userText(ticket.skills.join(', ')) : '_none_'}`);
   return out;
 }
 
@@ -97,17 +97,17 @@ function moderatorButtons(ticket: Ticket) {
 function triageLine(ticket: Ticket): string | null {
   if (!ticket.triage) return null;
   const t = ticket.triage;
-  const model = t.model ? ` (${escapeMrkdwn(t.model)})` : '';
+  const model = t.model ? ` (${userText(t.model)})` : '';
   const confidence = typeof t.confidence === 'number' ? ` · confidence ${Math.round(t.confidence * 100)}%` : '';
-  return `Triaged by ${escapeMrkdwn(t.engine)}${model}${confidence}`;
+  return `Triaged by ${userText(t.engine)}${model}${confidence}`;
 }
 
 /** Why the current assignee got the ticket, from the history. */
 function assignmentLine(ticket: Ticket): string | null {
   for (let i = ticket.history.length - 1; i >= 0; i--) {
     const h = ticket.history[i];
-    if (h?.type === 'assigned' && h.assigneeId === ticket.assigneeId) return `Why: ${escapeMrkdwn(h.reason.text)}`;
-    if (h?.type === 'reassigned' && h.toId === ticket.assigneeId) return h.reason ? `Why: ${escapeMrkdwn(h.reason.text)}` : null;
+    if (h?.type === 'assigned' && h.assigneeId === ticket.assigneeId) return `Why: ${userText(h.reason.text)}`;
+    if (h?.type === 'reassigned' && h.toId === ticket.assigneeId) return h.reason ? `Why: ${userText(h.reason.text)}` : null;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import type { PersonRef, Priority, Ticket, TicketStatus } from '../../../core/index.js';
 import { slackUserId } from '../identity.js';
-import { escapeMrkdwn } from './limits.js';
+import { escapeMrkdwn, userText } from './limits.js';
 
 const STATUS: Record<TicketStatus, string> = { TODO: ':white_circle: To do', IN_PROGRESS: ':large_blue_circle: In progress', DONE: ':white_check_mark: Resolved' };
 const PRIORITY: Record<Priority, string> = { HIGH: ':red_circle: High', MEDIUM: ':large_orange_circle: Medium', LOW: ':large_green_circle: Low' };
@@ -18,11 +18,11 @@ export function priorityLabel(priority: Priority): string {
   return PRIORITY[priority];
 }
 
-/** A person as mrkdwn: a Slack mention when they have a Slack identity (Slack renders the name), else their escaped name. */
+/** A person as mrkdwn: a Slack mention when they have a Slack identity (Slack renders the name), else their name as user text. */
 export function personLabel(person: Pick<PersonRef, 'displayName' | 'identities'> | null): string {
   if (!person) return '_nobody yet_';
   const user = slackUserId(person.identities);
-  return user ? `<@${user}>` : `*${escapeMrkdwn(person.displayName)}*`;
+  return user ? `<@${user}>` : `*${userText(person.displayName)}*`;
 }
 
 /** `#12 Title` for headers and fallback text (plain text, not escaped). */

@@ -4,4 +4,4 @@ export { buildThreadReply } from './replies.js';
 export { buildReassignModal, buildResolveModal, buildTicketModal, decodeMetadata, encodeMetadata, type TicketModalMetadata, type TicketModalPrefill } from './modals.js';
 export { buildHomeView, buildTicketList, ticketLine, type HomeSection } from './lists.js';
 export { ACTIONS, CALLBACKS, INPUTS, parseTicketButtonValue, ticketButtonValue } from './ids.js';
-export { LIMITS, capBlocks, clipMrkdwn, clipPlain, escapeMrkdwn, type KnownBlock } from './limits.js';
+export { LIMITS, capBlocks, clipMrkdwn, clipPlain, escapeMrkdwn, userText, type KnownBlock } from './limits.js';

@@ -31,9 +31,70 @@ export type KnownBlock = types.KnownBlock;
 const MORE = '…';
 const MRKDWN_MORE = '… _(truncated)_';
 
-/** Escapes user text for mrkdwn so it cannot mention @channel, link or format (Slack's three control characters). */
+/** Escapes Slack's three control characters, so text cannot open a link, mention or date token. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A code block, an inline code span, or a URL a Slack client would make
+ * clickable (a scheme, `www.` or `mailto:`). Checked on the raw text, so `<`, `>`
+ * and backticks end a URL.
+ */
+const CODE_OR_URL = /```[\s\S]*?```|`[^`\n]+`|(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\bmailto:)[^\s`<>|]+/gi;
+/** Punctuation that ends a sentence rather than the URL before it. */
+const URL_TAIL = /[.,;:!?'"*_~]+$/;
+/** Looks like a backtick but opens no code span: stands in for the user's unpaired ones. */
+const LONE_BACKTICK = '\u02cb';
+
+/**
+ * The one way text a person typed (titles, descriptions, relayed messages,
+ * resolution notes, names, and what triage derived from them) becomes
+ * mrkdwn: `&`, `<`, `>` escaped, so `<https://x|click>`, `<!channel>` and
+ * `<@U123>` show as typed and never link or ping; every URL inside inline
+ * code, so it shows in full and is not clickable; unpaired backticks
+ * replaced by a look-alike, so no code span can swallow that protection.
+ * Formatting such as `*bold*` and the person's own code spans are kept.
+ * Text objects are also sent with `verbatim: true` (see `mrkdwn`), so Slack
+ * does not link-ify anything itself.
+ */
+export function userText(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(CODE_OR_URL)) {
+    out += plainPart(text.slice(last, m.index));
+    last = m.index + m[0].length;
+    if (m[0].startsWith('`')) {
+      out += escapeMrkdwn(m[0]);
+      continue;
+    }
+    const url = trimUrl(m[0]);
+    // Right after a code span, a second backtick would read as "``": keep them apart.
+    out += `${out.endsWith('`') ? ' ' : ''}\`${escapeMrkdwn(url)}\``;
+    last -= m[0].length - url.length;
+  }
+  return out + plainPart(text.slice(last));
+}
+
+/** Text shown whole as inline code (a person's own search filter): escaped, with no backtick that could close the span. */
+export function inlineCode(text: string): string {
+  return `\`${plainPart(text)}\``;
+}
+
+function plainPart(text: string): string {
+  return escapeMrkdwn(text).replace(/`/g, LONE_BACKTICK);
+}
+
+/** Leaves trailing punctuation (and a closing parenthesis the URL did not open) outside the URL. */
+function trimUrl(url: string): string {
+  let out = url;
+  for (;;) {
+    const next = out.replace(URL_TAIL, '');
+    const unopened = next.endsWith(')') && (next.match(/\(/g)?.length ?? 0) < (next.match(/\)/g)?.length ?? 0);
+    const trimmed = unopened ? next.slice(0, -1) : next;
+    if (trimmed === out) return out;
+    out = trimmed;
+  }
 }
 
 /** Cuts `text` to at most `max` UTF-16 units without splitting a surrogate pair or an `&amp;`-style entity. */
@@ -53,17 +114,29 @@ export function clipPlain(text: string, max: number): string {
   return text.length <= max ? text : `${cut(text, max - MORE.length)}${MORE}`;
 }
 
-/** Already-escaped mrkdwn clipped to `max` with a visible "(truncated)" marker. */
+/**
+ * Already-escaped mrkdwn clipped to `max` with a visible "(truncated)"
+ * marker. A cut inside a code span drops that span's start, so a URL shown
+ * as code never loses its backticks.
+ */
 export function clipMrkdwn(text: string, max: number): string {
-  return text.length <= max ? text : `${cut(text, max - MRKDWN_MORE.length)}${MRKDWN_MORE}`;
+  if (text.length <= max) return text;
+  let kept = cut(text, max - MRKDWN_MORE.length);
+  if ((kept.match(/`/g)?.length ?? 0) % 2 === 1) kept = kept.slice(0, kept.lastIndexOf('`'));
+  return `${kept}${MRKDWN_MORE}`;
 }
 
 export function plain(text: string, max: number = LIMITS.sectionText): types.PlainTextElement {
   return { type: 'plain_text', text: clipPlain(text, max) || ' ', emoji: true };
 }
 
+/**
+ * A mrkdwn text object. `verbatim: true`: Slack then links only what the
+ * builders wrote as links (`<url|label>`, `<@U…>`, dates), never a URL,
+ * channel name or `@here` inside the text a person typed.
+ */
 export function mrkdwn(text: string, max: number = LIMITS.sectionText): types.MrkdwnElement {
-  return { type: 'mrkdwn', text: clipMrkdwn(text, max) || ' ' };
+  return { type: 'mrkdwn', text: clipMrkdwn(text, max) || ' ', verbatim: true };
 }
 
 export function header(text: string): types.HeaderBlock {
@@ -109,7 +182,7 @@ export function capBlocks(blocks: readonly KnownBlock[], max: number): KnownBloc
   return out;
 }
 
-/** A message's top-level `text` (notifications, screen readers): escaped, since Slack parses it as mrkdwn. */
+/** A message's top-level `text` (notifications, screen readers): made safe like user text, since Slack parses it as mrkdwn. */
 export function fallback(text: string): string {
-  return clipMrkdwn(escapeMrkdwn(text), LIMITS.fallbackText);
+  return clipMrkdwn(userText(text), LIMITS.fallbackText);
 }

@@ -3,14 +3,14 @@ import type { Ticket } from '../../../core/index.js';
 import type { SlackMessage } from './cards.js';
 import { priorityLabel, statusWord } from './format.js';
 import { ACTIONS } from './ids.js';
-import { LIMITS, button, capBlocks, clipPlain, context, escapeMrkdwn, fallback, header, section, type KnownBlock } from './limits.js';
+import { LIMITS, button, capBlocks, clipPlain, context, fallback, inlineCode, userText, header, section, type KnownBlock } from './limits.js';
 
 const TITLE_IN_LIST = 90;
 
 /** One line per ticket: ref, title, priority, status and who has it. */
 export function ticketLine(ticket: Ticket, names: ReadonlyMap<string, string>): string {
-  const who = ticket.assigneeId ? escapeMrkdwn(names.get(ticket.assigneeId) ?? 'assigned') : '_unassigned_';
-  return `*#${ticket.ref}* ${escapeMrkdwn(clipPlain(ticket.title, TITLE_IN_LIST))} — ${priorityLabel(ticket.priority)} · ${statusWord(ticket.status)} · ${who}`;
+  const who = ticket.assigneeId ? userText(names.get(ticket.assigneeId) ?? 'assigned') : '_unassigned_';
+  return `*#${ticket.ref}* ${userText(clipPlain(ticket.title, TITLE_IN_LIST))} — ${priorityLabel(ticket.priority)} · ${statusWord(ticket.status)} · ${who}`;
 }
 
 /** Packs lines into as few sections as the 3,000-character limit allows. */
@@ -33,9 +33,9 @@ export function packLines(lines: readonly string[]): types.SectionBlock[] {
 /** The ephemeral `/tickets` answer. */
 export function buildTicketList(tickets: readonly Ticket[], names: ReadonlyMap<string, string>, filterText: string): SlackMessage {
   if (tickets.length === 0) {
-    return { text: 'No tickets match.', blocks: [section(`No tickets match${filterText ? ` \`${escapeMrkdwn(clipPlain(filterText, 200))}\`` : ''}.`)] };
+    return { text: 'No tickets match.', blocks: [section(`No tickets match${filterText ? ` ${inlineCode(clipPlain(filterText, 200))}` : ''}.`)] };
   }
-  const heading = `${tickets.length} ticket${tickets.length === 1 ? '' : 's'}${filterText ? ` matching \`${escapeMrkdwn(clipPlain(filterText, 200))}\`` : ''}`;
+  const heading = `${tickets.length} ticket${tickets.length === 1 ? '' : 's'}${filterText ? ` matching ${inlineCode(clipPlain(filterText, 200))}` : ''}`;
   const blocks: KnownBlock[] = [section(`*${heading}*`), ...packLines(tickets.map((t) => ticketLine(t, names)))];
   return { text: fallback(heading), blocks: capBlocks(blocks, LIMITS.messageBlocks) };
 }
@@ -54,8 +54,8 @@ export function buildHomeView(sections: readonly HomeSection[], names: ReadonlyM
     { type: 'actions', elements: [button('File a ticket', ACTIONS.homeFile, 'home', 'primary')] },
   ];
   for (const s of sections) {
-    blocks.push({ type: 'divider' }, section(`*${escapeMrkdwn(s.title)}* (${s.tickets.length})`));
-    if (s.tickets.length === 0) blocks.push(context([escapeMrkdwn(s.empty)]));
+    blocks.push({ type: 'divider' }, section(`*${userText(s.title)}* (${s.tickets.length})`));
+    if (s.tickets.length === 0) blocks.push(context([userText(s.empty)]));
     else blocks.push(...packLines(s.tickets.map((t) => ticketLine(t, names))));
   }
   return { type: 'home', blocks: capBlocks(blocks, LIMITS.viewBlocks) };

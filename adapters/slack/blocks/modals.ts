@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { TITLE_MAX, type Ticket } from '../../../core/index.js';
 import { safeLink } from './format.js';
 import { CALLBACKS, INPUTS } from './ids.js';
-import { LIMITS, clipPlain, context, escapeMrkdwn, plain, section, type KnownBlock } from './limits.js';
+import { LIMITS, clipPlain, context, plain, section, userText, type KnownBlock } from './limits.js';
 
 /** What the ticket modal remembers between opening and submission. */
 export interface TicketModalMetadata {
@@ -74,7 +74,7 @@ export function buildResolveModal(ticket: Pick<Ticket, 'id' | 'ref' | 'title'>):
     close: plain('Cancel', LIMITS.modalButton),
     private_metadata: JSON.stringify({ id: ticket.id, ref: ticket.ref }),
     blocks: [
-      section(`*#${ticket.ref}* ${escapeMrkdwn(clipPlain(ticket.title, 300))}`),
+      section(`*#${ticket.ref}* ${userText(clipPlain(ticket.title, 300))}`),
       textInput(INPUTS.note, 'Resolution note', { placeholder: 'What fixed it? The requester reads this, and future tickets learn from it.', max: LIMITS.plainInputMax, multiline: true }),
     ],
   };
@@ -90,7 +90,7 @@ export function buildReassignModal(ticket: Pick<Ticket, 'id' | 'ref' | 'title'>)
     close: plain('Cancel', LIMITS.modalButton),
     private_metadata: JSON.stringify({ id: ticket.id, ref: ticket.ref }),
     blocks: [
-      section(`*#${ticket.ref}* ${escapeMrkdwn(clipPlain(ticket.title, 300))}`),
+      section(`*#${ticket.ref}* ${userText(clipPlain(ticket.title, 300))}`),
       {
         type: 'input',
         block_id: INPUTS.assignee.block,

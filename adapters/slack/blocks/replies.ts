@@ -1,8 +1,8 @@
-import type { Notification } from '../../../core/index.js';
+import { waitingText, type Notification } from '../../../core/index.js';
 import type { SlackMessage } from './cards.js';
 import { personLabel, priorityLabel, quote, slackDate } from './format.js';
 import { ACTIONS, ticketButtonValue } from './ids.js';
-import { button, context, escapeMrkdwn, fallback, section, type KnownBlock } from './limits.js';
+import { button, context, fallback, section, userText, type KnownBlock } from './limits.js';
 
 /**
  * A notification as a reply in the person's ticket thread, or null for the
@@ -21,21 +21,21 @@ export function buildThreadReply(n: Notification): SlackMessage | null {
     case 'ticket.triaged':
       return reply(
         `${ref} triaged: ${t.category}, ${t.priority.toLowerCase()} priority.`,
-        [section(`Triaged: *${escapeMrkdwn(t.category)}*, ${priorityLabel(t.priority)} priority.${t.summary ? `\n${quote(escapeMrkdwn(t.summary))}` : ''}`)],
+        [section(`Triaged: *${userText(t.category)}*, ${priorityLabel(t.priority)} priority.${t.summary ? `\n${quote(userText(t.summary))}` : ''}`)],
       );
     case 'ticket.assigned':
       return n.assignee
         ? reply(`${ref} is assigned to ${n.assignee.displayName}.`, [section(`Assigned to ${personLabel(n.assignee)}.`)])
-        : reply(`${ref} is waiting for a moderator.`, [section('Waiting for a moderator; an admin has been told.')]);
+        : reply(`${ref} ${waitingText(n.adminsTold === true)}`, [section(`${ref} ${waitingText(n.adminsTold === true)}`)]);
     case 'ticket.assignment':
-      return reply(`${ref} is assigned to you: ${n.reason}`, [section(`:inbox_tray: Assigned to you — ${escapeMrkdwn(n.reason)}`)]);
+      return reply(`${ref} is assigned to you: ${n.reason}`, [section(`:inbox_tray: Assigned to you — ${userText(n.reason)}`)]);
     case 'ticket.unassigned-from':
       return reply(`${ref} was reassigned.`, [section(`${ref} was reassigned${n.to ? ` to ${personLabel(n.to)}` : ''}; you no longer need to act on it.`)]);
     case 'ticket.started':
       return reply(`${n.by.displayName} started working on ${ref}.`, [section(`${personLabel(n.by)} started working on it.`)]);
     case 'ticket.resolved':
       return reply(`${ref} was resolved by ${n.by.displayName}: ${t.resolution ?? ''}`, [
-        section(`:white_check_mark: *Resolved* by ${personLabel(n.by)}${t.resolution ? `\n${quote(escapeMrkdwn(t.resolution))}` : ''}`),
+        section(`:white_check_mark: *Resolved* by ${personLabel(n.by)}${t.resolution ? `\n${quote(userText(t.resolution))}` : ''}`),
         context(['Not fixed? Reopen the ticket and it goes back to the queue.']),
         { type: 'actions', block_id: `ticket:${t.id}`, elements: [button('Reopen', ACTIONS.reopen, ticketButtonValue(t))] },
       ]);
@@ -43,7 +43,7 @@ export function buildThreadReply(n: Notification): SlackMessage | null {
       return reply(`${n.by.displayName} reopened ${ref}.`, [section(`:arrows_counterclockwise: ${personLabel(n.by)} reopened ${ref}.`)]);
     case 'ticket.message':
       return reply(`${n.from.displayName} on ${ref}: ${n.text}`, [
-        section(`${personLabel(n.from)}:\n${quote(escapeMrkdwn(n.text))}`),
+        section(`${personLabel(n.from)}:\n${quote(userText(n.text))}`),
         context(['Reply in this thread to answer.']),
       ]);
     case 'sla.reminder':
