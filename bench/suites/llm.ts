@@ -14,6 +14,7 @@ import { createTriageChain } from '../../core/triage/index.js';
 import { fakeTriage, readPrompt } from '../../test/ai/fakes/fake-model.js';
 import { FakeOpenAI, type ChatBody } from '../../test/ai/fakes/openai-server.js';
 import type { BenchSuite, Metric } from '../types.js';
+import { nodeHasher } from '../../test/ai/fakes/hasher.js';
 
 const UNIQUE = 120;
 const DUPLICATES = 80;
@@ -39,6 +40,7 @@ const suite: BenchSuite = {
       const store = new MemoryStore();
       const clock = new FakeClock();
       const chain = createTriageChain({
+        hasher: nodeHasher,
         engines: [createOpenAITriage({ apiKey: 'sk-bench', baseURL: server.url, maxRetries: 0 }), new FixedTriage({}, 'local')],
         clock,
         cache: store,

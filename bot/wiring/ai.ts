@@ -1,9 +1,13 @@
-import type { Clock, Logger, SimilarTicketIndex, Store, TriageEngine } from '../../core/index.js';
+import { createHash } from 'node:crypto';
+import type { Clock, Hasher, Logger, SimilarTicketIndex, Store, TriageEngine } from '../../core/index.js';
 import { HybridSimilarIndex, type EmbeddingProvider } from '../../core/retrieval/index.js';
 import { createTriageChain, orderEngines } from '../../core/triage/index.js';
 import { LexicalSimilarIndex, LocalTriageEngine } from '../../adapters/local-ai/index.js';
 import type { Config } from '../config.js';
 import { StartupError } from '../errors.js';
+
+/** SHA-256 from node:crypto, for the triage cache keys and the stored vectors' text hashes. */
+export const nodeHasher: Hasher = { sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex') };
 
 export interface AiWiring {
   readonly triage: TriageEngine;
@@ -28,7 +32,7 @@ export async function buildAi(c: Readonly<Config>, store: Store, clock: Clock, l
   const { engines, problems, notes } = orderEngines(available, c.AI_PROVIDERS);
   if (problems.length > 0) throw new StartupError(problems.join(' '));
   for (const note of notes) logger.warn(note);
-  const triage = createTriageChain({ engines, cache: store, clock, logger, redact: c.AI_REDACT });
+  const triage = createTriageChain({ engines, cache: store, clock, hasher: nodeHasher, logger, redact: c.AI_REDACT });
 
   const embeddings: EmbeddingProvider | null =
     openai && c.OPENAI_EMBEDDING_MODEL && c.OPENAI_API_KEY
@@ -37,7 +41,7 @@ export async function buildAi(c: Readonly<Config>, store: Store, clock: Clock, l
         ? gemini.createGeminiEmbeddings({ apiKey: c.GEMINI_API_KEY, model: c.GEMINI_EMBEDDING_MODEL, baseUrl: c.GEMINI_BASE_URL, timeoutMs: c.AI_TIMEOUT_MS, logger })
         : null;
   const lexical = new LexicalSimilarIndex();
-  const similar: SimilarTicketIndex = embeddings ? new HybridSimilarIndex({ lexical, embeddings, store, logger, redact: c.AI_REDACT }) : lexical;
+  const similar: SimilarTicketIndex = embeddings ? new HybridSimilarIndex({ lexical, embeddings, store, hasher: nodeHasher, logger, redact: c.AI_REDACT }) : lexical;
 
   let after = 0;
   for (;;) {

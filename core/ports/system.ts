@@ -17,6 +17,15 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
+/**
+ * SHA-256 as lowercase hex of the text's UTF-8 bytes. Core keys caches and
+ * stored vectors by it (a collision would hand one ticket another's
+ * triage) but may not import node:crypto: bot/ supplies the platform's.
+ */
+export interface Hasher {
+  sha256Hex(text: string): string;
+}
+
 /** Told whenever durable work was enqueued, so a runner can pick it up without polling delay. */
 export interface WorkSignal {
   workAvailable(): void;

@@ -1,8 +1,7 @@
 import type { SimilarTicket } from '../domain/ticket.js';
 import type { ResolvedTicketDoc, SimilarQuery, SimilarTicketIndex } from '../ports/similar.js';
 import type { KeyValueStore } from '../ports/store.js';
-import { silentLogger, type Logger } from '../ports/system.js';
-import { sha256Hex } from '../triage/hash.js';
+import { silentLogger, type Hasher, type Logger } from '../ports/system.js';
 import { redactText } from '../triage/redact.js';
 import type { EmbeddingProvider } from './embedding.js';
 import { maxFusedScore, reciprocalRankFusion, RRF_K } from './rrf.js';
@@ -15,6 +14,8 @@ export interface HybridIndexOptions {
   /** Null keeps retrieval purely lexical. */
   readonly embeddings: EmbeddingProvider | null;
   readonly store: KeyValueStore;
+  /** Hashes embedded text, so a stored vector is reused only for the same text. */
+  readonly hasher: Hasher;
   readonly logger?: Logger | undefined;
   /** Redact text before it goes to the embedding provider (default true). */
   readonly redact?: boolean | undefined;
@@ -80,7 +81,7 @@ export class HybridSimilarIndex implements SimilarTicketIndex {
     const provider = this.options.embeddings;
     if (!provider) return;
     const text = this.embedText(`${doc.title}\n${doc.description}\n${doc.resolution}`);
-    const textHash = sha256Hex(text);
+    const textHash = this.options.hasher.sha256Hex(text);
     const known = this.meta.get(doc.ticketId);
     this.meta.set(doc.ticketId, { ref: doc.ref, title: doc.title, resolution: doc.resolution, textHash });
     if (known?.textHash === textHash && this.vectors.has(doc.ticketId)) return;
@@ -169,7 +170,7 @@ export class HybridSimilarIndex implements SimilarTicketIndex {
     if (this.pending.size > 0) await this.flush(1);
     if (this.vectors.size === 0) return null;
     const text = this.embedText(`${query.title}\n${query.description}`);
-    const key = sha256Hex(text);
+    const key = this.options.hasher.sha256Hex(text);
     const hit = this.queryCache.get(key);
     if (hit) return hit;
     try {
@@ -200,7 +201,7 @@ export class HybridSimilarIndex implements SimilarTicketIndex {
         if (result.vectors.length !== batch.length) throw new Error(`expected ${batch.length} vectors, got ${result.vectors.length}`);
         for (const [i, [id, text]] of batch.entries()) {
           const vector = normalize(result.vectors[i] as Float32Array);
-          const textHash = sha256Hex(text);
+          const textHash = this.options.hasher.sha256Hex(text);
           // The document may have changed or gone while the request ran.
           if (this.pending.get(id) !== text) continue;
           this.pending.delete(id);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../domain/ticket.js';
 import type { KeyValueStore } from '../ports/store.js';
-import type { Clock } from '../ports/system.js';
+import type { Clock, Hasher } from '../ports/system.js';
 import type { TriageProposal } from '../ports/triage.js';
 
 export interface TriageCacheOptions {
@@ -74,4 +74,18 @@ export class TriageCache {
     };
     await this.options.store.setValue(this.namespace, key, JSON.stringify({ v: 1, at: this.options.clock.now().getTime(), proposal: stored }));
   }
+}
+
+/**
+ * Text normalized for "is this the same ticket text": Unicode-normalized,
+ * case-folded, whitespace collapsed. Punctuation and wording still count.
+ */
+export function normalizeTicketText(title: string, description: string): string {
+  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return `${norm(title)}\n${norm(description)}`;
+}
+
+/** Cache key for a ticket's text: SHA-256 of its normalized form. */
+export function ticketTextKey(hasher: Hasher, title: string, description: string): string {
+  return hasher.sha256Hex(normalizeTicketText(title, description));
 }

@@ -4,6 +4,9 @@ import type { TriageEngine, TriageProposal, TriageRequest } from '../ports/triag
 import { FakeClock } from '../testing/fakes.js';
 import { createTriageChain } from './chain.js';
 import { TriageAttemptError } from './errors.js';
+import { createHash } from 'node:crypto';
+
+const nodeHasher = { sha256Hex: (text: string) => createHash('sha256').update(text, 'utf8').digest('hex') };
 
 const request = (id: string, title = `Ticket ${id}`): TriageRequest => ({ ticket: { id, ref: 1, title, description: 'd' }, similar: [], staffSkills: [], catalog: [] });
 
@@ -33,7 +36,7 @@ describe('TriageChain', () => {
         return answer('slow');
       },
     };
-    const chain = createTriageChain({ engines: [slow], clock: new FakeClock(), concurrency: 2 });
+    const chain = createTriageChain({ hasher: nodeHasher, engines: [slow], clock: new FakeClock(), concurrency: 2 });
     const all = Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => chain.triage(request(id))));
     let done = 0;
     while (done < 5) {
@@ -57,7 +60,7 @@ describe('TriageChain', () => {
     };
     const second: TriageEngine = { name: 'second', triage: async () => ({ ...answer('second', { model: 'm2', usage: { inputTokens: 50, outputTokens: 10 } }), calls: 1 }) };
     const logger = recordingLogger();
-    const chain = createTriageChain({ engines: [failing, second], clock: new FakeClock(), logger });
+    const chain = createTriageChain({ hasher: nodeHasher, engines: [failing, second], clock: new FakeClock(), logger });
     const p = await chain.triage(request('t1'));
     expect(p).toMatchObject({ engine: 'second', model: 'm2', usage: { inputTokens: 150, outputTokens: 30 } });
     expect('calls' in p).toBe(false);
@@ -76,15 +79,15 @@ describe('TriageChain', () => {
         return answer('local');
       },
     };
-    const chain = createTriageChain({ engines: [flaky], clock: new FakeClock(), breaker: { failureThreshold: 1 } });
+    const chain = createTriageChain({ hasher: nodeHasher, engines: [flaky], clock: new FakeClock(), breaker: { failureThreshold: 1 } });
     for (let i = 0; i < 5; i++) expect((await chain.triage(request(`x${i}`))).engine).toBe('fallback');
     expect((await chain.triage(request('y'))).engine).toBe('local');
     expect(calls).toBe(6);
   });
 
   it('refuses an empty engine list and duplicate names', () => {
-    expect(() => createTriageChain({ engines: [], clock: new FakeClock() })).toThrow();
+    expect(() => createTriageChain({ hasher: nodeHasher, engines: [], clock: new FakeClock() })).toThrow();
     const e: TriageEngine = { name: 'same', triage: async () => answer('same') };
-    expect(() => createTriageChain({ engines: [e, e], clock: new FakeClock() })).toThrow(/two engines/);
+    expect(() => createTriageChain({ hasher: nodeHasher, engines: [e, e], clock: new FakeClock() })).toThrow(/two engines/);
   });
 });

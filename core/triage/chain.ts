@@ -1,10 +1,9 @@
 import type { KeyValueStore } from '../ports/store.js';
-import { silentLogger, type Clock, type Logger } from '../ports/system.js';
+import { silentLogger, type Clock, type Hasher, type Logger } from '../ports/system.js';
 import type { TriageEngine, TriageProposal, TriageRequest } from '../ports/triage.js';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerOptions, type BreakerState } from './breaker.js';
-import { TriageCache } from './cache.js';
+import { TriageCache, ticketTextKey } from './cache.js';
 import { addUsage, NO_USAGE, TriageAttemptError, type TokenUsage } from './errors.js';
-import { ticketTextKey } from './hash.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import type { MeteredProposal } from './llm-engine.js';
 import { redactRequest } from './redact.js';
@@ -18,6 +17,8 @@ export interface TriageChainOptions {
   readonly cacheTtlMs?: number | undefined;
   readonly breaker?: Partial<BreakerOptions> | undefined;
   readonly clock: Clock;
+  /** Keys identical ticket text for the cache and for coalescing concurrent duplicates. */
+  readonly hasher: Hasher;
   readonly logger?: Logger | undefined;
   /** Redact personal data and secrets before any engine sees the ticket (default true). */
   readonly redact?: boolean | undefined;
@@ -78,7 +79,7 @@ export class TriageChain implements TriageEngine {
 
   async triage(request: TriageRequest): Promise<TriageProposal> {
     this.totals.tickets += 1;
-    const key = ticketTextKey(request.ticket.title, request.ticket.description);
+    const key = ticketTextKey(this.options.hasher, request.ticket.title, request.ticket.description);
     const cached = await this.readCache(key);
     if (cached) {
       this.totals.cacheHits += 1;

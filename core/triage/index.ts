@@ -9,7 +9,6 @@ export * from './cache.js';
 export * from './chain.js';
 export type * from './completion.js';
 export * from './errors.js';
-export * from './hash.js';
 export * from './limiter.js';
 export * from './llm-engine.js';
 export * from './prompt.js';

@@ -10,6 +10,7 @@ import { FakeGemini, googleError } from './fakes/gemini-server.js';
 import { FakeHttpServer } from './fakes/http.js';
 import { error, FakeOpenAI } from './fakes/openai-server.js';
 import { instantHooks, request } from './support.js';
+import { nodeHasher } from './fakes/hasher.js';
 
 let openai: FakeOpenAI;
 let gemini: FakeGemini;
@@ -40,7 +41,7 @@ function engines(options: { openaiTimeoutMs?: number; openaiUrl?: string } = {})
 describe('triage chain over real SDKs and fake providers', () => {
   it('moves to the next provider after 5xx on the first', async () => {
     openai.script('chat', error(500, 'boom', 'server_error', null), error(500, 'boom', 'server_error', null));
-    const chain = createTriageChain({ engines: engines(), clock: new FakeClock() });
+    const chain = createTriageChain({ hasher: nodeHasher, engines: engines(), clock: new FakeClock() });
     const proposal = await chain.triage(request());
     expect(proposal.engine).toBe('gemini');
     expect(openai.requests).toHaveLength(2);
@@ -52,7 +53,7 @@ describe('triage chain over real SDKs and fake providers', () => {
 
   it('moves to the next provider when the first times out', async () => {
     openai.script('chat', { hang: true });
-    const chain = createTriageChain({ engines: engines({ openaiTimeoutMs: 300 }), clock: new FakeClock() });
+    const chain = createTriageChain({ hasher: nodeHasher, engines: engines({ openaiTimeoutMs: 300 }), clock: new FakeClock() });
     const proposal = await chain.triage(request());
     expect(proposal.engine).toBe('gemini');
     expect(proposal.model).toBe('gemini-2.5-flash-lite');
@@ -62,7 +63,7 @@ describe('triage chain over real SDKs and fake providers', () => {
     openai.script('chat', error(503, 'down', 'server_error', null), error(503, 'down', 'server_error', null));
     gemini.script('generate', googleError(500, 'Internal', 'INTERNAL'), googleError(500, 'Internal', 'INTERNAL'));
     const store = new MemoryStore();
-    const chain = createTriageChain({ engines: engines(), clock: new FakeClock(), cache: store });
+    const chain = createTriageChain({ hasher: nodeHasher, engines: engines(), clock: new FakeClock(), cache: store });
     const first = await chain.triage(request());
     expect(first.engine).toBe('local');
     // Providers are back: the same text is triaged afresh by the preferred one.
@@ -75,6 +76,7 @@ describe('triage chain over real SDKs and fake providers', () => {
     const dead = await FakeHttpServer.start(() => ({ status: 500 }));
     await dead.close();
     const chain = createTriageChain({
+        hasher: nodeHasher,
       engines: [createOpenAITriage({ apiKey: 'sk-test', baseURL: `${dead.origin}/v1`, hooks: instantHooks(), maxRetries: 0 }), broken],
       clock: new FakeClock(),
     });
@@ -87,6 +89,7 @@ describe('triage chain over real SDKs and fake providers', () => {
     const dead = await FakeHttpServer.start(() => ({ status: 500 }));
     const clock = new FakeClock();
     const chain = createTriageChain({
+        hasher: nodeHasher,
       engines: [
         createOpenAITriage({ apiKey: 'sk-test', baseURL: `${dead.origin}/v1`, hooks: instantHooks(), maxRetries: 0 }),
         localEngine(),
@@ -113,20 +116,20 @@ describe('triage chain over real SDKs and fake providers', () => {
 
   it('reuses the triage of identical text (after normalization) without any call', async () => {
     const store = new MemoryStore();
-    const chain = createTriageChain({ engines: engines(), clock: new FakeClock(), cache: store });
+    const chain = createTriageChain({ hasher: nodeHasher, engines: engines(), clock: new FakeClock(), cache: store });
     const first = await chain.triage(request({ id: 'x1', title: 'Printer jammed', description: 'Tray 2 jams on every job.' }));
     const second = await chain.triage(request({ id: 'x2', title: '  printer   JAMMED ', description: 'Tray 2 jams on every job.\n' }));
     expect(openai.requests).toHaveLength(1);
     expect(second).toMatchObject({ engine: first.engine, model: first.model, summary: first.summary, usage: { inputTokens: 0, outputTokens: 0 } });
     // A restart keeps the cache: it lives in the store.
-    const restarted = createTriageChain({ engines: engines(), clock: new FakeClock(), cache: store });
+    const restarted = createTriageChain({ hasher: nodeHasher, engines: engines(), clock: new FakeClock(), cache: store });
     await restarted.triage(request({ id: 'x3', title: 'Printer jammed', description: 'Tray 2 jams on every job.' }));
     expect(openai.requests).toHaveLength(1);
     expect(restarted.stats().cacheHits).toBe(1);
   });
 
   it('makes one call for identical tickets arriving together', async () => {
-    const chain = createTriageChain({ engines: engines(), clock: new FakeClock(), cache: new MemoryStore() });
+    const chain = createTriageChain({ hasher: nodeHasher, engines: engines(), clock: new FakeClock(), cache: new MemoryStore() });
     const results = await Promise.all(['p1', 'p2', 'p3'].map((id) => chain.triage(request({ id, title: 'Monitor flickers', description: 'Since the update.' }))));
     expect(openai.requests).toHaveLength(1);
     expect(new Set(results.map((r) => r.summary)).size).toBe(1);

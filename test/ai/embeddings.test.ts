@@ -7,6 +7,7 @@ import { MemoryStore } from '../../core/testing/memory-store.js';
 import { FakeGemini, type BatchEmbedBody } from './fakes/gemini-server.js';
 import { FakeOpenAI } from './fakes/openai-server.js';
 import { instantHooks } from './support.js';
+import { nodeHasher } from './fakes/hasher.js';
 
 /** Values exactly representable in float32, so both encodings compare exactly. */
 const vectorOf = (text: string): number[] => [text.length, 0.5, -0.25, 1 / 1024];
@@ -77,6 +78,7 @@ describe('stored vectors', () => {
 
   function index(store: MemoryStore, model: string) {
     return new HybridSimilarIndex({
+      hasher: nodeHasher,
       lexical: new MemorySimilarIndex(),
       embeddings: createOpenAIEmbeddings({ apiKey: 'sk-test', baseURL: openai.url, model, hooks: instantHooks() }),
       store,

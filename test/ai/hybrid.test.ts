@@ -7,6 +7,7 @@ import { MemorySimilarIndex } from '../../core/testing/fakes.js';
 import { MemoryStore } from '../../core/testing/memory-store.js';
 import { error, FakeOpenAI } from './fakes/openai-server.js';
 import { instantHooks } from './support.js';
+import { nodeHasher } from './fakes/hasher.js';
 
 /**
  * Crafted vectors standing in for a real embedding model: printing
@@ -42,6 +43,7 @@ const LEXICAL: [string, () => SimilarTicketIndex][] = [
 async function build(withEmbeddings: boolean, makeLexical: () => SimilarTicketIndex) {
   const lexical = makeLexical();
   const index = new HybridSimilarIndex({
+      hasher: nodeHasher,
     lexical,
     embeddings: withEmbeddings ? createOpenAIEmbeddings({ apiKey: 'sk-test', baseURL: server.url, hooks: instantHooks() }) : null,
     store: new MemoryStore(),

@@ -8,6 +8,7 @@ import type { Person } from '../../core/index.js';
 import { readPrompt } from './fakes/fake-model.js';
 import { FakeOpenAI } from './fakes/openai-server.js';
 import { instantHooks } from './support.js';
+import { nodeHasher } from './fakes/hasher.js';
 
 /** What a model that fell for the injection would answer, plus fields the schema does not have. */
 let reply: Record<string, unknown>;
@@ -29,6 +30,7 @@ async function scenario() {
   const store = new MemoryStore();
   const clock = new FakeClock();
   const triage = createTriageChain({
+        hasher: nodeHasher,
     engines: [createOpenAITriage({ apiKey: 'sk-test', baseURL: server.url, hooks: instantHooks() })],
     clock,
     cache: store,

@@ -11,6 +11,7 @@ import { createTriageChain } from '../../core/triage/index.js';
 import { FakeGemini, googleError } from './fakes/gemini-server.js';
 import { error, FakeOpenAI } from './fakes/openai-server.js';
 import { instantHooks } from './support.js';
+import { nodeHasher } from './fakes/hasher.js';
 
 /** Printing vocabulary one way, everything else another. */
 const crafted = (text: string): number[] => (/printer|copier|paper|jam/i.test(text) ? [1, 0.05] : [0.05, 1]);
@@ -33,11 +34,13 @@ describe('the whole pipeline with AI triage and hybrid retrieval', () => {
     const clock = new FakeClock();
     const channel = new RecordingChannel('console');
     const similar = new HybridSimilarIndex({
+      hasher: nodeHasher,
       lexical: new MemorySimilarIndex(),
       embeddings: createGeminiEmbeddings({ apiKey: 'gm-test', baseUrl: gemini.url, hooks: instantHooks() }),
       store,
     });
     const triage = createTriageChain({
+        hasher: nodeHasher,
       engines: [
         createGeminiTriage({ apiKey: 'gm-test', baseUrl: gemini.url, hooks: instantHooks() }),
         createOpenAITriage({ apiKey: 'sk-test', baseURL: openai.url, hooks: instantHooks() }),
@@ -89,6 +92,7 @@ describe('the whole pipeline with AI triage and hybrid retrieval', () => {
     openai.script('chat', down, down, down);
     gemini.script('generate', googleError(500, 'Internal', 'INTERNAL'), { hang: true });
     const triage = createTriageChain({
+        hasher: nodeHasher,
       engines: [
         createGeminiTriage({ apiKey: 'gm-test', baseUrl: gemini.url, hooks: instantHooks(), maxRetries: 1, timeoutMs: 300 }),
         createOpenAITriage({ apiKey: 'sk-test', baseURL: openai.url, hooks: instantHooks() }),

@@ -8,6 +8,7 @@ import { createTriageChain } from '../../core/triage/index.js';
 import { FakeGemini } from './fakes/gemini-server.js';
 import { FakeOpenAI } from './fakes/openai-server.js';
 import { instantHooks, request } from './support.js';
+import { nodeHasher } from './fakes/hasher.js';
 
 const SECRETS = {
   email: 'dana.smith@corp.example',
@@ -50,7 +51,7 @@ describe('redaction before text leaves for a provider', () => {
       createOpenAITriage({ apiKey: 'sk-test', baseURL: openai.url, hooks: instantHooks() }),
       createGeminiTriage({ apiKey: 'gm-test', baseUrl: gemini.url, hooks: instantHooks() }),
     ]) {
-      const chain = createTriageChain({ engines: [engine], clock: new FakeClock() });
+      const chain = createTriageChain({ hasher: nodeHasher, engines: [engine], clock: new FakeClock() });
       const proposal = await chain.triage(request({ title: 'Billing and deploy problems', description }, similar));
       expect(proposal.engine).toBe(engine.name);
     }
@@ -66,7 +67,7 @@ describe('redaction before text leaves for a provider', () => {
 
   it('can be switched off (AI_REDACT=false), for self-hosted models', async () => {
     openai.requests.length = 0;
-    const chain = createTriageChain({ engines: [createOpenAITriage({ apiKey: 'sk-test', baseURL: openai.url, hooks: instantHooks() })], clock: new FakeClock(), redact: false });
+    const chain = createTriageChain({ hasher: nodeHasher, engines: [createOpenAITriage({ apiKey: 'sk-test', baseURL: openai.url, hooks: instantHooks() })], clock: new FakeClock(), redact: false });
     await chain.triage(request({ description: `Contact ${SECRETS.email}` }));
     expect(openai.requests[0]!.raw).toContain(SECRETS.email);
   });
@@ -74,6 +75,7 @@ describe('redaction before text leaves for a provider', () => {
   it('redacts text sent for embeddings', async () => {
     gemini.requests.length = 0;
     const index = new HybridSimilarIndex({
+      hasher: nodeHasher,
       lexical: new MemorySimilarIndex(),
       embeddings: createGeminiEmbeddings({ apiKey: 'gm-test', baseUrl: gemini.url, hooks: instantHooks() }),
       store: new MemoryStore(),
