@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { isDomainError, newErrorRef, type Helpdesk, type Logger } from '../../core/index.js';
+import { ErrorSink, type Helpdesk, type Logger } from '../../core/index.js';
 import { HELP, runCommand } from './commands.js';
-import { formatMessage, HANDLE_PATTERN, type ConsoleOutput } from './output.js';
+import { formatMessage, formatNotice, HANDLE_PATTERN, type ConsoleOutput } from './output.js';
 
 export interface ConsoleSurfaceOptions {
   readonly helpdesk: Helpdesk;
@@ -15,6 +15,7 @@ export interface ConsoleSurfaceOptions {
   readonly settle: () => Promise<void>;
   /** Called once the input ended and its work settled. */
   readonly onEnd: () => void;
+  /** The reference shown with an unexpected error (tests pin it). */
   readonly newReference?: () => string;
 }
 
@@ -22,12 +23,17 @@ export interface ConsoleSurfaceOptions {
  * The console chat: each input line is `@<handle> <what that person types>`.
  * Scripted (non-terminal) input is deterministic: a line is handled only
  * after the work the previous one triggered has settled, and at the end of
- * input the surface waits for pending work and then ends.
+ * input the surface waits for pending work and then ends. Errors are shown
+ * through core's one error sink; every line printed goes through the
+ * console's sanitizer (`formatMessage`, `formatNotice`).
  */
 export class ConsoleSurface {
   private closed = false;
+  private readonly errors: ErrorSink;
 
-  constructor(private readonly options: ConsoleSurfaceOptions) {}
+  constructor(private readonly options: ConsoleSurfaceOptions) {
+    this.errors = new ErrorSink({ logger: options.logger, surface: 'console', ...(options.newReference ? { newRef: options.newReference } : {}) });
+  }
 
   start(): void {
     const { input, interactive, output } = this.options;
@@ -48,7 +54,7 @@ export class ConsoleSurface {
       this.options.onEnd();
     };
     run().catch((error: unknown) => {
-      this.options.logger.error({ err: error }, 'console input failed');
+      output.write(formatNotice(this.errors.text(error, 'console input')));
       this.options.onEnd();
     });
   }
@@ -64,19 +70,19 @@ export class ConsoleSurface {
     const { output } = this.options;
     const m = /^@(\S+)\s*(.*)$/s.exec(line);
     if (!m) {
-      output.write('[console] Start each line with @<handle>, e.g. @alice /ticket Printer jammed | paper stuck in tray 2');
+      output.write(formatNotice('Start each line with @<handle>, e.g. @alice /ticket Printer jammed | paper stuck in tray 2'));
       return;
     }
     const handle = (m[1] ?? '').toLowerCase();
     const text = m[2] ?? '';
     if (!HANDLE_PATTERN.test(handle)) {
-      output.write(`[console] "@${handle.slice(0, 40)}" is not a valid handle: use letters, digits, dot, dash or underscore (at most 32).`);
+      output.write(formatNotice(`"@${handle.slice(0, 40)}" is not a valid handle: use letters, digits, dot, dash or underscore (at most 32).`));
       return;
     }
     try {
       const who = await this.options.helpdesk.identify({ identity: `console:${handle}`, displayName: handle });
       if (!who.ok) {
-        output.write(formatMessage(handle, who.error.message));
+        output.write(formatMessage(handle, this.errors.text(who.error, 'identify', { handle })));
         return;
       }
       if (text.trim() === '') {
@@ -84,15 +90,9 @@ export class ConsoleSurface {
         return;
       }
       const result = await runCommand(this.options.helpdesk, who.value, text);
-      output.write(formatMessage(handle, result.ok ? result.value : result.error.message));
+      output.write(formatMessage(handle, result.ok ? result.value : this.errors.text(result.error, 'command', { handle })));
     } catch (error) {
-      const ref = (this.options.newReference ?? newErrorRef)();
-      if (isDomainError(error)) {
-        output.write(formatMessage(handle, error.message));
-        return;
-      }
-      this.options.logger.error({ err: error, ref, handle }, 'console command failed');
-      output.write(formatMessage(handle, `Something went wrong on our side (reference ${ref}). Nothing was lost; please try again, and quote the reference if it keeps happening.`));
+      output.write(formatMessage(handle, this.errors.text(error, 'command', { handle })));
     }
   }
 }
