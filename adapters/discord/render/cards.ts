@@ -1,9 +1,9 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { formatRef, type PersonRef, type Ticket } from '../../../core/index.js';
 import { customId } from '../ids.js';
-import { mentionOrName } from '../identity.js';
 import { actionRows, LIMITS, truncate } from './limits.js';
 import type { MessageBody } from './message.js';
+import { discordText, personText } from './user-text.js';
 
 export const COLORS = { HIGH: 0xe5484d, MEDIUM: 0xf5a524, LOW: 0x3e63dd, DONE: 0x30a46c, INFO: 0x5865f2 } as const;
 
@@ -15,7 +15,7 @@ export function statusLabel(ticket: Pick<Ticket, 'status'>): string {
 
 /** `#12 · Printer jammed` within the title limit. */
 export function cardTitle(ticket: Pick<Ticket, 'ref' | 'title'>): string {
-  return truncate(`${formatRef(ticket.ref)} · ${ticket.title}`, LIMITS.embedTitle);
+  return truncate(`${formatRef(ticket.ref)} · ${discordText(ticket.title)}`, LIMITS.embedTitle);
 }
 
 function colorOf(ticket: Pick<Ticket, 'status' | 'priority'>): number {
@@ -46,21 +46,21 @@ export function buildModeratorCard(ticket: Ticket, requester: PersonRef, options
   const fields: APIEmbedField[] = [
     { name: 'Status', value: statusLabel(ticket), inline: true },
     { name: 'Priority', value: ticket.priority, inline: true },
-    { name: 'Category', value: ticket.category || 'general', inline: true },
-    { name: 'Skills', value: ticket.skills.length ? ticket.skills.join(', ') : 'none', inline: true },
-    { name: 'From', value: mentionOrName(requester), inline: true },
+    { name: 'Category', value: discordText(ticket.category || 'general'), inline: true },
+    { name: 'Skills', value: ticket.skills.length ? discordText(ticket.skills.join(', ')) : 'none', inline: true },
+    { name: 'From', value: personText(requester), inline: true },
   ];
-  if (options.reason) fields.push({ name: 'Why you', value: options.reason });
-  if (ticket.notes) fields.push({ name: 'Notes for you', value: ticket.notes });
-  if (ticket.suggestedFix) fields.push({ name: 'Suggested fix', value: ticket.suggestedFix });
+  if (options.reason) fields.push({ name: 'Why you', value: discordText(options.reason) });
+  if (ticket.notes) fields.push({ name: 'Notes for you', value: discordText(ticket.notes) });
+  if (ticket.suggestedFix) fields.push({ name: 'Suggested fix', value: discordText(ticket.suggestedFix) });
   if (ticket.similar.length) {
-    const lines = ticket.similar.map((s) => truncate(`**${formatRef(s.ref)}** ${s.title} — ${s.resolution}`, 300));
+    const lines = ticket.similar.map((s) => truncate(`**${formatRef(s.ref)}** ${discordText(`${s.title} — ${s.resolution}`)}`, 300));
     fields.push({ name: 'Similar resolved tickets', value: lines.join('\n') });
   }
-  if (ticket.status === 'DONE' && ticket.resolution) fields.push({ name: 'Resolution', value: ticket.resolution });
+  if (ticket.status === 'DONE' && ticket.resolution) fields.push({ name: 'Resolution', value: discordText(ticket.resolution) });
   if (ticket.origin.messageLink) fields.push({ name: 'Source', value: ticket.origin.messageLink });
 
-  const description = [ticket.summary && ticket.summary !== ticket.title ? `**${ticket.summary}**` : '', ticket.description !== ticket.title ? ticket.description : '']
+  const description = [ticket.summary && ticket.summary !== ticket.title ? `**${discordText(ticket.summary)}**` : '', ticket.description !== ticket.title ? discordText(ticket.description) : '']
     .filter(Boolean)
     .join('\n\n');
   const embed: APIEmbed = {
@@ -119,7 +119,7 @@ export function buildRequesterCard(ticket: Ticket): MessageBody {
     color: COLORS.INFO,
     footer: { text: 'Updates arrive as replies to this message. Reply to it to add details for the moderator.' },
     timestamp: ticket.createdAt,
-    ...(ticket.description && ticket.description !== ticket.title ? { description: ticket.description } : {}),
+    ...(ticket.description && ticket.description !== ticket.title ? { description: discordText(ticket.description) } : {}),
   };
   const link: APIButtonComponent[] = ticket.origin.messageLink
     ? [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Original message', url: ticket.origin.messageLink }]

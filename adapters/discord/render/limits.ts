@@ -27,11 +27,29 @@ export const LIMITS = {
 
 const ELLIPSIS = '…';
 
-/** Shortens text to `max` characters, marking the cut visibly. */
+/**
+ * Shortens text to `max` characters, marking the cut visibly. The cut
+ * never leaves half an escape (a trailing backslash) or an unclosed code
+ * span, so a URL shown as code never turns back into a link.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 1) return ELLIPSIS.slice(0, max);
-  return `${text.slice(0, max - 1).trimEnd()}${ELLIPSIS}`;
+  return `${balanced(text.slice(0, max - 1)).trimEnd()}${ELLIPSIS}`;
+}
+
+/** Drops a dangling backslash, and the start of a code span the cut left open. */
+function balanced(text: string): string {
+  let openAt = -1;
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (escaped) escaped = false;
+    else if (c === '\\' && openAt < 0) escaped = true;
+    else if (c === '`') openAt = openAt < 0 ? i : -1;
+  }
+  if (openAt >= 0) return text.slice(0, openAt);
+  return escaped ? text.slice(0, -1) : text;
 }
 
 /** Message content within 2,000 characters. */

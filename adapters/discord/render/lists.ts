@@ -4,6 +4,7 @@ import { customId } from '../ids.js';
 import { COLORS, statusLabel } from './cards.js';
 import { LIMITS, truncate } from './limits.js';
 import type { MessageBody } from './message.js';
+import { discordText } from './user-text.js';
 
 /**
  * `/tickets` as one embed, newest first, one line per ticket. Lines that
@@ -14,7 +15,7 @@ export function buildTicketList(tickets: readonly TicketView[], names: ReadonlyM
   if (tickets.length === 0) return { content: `${heading}: none. Try other filters, e.g. status:done or scope:all (admins).` };
   const lines = tickets.map((t) => {
     const who = t.assigneeId ? names.get(t.assigneeId) ?? 'someone' : 'unassigned';
-    return truncate(`**${formatRef(t.ref)}** ${t.title} — ${statusLabel(t)}, ${t.priority}, ${who}`, 300);
+    return truncate(`**${formatRef(t.ref)}** ${discordText(t.title)} — ${statusLabel(t)}, ${t.priority}, ${discordText(who)}`, 300);
   });
   const budget = LIMITS.embedDescription - 40;
   const shown: string[] = [];

@@ -1,9 +1,9 @@
 import type { APIEmbed } from 'discord.js';
-import { formatRef, type Notification, type PersonRef, type Ticket } from '../../../core/index.js';
-import { mentionOrName } from '../identity.js';
+import { formatRef, waitingText, type Notification, type PersonRef, type Ticket } from '../../../core/index.js';
 import { actionRows } from './limits.js';
 import { buildModeratorCard, buildRequesterCard, cardTitle, COLORS, reopenButton } from './cards.js';
 import type { MessageBody } from './message.js';
+import { discordText, personText, quoteLines } from './user-text.js';
 
 /**
  * How one notification reaches one person in their DM with the bot:
@@ -30,9 +30,9 @@ export function renderNotification(n: Notification, requester: PersonRef | null 
     case 'ticket.filed':
       return { kind: 'card', message: buildRequesterCard(t) };
     case 'ticket.triaged':
-      return reply(`${ref} triaged: **${t.category}**, ${t.priority} priority.${t.summary && t.summary !== t.title ? `\n> ${t.summary}` : ''}`);
+      return reply(`${ref} triaged: **${discordText(t.category)}**, ${t.priority} priority.${t.summary && t.summary !== t.title ? `\n${quoteLines(discordText(t.summary))}` : ''}`);
     case 'ticket.assigned':
-      return reply(n.assignee ? `${name(n.assignee)} is handling ${ref}.` : `${ref} is waiting for a moderator; an admin has been told.`);
+      return reply(n.assignee ? `${name(n.assignee)} is handling ${ref}.` : `${ref} ${waitingText(n.adminsTold === true)}`);
     case 'ticket.assignment':
       return { kind: 'card', message: buildModeratorCard(t, n.requester, { reason: n.reason, headline: `New ticket for you: ${ref}` }) };
     case 'ticket.card':
@@ -44,7 +44,7 @@ export function renderNotification(n: Notification, requester: PersonRef | null 
         reply: text(`${ref} moved to ${n.to ? name(n.to) : 'the unassigned queue'}; you no longer need to act on it.`),
       };
     case 'ticket.needs-assignee':
-      return { kind: 'card', message: buildModeratorCard(t, from, { mode: 'admin', headline: `${ref} needs an assignee: ${n.reason}` }) };
+      return { kind: 'card', message: buildModeratorCard(t, from, { mode: 'admin', headline: `${ref} needs an assignee: ${discordText(n.reason)}` }) };
     case 'ticket.started':
       return reply(`${name(n.by)} started working on ${ref}.`);
     case 'ticket.resolved':
@@ -52,7 +52,7 @@ export function renderNotification(n: Notification, requester: PersonRef | null 
         kind: 'reply',
         message: {
           content: `${ref} was resolved by ${name(n.by)}.`,
-          embeds: [{ title: cardTitle(t), color: COLORS.DONE, description: t.resolution ?? '', footer: { text: 'Not fixed? Reopen it, or reply to tell the moderator.' } }],
+          embeds: [{ title: cardTitle(t), color: COLORS.DONE, description: discordText(t.resolution ?? ''), footer: { text: 'Not fixed? Reopen it, or reply to tell the moderator.' } }],
           components: actionRows([reopenButton(t)]),
         },
       };
@@ -63,15 +63,15 @@ export function renderNotification(n: Notification, requester: PersonRef | null 
     case 'sla.reminder':
       return reply(`Reminder: ${ref} (${t.priority}) should have been started by ${timestamp(n.dueAt)}.`);
     case 'sla.escalated':
-      return { kind: 'card', message: buildModeratorCard(t, from, { mode: 'admin', headline: `Escalated: ${ref} (${t.priority}) was not started in time. ${n.reason}` }) };
+      return { kind: 'card', message: buildModeratorCard(t, from, { mode: 'admin', headline: `Escalated: ${ref} (${t.priority}) was not started in time. ${discordText(n.reason)}` }) };
   }
 }
 
-/** A relayed message: the author's name on top, their words as the body, never pinging anyone. */
+/** A relayed message: the author's name on top (author names render no markdown), their words as text, never pinging anyone. */
 export function relayed(ticket: Pick<Ticket, 'ref'>, from: PersonRef, body: string): MessageBody {
   const embed: APIEmbed = {
     author: { name: `${from.displayName} on ${formatRef(ticket.ref)}` },
-    description: body,
+    description: discordText(body),
     color: COLORS.INFO,
     footer: { text: 'Reply to this message to answer.' },
   };
@@ -87,7 +87,8 @@ function text(content: string): MessageBody {
 }
 
 function name(p: PersonRef): string {
-  return `**${p.displayName}**${mentionOrName(p).startsWith('<@') ? ` (${mentionOrName(p)})` : ''}`;
+  const mention = personText(p);
+  return `**${discordText(p.displayName)}**${mention.startsWith('<@') ? ` (${mention})` : ''}`;
 }
 
 /** Discord renders `<t:unix:R>` in the reader's own time zone. */
