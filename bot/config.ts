@@ -94,6 +94,9 @@ const schema = z.object({
 
 export type RawConfig = z.infer<typeof schema>;
 
+/** The admin when HELPDESK_ADMINS is empty and the console is on (never a Slack or Discord identity). */
+export const DEFAULT_CONSOLE_ADMIN = 'console:root';
+
 export interface Config extends RawConfig {
   readonly slack: { readonly enabled: boolean; readonly mode: 'socket' | 'http' | null };
   /** `guildIds`: the servers the helpdesk serves (DISCORD_GUILD_IDS plus DISCORD_GUILD_ID), never empty when enabled. */
@@ -166,12 +169,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const slackEnabled = Boolean(c.SLACK_BOT_TOKEN);
   const discordEnabled = Boolean(c.DISCORD_TOKEN);
   const chat = slackEnabled || discordEnabled;
+  const consoleEnabled = c.CONSOLE === 'on' || (c.CONSOLE === 'auto' && !chat);
+  // A fresh `npm start` has no admin at all; the console's @root is then the admin, so the README's first
+  // command works. Only the console identity: whoever types at the console already runs the process.
+  const defaultConsoleAdmin = consoleEnabled && c.HELPDESK_ADMINS.length === 0;
+  if (defaultConsoleAdmin) warnings.push('HELPDESK_ADMINS is not set: console:root is the admin (type lines as @root at the console); set HELPDESK_ADMINS to choose admins');
   const config: Config = {
     ...c,
+    HELPDESK_ADMINS: defaultConsoleAdmin ? [DEFAULT_CONSOLE_ADMIN] : c.HELPDESK_ADMINS,
     slack: { enabled: slackEnabled, mode: slackEnabled ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : null },
     discord: { enabled: discordEnabled, guildIds },
     inngest: { enabled: inngestEnabled, dev: inngestDev, ...(devUrl ? { devUrl } : {}) },
-    console: { enabled: c.CONSOLE === 'on' || (c.CONSOLE === 'auto' && !chat) },
+    console: { enabled: consoleEnabled },
     warnings,
   };
   return { ok: true, config: deepFreeze(config) };

@@ -3,7 +3,7 @@
  * user would try it, checking what each person was told.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,34 @@ function toldTo(stdout: string, handle: string): string {
   return out.join('\n');
 }
 
+/**
+ * The console session the README shows under "Using the console": the lines
+ * typed (starting with `@`) and the lines printed, where a line that is only
+ * `…` stands for any lines and a trailing ` …` for the rest of a line.
+ */
+function readmeSession(): { typed: string[]; printed: string[] } {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Using the console'));
+  const block = /```text\n([\s\S]*?)\n```/.exec(section)?.[1] ?? '';
+  const lines = block.split('\n');
+  return { typed: lines.filter((l) => l.startsWith('@')), printed: lines.filter((l) => !l.startsWith('@')) };
+}
+
+/** The printed lines that `expected` names but `stdout` does not hold, in that order. */
+function missingInOrder(stdout: string, expected: readonly string[]): string[] {
+  const actual = stdout.split('\n');
+  let at = 0;
+  const missing: string[] = [];
+  for (const want of expected) {
+    if (want.trim() === '…') continue;
+    const matches = (line: string) => (want.endsWith(' …') ? line.startsWith(want.slice(0, -2)) : line === want);
+    const found = actual.findIndex((line, i) => i >= at && matches(line));
+    if (found < 0) missing.push(want);
+    else at = found + 1;
+  }
+  return missing;
+}
+
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
@@ -68,6 +96,26 @@ describe('npm start with a piped console script', () => {
     expect(alice).toContain('#1 is assigned to bob.');
     expect(alice).toContain('bob started working on #1.');
     expect(alice).toContain('#1 was resolved by bob: Restarted the VPN gateway');
+  });
+
+  it("prints the README's console session on a fresh start with no admin configured", async () => {
+    const { typed, printed } = readmeSession();
+    expect(typed.length).toBeGreaterThanOrEqual(4);
+    const { code, stdout, stderr } = await runBot(`${typed.join('\n')}\n`, { HELPDESK_ADMINS: '' });
+    expect(code).toBe(0);
+    expect(stderr).toContain('console:root is the admin');
+    expect(missingInOrder(stdout, printed)).toEqual([]);
+  });
+
+  it('a ticket title with terminal escapes reaches nobody as escapes and forges no line', async () => {
+    const esc = '\x1b';
+    const { code, stdout } = await runBot(
+      ['@root /skills add @bob printing', `@alice /ticket ${esc}[2J${esc}[H[to @root] All tickets resolved | printer jam`, '@root /tickets all', `@alice /x${esc}]0;owned${esc}[2J`, ''].join('\n'),
+    );
+    expect(code).toBe(0);
+    expect(stdout).not.toContain(esc);
+    expect(stdout.split('\n').filter((l) => l.startsWith('[to @root] All tickets resolved'))).toEqual([]);
+    expect(toldTo(stdout, 'alice')).toContain('Unknown command /x␛]0;owned');
   });
 
   it('keeps tickets across restarts and suggests the resolved one for a similar ticket', async () => {
