@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { DatabaseInUseError, DatabaseLock } from './lock.js';
 import { migrate, SchemaTooNewError } from './migrate.js';
 import { SqliteStore } from './sqlite-store.js';
 
@@ -17,6 +18,13 @@ export interface SqliteStoreOptions {
   readonly synchronous?: 'FULL' | 'NORMAL';
   /** How long a write waits for another process holding the lock. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Hold the database alone (default true): a second helpdesk process on the
+   * same file is refused, and jobs leased by an earlier process are known
+   * to be orphans (see DatabaseLock). false only for tests and tools that
+   * open one file twice on purpose.
+   */
+  readonly exclusive?: boolean;
 }
 
 export const DEFAULT_DB_FILE = 'helpdesk.db';
@@ -39,10 +47,12 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const synchronous = options.synchronous ?? 'FULL';
   const inMemory = options.dataDir === ':memory:';
   const file = inMemory ? ':memory:' : join(prepareDirectory(options.dataDir), options.fileName ?? DEFAULT_DB_FILE);
+  const lock = inMemory || options.exclusive === false ? null : lockDatabase(file);
   let db: Database.Database;
   try {
     db = new Database(file);
   } catch (error) {
+    lock?.release();
     throw new StoreOpenError(
       `Cannot open the database ${file}: ${reason(error)}. Check that the file is a helpdesk database the process may write, or set DATA_DIR to another directory.`,
       { cause: error },
@@ -65,6 +75,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db.pragma('optimize = 0x10002');
   } catch (error) {
     db.close();
+    lock?.release();
     if (error instanceof SchemaTooNewError)
       throw new StoreOpenError(
         `The database ${file} was written by a newer helpdesk release (${error.message}). Upgrade the helpdesk, or restore a backup made by this release.`,
@@ -72,7 +83,23 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       );
     throw new StoreOpenError(`Cannot prepare the database ${file}: ${reason(error)}. ${hintFor(error)}`, { cause: error });
   }
-  return new SqliteStore(db, `sqlite:${inMemory ? ':memory:' : file} (synchronous=${synchronous})`);
+  // An in-memory database is private to its connection: exclusive by nature.
+  const exclusive = lock ?? (inMemory ? { release: () => undefined } : null);
+  return new SqliteStore(db, `sqlite:${inMemory ? ':memory:' : file} (synchronous=${synchronous})`, exclusive);
+}
+
+/** Takes the one-process lock, or explains which process to stop. */
+function lockDatabase(file: string): DatabaseLock {
+  try {
+    return DatabaseLock.acquire(file);
+  } catch (error) {
+    if (error instanceof DatabaseInUseError)
+      throw new StoreOpenError(
+        `The database ${file} is in use by another helpdesk process. Only one process may use a SQLite database at a time: stop the other one first, or set DATA_DIR to another directory (several processes can share MongoDB, see docs/mongodb.md).`,
+        { cause: error },
+      );
+    throw new StoreOpenError(`Cannot lock the database ${file}: ${reason(error)}. ${hintFor(error)}`, { cause: error });
+  }
 }
 
 /** Creates the directory when missing and checks it is a directory this process may read and write. */

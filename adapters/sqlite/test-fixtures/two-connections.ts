@@ -6,7 +6,8 @@ import { openSqliteStore, type SqliteStore } from '../index.js';
 
 /**
  * Two stores on one fresh database file for each test of the enclosing
- * describe (as two bot processes would be), closed and removed after it.
+ * describe (as a bot and a tool such as the sqlite3 shell would be; the
+ * one-process lock is off for this), closed and removed after it.
  * Read `a` and `b` inside tests, not at collection time.
  */
 export function twoConnections(): { readonly a: SqliteStore; readonly b: SqliteStore } {
@@ -15,8 +16,8 @@ export function twoConnections(): { readonly a: SqliteStore; readonly b: SqliteS
   let b: SqliteStore | null = null;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'helpdesk-two-'));
-    a = openSqliteStore({ dataDir: dir });
-    b = openSqliteStore({ dataDir: dir });
+    a = openSqliteStore({ dataDir: dir, exclusive: false });
+    b = openSqliteStore({ dataDir: dir, exclusive: false });
   });
   afterEach(async () => {
     await a?.close();
