@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../core/index.js';
 import { InProcessRunner } from './runner.js';
-import { flushTasks, Gate, runnerOn, waitFor } from './test-support.js';
+import { FakeClock } from '../../core/testing/fakes.js';
+import { MemoryStore } from '../../core/testing/memory-store.js';
+import { flushTasks, Gate, RecordingLogger, runnerOn, waitFor } from './test-support.js';
 
 const started: InProcessRunner[] = [];
 function start(runner: InProcessRunner): InProcessRunner {
@@ -215,6 +217,40 @@ describe('InProcessRunner', () => {
     expect(await runner.runDueJobsOnce()).toBe(1);
     expect(ran).toBe(1);
     expect(await store.getJobByKey('e>w')).toMatchObject({ state: 'done' });
+  });
+
+  it('on a store only one process can open, resumes at start what an earlier process held, without waiting out its lease', async () => {
+    const ran: string[] = [];
+    const wf: WorkflowDefinition = { id: 'w', trigger: 'test/go', run: async (e, step) => step.run('s', async () => ran.push(String(e.data['n']))) };
+    const store = new MemoryStore({ exclusive: true });
+    const clock = new FakeClock();
+    const now = clock.now().toISOString();
+    const leaseUntil = new Date(clock.now().getTime() + 60_000).toISOString();
+    for (const n of [1, 2, 3]) {
+      await store.enqueueJob({ name: 'run:w', key: `e${n}>w`, data: { event: { name: 'test/go', data: { n } } }, runAt: now }, now);
+      await store.claimDueJob('dead-process', now, leaseUntil);
+    }
+    const later = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    await store.enqueueJob({ name: 'run:w', key: 'later>w', data: { event: { name: 'test/go', data: { n: 'later' } } }, runAt: later }, now);
+
+    const runner = start(new InProcessRunner({ jobs: store, workflows: [wf], clock, logger: new RecordingLogger(), owner: 'restarted', pollMs: 50 }));
+    // The clock never moves: only releasing the dead process's leases makes these jobs due.
+    await runner.idle();
+    expect(ran.sort()).toEqual(['1', '2', '3']);
+    for (const n of [1, 2, 3]) expect(await store.getJobByKey(`e${n}>w`)).toMatchObject({ state: 'done' });
+    expect(await store.getJobByKey('later>w')).toMatchObject({ state: 'pending', runAt: later });
+  });
+
+  it('on a store several processes share, leaves another process\'s lease alone until it expires', async () => {
+    let ran = 0;
+    const wf: WorkflowDefinition = { id: 'w', trigger: 'test/go', run: async (_e, step) => step.run('s', async () => ran++) };
+    const { runner, store, clock } = runnerOn([wf]);
+    const now = clock.now().toISOString();
+    await store.enqueueJob({ name: 'run:w', key: 'e>w', data: { event: { name: 'test/go', data: {} } }, runAt: now }, now);
+    await store.claimDueJob('live-process', now, new Date(clock.now().getTime() + 60_000).toISOString());
+    await start(runner).idle();
+    expect(ran).toBe(0);
+    expect(await store.getJobByKey('e>w')).toMatchObject({ state: 'running', leaseOwner: 'live-process' });
   });
 
   it('idle() refuses a runner that is not started instead of hanging', async () => {

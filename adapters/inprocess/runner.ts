@@ -36,6 +36,8 @@ export class InProcessRunner implements WorkSignal {
 
   private started = false;
   private stopping = false;
+  /** Releasing the leases an earlier process left behind; claiming waits for it (see start). */
+  private recovering: Promise<void> | null = null;
   private held = 0;
   /** Keys with a run in progress, each with the claimed jobs queued behind it. */
   private readonly busyKeys = new Map<string, Held[]>();
@@ -74,12 +76,18 @@ export class InProcessRunner implements WorkSignal {
     });
   }
 
-  /** Starts claiming due jobs, including work left unfinished by an earlier process. */
+  /**
+   * Starts claiming due jobs, including work left unfinished by an earlier
+   * process. On a store only one process can open (SQLite), the jobs an
+   * earlier process still held are released first, so they are due at once
+   * instead of after their leases run out; idle() counts them as due work.
+   */
   start(): void {
     if (this.started) return;
     this.started = true;
     this.stopping = false;
     this.logger.info({ owner: this.owner, concurrency: this.concurrency }, 'in-process job runner started');
+    this.recovering = this.releaseOrphans();
     this.workAvailable();
   }
 
@@ -160,6 +168,10 @@ export class InProcessRunner implements WorkSignal {
    */
   private async pump(): Promise<void> {
     try {
+      if (this.recovering) {
+        await this.recovering;
+        this.recovering = null;
+      }
       while (this.again && !this.stopping) {
         this.again = false;
         let drained = false;
@@ -218,6 +230,16 @@ export class InProcessRunner implements WorkSignal {
    */
   private limit(): number {
     return Math.max(1, Math.round(this.concurrency * this.pacer.share));
+  }
+
+  /** Makes the jobs an earlier (dead) process held due now, when the store can prove it is dead. */
+  private async releaseOrphans(): Promise<void> {
+    try {
+      const released = await this.jobs.releaseOrphanedLeases(this.owner, this.clock.now().toISOString());
+      if (released) this.logger.info({ jobs: released }, 'resuming jobs an earlier process left unfinished');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not release the jobs an earlier process held; they resume when their leases expire');
+    }
   }
 
   private claim(): Promise<Job | null> {

@@ -154,6 +154,16 @@ export class MongoJobs {
     return res.deletedCount;
   }
 
+  /**
+   * Never releases anything (null): several live processes may share one
+   * MongoDB, and nothing here proves a lease's holder is gone, so taking a
+   * lease early could run a step twice at once. A dead process's leases
+   * fall due at their leaseUntil instead.
+   */
+  async releaseOrphaned(): Promise<number | null> {
+    return null;
+  }
+
   async nextDueAt(): Promise<Iso | null> {
     const doc = await this.m.jobs.findOne({ dueAt: { $type: 'date' } }, { dueAt: 1 }).sort({ dueAt: 1, _id: 1 }).lean();
     return doc?.dueAt ? doc.dueAt.toISOString() : null;

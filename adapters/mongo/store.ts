@@ -159,6 +159,9 @@ export class MongoStore implements Store, StoreCopy {
   deleteFinishedJobs(before: Iso, limit: number): Promise<number> {
     return this.track(() => this.jobs.deleteFinished(before, limit));
   }
+  releaseOrphanedLeases(): Promise<number | null> {
+    return this.track(() => this.jobs.releaseOrphaned());
+  }
   nextJobDueAt(): Promise<Iso | null> {
     return this.track(() => this.jobs.nextDueAt());
   }

@@ -140,6 +140,11 @@ export class JobTable {
     return this.s.deleteFinished.run(iso(before), Math.floor(limit)).changes;
   }
 
+  /** Every job running under another owner's lease becomes due at `now`, its steps kept (see JobStore.releaseOrphanedLeases). */
+  releaseOrphaned(owner: string, now: string): number {
+    return this.s.releaseOrphaned.run({ owner, run_at: iso(now), due_ms: ms(now), now: iso(now) }).changes;
+  }
+
   nextDueAt(): string | null {
     const m = this.s.nextDue.get() as number | null;
     return m === null ? null : new Date(m).toISOString();
@@ -201,6 +206,8 @@ function prepareStatements(db: Database.Database) {
       wait_value = @wait_value, ${RELEASE}, updated_at = @now WHERE ${HELD}`),
     wake: p(`UPDATE jobs SET state = 'pending', run_at = @now, due_ms = @due_ms, wait = NULL, wait_event = NULL, wait_value = NULL,
       updated_at = @now WHERE id = @id AND state = 'waiting'`),
+    releaseOrphaned: p(`UPDATE jobs SET state = 'pending', run_at = @run_at, due_ms = @due_ms, ${RELEASE}, updated_at = @now
+      WHERE state = 'running' AND lease_owner IS NOT @owner`),
     deleteFinished: p(`DELETE FROM jobs WHERE id IN (
       SELECT id FROM jobs WHERE state IN ('done', 'cancelled') AND updated_at < ? ORDER BY id LIMIT ?)`),
     cancel: p(`UPDATE jobs SET state = 'cancelled', due_ms = NULL, ${RELEASE}, updated_at = ?

@@ -56,6 +56,8 @@ export class SqliteStore implements Store {
     /** The open connection, for backups, diagnostics and bulk import (call forgetCachedPeople after writing people). */
     readonly db: Database.Database,
     readonly description: string,
+    /** How this store holds the database alone (see DatabaseLock), or null when other processes may share it. */
+    private readonly exclusive: { release(): void } | null = null,
   ) {
     this.cache = new StatementCache(db);
     this.tickets = new TicketTable(db, this.cache);
@@ -230,6 +232,11 @@ export class SqliteStore implements Store {
     return this.write(() => this.jobs.deleteFinished(before, limit));
   }
 
+  async releaseOrphanedLeases(owner: string, now: string): Promise<number | null> {
+    if (!this.exclusive) return null;
+    return this.write(() => this.jobs.releaseOrphaned(owner, now));
+  }
+
   async nextJobDueAt(): Promise<string | null> {
     return this.jobs.nextDueAt();
   }
@@ -276,6 +283,7 @@ export class SqliteStore implements Store {
     this.group.drain();
     this.db.pragma('optimize');
     this.db.close();
+    this.exclusive?.release();
   }
 
   // ---- internals --------------------------------------------------------

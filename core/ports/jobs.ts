@@ -72,6 +72,16 @@ export interface JobStore {
   deliverEvent(event: { readonly name: string; readonly data: Readonly<Record<string, unknown>> }, now: Iso): Promise<number>;
   /** Cancels not-yet-finished jobs with these keys. */
   cancelJobs(keys: readonly string[], now: Iso): Promise<number>;
+  /**
+   * Makes every job leased by an owner other than `owner` due at `now`
+   * (state pending, lease cleared, steps and attempts kept) and returns how
+   * many. Only a store that one process at a time can open may do this: its
+   * lock proves every earlier holder is gone, so their leases are orphans
+   * and waiting them out would only delay work. A store that several live
+   * processes share cannot tell a dead holder from a live one; it changes
+   * nothing and returns null, and those leases expire on their own.
+   */
+  releaseOrphanedLeases(owner: string, now: Iso): Promise<number | null>;
   /** The earliest runAt among due-able jobs, so the runner can sleep until then. */
   nextJobDueAt(): Promise<Iso | null>;
   listJobs(filter: { states?: readonly JobState[]; names?: readonly string[]; limit?: number }): Promise<Job[]>;

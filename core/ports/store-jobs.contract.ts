@@ -232,6 +232,28 @@ export function jobContract(store: () => Store): void {
       expect(await store().nextJobDueAt()).toBe(LEASE);
     });
 
+    it('releases other owners\' leases at once only on a store one process holds alone', async () => {
+      const orphan = await claimed('dead');
+      const own = await store().enqueueJob(newJob(), at());
+      expect((await store().claimDueJob('me', at(), LEASE))?.id).toBe(own.id);
+      expect(await store().saveStepResult(orphan.id, 'dead', 'triage', { done: true }, at())).toBe(true);
+      const sleeping = await store().enqueueJob(newJob({ runAt: at(HOUR) }), at());
+      const released = await store().releaseOrphanedLeases('me', at(1_000));
+      if (released === null) {
+        // Shared by live processes: nothing proves the holder is gone, so its lease stands.
+        expect(await store().getJob(orphan.id)).toMatchObject({ state: 'running', leaseOwner: 'dead', leaseUntil: LEASE });
+        expect(await store().claimDueJob('me', at(1_000), at(2 * MINUTE))).toBeNull();
+        return;
+      }
+      expect(released).toBe(1);
+      expect(await store().getJob(orphan.id)).toMatchObject({ state: 'pending', leaseOwner: null, leaseUntil: null, runAt: at(1_000), attempts: 0, steps: { triage: { done: true } } });
+      expect(await store().getJob(own.id)).toMatchObject({ state: 'running', leaseOwner: 'me', leaseUntil: LEASE });
+      expect(await store().getJob(sleeping.id)).toMatchObject({ state: 'pending', runAt: at(HOUR) });
+      expect(await store().nextJobDueAt()).toBe(at(1_000));
+      expect(await store().renewLease(orphan.id, 'dead', at(HOUR))).toBe(false);
+      expect((await store().claimDueJob('me', at(1_000), at(2 * MINUTE)))?.id).toBe(orphan.id);
+    });
+
     it('lists jobs by state, name and limit', async () => {
       const a = await store().enqueueJob(newJob({ name: 'ticket/filed' }), at());
       const b = await store().enqueueJob(newJob({ name: 'ticket/resolved', runAt: at(HOUR) }), at());

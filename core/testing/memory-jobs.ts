@@ -15,10 +15,24 @@ export const copy = <T>(value: T): T => (value === undefined ? (null as T) : (JS
 
 const UNFINISHED: readonly JobState[] = ['pending', 'running', 'waiting'];
 
+export interface MemoryJobQueueOptions {
+  /**
+   * Act as a store only one process can open (as SQLite does), so
+   * releaseOrphanedLeases releases other owners' leases. Off by default:
+   * tests often share one in-memory store between several live runners.
+   */
+  readonly exclusive?: boolean;
+}
+
 export class MemoryJobQueue implements JobStore {
   private readonly jobs = new Map<string, Job>();
   private readonly jobIdByKey = new Map<string, string>();
   private lastJobId = 0;
+  private readonly exclusive: boolean;
+
+  constructor(options: MemoryJobQueueOptions = {}) {
+    this.exclusive = options.exclusive ?? false;
+  }
 
   async enqueueJob(job: NewJob, now: Iso): Promise<Job> {
     return copy(this.insertJob(job, now));
@@ -97,6 +111,17 @@ export class MemoryJobQueue implements JobStore {
       if ((job.state !== 'done' && job.state !== 'cancelled') || Date.parse(job.updatedAt) >= Date.parse(before)) continue;
       this.jobs.delete(job.id);
       this.jobIdByKey.delete(job.key);
+      n++;
+    }
+    return n;
+  }
+
+  async releaseOrphanedLeases(owner: string, now: Iso): Promise<number | null> {
+    if (!this.exclusive) return null;
+    let n = 0;
+    for (const j of [...this.jobs.values()]) {
+      if (j.state !== 'running' || j.leaseOwner === owner) continue;
+      this.jobs.set(j.id, { ...j, state: 'pending', runAt: normalizeIso(now), ...released(now) });
       n++;
     }
     return n;
