@@ -3,6 +3,7 @@
  * with a JSON array of events, answered `{ ids, status: 200 }` as Inngest
  * does. It records every delivery and, like Inngest, accepts an event id
  * once (a second event with the same id is acknowledged and dropped).
+ * It also takes out-of-band syncs (`POST /fn/register`) and records them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen, readBody, type TestServer } from './http.js';
@@ -13,6 +14,14 @@ export interface ReceivedEvent {
   readonly data: Record<string, unknown>;
 }
 
+/** One out-of-band sync as it reached the API. */
+export interface Registration {
+  /** Path and query, e.g. `/fn/register?deployId=…`. */
+  readonly path: string;
+  readonly authorization: string | undefined;
+  readonly body: { url: string; functions: { id: string; steps: Record<string, { runtime: { url: string } }> }[]; [k: string]: unknown };
+}
+
 export type ApiMode = 'ok' | 'unavailable' | 'lose-reply-once';
 
 export class FakeEventApi {
@@ -21,6 +30,7 @@ export class FakeEventApi {
   /** Events Inngest would run functions for: first delivery of each id. */
   readonly accepted = new Map<string, ReceivedEvent>();
   readonly paths: string[] = [];
+  readonly registrations: Registration[] = [];
   mode: ApiMode = 'ok';
   private server: TestServer | null = null;
 
@@ -43,6 +53,11 @@ export class FakeEventApi {
     const body = await readBody(req);
     this.paths.push(`${req.method ?? ''} ${req.url ?? ''}`);
     res.setHeader('content-type', 'application/json');
+    if (req.method === 'POST' && req.url?.startsWith('/fn/register')) {
+      this.registrations.push({ path: req.url, authorization: req.headers.authorization, body: JSON.parse(body) as Registration['body'] });
+      res.end(JSON.stringify({ ok: true, modified: true }));
+      return;
+    }
     if (req.method !== 'POST' || !req.url?.startsWith('/e/')) {
       res.statusCode = 404;
       res.end(JSON.stringify({ error: 'not found', status: 404 }));

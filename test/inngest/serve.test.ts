@@ -72,7 +72,7 @@ describe('the /api/inngest endpoint', () => {
 
   it('refuses unsigned requests in cloud mode', async () => {
     const client = createInngestClient({ id: 'helpdesk-bot', isDev: false, signingKey: 'signkey-prod-0123456789abcdef', eventKey: 'event-key', logger: silentLogger });
-    const bot = await listen(botServer(createInngestHandler({ client, functions: functions(client, fixture().deps) })));
+    const bot = await listen(botServer(createInngestHandler({ client, functions: functions(client, fixture().deps), serveOrigin: 'https://helpdesk.example.com' })));
     servers.push(bot);
 
     const introspection = await fetch(`${bot.url}${INNGEST_PATH}`);
