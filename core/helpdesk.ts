@@ -6,7 +6,7 @@ import { listTickets, type TicketFilters } from './usecases/list-tickets.js';
 import { ticketByRef } from './usecases/mutate.js';
 import { identify, type IdentifyInput } from './usecases/people.js';
 import { linkIdentity, type LinkIdentityInput } from './usecases/link-identity.js';
-import { grantPlatformAdmin } from './usecases/platform-admin.js';
+import { actAsPlatformAdmin, demoteStoredPlatformAdmins } from './usecases/platform-admin.js';
 import { runSkillsCommand, type SkillsCommand } from './usecases/skills-admin.js';
 import { postMessage, reassignTicket, reopenTicket, resolveTicket, startTicket, type TicketAction } from './usecases/ticket-actions.js';
 import { triageTicket } from './usecases/triage-ticket.js';
@@ -33,6 +33,9 @@ export class Helpdesk {
   ticketByRef = (ref: number) => ticketByRef(this.deps, ref);
   skills = (actor: Person, command: SkillsCommand) => runSkillsCommand(this.deps, actor, command);
   linkIdentity = (actor: Person, input: LinkIdentityInput) => linkIdentity(this.deps, actor, input);
-  grantPlatformAdmin = (personId: string, source: string) => grantPlatformAdmin(this.deps, personId, source);
+  /** The person with admin rights for this one call, because their platform vouches for it now; never stored. */
+  actAsPlatformAdmin = (person: Person, source: string) => actAsPlatformAdmin(person, source);
+  /** Once per platform: admin rights an earlier version stored from a platform role become a user again. */
+  demoteStoredPlatformAdmins = (platform: string) => demoteStoredPlatformAdmins(this.deps, platform);
   workflows = () => allWorkflows(this.deps);
 }

@@ -1,4 +1,5 @@
-import type { DedupeStore, Helpdesk, KeyValueStore, Logger } from '../../core/index.js';
+import type { DedupeStore, Helpdesk, KeyValueStore, Logger, PersonStore } from '../../core/index.js';
+import type { ServedServers } from './access.js';
 import type { CardIndex } from './card-index.js';
 import type { DirectMessages } from './dm.js';
 import type { ErrorSink } from '../../core/index.js';
@@ -7,13 +8,15 @@ import type { RecentIds } from './recent.js';
 /** What every interaction handler gets: the helpdesk's use cases and the adapter's few services. */
 export interface DiscordContext {
   readonly helpdesk: Helpdesk;
-  readonly store: KeyValueStore & DedupeStore;
+  readonly store: KeyValueStore & DedupeStore & Pick<PersonStore, 'findPersonByIdentity'>;
+  /** The servers the helpdesk serves; interactions from any other are refused. */
+  readonly servers: ServedServers;
   readonly cards: CardIndex;
   readonly dms: DirectMessages;
   readonly errors: ErrorSink;
   readonly logger: Logger;
-  /** Members with a role of this name are helpdesk admins (promoted when first seen with it). */
-  readonly adminRole: string | null;
+  /** Members holding this role in a served server act as admins in that interaction (never stored). */
+  readonly adminRole: AdminRole | null;
   /** How long a click on one button rendering blocks the same click (double clicks). */
   readonly clickDedupeMs: number;
   /** How long a DM id is remembered in the store (gateway replays after a resume). */
@@ -25,3 +28,6 @@ export interface DiscordContext {
   /** Now, on the helpdesk's clock (dedupe windows follow it). */
   now(): string;
 }
+
+/** The Discord role that makes a member an admin: by id (DISCORD_ADMIN_ROLE_ID), or by name only when no id is set. */
+export type AdminRole = { readonly id: string } | { readonly name: string };

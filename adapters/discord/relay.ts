@@ -1,4 +1,5 @@
 import { Routes, type Message } from 'discord.js';
+import { refusalFor } from './access.js';
 import type { DiscordContext } from './context.js';
 import { personOf } from './people.js';
 import { restBody } from './render/message.js';
@@ -10,13 +11,17 @@ const HINT =
  * A direct message to the bot. A reply to any message the bot sent about a
  * ticket is that ticket's conversation: it goes through core's postMessage
  * and reaches the other side (requester ↔ moderator), attributed. Other
- * DMs get a one-line hint. DM content arrives without the privileged
+ * DMs get a one-line hint; people the helpdesk does not know get a short
+ * refusal. Messages in servers are ignored. DM content arrives without the privileged
  * Message Content intent (Discord exempts DMs with the app).
  */
 export async function relayDirectMessage(ctx: DiscordContext, message: Message): Promise<void> {
   if (message.author.bot || message.guildId !== null || message.system) return;
   // A replayed DM must not be relayed twice: remembered in memory, and claimed durably since relaying posts a message.
   if (!ctx.recent.firstTime(`message:${message.id}`, Date.parse(ctx.now()))) return;
+  // Someone the helpdesk does not know (who shares no served server with it) is told so; nothing is stored for them.
+  const refusal = await refusalFor(ctx, { guildId: null, userId: message.author.id });
+  if (refusal !== null) return answer(ctx, message, refusal);
   if (!(await ctx.store.claimOnce(`discord:message:${message.id}`, ctx.deliveryDedupeMs, ctx.now()))) return;
   const log = ctx.logger.child({ messageId: message.id });
   try {

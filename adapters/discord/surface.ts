@@ -1,7 +1,9 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import { ErrorSink, type DedupeStore, type Helpdesk, type KeyValueStore, type Logger, type NotificationChannel, type PersonStore } from '../../core/index.js';
+import { ServedServers } from './access.js';
 import { createDiscordChannel, type DiscordChannel } from './channel.js';
-import type { DiscordContext } from './context.js';
+import type { AdminRole, DiscordContext } from './context.js';
+import { DISCORD_PLATFORM } from './identity.js';
 import { loggable } from './errors.js';
 import { createInteractionRouter } from './interactions/index.js';
 import { RecentIds } from './recent.js';
@@ -12,18 +14,20 @@ export interface DiscordConfig {
   readonly token: string;
   /** Application id (DISCORD_APPLICATION_ID); commands are registered under it. */
   readonly applicationId: string;
-  /** Server the commands are registered to (DISCORD_GUILD_ID); informational here. */
-  readonly guildId?: string;
+  /** The servers the helpdesk serves (DISCORD_GUILD_IDS); interactions from any other server are refused. */
+  readonly guildIds: readonly string[];
   /** REST base (DISCORD_API_URL), default `https://discord.com/api`; the gateway address comes from it. */
   readonly apiUrl?: string;
-  /** Members with a role of this name are helpdesk admins (DISCORD_ADMIN_ROLE). */
+  /** Members holding the role with this id in a served server act as admins (DISCORD_ADMIN_ROLE_ID). */
+  readonly adminRoleId?: string;
+  /** The same by role name (DISCORD_ADMIN_ROLE), used only without `adminRoleId`; anyone who can manage roles can copy a name. */
   readonly adminRole?: string;
 }
 
 export interface DiscordSurfaceOptions {
   readonly helpdesk: Helpdesk;
   /** Where card ids, DM channels and dedupe keys live (the helpdesk's store). */
-  readonly store: KeyValueStore & DedupeStore & Pick<PersonStore, 'getPerson'>;
+  readonly store: KeyValueStore & DedupeStore & Pick<PersonStore, 'getPerson' | 'findPersonByIdentity'>;
   /** A channel made earlier with `createDiscordChannel` (to give the Notifier before the Helpdesk exists). */
   readonly channel?: DiscordChannel;
   readonly logger: Logger;
@@ -44,7 +48,7 @@ export interface DiscordSurface {
 }
 
 /**
- * Intents: Guilds (servers, their roles for DISCORD_ADMIN_ROLE, and what
+ * Intents: Guilds (servers, their roles for a role named by DISCORD_ADMIN_ROLE, and what
  * interactions need) and DirectMessages (replies to ticket cards). Nothing
  * privileged: DM content and the message a menu command targets arrive
  * without Message Content. The Channel partial lets DMs arrive in channels
@@ -70,14 +74,16 @@ export function createDiscordSurface(options: DiscordSurfaceOptions): DiscordSur
   client.rest.clearHandlerSweeper();
   client.rest = channel.rest;
 
+  const servers = new ServedServers(config.guildIds, logger);
   const ctx: DiscordContext = {
     helpdesk,
     store,
+    servers,
     cards: channel.cards,
     dms: channel.dms,
     errors: new ErrorSink({ logger, surface: 'Discord', loggable, ...(options.newReference ? { newRef: options.newReference } : {}) }),
     logger,
-    adminRole: config.adminRole?.trim() || null,
+    adminRole: adminRoleOf(config),
     clickDedupeMs: 10 * 60_000,
     deliveryDedupeMs: 24 * 60 * 60_000,
     ackAfterMs: options.ackAfterMs ?? 1500,
@@ -99,6 +105,9 @@ export function createDiscordSurface(options: DiscordSurfaceOptions): DiscordSur
   client.on(Events.MessageCreate, (message) => {
     if (accepting) track(relayDirectMessage(ctx, message));
   });
+  client.on(Events.GuildCreate, (guild) => {
+    if (!servers.serves(guild.id)) servers.noteUnserved(guild.id, 'member');
+  });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
   client.on(Events.ShardError, (error) => logger.warn({ err: error }, 'Discord gateway error; reconnecting'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'Discord client warning'));
@@ -107,10 +116,15 @@ export function createDiscordSurface(options: DiscordSurfaceOptions): DiscordSur
   return {
     channel,
     async start() {
+      // Before any Discord event: admin rights an earlier version stored from the Discord role do not outlive this upgrade.
+      await helpdesk.demoteStoredPlatformAdmins(DISCORD_PLATFORM);
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(config.token);
       await ready;
-      logger.info({ user: client.user?.tag, servers: client.guilds.cache.size, applicationId: config.applicationId }, 'Discord connected');
+      for (const id of client.guilds.cache.keys()) if (!servers.serves(id)) servers.noteUnserved(id, 'member');
+      const missing = servers.configured.filter((id) => !client.guilds.cache.has(id));
+      if (missing.length) logger.warn({ guildIds: missing }, 'the bot is not in some servers named in DISCORD_GUILD_IDS; invite it there (see docs/discord.md)');
+      logger.info({ user: client.user?.tag, servers: client.guilds.cache.size, served: servers.configured.length, applicationId: config.applicationId }, 'Discord connected');
     },
     async stop() {
       accepting = false;
@@ -124,4 +138,11 @@ export function createDiscordSurface(options: DiscordSurfaceOptions): DiscordSur
       channel.rest.setToken(config.token);
     },
   };
+}
+
+function adminRoleOf(config: DiscordConfig): AdminRole | null {
+  const id = config.adminRoleId?.trim();
+  if (id) return { id };
+  const name = config.adminRole?.trim();
+  return name ? { name } : null;
 }

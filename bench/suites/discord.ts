@@ -61,11 +61,11 @@ const suite: BenchSuite = {
   },
 };
 
-type FakeInfo = { apiUrl: string; token: string; applicationId: string };
+type FakeInfo = { apiUrl: string; token: string; applicationId: string; guildId: string };
 
 /** One bot on `store` (with the in-process runner when `pipeline`), a warm-up, then the measured open-loop load. */
 async function measure(load: ReturnType<typeof startWorker>, fake: FakeInfo, store: Store, userOffset: number, pipeline: boolean): Promise<Load> {
-  const config = { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl };
+  const config = { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, guildIds: [fake.guildId] };
   const channel = createDiscordChannel({ store, logger: silentLogger, config });
   const { helpdesk, runner } = chatBenchHelpdesk(store, channel, new LexicalSimilarIndex());
   if (pipeline) runner.start();
@@ -97,7 +97,7 @@ if (!isMainThread && (workerData as { discordBenchWorker?: boolean } | null)?.di
       void fake.start().then(() => {
         guild = fake.addGuild('Bench');
         for (let i = 0; i < REQUESTERS * 4; i++) users.push(fake.addUser(`user${i}`));
-        reply({ apiUrl: fake.apiUrl, token: fake.token, applicationId: fake.applicationId });
+        reply({ apiUrl: fake.apiUrl, token: fake.token, applicationId: fake.applicationId, guildId: guild.id });
       });
     } else if (m.kind === 'stop') {
       void fake.stop().then(() => reply(null));

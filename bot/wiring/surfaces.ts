@@ -46,8 +46,9 @@ export async function buildPlatforms(config: Readonly<Config>, store: Store, log
     const discordConfig = {
       token: config.DISCORD_TOKEN,
       applicationId: config.DISCORD_APPLICATION_ID,
-      ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
+      guildIds: config.discord.guildIds,
       ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+      ...(config.DISCORD_ADMIN_ROLE_ID ? { adminRoleId: config.DISCORD_ADMIN_ROLE_ID } : {}),
       ...(config.DISCORD_ADMIN_ROLE ? { adminRole: config.DISCORD_ADMIN_ROLE } : {}),
     };
     const channel = discordModule.createDiscordChannel({ store, logger, config: discordConfig });

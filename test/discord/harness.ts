@@ -28,9 +28,17 @@ export interface DiscordHarness extends TestHelpdesk {
   readonly surface: DiscordSurface;
   readonly email: RecordingChannel;
   readonly logger: RecordingLogger;
+  /** The server the helpdesk serves (DISCORD_GUILD_IDS). */
   readonly guild: FakeGuild;
-  /** root: HELPDESK_ADMINS; carol: holds the admin role; bob: a moderator-to-be; alice: a requester; dave: nobody special. */
-  readonly users: { readonly root: FakeUser; readonly carol: FakeUser; readonly bob: FakeUser; readonly alice: FakeUser; readonly dave: FakeUser };
+  /** A server the bot is in but the helpdesk does not serve, with a role of the same name as the admin role. */
+  readonly other: FakeGuild;
+  /** The admin role's id in the served server (DISCORD_ADMIN_ROLE_ID). */
+  readonly adminRoleId: string;
+  /**
+   * root: HELPDESK_ADMINS; carol: holds the admin role; bob: a moderator-to-be; alice: a requester; dave: nobody special;
+   * mallory: only in the other server, holding its same-named role.
+   */
+  readonly users: { readonly root: FakeUser; readonly carol: FakeUser; readonly bob: FakeUser; readonly alice: FakeUser; readonly dave: FakeUser; readonly mallory: FakeUser };
   /** Workflow runs that threw (checked empty by the tests). */
   readonly drainErrors: unknown[];
   /** Resolves once the background work queued so far has run. */
@@ -45,7 +53,17 @@ export interface DiscordHarness extends TestHelpdesk {
  * production: every enqueued job wakes the engine (here core's InlineEngine,
  * run one drain at a time). An email channel stands in for the fallback.
  */
-export async function startDiscordHarness(options: { triage?: TriageEngine; settings?: Partial<HelpdeskSettings>; ackAfterMs?: number } = {}): Promise<DiscordHarness> {
+export async function startDiscordHarness(
+  options: {
+    triage?: TriageEngine;
+    settings?: Partial<HelpdeskSettings>;
+    ackAfterMs?: number;
+    /** How the admin role is configured: by id (the default), by name only, or not at all. */
+    adminRoleBy?: 'id' | 'name' | 'none';
+    /** Called on the fresh store before the surface starts (records an earlier version left behind). */
+    seed?: (store: MemoryStore, users: DiscordHarness['users']) => Promise<void>;
+  } = {},
+): Promise<DiscordHarness> {
   const fake = new FakeDiscord();
   await fake.start();
   const guild = fake.addGuild('Acme', [ADMIN_ROLE]);
@@ -55,17 +73,29 @@ export async function startDiscordHarness(options: { triage?: TriageEngine; sett
     bob: fake.addUser('bob', { globalName: 'Bob' }),
     alice: fake.addUser('alice', { globalName: 'Alice' }),
     dave: fake.addUser('dave', { globalName: 'Dave' }),
+    mallory: fake.addUser('mallory', { globalName: 'Mallory' }),
   };
   fake.addMember(guild, users.root);
   fake.addMember(guild, users.carol, [ADMIN_ROLE]);
   fake.addMember(guild, users.bob);
   fake.addMember(guild, users.alice);
   fake.addMember(guild, users.dave);
+  const other = fake.addGuild('Elsewhere', [ADMIN_ROLE]);
+  fake.addMember(other, users.mallory, [ADMIN_ROLE]);
+  fake.addMember(other, users.carol, [ADMIN_ROLE]);
+  const adminRoleId = guild.roles.find((r) => r.name === ADMIN_ROLE)?.id ?? '';
 
   const logger = new RecordingLogger();
   const store = new MemoryStore();
   const email = new RecordingChannel('email', 'email', () => true);
-  const config = { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, adminRole: ADMIN_ROLE };
+  const by = options.adminRoleBy ?? 'id';
+  const config = {
+    token: fake.token,
+    applicationId: fake.applicationId,
+    apiUrl: fake.apiUrl,
+    guildIds: [guild.id],
+    ...(by === 'id' ? { adminRoleId } : by === 'name' ? { adminRole: ADMIN_ROLE } : {}),
+  };
   const discord = createDiscordChannel({ store, logger, config });
   const channels: NotificationChannel[] = [discord, email];
 
@@ -85,6 +115,7 @@ export async function startDiscordHarness(options: { triage?: TriageEngine; sett
     triage: options.triage ?? new FixedTriage({ skills: ['vpn'], priority: 'HIGH', category: 'network', notes: 'Check the VPN gateway certificate.', summary: 'VPN fails to connect' }),
     settings: { adminIdentities: [discordIdentity(users.root.id)], filingLimitPerMinute: 100, ...options.settings },
   });
+  await options.seed?.(store, users);
   const surface = createDiscordSurface({ helpdesk: t.helpdesk, store, logger, config, channel: discord, newReference: () => 'REF123', ...(options.ackAfterMs !== undefined ? { ackAfterMs: options.ackAfterMs } : {}) });
   await surface.start();
   const helpdesk = t;
@@ -96,6 +127,8 @@ export async function startDiscordHarness(options: { triage?: TriageEngine; sett
     email,
     logger,
     guild,
+    other,
+    adminRoleId,
     users,
     drainErrors,
     async settled() {

@@ -1,4 +1,5 @@
-import type { Interaction } from 'discord.js';
+import { MessageFlags, type Interaction } from 'discord.js';
+import { refusalFor } from '../access.js';
 import type { DiscordContext } from '../context.js';
 import { loggable } from '../errors.js';
 import { parseCustomId, type Action } from '../ids.js';
@@ -30,6 +31,9 @@ export function createInteractionRouter(ctx: DiscordContext): (interaction: Inte
   registerModals(registry);
 
   return async (interaction) => {
+    // Before anything else: another server, or a DM from a stranger, gets a short refusal and the helpdesk is not touched.
+    const refusal = await refusalFor(ctx, { guildId: interaction.guildId, userId: interaction.user.id });
+    if (refusal !== null) return refuse(ctx, interaction, refusal);
     if (interaction.isAutocomplete()) {
       const handler = commands.get(interaction.commandName);
       try {
@@ -70,6 +74,16 @@ export function createInteractionRouter(ctx: DiscordContext): (interaction: Inte
 
 const unknownText = 'This command is not known to this helpdesk version. An admin may need to run `npm run discord:register`.';
 const staleText = 'This button belongs to an older version of the helpdesk. Use /tickets to find the ticket.';
+
+/** A private one-line answer (no suggestions for autocomplete); nothing is stored. */
+async function refuse(ctx: DiscordContext, interaction: Interaction, text: string): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable()) await interaction.reply({ content: text, flags: MessageFlags.Ephemeral });
+  } catch (error) {
+    ctx.logger.warn({ err: loggable(error), guildId: interaction.guildId }, 'could not send a refusal');
+  }
+}
 
 async function guard(ctx: DiscordContext, r: Responder, where: string, run: () => Promise<void>): Promise<void> {
   try {
