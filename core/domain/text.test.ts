@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testHelpdesk } from '../testing/harness.js';
-import { cleanText, cleanTitle } from './text.js';
+import { cleanMultilineText, cleanTitle } from './text.js';
 
 const ESC = '\x1b';
 
@@ -24,9 +24,9 @@ describe('cleanTitle', () => {
   });
 });
 
-describe('cleanText', () => {
+describe('cleanMultilineText', () => {
   it('keeps newlines and tabs, normalises carriage returns and removes other controls', () => {
-    expect(cleanText(`line one\r\nline\ttwo\rline three${ESC}[31m red${ESC}[0m\x08\u202E`)).toBe('line one\nline\ttwo\nline three red');
+    expect(cleanMultilineText(`line one\r\nline\ttwo\rline three${ESC}[31m red${ESC}[0m\x08\u202E`)).toBe('line one\nline\ttwo\nline three red');
   });
 });
 

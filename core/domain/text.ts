@@ -38,6 +38,6 @@ export function cleanTitle(text: string): string {
  * (`\r\n` and a lone `\r` become `\n`), so are tabs; escape sequences and
  * other control characters are removed; the ends are trimmed.
  */
-export function cleanText(text: string): string {
+export function cleanMultilineText(text: string): string {
   return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').trim();
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../domain/errors.js';
 import { outboxEvent } from '../domain/events.js';
-import { cleanText, cleanTitle } from '../domain/text.js';
+import { cleanMultilineText, cleanTitle } from '../domain/text.js';
 import { DESCRIPTION_MAX, TITLE_MAX, type Origin, type Priority, type Ticket } from '../domain/ticket.js';
 import type { HelpdeskDeps } from './deps.js';
 
@@ -31,7 +31,7 @@ const textSchema = z.object({
     .pipe(z.string().min(1, 'INPUT.TITLE_EMPTY').max(TITLE_MAX, 'INPUT.TITLE_TOO_LONG')),
   description: z
     .string()
-    .transform(cleanText)
+    .transform(cleanMultilineText)
     .pipe(z.string().max(DESCRIPTION_MAX, 'INPUT.DESCRIPTION_TOO_LONG')),
 });
 
