@@ -2,4 +2,4 @@
 export { ConsoleChannel } from './channel.js';
 export { ConsoleSurface, type ConsoleSurfaceOptions } from './surface.js';
 export { HELP, consoleMention, runCommand } from './commands.js';
-export { formatMessage, type ConsoleOutput } from './output.js';
+export { formatMessage, formatNotice, terminalSafe, type ConsoleOutput } from './output.js';
