@@ -1,4 +1,5 @@
 import { parseEvent } from '../domain/events.js';
+import type { Ticket } from '../domain/ticket.js';
 import type { HelpdeskDeps } from '../usecases/deps.js';
 import { loadTicket, notifyAdmins, notifyPerson, refOf } from './notify.js';
 import type { WorkflowDefinition } from './workflow.js';
@@ -11,10 +12,11 @@ export function ticketStarted(deps: HelpdeskDeps): WorkflowDefinition {
     concurrencyKey: 'ticketId',
     async run(event, step) {
       const { ticketId, actorId } = parseEvent('ticket/started', event.data);
-      await step.run('notify-requester', async () => {
-        const ticket = await loadTicket(deps, ticketId);
-        return notifyPerson(deps, ticket.requesterId, { kind: 'ticket.started', audience: 'requester', ticket, by: await refOf(deps, actorId) });
-      });
+      await step.run('notify-requester', () =>
+        whileCurrent(deps, ticketId, 'started', (t) => t.status === 'IN_PROGRESS', async (ticket) =>
+          notifyPerson(deps, ticket.requesterId, { kind: 'ticket.started', audience: 'requester', ticket, by: await refOf(deps, actorId) }),
+        ),
+      );
       await step.run('refresh-card', () => refreshCard(deps, ticketId));
     },
   };
@@ -34,10 +36,11 @@ export function ticketResolved(deps: HelpdeskDeps): WorkflowDefinition {
         await deps.similar.add({ ticketId, ref: ticket.ref, title: ticket.title, description: ticket.description, resolution: ticket.resolution });
         return { indexed: true };
       });
-      await step.run('notify-requester', async () => {
-        const ticket = await loadTicket(deps, ticketId);
-        return notifyPerson(deps, ticket.requesterId, { kind: 'ticket.resolved', audience: 'requester', ticket, by: await refOf(deps, actorId) });
-      });
+      await step.run('notify-requester', () =>
+        whileCurrent(deps, ticketId, 'resolved', (t) => t.status === 'DONE', async (ticket) =>
+          notifyPerson(deps, ticket.requesterId, { kind: 'ticket.resolved', audience: 'requester', ticket, by: await refOf(deps, actorId) }),
+        ),
+      );
       await step.run('refresh-card', () => refreshCard(deps, ticketId));
     },
   };
@@ -55,16 +58,20 @@ export function ticketReopened(deps: HelpdeskDeps): WorkflowDefinition {
         await deps.similar.remove(ticketId);
         return true;
       });
-      await step.run('notify-moderator', async () => {
-        const ticket = await loadTicket(deps, ticketId);
-        if (!ticket.assigneeId || ticket.assigneeId === actorId) return null;
-        return notifyPerson(deps, ticket.assigneeId, { kind: 'ticket.reopened', audience: 'moderator', ticket, by: await refOf(deps, actorId) });
-      });
-      await step.run('notify-requester', async () => {
-        const ticket = await loadTicket(deps, ticketId);
-        if (ticket.requesterId === actorId) return null;
-        return notifyPerson(deps, ticket.requesterId, { kind: 'ticket.reopened', audience: 'requester', ticket, by: await refOf(deps, actorId) });
-      });
+      // Reopened means back in the queue: once started or resolved again, the notice is stale.
+      const reopened = (t: Ticket) => t.status === 'TODO';
+      await step.run('notify-moderator', () =>
+        whileCurrent(deps, ticketId, 'reopened', reopened, async (ticket) => {
+          if (!ticket.assigneeId || ticket.assigneeId === actorId) return null;
+          return notifyPerson(deps, ticket.assigneeId, { kind: 'ticket.reopened', audience: 'moderator', ticket, by: await refOf(deps, actorId) });
+        }),
+      );
+      await step.run('notify-requester', () =>
+        whileCurrent(deps, ticketId, 'reopened', reopened, async (ticket) => {
+          if (ticket.requesterId === actorId) return null;
+          return notifyPerson(deps, ticket.requesterId, { kind: 'ticket.reopened', audience: 'requester', ticket, by: await refOf(deps, actorId) });
+        }),
+      );
       await step.run('refresh-card', () => refreshCard(deps, ticketId));
     },
   };
@@ -81,28 +88,34 @@ export function ticketReassigned(deps: HelpdeskDeps): WorkflowDefinition {
       const data = parseEvent('ticket/assigned', event.data);
       if (data.initial) return { skipped: 'initial assignment is notified by the pipeline' };
       const { ticketId, assigneeId, previousAssigneeId } = data;
+      // Still with the assignee this event names (or still unassigned) and not resolved since.
+      const stillAssigned = (t: Ticket) => t.assigneeId === assigneeId && t.status !== 'DONE';
       if (assigneeId) {
-        await step.run('notify-new-moderator', async () => {
-          const ticket = await loadTicket(deps, ticketId);
-          const reason = `reassigned${data.actorId ? ` by ${(await refOf(deps, data.actorId)).displayName}` : ''}`;
-          return notifyPerson(deps, assigneeId, { kind: 'ticket.assignment', audience: 'moderator', ticket, requester: await refOf(deps, ticket.requesterId), reason });
-        });
+        await step.run('notify-new-moderator', () =>
+          whileCurrent(deps, ticketId, 'reassigned', stillAssigned, async (ticket) => {
+            const reason = `reassigned${data.actorId ? ` by ${(await refOf(deps, data.actorId)).displayName}` : ''}`;
+            return notifyPerson(deps, assigneeId, { kind: 'ticket.assignment', audience: 'moderator', ticket, requester: await refOf(deps, ticket.requesterId), reason });
+          }),
+        );
       } else {
-        await step.run('notify-admins', async () => {
-          const ticket = await loadTicket(deps, ticketId);
-          return notifyAdmins(deps, { kind: 'ticket.needs-assignee', audience: 'admin', ticket, reason: ticket.unassignedReason ?? 'nobody is available' });
-        });
+        await step.run('notify-admins', () =>
+          whileCurrent(deps, ticketId, 'unassigned', stillAssigned, (ticket) =>
+            notifyAdmins(deps, { kind: 'ticket.needs-assignee', audience: 'admin', ticket, reason: ticket.unassignedReason ?? 'nobody is available' }),
+          ),
+        );
       }
       if (previousAssigneeId && previousAssigneeId !== data.actorId) {
-        await step.run('notify-previous-moderator', async () => {
-          const ticket = await loadTicket(deps, ticketId);
-          return notifyPerson(deps, previousAssigneeId, { kind: 'ticket.unassigned-from', audience: 'moderator', ticket, to: assigneeId ? await refOf(deps, assigneeId) : null });
-        });
+        await step.run('notify-previous-moderator', () =>
+          whileCurrent(deps, ticketId, 'unassigned-from', (t) => t.assigneeId !== previousAssigneeId, async (ticket) =>
+            notifyPerson(deps, previousAssigneeId, { kind: 'ticket.unassigned-from', audience: 'moderator', ticket, to: assigneeId ? await refOf(deps, assigneeId) : null }),
+          ),
+        );
       }
-      await step.run('notify-requester', async () => {
-        const ticket = await loadTicket(deps, ticketId);
-        return notifyPerson(deps, ticket.requesterId, { kind: 'ticket.assigned', audience: 'requester', ticket, assignee: assigneeId ? await refOf(deps, assigneeId) : null });
-      });
+      await step.run('notify-requester', () =>
+        whileCurrent(deps, ticketId, 'reassigned', stillAssigned, async (ticket) =>
+          notifyPerson(deps, ticket.requesterId, { kind: 'ticket.assigned', audience: 'requester', ticket, assignee: assigneeId ? await refOf(deps, assigneeId) : null }),
+        ),
+      );
     },
   };
 }
@@ -128,6 +141,35 @@ export function ticketMessage(deps: HelpdeskDeps): WorkflowDefinition {
       });
     },
   };
+}
+
+/** What a notice step returns when the ticket has moved on since its event (memoized like any result). */
+export interface SupersededNotice {
+  readonly skipped: 'superseded';
+  readonly notice: string;
+}
+
+/**
+ * Sends a notice only while the ticket still is as its event left it. A
+ * follow-up can run late (a crash or a retry between the action and its
+ * notice) after the ticket moved on: "started" once it is resolved,
+ * "assigned to X" once it is with Y. Such a notice is dropped, so the
+ * requester never hears of events out of order; the ticket's current state
+ * reached them, or will, through the later event's own notice.
+ */
+async function whileCurrent<T>(
+  deps: HelpdeskDeps,
+  ticketId: string,
+  notice: string,
+  isCurrent: (ticket: Ticket) => boolean,
+  send: (ticket: Ticket) => Promise<T>,
+): Promise<T | SupersededNotice> {
+  const ticket = await loadTicket(deps, ticketId);
+  if (!isCurrent(ticket)) {
+    deps.logger.debug({ ticketId, notice, status: ticket.status, version: ticket.version }, 'notice dropped: the ticket has moved on since its event');
+    return { skipped: 'superseded', notice };
+  }
+  return send(ticket);
 }
 
 /** Updates the assignee's ticket card in place (chat) or sends a short update (console, email). */
