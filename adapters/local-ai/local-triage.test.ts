@@ -17,7 +17,7 @@ describe('LocalTriageEngine', () => {
     expect(p.skills).toEqual(['vpn']);
     expect(p.priority).toBe('HIGH');
     expect(p.category).toBe('network');
-    expect(p.notes).toContain('Checklist (network):');
+    expect(p.notes).toContain('Possible outage: establish scope and status.');
     expect(p.suggestedFix).toBeNull();
     expect(p.confidence).toBeGreaterThanOrEqual(0);
     expect(p.confidence).toBeLessThanOrEqual(1);
@@ -65,9 +65,39 @@ describe('LocalTriageEngine', () => {
   });
 });
 
+describe('situation notes and bad input', () => {
+  it('gives a security incident containment steps and a new-laptop request its approval, not a fixed checklist', async () => {
+    const phished = await engine.triage(request('Sign-in alerts', 'I clicked a link, typed my password, now sign-in alerts from another country.'));
+    expect(phished.priority).toBe('HIGH');
+    expect(phished.notes).toContain('Security incident: contain first.');
+    expect(phished.summary).toContain('another country');
+    const laptop = await engine.triage(request('New laptop', 'Could I get a new laptop for the new starter next month?'));
+    expect(laptop.notes).toContain('Request for something new');
+    expect(laptop.notes).not.toContain('Roll back');
+  });
+
+  it.each([['help', 'help'], ['🔥🔥', '🔥🔥'], ['Hệ thống không hoạt động', 'Xin hãy giúp tôi']])('triages "%s" with no skill and a needs-a-look note', async (title, description) => {
+    const p = await engine.triage(request(title, description));
+    expect(p.skills).toEqual([]);
+    expect(p.category).toBe('general');
+    expect(p.notes).toContain('Needs a look');
+  });
+
+  it('follows a similar ticket staff corrected', async () => {
+    const p = await engine.triage(request('Spring shows no hours', 'Spring has no hours for last week', {
+      precedents: [{ ref: 4, title: 'Spring shows 0 hours', skills: ['hr'], category: 'hr', priority: 'MEDIUM', score: 0.7, corrected: true }],
+    }));
+    expect(p.skills[0]).toBe('hr');
+    expect(p.notes).toContain('#4');
+  });
+});
+
 describe('summarize', () => {
-  it('joins the title with the first sentence of the description on one line', () => {
+  it('joins the title with the telling sentence of the description, and what was tried, on one line', () => {
     expect(summarize('VPN drops', 'It disconnects hourly.\nSecond line.')).toBe('VPN drops: It disconnects hourly.');
+    expect(summarize('Paris office offline', 'Hello IT,\nThe whole Paris office has no network since 14:00. We restarted the router.\nThanks')).toBe(
+      'Paris office offline: The whole Paris office has no network since 14:00; we restarted the router.',
+    );
   });
 
   it('keeps to 300 characters', () => {

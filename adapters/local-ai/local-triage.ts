@@ -1,7 +1,11 @@
 import { SkillCatalog, SUMMARY_MAX, type TriageEngine, type TriageProposal, type TriageRequest } from '../../core/index.js';
-import { categorize, CHECKLISTS } from './category.js';
+import { categorize } from './category.js';
+import { situationNotes } from './notes.js';
 import { readPriority } from './priority.js';
 import { SkillPredictor } from './skill-predictor.js';
+import { summarize } from './summary.js';
+
+export { summarize } from './summary.js';
 
 export interface LocalTriageOptions {
   readonly catalog?: SkillCatalog;
@@ -13,12 +17,13 @@ const FIX_MIN_SCORE = 0.2;
 
 /**
  * The embedded triage engine: no network, no model server, the same answer
- * for the same input. Skills come from the {@link SkillPredictor} (catalog
- * mentions, the trained classifier, the IT-support lexicon; skills staff
- * hold are favoured), priority from wording signals, category from the
- * skills, and the notes give a category checklist. The similar resolved
- * tickets are not repeated in the notes: every moderator view lists them
- * from the ticket, and the best one backs the suggested fix.
+ * for the same input. Skills come from the {@link SkillPredictor} (the
+ * helpdesk's skills and their words, votes of similar resolved and
+ * corrected tickets, technical ids only when named), priority from what the
+ * ticket says about impact, security and urgency, the category from the
+ * main skill, and the notes from the situation (an incident, an outage, an
+ * access request, a how-to…). A ticket it cannot read gets no skill and a
+ * "needs a look" note.
  */
 export class LocalTriageEngine implements TriageEngine {
   readonly name = 'local';
@@ -32,26 +37,30 @@ export class LocalTriageEngine implements TriageEngine {
 
   async triage(request: TriageRequest): Promise<TriageProposal> {
     const { title, description } = request.ticket;
+    for (const s of request.skills ?? []) {
+      if (!this.catalog.has(s.id) || (s.words?.length ?? 0) > 0) this.catalog.define({ id: s.id, ...(s.description ? { description: s.description } : {}), ...(s.words ? { words: s.words } : {}) });
+    }
     const allowed = new Set([...request.catalog, ...request.staffSkills]);
-    const predicted = this.predictor
-      .predict({ title, description }, request.staffSkills)
-      .filter((s) => allowed.size === 0 || allowed.has(s.skill));
+    const votes = (request.precedents ?? []).map((p) => ({ skills: p.skills, score: p.score, corrected: p.corrected }));
+    const predicted = this.predictor.predict({ title, description }, request.staffSkills, votes).filter((s) => allowed.size === 0 || allowed.has(s.skill));
     const skills = predicted.map((s) => s.skill);
-    const priority = readPriority(title, description);
-    const category = categorize(skills, this.catalog, priority.reasons.some((r) => r.startsWith('security:')));
+    const reading = readPriority(title, description);
+    const corrected = (request.precedents ?? []).find((p) => p.corrected && p.score >= 0.5);
+    const priority = corrected && !reading.kinds.has('security') ? higher(reading.priority, corrected.priority) : reading.priority;
+    const category = categorize(skills, this.catalog, reading.kinds.has('security'));
     const similar = [...request.similar].sort((a, b) => b.score - a.score);
     const best = similar[0];
     const fix = best && best.score >= FIX_MIN_SCORE && best.resolution.trim() ? best : undefined;
 
-    const notes: string[] = [`Checklist (${category}):`, ...CHECKLISTS[category].map((c) => `- ${c}`)];
-    if (priority.reasons.length) notes.push(`Priority ${priority.priority} because of ${priority.reasons.join(', ')}.`);
+    const notes = situationNotes({ title, description, skills, category, reading, catalog: this.catalog });
+    if (corrected) notes.push(`Staff corrected the triage of the similar ticket #${corrected.ref}; its skills and priority were followed.`);
 
     const skillCertainty = predicted[0]?.confidence ?? 0.2;
-    const confidence = Math.min(0.95, 0.25 + 0.5 * skillCertainty + (fix ? 0.2 * Math.min(1, fix.score * 2) : 0));
+    const confidence = skills.length === 0 ? 0.2 : Math.min(0.95, 0.25 + 0.5 * skillCertainty + (fix ? 0.2 * Math.min(1, fix.score * 2) : 0));
     return {
-      summary: summarize(title, description),
+      summary: summarize(title, description, SUMMARY_MAX),
       category,
-      priority: priority.priority,
+      priority,
       skills,
       notes: notes.join('\n'),
       suggestedFix: fix ? `#${fix.ref} ("${oneLine(fix.title, 120)}") was resolved with: ${oneLine(fix.resolution, 600)}` : null,
@@ -61,19 +70,15 @@ export class LocalTriageEngine implements TriageEngine {
   }
 }
 
+const RANK = { LOW: 0, MEDIUM: 1, HIGH: 2 } as const;
+
+/** A corrected similar ticket's priority, unless the ticket's own reading is the same or higher. */
+function higher(own: 'LOW' | 'MEDIUM' | 'HIGH', precedent: 'LOW' | 'MEDIUM' | 'HIGH'): 'LOW' | 'MEDIUM' | 'HIGH' {
+  return RANK[precedent] > RANK[own] ? precedent : own === 'HIGH' ? own : precedent;
+}
+
 /** Whitespace folded to single spaces, cut at `max` characters with an ellipsis. */
 function oneLine(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** One line: the title, then the description's first sentence when it adds something. */
-export function summarize(title: string, description: string): string {
-  const t = oneLine(title, SUMMARY_MAX);
-  const d = oneLine(description, 2000);
-  if (d === '' || d === t || t.includes(d)) return t;
-  const end = d.search(/[.!?](\s|$)/);
-  const first = end >= 0 ? d.slice(0, end + 1) : d;
-  const joined = t ? `${t.replace(/[.:;,\s]+$/, '')}: ${first}` : first;
-  return oneLine(joined, SUMMARY_MAX);
 }

@@ -7,9 +7,15 @@ describe('readPriority', () => {
     ['Outage: payroll site', 'Many users affected since 9am'],
     ['Suspicious email', 'I think I was phished and my account is compromised'],
     ['Laptop stolen', 'Possible data breach'],
-    ['Shared drive', 'We lost data after the sync, data loss on the finance folder'],
-    ['Report export broken', 'Deadline is today, urgent please'],
-    ['URGENT: cannot submit invoices', ''],
+    ['I clicked a link, typed my password, now sign-in alerts from another country', ''],
+    ['Homepage takes 12 seconds for everyone', ''],
+    ['Nobody in the Madrid office has internet', ''],
+    ['VPN down for the whole finance team', ''],
+    ['Dateien werden umbenannt', 'Ransomware? Alle Dateien auf dem Laufwerk werden verschlüsselt'],
+    ['Cliquei num link', 'Cliquei num link de um e-mail estranho e digitei minha senha'],
+    ['Me robaron el portátil', 'Me robaron el portátil de la empresa en el tren'],
+    ['Panne générale', 'Tout le monde au bureau de Lyon est hors service'],
+    ['Production is down', 'Checkout fails for every customer'],
   ])('reads HIGH from %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });
@@ -24,7 +30,30 @@ describe('readPriority', () => {
   });
 
   it('reads MEDIUM without signals', () => {
-    expect(readPriority('Printer on floor 3 jams', 'It jams on duplex jobs.')).toEqual({ priority: 'MEDIUM', reasons: [] });
+    expect(readPriority('Printer on floor 3 jams', 'It jams on duplex jobs.')).toMatchObject({ priority: 'MEDIUM', reasons: [] });
+  });
+
+  it.each([
+    ['Report export broken?', 'Deadline is today, can you look?'],
+    ['URGENT!!! cannot submit invoices', ''],
+    ['Kein Zugriff auf Laufwerk P:', 'Ich brauche die Daten für einen Kundentermin um 14 Uhr. Was kann ich tun?'],
+  ])('keeps a deadline or urgency at MEDIUM, not HIGH: %s', (title, description) => {
+    expect(readPriority(title, description).priority).toBe('MEDIUM');
+  });
+
+  it('does not let "URGENT!!!" make a how-to HIGH', () => {
+    expect(readPriority('URGENT!!! how do I add a signature in Outlook?', '').priority).not.toBe('HIGH');
+  });
+
+  it.each([
+    ['Wo stelle ich meinen Urlaubsantrag?', ''],
+    ["Demande d'un deuxième écran", "Serait-il possible d'avoir un deuxième écran ? Ce n'est pas urgent."],
+    ['¿Cómo puedo cambiar mi firma?', ''],
+    ['Como faço para pedir um monitor?', ''],
+    ['wifi in the canteen', 'everyone complains at lunch, no big deal but would be nice if it worked'],
+    ['email signature logo', 'The logo in the signature looks a bit blurry.'],
+  ])('reads how-to, requests, cosmetic issues and "can wait" as LOW in five languages: %s', (title, description) => {
+    expect(readPriority(title, description).priority).toBe('LOW');
   });
 
   it('does not count a negated urgency', () => {

@@ -1,67 +1,146 @@
 import type { Priority } from '../../core/index.js';
+import { foldWords } from './skill-matcher.js';
 
 /**
- * Priority from wording. Signals are fixed word sequences looked up in a
- * map (no pattern is built from ticket text): anything that stops many
- * people working, threatens security or data, or has a deadline is HIGH;
- * a question or how-to is LOW; everything else is MEDIUM.
+ * Priority from what matters in a helpdesk, in English, German, French,
+ * Spanish and Portuguese. Signals are fixed word sequences (accents folded)
+ * looked up in a map; no pattern is built from ticket text.
+ *
+ * - HIGH: a security incident (credentials given away, a phishing link
+ *   clicked, malware, a stolen device, data exposed), many people or a
+ *   whole office, site or service blocked, an outage, production, or
+ *   people in danger.
+ * - at least MEDIUM: a deadline, or a person fully blocked from working.
+ * - LOW: a how-to question, a request for something new, a cosmetic issue,
+ *   or the requester says it can wait.
+ * - MEDIUM otherwise. Urgency words alone ("URGENT!!!") only keep a ticket
+ *   from LOW: they do not make a how-to HIGH.
  */
-const HIGH_SIGNALS: Readonly<Record<string, readonly string[]>> = {
-  outage: ['outage', 'outages', 'down for everyone', 'is down', 'are down', 'went down', 'service down', 'site down', 'server down', 'system down', 'not working for anyone', 'nobody can', 'no one can', 'none of us can', 'whole office', 'whole team', 'entire office', 'entire team', 'all users', 'everyone in'],
-  impact: ['many users', 'many people', 'multiple users', 'several users', 'all staff', 'users affected', 'people affected', 'whole company', 'company-wide', 'production down', 'production is down', 'prod down', 'customers affected', 'blocking everyone'],
-  security: ['security', 'breach', 'breached', 'phishing', 'phished', 'malware', 'ransomware', 'virus', 'hacked', 'compromised', 'data leak', 'leaked', 'suspicious login', 'stolen', 'unauthorized', 'unauthorised'],
-  data: ['data loss', 'lost data', 'lost all', 'lost my', 'deleted by mistake', 'accidentally deleted', 'corrupted', 'corruption', 'disk failure', 'cannot recover', "can't recover", 'backup failed'],
-  deadline: ['deadline', 'urgent', 'urgently', 'asap', 'emergency', 'critical', 'immediately', 'right now', 'by today', 'by tomorrow', 'before the meeting', 'end of day', 'time-sensitive', 'blocker'],
+export type SignalKind = 'security' | 'outage' | 'impact' | 'safety' | 'deadline' | 'blocked' | 'urgency' | 'question' | 'request' | 'cosmetic' | 'can-wait';
+
+const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
+  security: [
+    'clicked a link', 'clicked on a link', 'clicked the link', 'clicked a suspicious', 'typed my password', 'entered my password', 'gave my password', 'gave away my password',
+    'gave him my password', 'gave her my password', 'entered my credentials', 'phished', 'phishing attack', 'ransomware', 'malware', 'trojan', 'virus detected', 'infected', 'hacked',
+    'data breach', 'data breaches', 'breach', 'breaches', 'compromised', 'sign in alerts', 'login alerts', 'from another country', 'unauthorized access', 'unauthorised access',
+    'being encrypted', 'files encrypted', 'encrypted my files', 'stolen', 'was stolen', 'exposed', 'data leak', 'leaked', 'emails i didn t write', 'sending spam',
+    'auf einen link geklickt', 'passwort eingegeben', 'gehackt', 'gestohlen', 'schadsoftware', 'datenleck', 'kompromittiert', 'j ai clique', 'clique sur un lien', 'pirate', 'piratage',
+    'vole', 'volé', 'fuite de donnees', 'logiciel malveillant', 'hice clic', 'hice click', 'me robaron', 'robaron', 'robado', 'hackeado', 'hackearon', 'fuga de datos', 'cliquei',
+    'digitei minha senha', 'digitei a minha senha', 'roubaram', 'roubado', 'hackeada', 'hackeado', 'vazamento', 'enviando e mails que eu nao escrevi', 'que eu nao escrevi',
+  ],
+  outage: [
+    'outage', 'outages', 'downtime', 'is down', 'are down', 'went down', 'down for', 'down since', 'down again', 'vpn down', 'internet down', 'network down', 'wifi down',
+    'email down', 'mail down', 'website down', 'homepage down', 'portal down', 'app down', 'service down', 'server down', 'site down', 'system down', 'completely offline', 'whole office', 'whole site',
+    'whole building', 'production down', 'production is down', 'prod down', 'in production', 'ausfall', 'systemausfall', 'komplett offline', 'ganze buro', 'panne generale',
+    'hors service', 'tout le bureau', 'caida', 'caido', 'fuera de servicio', 'toda la oficina', 'fora do ar', 'todo o escritorio', 'inoperante',
+  ],
+  impact: [
+    'for everyone', 'everyone in', 'everyone on', 'everybody in', 'whole team', 'whole department', 'entire office', 'entire team', 'entire department', 'all users', 'all staff',
+    'all employees', 'nobody can', 'no one can', 'nobody in', 'no one in', 'none of us can', 'many users', 'many people', 'multiple users', 'several users', 'whole company',
+    'company wide', 'customers affected', 'blocked three users', 'alle mitarbeiter', 'niemand kann', 'ganze team', 'ganze abteilung', 'alle kollegen', 'tout le monde', 'personne ne peut',
+    'toute l equipe', 'tous les utilisateurs', 'todo el mundo', 'nadie puede', 'todos los usuarios', 'todo el equipo', 'ninguem consegue', 'todos os usuarios', 'toda a equipe',
+  ],
+  safety: ['stuck in the lift', 'stuck in lift', 'stuck in the elevator', 'people inside', 'trapped', 'fire alarm', 'smoke', 'flooding', 'gas leak', 'injured', 'im aufzug', 'feuer', 'incendie', 'bloques dans', 'incendio', 'atrapados', 'preso no elevador'],
+  deadline: [
+    'deadline', 'due today', 'due tomorrow', 'by today', 'by tomorrow', 'end of day', 'by eod', 'before the meeting', 'meeting is tomorrow', 'board meeting', 'customer needs',
+    'frist', 'bis heute', 'kundentermin', 'um 14 uhr', 'date limite', 'avant la reunion', 'fecha limite', 'para hoy', 'prazo', 'ate hoje',
+  ],
+  blocked: [
+    'can t work', 'cannot work', 'can t do my job', 'can t log in to anything', 'can t sign in', 'cannot sign in', 'can t edit', 'can t connect', 'won t let me', 'completely blocked',
+    'i m blocked', 'kann nicht arbeiten', 'nicht mehr arbeiten', 'je ne peux plus', 'impossible de', 'no puedo trabajar', 'no puedo', 'nao consigo', 'nao consigo trabalhar',
+  ],
+  urgency: ['urgent', 'urgently', 'asap', 'emergency', 'critical', 'immediately', 'right now', 'dringend', 'sofort', 'urgence', 'urgente', 'urgentemente', 'promptly'],
+  question: [
+    'how do i', 'how can i', 'how to', 'how much', 'how long', 'where do i', 'where can i', 'where do we', 'what are the', 'what do i', 'what is the', 'who do i', 'is there a', 'is there any',
+    'can i', 'can we', 'could i', 'could we', 'do i need', 'question', 'questions', 'wondering', 'any tips', 'requirements', 'ask about', 'wie kann ich', 'wie stelle ich', 'wo stelle ich', 'wo finde ich',
+    'gibt es', 'ich mochte', 'informationen', 'konnt ihr', 'frage', 'comment faire', 'comment puis je', 'comment est ce', 'ou puis je', 'est ce que', 'est il possible', 'question', 'como puedo', 'como hago',
+    'donde', 'se puede', 'pregunta', 'como faco', 'como posso', 'onde', 'duvida', 'e possivel',
+  ],
+  request: [
+    'i would like', 'i d like', 'would like to', 'could i get', 'can i get', 'could we get', 'would it be possible', 'is it possible', 'request for', 'requesting', 'need a new', 'could be installed',
+    'can it be', 'could it be', 'order new', 'ich hatte gern', 'ich benotige informationen', 'serait il possible', 'je voudrais', 'demande d', 'quisiera', 'me gustaria', 'solicitud', 'gostaria',
+    'solicitacao', 'pedido de',
+  ],
+  cosmetic: ['blurry', 'misspelled', 'typo', 'cosmetic', 'looks a bit', 'font', 'colour', 'color', 'logo', 'wallpaper'],
+  'can-wait': [
+    'not urgent', 'no rush', 'no hurry', 'no big deal', 'would be nice', 'nice to have', 'when you have time', 'whenever', 'at some point', 'low priority', 'nicht dringend', 'keine eile',
+    'pas urgent', 'n est pas urgent', 'no es urgente', 'sin prisa', 'nao e urgente', 'sem pressa',
+  ],
 };
 
-const LOW_SIGNALS: readonly string[] = [
-  'how do i', 'how can i', 'how to', 'how would i', 'is it possible', 'is there a way', 'can i', 'could i', 'would it be possible',
-  'question', 'wondering', 'what is the best way', 'any tips', 'request', 'nice to have', 'when convenient', 'no rush', 'not urgent',
-  'low priority', 'whenever',
-];
+/** The kinds that make a ticket HIGH on their own. */
+const HIGH_KINDS: ReadonlySet<SignalKind> = new Set(['security', 'outage', 'impact', 'safety']);
+/** A negation within this many words before a security or urgency word cancels it ("not urgent", "no malware found"). */
+const NEGATION_WINDOW = 3;
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'don', 'isn', 'wasn', 'nicht', 'kein', 'keine', 'pas', 'jamais', 'sin', 'nunca', 'nao', 'sem', 'without']);
+const PEOPLE: ReadonlySet<string> = new Set(['people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores']);
+const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
+const GROUPS: ReadonlySet<string> = new Set(['team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'team', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'site', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa']);
+/** This many people named with a number ("35 people") is many. */
+const MANY = 5;
 
-interface Signal {
-  readonly phrase: string;
-  readonly kind: string;
+const TABLE = new Map<string, SignalKind[]>();
+let maxWords = 1;
+for (const [kind, phrases] of Object.entries(SIGNALS) as [SignalKind, readonly string[]][]) {
+  for (const phrase of phrases) {
+    const key = foldWords(phrase).join(' ');
+    const kinds = TABLE.get(key) ?? [];
+    if (!kinds.includes(kind)) kinds.push(kind);
+    TABLE.set(key, kinds);
+    maxWords = Math.max(maxWords, key.split(' ').length);
+  }
 }
-
-const HIGH = new Map<string, Signal>();
-for (const [kind, phrases] of Object.entries(HIGH_SIGNALS)) for (const phrase of phrases) HIGH.set(phrase, { phrase, kind });
-const LOW = new Map<string, Signal>(LOW_SIGNALS.map((phrase) => [phrase, { phrase, kind: 'question' }]));
-/** Phrases that cancel a HIGH reading: "not urgent" must not count as "urgent". */
-const NEGATED = new Set(['not urgent', 'no rush', 'low priority', 'not critical', 'not a security']);
-const MAX_WORDS = 5;
-
-const WORDS = /[a-z0-9']+/g;
 
 export interface PriorityReading {
   readonly priority: Priority;
   /** The signals found, e.g. `outage: "is down"`, for the moderator's notes. */
   readonly reasons: string[];
+  /** Every kind of signal found (after negation), for notes and summaries. */
+  readonly kinds: ReadonlySet<SignalKind>;
 }
 
 /** Reads the priority of a ticket from its title and description. */
 export function readPriority(title: string, description: string): PriorityReading {
-  const text = `${title}\n${description}`.toLowerCase().replace(/[’‘]/g, "'");
-  const words = text.match(WORDS) ?? [];
-  const high: Signal[] = [];
-  const low: Signal[] = [];
-  const negated = new Set<string>();
+  const words = foldWords(`${title}\n${description === title ? '' : description}`);
+  const found: { kind: SignalKind; phrase: string }[] = [];
+  const kinds = new Set<SignalKind>();
+  const add = (kind: SignalKind, phrase: string) => {
+    if (!found.some((f) => f.kind === kind && f.phrase === phrase)) found.push({ kind, phrase });
+    kinds.add(kind);
+  };
   for (let i = 0; i < words.length; i++) {
     let key = '';
-    for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
+    for (let n = 1; n <= maxWords && i + n <= words.length; n++) {
       key = n === 1 ? (words[i] ?? '') : `${key} ${words[i + n - 1] ?? ''}`;
-      if (NEGATED.has(key)) negated.add(words[i + n - 1] ?? '');
-      const h = HIGH.get(key);
-      if (h && !high.some((s) => s.phrase === h.phrase)) high.push(h);
-      const l = LOW.get(key);
-      if (l && !low.some((s) => s.phrase === l.phrase)) low.push(l);
+      for (const kind of TABLE.get(key) ?? []) {
+        if ((kind === 'security' || kind === 'urgency' || kind === 'deadline') && negated(words, i)) continue;
+        add(kind, key);
+      }
     }
+    // "the whole finance team", "all of the Madrid office": a whole group, a few words apart.
+    if (WHOLE.has(words[i] ?? '')) {
+      for (let j = i + 1; j <= i + 3 && j < words.length; j++) if (GROUPS.has(words[j] ?? '')) add('impact', words.slice(i, j + 1).join(' '));
+    }
+    const n = Number(words[i]);
+    if (Number.isInteger(n) && n >= MANY && PEOPLE.has(words[i + 1] ?? '')) add('impact', `${words[i]} ${words[i + 1]}`);
   }
-  const real = high.filter((s) => !negated.has(s.phrase.split(' ').at(-1) ?? ''));
-  if (real.length) return { priority: 'HIGH', reasons: real.slice(0, 3).map((s) => `${s.kind}: "${s.phrase}"`) };
-  if (low.length || text.includes('?')) {
-    return { priority: 'LOW', reasons: low.length ? low.slice(0, 2).map((s) => `question: "${s.phrase}"`) : ['question: the ticket asks a question'] };
+  const asks = title.includes('?') || description.includes('?');
+  const reasons = (ks: readonly SignalKind[]) => found.filter((f) => ks.includes(f.kind)).slice(0, 3).map((f) => `${f.kind}: "${f.phrase}"`);
+  const high = [...kinds].filter((k) => HIGH_KINDS.has(k));
+  // "Everyone complains, no big deal": the requester's own "it can wait" outranks the crowd, not an incident.
+  const highHolds = high.some((k) => k === 'security' || k === 'safety' || k === 'outage') || (high.length > 0 && !kinds.has('can-wait'));
+  if (highHolds) return { priority: 'HIGH', reasons: reasons(high), kinds };
+  const floor = kinds.has('deadline') || kinds.has('blocked') || kinds.has('urgency');
+  const lowKinds: SignalKind[] = ['can-wait', 'question', 'request', 'cosmetic'];
+  const low = lowKinds.some((k) => kinds.has(k)) || asks;
+  if (kinds.has('can-wait') || (low && !floor)) {
+    const r = reasons(lowKinds);
+    return { priority: 'LOW', reasons: r.length ? r : ['question: the ticket asks a question'], kinds };
   }
-  return { priority: 'MEDIUM', reasons: [] };
+  return { priority: 'MEDIUM', reasons: reasons(['deadline', 'blocked', 'urgency']), kinds };
+}
+
+function negated(words: readonly string[], at: number): boolean {
+  for (let j = Math.max(0, at - NEGATION_WINDOW); j < at; j++) if (NEGATIONS.has(words[j] ?? '')) return true;
+  return false;
 }

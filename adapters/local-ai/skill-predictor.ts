@@ -1,10 +1,11 @@
 import { SkillCatalog } from '../../core/index.js';
 import { skillWords } from './skill-features.js';
-import { AMBIGUOUS_MENTIONS, HELPDESK_LEXICON, LEXICON_MAX_WORDS } from './skill-lexicon.js';
+import { AMBIGUOUS_MENTIONS } from './skill-lexicon.js';
+import { SkillMatcher } from './skill-matcher.js';
 import { shippedSkillModel, type SkillModel } from './skill-model.js';
 
 /** Where a predicted skill came from, for explanations and tests. */
-export type SkillSource = 'mention' | 'model' | 'lexicon';
+export type SkillSource = 'mention' | 'model' | 'lexicon' | 'history';
 
 export interface SkillPrediction {
   readonly skill: string;
@@ -13,50 +14,61 @@ export interface SkillPrediction {
   readonly confidence: number;
 }
 
+/** A resolved or corrected ticket like this one, whose skills vote. */
+export interface SkillVote {
+  readonly skills: readonly string[];
+  /** Similarity 0..1. */
+  readonly score: number;
+  /** Staff corrected this ticket's skills: the strongest signal there is. */
+  readonly corrected: boolean;
+}
+
 export interface SkillPredictorOptions {
-  /** Defaults to the shipped model, loaded on first use. */
+  /** Defaults to the shipped model, loaded on first use (only for technical words that are also ordinary words). */
   readonly model?: SkillModel;
   readonly catalog?: SkillCatalog;
-  /** Model thresholds are multiplied by this for skills some moderator holds, so coverable skills surface first. */
+  /** Kept for callers of the earlier predictor; staff skills now only break ties. */
   readonly staffThresholdScale?: number;
-  /**
-   * At or above this model probability a ticket reads as a programming
-   * question and weak IT-support words are ignored; below it, on a ticket
-   * that reads as IT support, the classifier's guesses are dropped.
-   */
+  /** Model probability a named technical word that is also an ordinary word (`spring`, `rails`) needs. */
   readonly programmingGate?: number;
   readonly maxSkills?: number;
 }
 
-/** Words of a description the model reads beyond the title: its opening, where the problem is usually named. */
-const DESCRIPTION_WORDS = 60;
-/** Longest catalog id or alias, in words (`ruby on rails`). */
+/** Longest technical id or alias, in words (`ruby on rails`). */
 const MENTION_MAX_WORDS = 3;
 const MENTION_CONFIDENCE = 0.9;
-/** A skill named in the text needs only this fraction of the classifier's usual threshold. */
-const MENTION_THRESHOLD_SCALE = 0.5;
-const STRONG_LEXICON_CONFIDENCE = 0.8;
-const WEAK_LEXICON_CONFIDENCE = 0.6;
+/** A helpdesk skill needs this much evidence (one word naming it, or three hints). */
+const MIN_SCORE = 0.95;
+/** A further skill must reach this share of the best one. */
+const RELATIVE = 0.6;
+/** Score at which confidence saturates. */
+const FULL_SCORE = 3;
+const CORRECTION_WEIGHT = 2.5;
+const RESOLVED_WEIGHT = 0.8;
+/** Similar tickets below this score do not vote. */
+const MIN_VOTE_SCORE = 0.15;
 
 /**
- * Predicts a ticket's skills (canonical catalog ids) from three sources:
- * explicit mentions of a catalog id or alias (`k8s`, `js`, `react`), the
- * trained classifier, and the IT-support lexicon. Every lookup is an exact
- * map lookup of a normalized word sequence; no pattern is built from text.
+ * Predicts a ticket's skills (canonical catalog ids): helpdesk skills from
+ * the words that name them ({@link SkillMatcher}, shipped and taught by
+ * admins, five languages, typo-tolerant), with similar resolved tickets and
+ * staff corrections voting; technical skills (`python`, `c#`) only when the
+ * ticket names one by id or alias, and for aliases that are also ordinary
+ * words (`spring`, `rails`, `node`) only when the trained classifier agrees
+ * the ticket is about it.
  */
 export class SkillPredictor {
   private readonly catalog: SkillCatalog;
   private modelRef: SkillModel | undefined;
-  private readonly staffScale: number;
   private readonly gate: number;
   private readonly maxSkills: number;
+  private matcherRef: { revision: number; matcher: SkillMatcher } | null = null;
 
   constructor(options: SkillPredictorOptions = {}) {
     this.catalog = options.catalog ?? new SkillCatalog();
     this.modelRef = options.model;
-    this.staffScale = options.staffThresholdScale ?? 0.8;
     this.gate = options.programmingGate ?? 0.5;
-    this.maxSkills = options.maxSkills ?? 5;
+    this.maxSkills = options.maxSkills ?? 3;
   }
 
   private get model(): SkillModel {
@@ -64,75 +76,65 @@ export class SkillPredictor {
     return this.modelRef;
   }
 
-  predict(ticket: { readonly title: string; readonly description: string }, staffSkills: Iterable<string> = []): SkillPrediction[] {
+  private get matcher(): SkillMatcher {
+    if (this.matcherRef?.revision !== this.catalog.revision) this.matcherRef = { revision: this.catalog.revision, matcher: new SkillMatcher(this.catalog) };
+    return this.matcherRef.matcher;
+  }
+
+  predict(ticket: { readonly title: string; readonly description: string }, staffSkills: Iterable<string> = [], votes: readonly SkillVote[] = []): SkillPrediction[] {
     const staff = new Set(this.catalog.normalizeAll(staffSkills));
+    const scores = new Map<string, { score: number; source: SkillSource }>();
+    for (const s of this.matcher.score(ticket.title, ticket.description)) scores.set(s.skill, { score: s.score, source: 'lexicon' });
+    for (const v of votes) {
+      if (v.score < MIN_VOTE_SCORE) continue;
+      const weight = (v.corrected ? CORRECTION_WEIGHT : RESOLVED_WEIGHT) * Math.min(1, v.score * 2);
+      for (const raw of v.skills) {
+        const skill = this.catalog.normalize(raw);
+        if (!skill || this.catalog.isProgramming(skill)) continue;
+        const had = scores.get(skill);
+        scores.set(skill, { score: (had?.score ?? 0) + weight, source: had && had.score >= weight ? had.source : 'history' });
+      }
+    }
+    const ranked = [...scores].filter(([skill]) => this.catalog.has(skill)).sort((a, b) => b[1].score - a[1].score || Number(staff.has(b[0])) - Number(staff.has(a[0])) || a[0].localeCompare(b[0]));
+    const top = ranked[0]?.[1].score ?? 0;
+    const out: SkillPrediction[] = [];
+    for (const [skill, s] of ranked) {
+      if (s.score < MIN_SCORE || s.score < RELATIVE * top) break;
+      out.push({ skill, source: s.source, confidence: round(Math.min(0.95, 0.4 + 0.55 * Math.min(1, s.score / FULL_SCORE))) });
+    }
+    for (const skill of this.mentions(ticket, out.length > 0)) if (!out.some((o) => o.skill === skill)) out.push({ skill, source: 'mention', confidence: MENTION_CONFIDENCE });
+    return out.slice(0, this.maxSkills);
+  }
+
+  /**
+   * Technical ids named outright by an id or a distinctive alias; aliases that are ordinary words
+   * need a ticket that reads as no helpdesk skill and the classifier's agreement.
+   */
+  private mentions(ticket: { readonly title: string; readonly description: string }, readsAsSupport: boolean): string[] {
     const words = skillWords(`${ticket.title}\n${ticket.description}`);
-    const found = new Map<string, SkillPrediction>();
-    const offer = (p: SkillPrediction) => {
-      const had = found.get(p.skill);
-      if (!had || had.confidence < p.confidence) found.set(p.skill, p);
-    };
-
-    // A named skill the classifier knows only lowers its bar (the classifier has learnt when
-    // "windows" or "sql" in a title really means that skill); one it does not know counts outright.
-    const mentioned = this.mentions(words);
-    const known = new Set(this.model.tags);
-    for (const skill of mentioned) if (!known.has(skill)) offer({ skill, source: 'mention', confidence: MENTION_CONFIDENCE });
-    const lexicon = lookups(words, LEXICON_MAX_WORDS, (key) => HELPDESK_LEXICON.get(key));
-
-    const p = this.probabilities(ticket);
-    let top = 0;
-    for (const v of p) top = Math.max(top, v);
-    const programming = top >= this.gate || mentioned.some((skill) => this.catalog.get(skill)?.group !== 'it');
-    const support = lexicon.filter((e) => e.strong || !programming);
-    for (const entry of support) {
-      offer({ skill: entry.skill, source: 'lexicon', confidence: entry.strong ? STRONG_LEXICON_CONFIDENCE : WEAK_LEXICON_CONFIDENCE });
+    const out: string[] = [];
+    const ambiguous: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      let key = '';
+      for (let n = 1; n <= MENTION_MAX_WORDS && i + n <= words.length; n++) {
+        key = n === 1 ? (words[i] ?? '') : `${key} ${words[i + n - 1] ?? ''}`;
+        const id = this.catalog.normalize(key);
+        if (!id || !this.catalog.isProgramming(id) || out.includes(id)) continue;
+        if (AMBIGUOUS_MENTIONS.has(key)) {
+          if (!ambiguous.includes(id)) ambiguous.push(id);
+        } else out.push(id);
+      }
     }
-
-    // The classifier learnt from programming questions. On an IT-support ticket, or one naming a
-    // skill it never saw (kubernetes, vpn), its low-confidence guesses are noise ("printer jams"
-    // is not a Java question).
-    const itSupport = support.length > 0 || mentioned.some((skill) => !known.has(skill) || this.catalog.get(skill)?.group === 'it');
-    const scale = (tag: string) => (staff.has(tag) ? this.staffScale : 1) * (mentioned.includes(tag) ? MENTION_THRESHOLD_SCALE : 1);
-    for (const s of this.model.decide(p, scale)) {
-      if (itSupport && s.probability < this.gate && !mentioned.includes(s.tag)) continue;
-      offer({ skill: s.tag, source: 'model', confidence: round(s.probability) });
+    // On a ticket that already reads as IT support or another desk, an ordinary word is just that word (shelf "rails", a slow-"performance" report).
+    if (ambiguous.length > 0 && !readsAsSupport) {
+      const p = this.model.probabilities(ticket.title);
+      for (const id of ambiguous) {
+        const at = this.model.tags.indexOf(id);
+        if (at >= 0 && (p[at] ?? 0) >= this.gate && !out.includes(id)) out.push(id);
+      }
     }
-
-    return [...found.values()]
-      .filter((f) => this.catalog.has(f.skill))
-      .sort((a, b) => b.confidence - a.confidence || Number(staff.has(b.skill)) - Number(staff.has(a.skill)) || a.skill.localeCompare(b.skill))
-      .slice(0, this.maxSkills);
+    return out;
   }
-
-  /** Probabilities from the title, and from the title with the start of the description when there is one (the larger wins). */
-  private probabilities(ticket: { readonly title: string; readonly description: string }): Float32Array {
-    const title = this.model.probabilities(ticket.title);
-    const description = ticket.description.trim();
-    if (description === '' || description === ticket.title.trim()) return title;
-    const opening = description.split(/\s+/).slice(0, DESCRIPTION_WORDS).join(' ');
-    const both = this.model.probabilities(`${ticket.title}\n${opening}`);
-    return title.map((v, i) => Math.max(v, both[i] ?? 0));
-  }
-
-  /** Catalog ids named outright by an id or a distinctive alias. */
-  private mentions(words: readonly string[]): string[] {
-    return lookups(words, MENTION_MAX_WORDS, (key) => (AMBIGUOUS_MENTIONS.has(key) ? undefined : (this.catalog.normalize(key) ?? undefined)));
-  }
-}
-
-/** Looks every run of 1…maxWords consecutive words up, returning the distinct hits in text order. */
-function lookups<T>(words: readonly string[], maxWords: number, find: (key: string) => T | undefined): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < words.length; i++) {
-    let key = '';
-    for (let n = 1; n <= maxWords && i + n <= words.length; n++) {
-      key = n === 1 ? (words[i] ?? '') : `${key} ${words[i + n - 1] ?? ''}`;
-      const hit = find(key);
-      if (hit !== undefined && !out.includes(hit)) out.push(hit);
-    }
-  }
-  return out;
 }
 
 function round(v: number): number {

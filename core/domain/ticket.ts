@@ -40,7 +40,7 @@ export interface TriageStamp {
 
 /** Why a ticket went to someone, recorded in the history. */
 export interface AssignmentReason {
-  readonly rule: 'skills' | 'admin-fallback' | 'manual' | 'escalation';
+  readonly rule: 'skills' | 'desk-fallback' | 'load-fallback' | 'admin-fallback' | 'manual' | 'escalation';
   readonly matchedSkills: readonly string[];
   readonly load: number;
   readonly text: string;

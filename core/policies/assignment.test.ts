@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SkillCatalog } from '../domain/skills.js';
 import { chooseAssignee, type Candidate } from './assignment.js';
 
 const mod = (id: string, skills: string[], extra: Partial<Candidate> = {}): Candidate => ({
@@ -28,5 +29,23 @@ describe('chooseAssignee', () => {
     const d = chooseAssignee(['vpn'], [mod('a', ['vpn'], { availability: 'away' })]);
     expect(d.kind).toBe('none');
     expect(d.kind === 'none' && d.reason).toContain('vpn');
+  });
+  const catalog = new SkillCatalog();
+  it('matches a skill by what it means: a sql-server ticket reaches the database moderator', () => {
+    const d = chooseAssignee(['sql-server'], [mod('db', ['database']), mod('root', [], { role: 'admin' })], [], catalog);
+    expect(d).toMatchObject({ personId: 'db', reason: { rule: 'skills' } });
+  });
+  it('prefers the moderator holding the most confident skill over a less loaded one holding a weaker one', () => {
+    const d = chooseAssignee(['networking', 'software-install'], [mod('net', ['networking'], { openTickets: 5 }), mod('apps', ['software-install'])], [], catalog);
+    expect(d).toMatchObject({ personId: 'net' });
+  });
+  it('falls back to the least-loaded moderator of the same desk before any admin, and says why', () => {
+    const d = chooseAssignee(['vpn'], [mod('n1', ['networking'], { openTickets: 3 }), mod('n2', ['networking'], { openTickets: 1 }), mod('mail', ['email']), mod('root', [], { role: 'admin' })], [], catalog);
+    expect(d).toMatchObject({ personId: 'n2', reason: { rule: 'desk-fallback' } });
+    expect(d.kind === 'assign' && d.reason.text).toContain('same desk');
+  });
+  it('sends a ticket needing no skill to the least-loaded moderator, not to an admin', () => {
+    const d = chooseAssignee([], [mod('a', ['vpn'], { openTickets: 2 }), mod('b', ['email']), mod('root', [], { role: 'admin' })], [], catalog);
+    expect(d).toMatchObject({ personId: 'b', reason: { rule: 'load-fallback' } });
   });
 });

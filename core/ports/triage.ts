@@ -14,6 +14,36 @@ export interface TriageRequest {
   readonly staffSkills: readonly string[];
   /** Every canonical skill id in the catalog. */
   readonly catalog: readonly string[];
+  /**
+   * The helpdesk's own skills (held by staff, created or taught by admins)
+   * with their description and words, for engines to choose from.
+   */
+  readonly skills?: readonly TriageSkill[];
+  /**
+   * Similar tickets whose triage is known to be right, best first: resolved
+   * ones and ones staff corrected (the strongest signal).
+   */
+  readonly precedents?: readonly TriagePrecedent[];
+}
+
+/** A skill as an engine sees it. */
+export interface TriageSkill {
+  readonly id: string;
+  readonly description?: string;
+  readonly words?: readonly string[];
+}
+
+/** A similar ticket and how it was (or, after a correction, should have been) triaged. */
+export interface TriagePrecedent {
+  readonly ref: number;
+  readonly title: string;
+  readonly skills: readonly string[];
+  readonly category: string;
+  readonly priority: Priority;
+  /** Similarity 0..1. */
+  readonly score: number;
+  /** Staff changed this ticket's triage by hand. */
+  readonly corrected: boolean;
 }
 
 /** An engine's raw proposal; core sanitizes and normalizes it before use. */

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../domain/errors.js';
 import { outboxEvent } from '../domain/events.js';
 import { isStaff } from '../domain/person.js';
 import { assign, isOpen, leaveUnassigned, type AssignmentReason, type Ticket } from '../domain/ticket.js';
-import { chooseAssignee } from '../policies/assignment.js';
+import { chooseAssignee, type AssignmentDecision } from '../policies/assignment.js';
 import type { HelpdeskDeps } from './deps.js';
 import { nowIso } from './deps.js';
 import { mutateTicket, type Change } from './mutate.js';
@@ -28,8 +28,7 @@ export async function autoAssign(deps: HelpdeskDeps, ticketId: string, options: 
   return mutateTicket(deps, ticketId, async (ticket) => {
     if (options.initial && ticket.history.some((h) => h.type === 'assigned' || h.type === 'unassigned')) return ok(null);
     if (!isOpen(ticket)) return fail('TICKET.ALREADY_RESOLVED', `Ticket #${ticket.ref} is resolved; reopen it first.`);
-    const candidates = await deps.store.listAssignmentCandidates(ticket.skills);
-    const decision = chooseAssignee(ticket.skills, candidates, options.exclude ?? []);
+    const decision = await decideAssignee(deps, ticket.skills, options.exclude ?? []);
     const at = nowIso(deps);
     if (decision.kind === 'none') {
       if (ticket.assigneeId === null && ticket.unassignedReason === decision.reason && !options.initial) return ok(null);
@@ -37,10 +36,24 @@ export async function autoAssign(deps: HelpdeskDeps, ticketId: string, options: 
       return ok(assignmentChange(ticket, next, options, at));
     }
     if (decision.personId === ticket.assigneeId) return ok(null);
-    const reason = options.rule && options.rule !== 'skills' && options.rule !== 'admin-fallback' ? { ...decision.reason, rule: options.rule } : decision.reason;
+    const reason = options.rule && !['skills', 'desk-fallback', 'load-fallback', 'admin-fallback'].includes(options.rule) ? { ...decision.reason, rule: options.rule } : decision.reason;
     const next = assign(ticket, decision.personId, reason, options.actorId, at);
     return ok({ ...assignmentChange(ticket, next, options, at), assignedTo: decision.personId });
   });
+}
+
+/**
+ * Runs the assignment policy for `skills`: the store lists the staff who
+ * hold them, a broader skill or a skill on the same desk (plus the admins);
+ * only a ticket needing no skill also looks at every moderator.
+ */
+export async function decideAssignee(deps: HelpdeskDeps, skills: readonly string[], exclude: readonly string[]): Promise<AssignmentDecision> {
+  const related = new Set<string>();
+  for (const s of skills) for (const r of [s, ...deps.catalog.broader(s), ...deps.catalog.desk(s)]) related.add(r);
+  const candidates = await deps.store.listAssignmentCandidates([...related]);
+  const moderators = skills.length === 0 ? await deps.store.listPeople({ roles: ['moderator'], limit: 500 }) : [];
+  const seen = new Set(candidates.map((c) => c.id));
+  return chooseAssignee(skills, [...candidates, ...moderators.filter((m) => !seen.has(m.id))], exclude, deps.catalog);
 }
 
 /** Assigns to a named person, who must be a moderator or an admin. */

@@ -1,7 +1,6 @@
 import { eventSchemas, outboxEvent, parseEvent } from '../domain/events.js';
 import { ok, unwrap } from '../domain/errors.js';
 import { recordHistory, type Priority } from '../domain/ticket.js';
-import { chooseAssignee } from '../policies/assignment.js';
 import {
   addMs,
   checkSla,
@@ -13,7 +12,7 @@ import {
   type SlaStatus,
   type WatchedAssignment,
 } from '../policies/sla.js';
-import { autoAssign } from '../usecases/assign-ticket.js';
+import { autoAssign, decideAssignee } from '../usecases/assign-ticket.js';
 import { nowIso, type HelpdeskDeps } from '../usecases/deps.js';
 import { mutateTicket } from '../usecases/mutate.js';
 import { loadTicket, notifyAdmins, notifyPerson, refOf } from './notify.js';
@@ -174,8 +173,7 @@ async function escalate(deps: HelpdeskDeps, ticketId: string, watched: WatchedAs
   const status = checkSla(ticket, watched);
   if (status !== 'due') return { status };
   const assignee = await refOf(deps, watched.assigneeId);
-  const candidates = await deps.store.listAssignmentCandidates(ticket.skills);
-  const decision = chooseAssignee(ticket.skills, candidates, [watched.assigneeId]);
+  const decision = await decideAssignee(deps, ticket.skills, [watched.assigneeId]);
   const late = `${assignee.displayName} was reminded after ${formatWindow(windowMs)} and has not started it ${formatWindow(windowMs)} later`;
   const reason = decision.kind === 'assign' ? `${late}; moving it to the next best match.` : `${late}; nobody else can take it (${decision.reason}).`;
 
