@@ -14,9 +14,10 @@ export interface Engine {
 }
 
 /**
- * Inngest when its keys or INNGEST_DEV are set (the outbox relay forwards
- * events; Inngest calls back at /api/inngest), otherwise the in-process
- * runner. Exactly one runs.
+ * Inngest when its keys are set or INNGEST_DEV is on, as the configuration
+ * decided (the outbox relay forwards events; Inngest calls back at
+ * /api/inngest, registered at INNGEST_SERVE_HOST, which the configuration
+ * requires outside dev mode), otherwise the in-process runner. Exactly one runs.
  */
 export async function buildEngine(
   config: Readonly<Config>,
