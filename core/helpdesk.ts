@@ -4,7 +4,7 @@ import { autoAssign } from './usecases/assign-ticket.js';
 import { fileTicket, type FileTicketInput } from './usecases/file-ticket.js';
 import { listTickets, type TicketFilters } from './usecases/list-tickets.js';
 import { ticketByRef } from './usecases/mutate.js';
-import { identify, type IdentifyInput } from './usecases/people.js';
+import { ensureConfiguredAdmins, identify, type IdentifyInput } from './usecases/people.js';
 import { linkIdentity, type LinkIdentityInput } from './usecases/link-identity.js';
 import { actAsPlatformAdmin, demoteStoredPlatformAdmins } from './usecases/platform-admin.js';
 import { runSkillsCommand, type SkillsCommand } from './usecases/skills-admin.js';
@@ -21,6 +21,8 @@ export class Helpdesk {
   constructor(readonly deps: HelpdeskDeps) {}
 
   identify = (input: IdentifyInput) => identify(this.deps, input);
+  /** Stores the admins named in the configuration, so they are reachable before they ever spoke. */
+  ensureConfiguredAdmins = () => ensureConfiguredAdmins(this.deps);
   fileTicket = (input: FileTicketInput) => fileTicket(this.deps, input);
   triageTicket = (ticketId: string) => triageTicket(this.deps, ticketId);
   assignTicket = (ticketId: string) => autoAssign(this.deps, ticketId, { actorId: null, initial: true });

@@ -23,8 +23,11 @@ export type Notification =
   | { readonly kind: 'ticket.filed'; readonly audience: 'requester'; readonly ticket: Ticket }
   /** Requester: triage done (category, priority, summary). */
   | { readonly kind: 'ticket.triaged'; readonly audience: 'requester'; readonly ticket: Ticket }
-  /** Requester: who is handling the ticket, or that it waits for someone. */
-  | { readonly kind: 'ticket.assigned'; readonly audience: 'requester'; readonly ticket: Ticket; readonly assignee: PersonRef | null }
+  /**
+   * Requester: who is handling the ticket, or that it waits for someone.
+   * `adminsTold`: with nobody assigned, whether an admin was actually reached (only then may the text say so).
+   */
+  | { readonly kind: 'ticket.assigned'; readonly audience: 'requester'; readonly ticket: Ticket; readonly assignee: PersonRef | null; readonly adminsTold?: boolean }
   /** Moderator: the ticket card with notes, similar tickets and actions. */
   | { readonly kind: 'ticket.assignment'; readonly audience: 'moderator'; readonly ticket: Ticket; readonly requester: PersonRef; readonly reason: string }
   /** Moderator: the card changed (started, resolved, reopened); update it in place. */

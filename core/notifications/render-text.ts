@@ -2,6 +2,14 @@ import { formatRef, type Ticket } from '../domain/ticket.js';
 import type { Notification, PersonRef } from './notification.js';
 
 /**
+ * What a requester is told while nobody has their ticket: that an admin was
+ * told only when one was actually reached. Every renderer uses this wording.
+ */
+export function waitingText(adminsTold: boolean): string {
+  return adminsTold ? 'is waiting for a moderator; an admin has been told.' : 'is waiting in the queue for a moderator to pick it up.';
+}
+
+/**
  * Plain-text rendering of a notification, for the console and the text part
  * of emails. Requester-facing messages never include moderator notes.
  */
@@ -16,7 +24,7 @@ export function renderText(n: Notification): string {
     case 'ticket.assigned':
       return n.assignee
         ? `${formatRef(t.ref)} is assigned to ${n.assignee.displayName}.`
-        : `${formatRef(t.ref)} is waiting for a moderator; an admin has been told.`;
+        : `${formatRef(t.ref)} ${waitingText(n.adminsTold === true)}`;
     case 'ticket.assignment':
       return [`New ticket for you: ${head}`, ...moderatorCard(t, n.requester), `Why you: ${n.reason}`, actionsHint(t)].join('\n');
     case 'ticket.card':

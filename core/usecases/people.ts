@@ -59,6 +59,24 @@ export async function identify(deps: HelpdeskDeps, input: IdentifyInput): Promis
   }
 }
 
+/**
+ * Makes sure every admin named in the configuration has a person record
+ * before they ever spoke, so the first ticket that needs an admin can reach
+ * them (their platform id is in the identity, which is all a channel needs
+ * to open a DM). The name is a placeholder until their platform reports one.
+ * Returns how many configured admins are on record.
+ */
+export async function ensureConfiguredAdmins(deps: HelpdeskDeps): Promise<number> {
+  let ready = 0;
+  for (const identity of deps.settings.adminIdentities) {
+    const placeholder = identity.slice(identity.lastIndexOf(':') + 1) || identity;
+    const person = await identify(deps, { identity, displayName: placeholder.slice(0, 80), nameIsHint: true });
+    if (person.ok) ready++;
+    else deps.logger.warn({ identity }, `HELPDESK_ADMINS entry could not be stored: ${person.error.message}`);
+  }
+  return ready;
+}
+
 /** Looks up an existing person by identity; unknown handles are a domain error. */
 export async function findByIdentity(deps: HelpdeskDeps, identity: string, shownAs: string): Promise<Result<Person>> {
   const person = await deps.store.findPersonByIdentity(identity);

@@ -38,5 +38,6 @@ export async function notifyAdmins(deps: HelpdeskDeps, notification: Notificatio
     if (r.delivered) delivered++;
   }
   if (admins.length === 0) deps.logger.warn({ ticketRef: notification.ticket.ref }, 'no admin is configured to be told (set HELPDESK_ADMINS)');
+  else if (delivered === 0) deps.logger.warn({ ticketRef: notification.ticket.ref, admins: admins.length }, 'no admin could be reached; the ticket waits in the queue');
   return delivered;
 }

@@ -36,6 +36,7 @@ export function ticketPipeline(deps: HelpdeskDeps): WorkflowDefinition {
         const ticket = await loadTicket(deps, ticketId);
         return notifyPerson(deps, filed.requesterId, { kind: 'ticket.triaged', audience: 'requester', ticket });
       });
+      let adminsTold = false;
       if (assigned.assigneeId) {
         const assigneeId = assigned.assigneeId;
         await step.run('notify-moderator', async () => {
@@ -44,15 +45,16 @@ export function ticketPipeline(deps: HelpdeskDeps): WorkflowDefinition {
           return notifyPerson(deps, assigneeId, { kind: 'ticket.assignment', audience: 'moderator', ticket, requester: await refOf(deps, ticket.requesterId), reason });
         });
       } else {
-        await step.run('notify-admins', async () => {
+        const delivered = await step.run('notify-admins', async () => {
           const ticket = await loadTicket(deps, ticketId);
           return notifyAdmins(deps, { kind: 'ticket.needs-assignee', audience: 'admin', ticket, reason: assigned.reason ?? 'nobody is available' });
         });
+        adminsTold = delivered > 0;
       }
       await step.run('notify-requester-assigned', async () => {
         const ticket = await loadTicket(deps, ticketId);
         const assignee = ticket.assigneeId ? await refOf(deps, ticket.assigneeId) : null;
-        return notifyPerson(deps, filed.requesterId, { kind: 'ticket.assigned', audience: 'requester', ticket, assignee });
+        return notifyPerson(deps, filed.requesterId, { kind: 'ticket.assigned', audience: 'requester', ticket, assignee, adminsTold });
       });
       return { ref: filed.ref, assigneeId: assigned.assigneeId };
     },
