@@ -12,6 +12,8 @@ import { buildEngine } from './wiring/engine.js';
 import { openStore } from './wiring/store.js';
 import { buildPlatforms, type Surface } from './wiring/surfaces.js';
 
+import { platformStartupError, StartupError } from './errors.js';
+
 export { StartupError } from './errors.js';
 
 export interface App {
@@ -77,6 +79,8 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
     helpdesk,
     settle: () => engine.idle(),
     async start() {
+      const admins = await helpdesk.ensureConfiguredAdmins();
+      if (admins === 0) logger.warn('no admin is configured: tickets nobody can take wait in the queue unseen (set HELPDESK_ADMINS)');
       engine.start();
       pruner.start();
       if (config.PORT !== undefined || routes.length > 0) {
@@ -84,7 +88,17 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
         server = await startHttpServer({ port, routes, logger, health: async () => ({ ok: true, detail: { store: store.description, engine: engine.name } }) });
         logger.info({ port, paths: ['/healthz', ...routes.map((r) => r.prefix)] }, 'http server listening');
       }
-      for (const s of surfaces) await s.start();
+      for (const s of surfaces) {
+        try {
+          await s.start();
+        } catch (error) {
+          if (error instanceof StartupError) throw error;
+          logger.debug({ err: error, surface: s.name }, 'surface start-up failed');
+          throw s.name.startsWith('slack')
+            ? platformStartupError('Slack', { token: 'SLACK_BOT_TOKEN', url: 'SLACK_API_URL' }, error)
+            : platformStartupError('Discord', { token: 'DISCORD_TOKEN', url: 'DISCORD_API_URL' }, error);
+        }
+      }
       if (config.console.enabled) {
         consoleSurface = new ConsoleSurface({ helpdesk, input: io.input, output: { write }, logger, interactive: io.interactive, settle: () => engine.idle(), onEnd: io.onConsoleEnd });
         consoleSurface.start();

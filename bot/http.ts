@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../core/index.js';
+import { listenStartupError } from './errors.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -39,9 +40,9 @@ export async function startHttpServer(options: { port: number; routes: readonly 
     res.end('not found');
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenStartupError(options.port, error)));
     server.listen(options.port, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });
