@@ -8,6 +8,7 @@ import { autoAssign, assignToPerson } from './assign-ticket.js';
 import type { HelpdeskDeps } from './deps.js';
 import { nowIso } from './deps.js';
 import { mutateTicket } from './mutate.js';
+import { cleanMultilineText } from '../domain/text.js';
 
 /** Every action names its actor and the ticket by id; surfaces resolve refs first. */
 export interface TicketAction {
@@ -34,7 +35,7 @@ export async function startTicket(deps: HelpdeskDeps, input: TicketAction): Prom
   });
 }
 
-const noteSchema = z.string().transform((s) => s.trim());
+const noteSchema = z.string().transform((s) => cleanMultilineText(s));
 
 /** The assignee (or an admin) resolves a ticket with a note the requester sees. */
 export async function resolveTicket(deps: HelpdeskDeps, input: TicketAction & { readonly note: string }): Promise<Result<T.Ticket>> {
@@ -95,7 +96,7 @@ export async function reassignTicket(deps: HelpdeskDeps, input: TicketAction & {
  * (requester ↔ assignee) and kept in the history.
  */
 export async function postMessage(deps: HelpdeskDeps, input: TicketAction & { readonly text: string }): Promise<Result<T.Ticket>> {
-  const text = input.text.trim();
+  const text = cleanMultilineText(input.text);
   if (text.length === 0) return fail('INPUT.MESSAGE_EMPTY', 'The message is empty.');
   if (text.length > T.NOTE_MAX) return fail('INPUT.NOTE_TOO_LONG', `The message is too long (at most ${T.NOTE_MAX} characters).`);
   const who = await actor(deps, input.actorId);
