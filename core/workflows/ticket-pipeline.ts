@@ -1,10 +1,12 @@
 import { parseEvent } from '../domain/events.js';
 import { unwrap } from '../domain/errors.js';
+import type { Ticket } from '../domain/ticket.js';
 import type { WorkflowStep } from '../ports/step.js';
 import { autoAssign } from '../usecases/assign-ticket.js';
 import type { HelpdeskDeps } from '../usecases/deps.js';
 import { triageTicket } from '../usecases/triage-ticket.js';
 import { loadTicket, notifyAdmins, notifyPerson, refOf } from './notify.js';
+import { whileCurrent } from './ticket-updates.js';
 import type { WorkflowDefinition } from './workflow.js';
 
 /**
@@ -32,18 +34,20 @@ export function ticketPipeline(deps: HelpdeskDeps): WorkflowDefinition {
         const t = unwrap(await autoAssign(deps, ticketId, { actorId: null, initial: true }));
         return { assigneeId: t.assigneeId, reason: t.unassignedReason };
       });
-      await step.run('notify-requester-triaged', async () => {
-        const ticket = await loadTicket(deps, ticketId);
-        return notifyPerson(deps, filed.requesterId, { kind: 'ticket.triaged', audience: 'requester', ticket });
-      });
+      // After a crash the pipeline may finish late: a notice about a state the ticket has left is not sent.
+      const stillOpen = (t: Ticket) => t.status !== 'DONE';
+      await step.run('notify-requester-triaged', () =>
+        whileCurrent(deps, ticketId, 'triaged', stillOpen, (ticket) => notifyPerson(deps, filed.requesterId, { kind: 'ticket.triaged', audience: 'requester', ticket })),
+      );
       let adminsTold = false;
       if (assigned.assigneeId) {
         const assigneeId = assigned.assigneeId;
-        await step.run('notify-moderator', async () => {
-          const ticket = await loadTicket(deps, ticketId);
-          const reason = lastAssignmentReason(ticket.history) ?? 'assigned by policy';
-          return notifyPerson(deps, assigneeId, { kind: 'ticket.assignment', audience: 'moderator', ticket, requester: await refOf(deps, ticket.requesterId), reason });
-        });
+        await step.run('notify-moderator', () =>
+          whileCurrent(deps, ticketId, 'assignment', (t) => stillOpen(t) && t.assigneeId === assigneeId, async (ticket) => {
+            const reason = lastAssignmentReason(ticket.history) ?? 'assigned by policy';
+            return notifyPerson(deps, assigneeId, { kind: 'ticket.assignment', audience: 'moderator', ticket, requester: await refOf(deps, ticket.requesterId), reason });
+          }),
+        );
       } else {
         const delivered = await step.run('notify-admins', async () => {
           const ticket = await loadTicket(deps, ticketId);
@@ -51,11 +55,12 @@ export function ticketPipeline(deps: HelpdeskDeps): WorkflowDefinition {
         });
         adminsTold = delivered > 0;
       }
-      await step.run('notify-requester-assigned', async () => {
-        const ticket = await loadTicket(deps, ticketId);
-        const assignee = ticket.assigneeId ? await refOf(deps, ticket.assigneeId) : null;
-        return notifyPerson(deps, filed.requesterId, { kind: 'ticket.assigned', audience: 'requester', ticket, assignee, adminsTold });
-      });
+      await step.run('notify-requester-assigned', () =>
+        whileCurrent(deps, ticketId, 'assigned', (t) => stillOpen(t) && t.assigneeId === assigned.assigneeId, async (ticket) => {
+          const assignee = ticket.assigneeId ? await refOf(deps, ticket.assigneeId) : null;
+          return notifyPerson(deps, filed.requesterId, { kind: 'ticket.assigned', audience: 'requester', ticket, assignee, adminsTold });
+        }),
+      );
       return { ref: filed.ref, assigneeId: assigned.assigneeId };
     },
   };

@@ -90,6 +90,7 @@ export function ticketReassigned(deps: HelpdeskDeps): WorkflowDefinition {
       const { ticketId, assigneeId, previousAssigneeId } = data;
       // Still with the assignee this event names (or still unassigned) and not resolved since.
       const stillAssigned = (t: Ticket) => t.assigneeId === assigneeId && t.status !== 'DONE';
+      let adminsTold = false;
       if (assigneeId) {
         await step.run('notify-new-moderator', () =>
           whileCurrent(deps, ticketId, 'reassigned', stillAssigned, async (ticket) => {
@@ -98,11 +99,12 @@ export function ticketReassigned(deps: HelpdeskDeps): WorkflowDefinition {
           }),
         );
       } else {
-        await step.run('notify-admins', () =>
+        const delivered = await step.run('notify-admins', () =>
           whileCurrent(deps, ticketId, 'unassigned', stillAssigned, (ticket) =>
             notifyAdmins(deps, { kind: 'ticket.needs-assignee', audience: 'admin', ticket, reason: ticket.unassignedReason ?? 'nobody is available' }),
           ),
         );
+        adminsTold = typeof delivered === 'number' && delivered > 0;
       }
       if (previousAssigneeId && previousAssigneeId !== data.actorId) {
         await step.run('notify-previous-moderator', () =>
@@ -113,7 +115,7 @@ export function ticketReassigned(deps: HelpdeskDeps): WorkflowDefinition {
       }
       await step.run('notify-requester', () =>
         whileCurrent(deps, ticketId, 'reassigned', stillAssigned, async (ticket) =>
-          notifyPerson(deps, ticket.requesterId, { kind: 'ticket.assigned', audience: 'requester', ticket, assignee: assigneeId ? await refOf(deps, assigneeId) : null }),
+          notifyPerson(deps, ticket.requesterId, { kind: 'ticket.assigned', audience: 'requester', ticket, assignee: assigneeId ? await refOf(deps, assigneeId) : null, adminsTold }),
         ),
       );
     },
@@ -157,7 +159,8 @@ export interface SupersededNotice {
  * requester never hears of events out of order; the ticket's current state
  * reached them, or will, through the later event's own notice.
  */
-async function whileCurrent<T>(
+/** Sends a notice only while the ticket is still as its event left it; otherwise records that it was superseded. */
+export async function whileCurrent<T>(
   deps: HelpdeskDeps,
   ticketId: string,
   notice: string,
