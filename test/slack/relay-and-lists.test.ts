@@ -24,7 +24,7 @@ describe('Slack: relay between the two threads, /skills, /tickets and App Home',
     const relayed = replies(h.fake, moderatorCard).filter((m) => blockText(m).includes('the portal'));
     expect(relayed).toHaveLength(1);
     expect(blockText(relayed[0]!)).toContain(`<@${REQUESTER.user}>`);
-    expect(blockText(relayed[0]!)).toContain('the portal (https://vpn.example.com) is down &amp; blank');
+    expect(blockText(relayed[0]!)).toContain('the portal (`https://vpn.example.com`) is down &amp; blank');
     const ticket = await h.store.getTicketByRef(1);
     expect(ticket?.history.filter((e) => e.type === 'message')).toHaveLength(1);
   });

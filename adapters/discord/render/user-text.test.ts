@@ -64,7 +64,7 @@ describe('every builder shows typed text as text', () => {
     buildModeratorCard(t, outsider, { reason: HOSTILE, headline: 'New' }),
     buildModeratorCard({ ...t, status: 'DONE' }, outsider),
     buildRequesterCard(t),
-    buildTicketList([t], new Map([['m', HOSTILE]]), 'Tickets'),
+    buildTicketList([{ ...t, notesHidden: false }], new Map([['m', HOSTILE]]), 'Tickets'),
   ];
   const notifications: Notification[] = [
     { kind: 'ticket.triaged', audience: 'requester', ticket: t },
