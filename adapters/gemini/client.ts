@@ -1,5 +1,5 @@
 import { ApiError, GoogleGenAI } from '@google/genai';
-import { kindForStatus, parseRetryAfter, ProviderError } from '../../core/triage/index.js';
+import { isModelUnavailable, kindForStatus, parseRetryAfter, ProviderError } from '../../core/triage/index.js';
 
 export const GEMINI_DEFAULT_BASE_URL = 'https://generativelanguage.googleapis.com';
 export const GEMINI_API_VERSION = 'v1beta';
@@ -55,7 +55,9 @@ export function toProviderError(error: unknown, failedHeaders?: Headers, now = D
     const retryAfterMs = parseRetryAfter(failedHeaders, now) ?? retryInfoDelay(error.message);
     // Gemini answers a bad key with 400 INVALID_ARGUMENT (reason API_KEY_INVALID), not 401.
     const badKey = error.status === 400 && /API_KEY_INVALID|API key not valid/.test(error.message);
-    return new ProviderError('gemini', badKey ? 'auth' : kindForStatus(error.status), `HTTP ${error.status}: ${errorMessage(error.message)}`, {
+    const message = errorMessage(error.message);
+    const kind = badKey ? 'auth' : isModelUnavailable(error.status, message) ? 'model-unavailable' : kindForStatus(error.status);
+    return new ProviderError('gemini', kind, `HTTP ${error.status}: ${message}`, {
       status: error.status,
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       cause: error,

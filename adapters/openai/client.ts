@@ -1,5 +1,5 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { kindForStatus, parseRetryAfter, ProviderError } from '../../core/triage/index.js';
+import { isModelUnavailable, kindForStatus, parseRetryAfter, ProviderError } from '../../core/triage/index.js';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 export const OPENAI_DEFAULT_TIMEOUT_MS = 30_000;
@@ -44,7 +44,12 @@ export function toProviderError(error: unknown, now = Date.now()): ProviderError
   if (error instanceof APIError && typeof error.status === 'number') {
     const retryAfterMs = parseRetryAfter(error.headers, now);
     // An exhausted quota is a 429 too, but waiting does not help: treat it like a key without access.
-    const kind = error.status === 429 && error.code === 'insufficient_quota' ? 'auth' : kindForStatus(error.status);
+    const kind =
+      error.status === 429 && error.code === 'insufficient_quota'
+        ? 'auth'
+        : isModelUnavailable(error.status, error.message, typeof error.code === 'string' ? error.code : null)
+          ? 'model-unavailable'
+          : kindForStatus(error.status);
     return new ProviderError('openai', kind, `HTTP ${error.status}: ${error.message.slice(0, 200)}`, {
       status: error.status,
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),

@@ -5,9 +5,16 @@ export interface BreakerOptions {
   readonly failureThreshold: number;
   /** How long an open circuit skips the provider before one trial call. */
   readonly coolDownMs: number;
+  /**
+   * How long a provider whose model is gone is skipped. Long, because no
+   * ticket can succeed until someone changes the model setting (which means
+   * a restart, and a restart closes every circuit); the trial after it only
+   * notices a provider that restored access by itself.
+   */
+  readonly misconfiguredCoolDownMs: number;
 }
 
-export const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 3, coolDownMs: 60_000 };
+export const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 3, coolDownMs: 60_000, misconfiguredCoolDownMs: 6 * 60 * 60_000 };
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
@@ -20,16 +27,24 @@ export type BreakerState = 'closed' | 'open' | 'half-open';
 export class CircuitBreaker {
   private failures = 0;
   private openedAt: number | null = null;
+  private openFor: number;
   private trialInFlight = false;
 
   constructor(
     private readonly clock: Clock,
     private readonly options: BreakerOptions = DEFAULT_BREAKER,
-  ) {}
+  ) {
+    this.openFor = options.coolDownMs;
+  }
 
   get state(): BreakerState {
     if (this.openedAt === null) return 'closed';
-    return this.clock.now().getTime() - this.openedAt >= this.options.coolDownMs ? 'half-open' : 'open';
+    return this.clock.now().getTime() - this.openedAt >= this.openFor ? 'half-open' : 'open';
+  }
+
+  /** Open because the provider cannot serve the configured model (reported once, when it opened). */
+  get misconfiguredOpen(): boolean {
+    return this.state === 'open' && this.openFor === this.options.misconfiguredCoolDownMs;
   }
 
   /** True when a call may go out now; a half-open circuit admits one trial at a time. */
@@ -44,6 +59,7 @@ export class CircuitBreaker {
   success(): void {
     this.failures = 0;
     this.openedAt = null;
+    this.openFor = this.options.coolDownMs;
     this.trialInFlight = false;
   }
 
@@ -51,6 +67,25 @@ export class CircuitBreaker {
     this.failures += 1;
     const wasTrial = this.trialInFlight;
     this.trialInFlight = false;
-    if (wasTrial || this.failures >= this.options.failureThreshold) this.openedAt = this.clock.now().getTime();
+    if (wasTrial || this.failures >= this.options.failureThreshold) this.open(this.options.coolDownMs);
+  }
+
+  /**
+   * Opens the circuit at once for `misconfiguredCoolDownMs`: the provider
+   * cannot serve the configured model. Returns false when it was already
+   * open for that reason (a concurrent call failing the same way), so the
+   * caller reports the problem once.
+   */
+  misconfigured(): boolean {
+    const already = this.misconfiguredOpen;
+    this.failures += 1;
+    this.trialInFlight = false;
+    this.open(this.options.misconfiguredCoolDownMs);
+    return !already;
+  }
+
+  private open(forMs: number): void {
+    this.openedAt = this.clock.now().getTime();
+    this.openFor = forMs;
   }
 }

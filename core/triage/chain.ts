@@ -50,10 +50,12 @@ export class TriageChain implements TriageEngine {
   private readonly logger: Logger;
   private readonly redact: boolean;
   private readonly totals = emptyStats();
+  private readonly breakerOptions: BreakerOptions;
 
   constructor(private readonly options: TriageChainOptions) {
     if (options.engines.length === 0) throw new Error('TriageChain needs at least one engine (the local engine)');
     const breaker = { ...DEFAULT_BREAKER, ...options.breaker };
+    this.breakerOptions = breaker;
     const seen = new Set<string>();
     this.slots = options.engines.map((engine) => {
       if (seen.has(engine.name)) throw new Error(`TriageChain: two engines are named "${engine.name}"`);
@@ -112,7 +114,8 @@ export class TriageChain implements TriageEngine {
       if (!last && !slot.breaker.tryAcquire()) {
         slot.stats.skipped += 1;
         degraded = true;
-        this.logger.warn({ ticketId, engine: slot.engine.name }, 'engine skipped: circuit open after repeated failures');
+        if (slot.breaker.misconfiguredOpen) this.logger.debug({ ticketId, engine: slot.engine.name }, 'engine skipped: its model is unavailable');
+        else this.logger.warn({ ticketId, engine: slot.engine.name }, 'engine skipped: circuit open after repeated failures');
         continue;
       }
       slot.stats.attempts += 1;
@@ -133,8 +136,11 @@ export class TriageChain implements TriageEngine {
         if (!degraded) await this.writeCache(key, answer);
         return answer;
       } catch (error) {
-        // The last engine is never skipped, so its circuit is not tracked.
-        if (!last) slot.breaker.failure();
+        const gone = error instanceof TriageAttemptError && error.kind === 'model-unavailable';
+        // The last engine is never skipped, so its circuit is not tracked (and a dead model there is reported every time).
+        let firstReport = last;
+        if (!last && gone) firstReport = slot.breaker.misconfigured();
+        else if (!last) slot.breaker.failure();
         degraded = true;
         slot.stats.failures += 1;
         if (error instanceof TriageAttemptError) {
@@ -142,8 +148,14 @@ export class TriageChain implements TriageEngine {
           calls += error.calls;
           usage = addUsage(usage, error.usage);
         }
+        const next = this.slots[i + 1]?.engine.name ?? null;
+        if (gone) {
+          // A configuration error, not an outage: one clear line, then the provider is set aside.
+          if (firstReport) this.logMisconfigured(slot, error, last, next);
+          continue;
+        }
         this.logger.warn(
-          { ticketId, engine: slot.engine.name, kind: error instanceof TriageAttemptError ? error.kind : 'unknown', error: errorText(error), next: this.slots[i + 1]?.engine.name ?? null },
+          { ticketId, engine: slot.engine.name, kind: error instanceof TriageAttemptError ? error.kind : 'unknown', error: errorText(error), next },
           'engine failed; trying the next one',
         );
       }
@@ -151,6 +163,16 @@ export class TriageChain implements TriageEngine {
     this.totals.fallbacks += 1;
     this.logger.error({ ticketId }, 'every triage engine failed; using the built-in minimal triage');
     return { ...fallbackProposal(request), usage };
+  }
+
+  private logMisconfigured(slot: Slot, error: TriageAttemptError, last: boolean, next: string | null): void {
+    const setting = error.model?.setting ?? `${slot.engine.name.toUpperCase()}_MODEL`;
+    const model = error.model?.name ?? 'the configured model';
+    const skipped = last ? 'every ticket gets the minimal triage' : `${slot.engine.name} is skipped for the next ${Math.round(this.breakerOptions.misconfiguredCoolDownMs / 60_000)} minutes (or until restart) and tickets go to ${next ?? 'the next engine'}`;
+    this.logger.error(
+      { engine: slot.engine.name, model, setting, error: errorText(error) },
+      `${setting}=${model} is not a model ${slot.engine.name} serves (unknown or shut down); ${skipped}. Set ${setting} to a current model (docs/ai.md) and restart.`,
+    );
   }
 
   private count(slot: Slot, calls: number, usage: TokenUsage | undefined): void {

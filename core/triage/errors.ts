@@ -14,6 +14,12 @@ export type ProviderErrorKind =
   | 'network'
   /** 401/403: the key is wrong or lacks access; retrying cannot help. */
   | 'auth'
+  /**
+   * The configured model does not exist, is not served to this key, or has
+   * been shut down: a configuration error. No ticket can succeed until the
+   * model setting changes, so the provider is set aside instead of retried.
+   */
+  | 'model-unavailable'
   /** Any other 4xx: the request itself was refused. */
   | 'bad-request'
   /** The model declined to answer (refusal, safety block). */
@@ -77,6 +83,18 @@ export function parseRetryAfter(headers: { get(name: string): string | null } | 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/**
+ * True when a provider's refusal says the model itself is gone: unknown
+ * (404 for a model), or deprecated, retired or shut down. Both providers
+ * answer so (OpenAI `model_not_found`, "The model `x` does not exist";
+ * Gemini `NOT_FOUND`, "models/x is not found for API version v1beta").
+ */
+export function isModelUnavailable(status: number, message: string, code?: string | null): boolean {
+  if (code === 'model_not_found') return true;
+  if (status === 404 && /\bmodels?\b/i.test(message) && /not (?:be )?found|does not exist|not supported/i.test(message)) return true;
+  return status >= 400 && status < 500 && /\bmodel/i.test(message) && /\b(?:deprecated|shut ?down|retired|discontinued|no longer (?:available|supported|served))\b/i.test(message);
+}
+
 /** Token usage of one or more calls. */
 export interface TokenUsage {
   readonly inputTokens: number;
@@ -101,6 +119,8 @@ export class TriageAttemptError extends Error {
     readonly calls: number,
     readonly usage: TokenUsage,
     cause?: unknown,
+    /** For `model-unavailable`: the model asked for and the setting that names it (`OPENAI_MODEL`). */
+    readonly model?: { readonly name: string; readonly setting: string },
   ) {
     super(`${engine}: ${message}`, cause === undefined ? undefined : { cause });
     this.name = 'TriageAttemptError';

@@ -15,6 +15,8 @@ export interface LlmTriageEngineOptions {
   readonly logger?: Logger;
   /** Injected sleep and jitter for the retry backoff (tests make both instant and fixed). */
   readonly hooks?: Pick<RetryHooks, 'sleep' | 'random'>;
+  /** The configuration variable that picks the model (`OPENAI_MODEL`), named when the model is gone. */
+  readonly modelSetting?: string;
 }
 
 /** The settings every provider's triage engine takes, whatever its SDK. */
@@ -30,6 +32,7 @@ export function providerEngineOptions(name: string, client: CompletionClient, se
   return {
     name,
     client,
+    modelSetting: `${name.toUpperCase()}_MODEL`,
     retry: { ...settings.retry, ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}) },
     ...(settings.maxOutputTokens !== undefined ? { maxOutputTokens: settings.maxOutputTokens } : {}),
     ...(settings.logger ? { logger: settings.logger } : {}),
@@ -86,7 +89,8 @@ export class LlmTriageEngine implements TriageEngine {
     } catch (error) {
       const kind = error instanceof ProviderError ? error.kind : 'unknown';
       const message = error instanceof Error ? error.message : String(error);
-      throw new TriageAttemptError(this.name, kind, message, meter.calls, meter.usage, error);
+      const model = kind === 'model-unavailable' ? { name: this.model, setting: this.options.modelSetting ?? `${this.name.toUpperCase()}_MODEL` } : undefined;
+      throw new TriageAttemptError(this.name, kind, message, meter.calls, meter.usage, error, model);
     }
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../testing/fakes.js';
 import { CircuitBreaker } from './breaker.js';
-import { parseRetryAfter, ProviderError } from './errors.js';
+import { isModelUnavailable, parseRetryAfter, ProviderError } from './errors.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { orderEngines } from './providers.js';
 import { withRetry } from './retry.js';
@@ -60,7 +60,7 @@ describe('parseRetryAfter', () => {
 describe('CircuitBreaker', () => {
   it('opens after N consecutive failures, admits one trial after the cool-down, closes on success', () => {
     const clock = new FakeClock();
-    const b = new CircuitBreaker(clock, { failureThreshold: 2, coolDownMs: 1000 });
+    const b = new CircuitBreaker(clock, { failureThreshold: 2, coolDownMs: 1000, misconfiguredCoolDownMs: 10_000 });
     b.failure();
     expect(b.tryAcquire()).toBe(true);
     b.success();
@@ -78,6 +78,31 @@ describe('CircuitBreaker', () => {
     expect(b.tryAcquire()).toBe(true);
     b.success();
     expect(b.state).toBe('closed');
+  });
+
+  it('opens at once and for long when the model is gone, reporting it once', () => {
+    const clock = new FakeClock();
+    const b = new CircuitBreaker(clock, { failureThreshold: 3, coolDownMs: 1000, misconfiguredCoolDownMs: 10_000 });
+    expect(b.misconfigured()).toBe(true);
+    expect(b.misconfigured()).toBe(false);
+    clock.advance(9_999);
+    expect(b.tryAcquire()).toBe(false);
+    clock.advance(1);
+    expect(b.tryAcquire()).toBe(true);
+    expect(b.misconfigured()).toBe(true);
+    clock.advance(1000);
+    expect(b.state).toBe('open');
+  });
+});
+
+describe('isModelUnavailable', () => {
+  it('recognises both providers\' answers for a missing or shut-down model, and nothing else', () => {
+    expect(isModelUnavailable(404, 'The model `gpt-x` does not exist or you do not have access to it.', 'model_not_found')).toBe(true);
+    expect(isModelUnavailable(404, 'models/gemini-x is not found for API version v1beta, or is not supported for generateContent.')).toBe(true);
+    expect(isModelUnavailable(400, 'The model gpt-4.1-nano has been deprecated and shut down.')).toBe(true);
+    expect(isModelUnavailable(404, 'Unknown path /v2/chat')).toBe(false);
+    expect(isModelUnavailable(400, 'Invalid schema for response_format')).toBe(false);
+    expect(isModelUnavailable(500, 'The model is overloaded.')).toBe(false);
   });
 });
 
