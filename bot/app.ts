@@ -32,6 +32,8 @@ export interface AppIo {
 }
 
 const systemClock = { now: () => new Date() };
+/** How far ahead the end of a piped run looks for due work (a retry's backoff), see docs/runner.md. */
+const PIPED_RUN_RETRY_HORIZON_MS = 30_000;
 const uuids = { newId: () => randomUUID() };
 
 /** Wires the configured adapters into core. The only place that knows them all. */
@@ -73,6 +75,12 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
   const surfaces: Surface[] = await platforms.surfaces(helpdesk);
   const routes: Route[] = [...engine.routes, ...platforms.routes];
   let server: Server | null = null;
+  // At the end of piped input, short retries still run before the process exits; far timers (SLA) stay stored.
+  const finishPipedRun = () =>
+    void engine
+      .idle({ dueWithinMs: PIPED_RUN_RETRY_HORIZON_MS })
+      .catch((error: unknown) => logger.warn({ err: error }, 'pending work could not be finished before exit'))
+      .finally(io.onConsoleEnd);
   let consoleSurface: ConsoleSurface | null = null;
 
   return {
@@ -100,7 +108,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
         }
       }
       if (config.console.enabled) {
-        consoleSurface = new ConsoleSurface({ helpdesk, input: io.input, output: { write }, logger, interactive: io.interactive, settle: () => engine.idle(), onEnd: io.onConsoleEnd });
+        consoleSurface = new ConsoleSurface({ helpdesk, input: io.input, output: { write }, logger, interactive: io.interactive, settle: () => engine.idle(), onEnd: () => finishPipedRun() });
         consoleSurface.start();
       }
       logger.info(

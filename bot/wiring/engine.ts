@@ -9,8 +9,11 @@ export interface Engine {
   readonly routes: readonly Route[];
   start(): void;
   stop(): Promise<void>;
-  /** Resolves when the work enqueued so far has been handled (run, or handed to Inngest). */
-  idle(): Promise<void>;
+  /**
+   * Resolves when the work enqueued so far has been handled (run, or handed to Inngest).
+   * `dueWithinMs`: also wait for jobs due that soon (short retries), as at the end of a piped run.
+   */
+  idle(options?: { dueWithinMs?: number }): Promise<void>;
 }
 
 /**
@@ -27,7 +30,7 @@ export async function buildEngine(
   if (!config.inngest.enabled) {
     const runner = new InProcessRunner({ jobs: store, workflows: parts.workflows, clock, logger });
     signal.attach(runner);
-    return { name: 'in-process', routes: [], start: () => runner.start(), stop: () => runner.stop(), idle: () => runner.idle() };
+    return { name: 'in-process', routes: [], start: () => runner.start(), stop: () => runner.stop(), idle: (options) => runner.idle(options) };
   }
   // The Inngest SDK loads only in Inngest mode.
   const { createInngestClient, createInngestHandler, functions, INNGEST_PATH, OutboxRelay } = await import('../../inngest/index.js');
