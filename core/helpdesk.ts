@@ -10,6 +10,7 @@ import { actAsPlatformAdmin, demoteStoredPlatformAdmins } from './usecases/platf
 import { runSkillsCommand, type SkillsCommand } from './usecases/skills-admin.js';
 import { postMessage, reassignTicket, reopenTicket, resolveTicket, startTicket, type TicketAction } from './usecases/ticket-actions.js';
 import { triageTicket } from './usecases/triage-ticket.js';
+import { correctTriage, type CorrectTriageInput } from './usecases/correct-triage.js';
 import { allWorkflows } from './workflows/index.js';
 
 /**
@@ -25,6 +26,7 @@ export class Helpdesk {
   ensureConfiguredAdmins = () => ensureConfiguredAdmins(this.deps);
   fileTicket = (input: FileTicketInput) => fileTicket(this.deps, input);
   triageTicket = (ticketId: string) => triageTicket(this.deps, ticketId);
+  correctTriage = (input: CorrectTriageInput) => correctTriage(this.deps, input);
   assignTicket = (ticketId: string) => autoAssign(this.deps, ticketId, { actorId: null, initial: true });
   startTicket = (input: TicketAction) => startTicket(this.deps, input);
   resolveTicket = (input: TicketAction & { note: string }) => resolveTicket(this.deps, input);

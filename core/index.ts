@@ -26,5 +26,6 @@ export * from './usecases/deps.js';
 export * from './usecases/file-ticket.js';
 export * from './usecases/list-tickets.js';
 export * from './usecases/skills-admin.js';
+export { parseTriageCorrection, type CorrectTriageInput } from './usecases/triage-command.js';
 export * from './workflows/index.js';
 export * from './usecases/ticket-text.js';

@@ -1,5 +1,5 @@
 import {
-  Errors, FILTER_HELP, canView, SKILLS_USAGE, formatRef, parseRef, parseSkillsCommand, parseTicketFilters, splitTicketText, viewOf,
+  Errors, FILTER_HELP, canView, parseTriageCorrection, SKILLS_USAGE, formatRef, parseRef, parseSkillsCommand, parseTicketFilters, splitTicketText, viewOf,
   type Helpdesk, type Person, type Result, type Ticket,
 } from '../../core/index.js';
 import { ticketDetails, ticketLine } from './format.js';
@@ -13,6 +13,7 @@ export const HELP = [
   '  /show #n                          one ticket with its history',
   '  /start #n · /resolve #n <note> · /reassign #n [@someone] · /reopen #n',
   '  /say #n <message>                 talk to the other side of a ticket',
+  '  /triage #n priority:high skills:vpn,networking category:network   change the triage (assignee or admin)',
   '  /skills …                         admins manage moderators:',
   ...SKILLS_USAGE.split('\n').map((l) => `    ${l}`),
   '  /help',
@@ -79,6 +80,13 @@ export async function runCommand(helpdesk: Helpdesk, actor: Person, text: string
       });
     case '/skills':
       return skillsCommand(helpdesk, actor, rest);
+    case '/triage':
+      return withTicket(helpdesk, restWords[0] ?? '', async (t) => {
+        const fields = parseTriageCorrection(rest.slice((restWords[0] ?? '').length));
+        if (!fields.ok) return fields;
+        const changed = await helpdesk.correctTriage({ ticketId: t.id, actorId: actor.id, ...fields.value });
+        return done(changed, (x) => `${formatRef(x.ref)} is now ${x.priority}, ${x.category}, skills ${x.skills.join(', ') || 'none'}${x.assigneeId !== t.assigneeId ? '; it was reassigned by skill' : ''}.`);
+      });
     default:
       return {
         ok: false,

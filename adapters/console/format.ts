@@ -42,6 +42,7 @@ function describe(h: HistoryEntry, name: (id: string | null) => string): string 
     case 'message': return `${name(h.actorId)}: ${h.text}`;
     case 'reminded': return `reminder sent to ${name(h.assigneeId)}`;
     case 'escalated': return `escalated: ${h.reason}`;
+    case 'triage-corrected': return `triage changed by ${name(h.actorId)}: ${h.changes.map((c) => `${c.field} ${c.from || '—'} → ${c.to || '—'}`).join('; ')}`;
   }
 }
 

@@ -111,7 +111,7 @@ describe('evaluation commands', () => {
   it('eval:skills writes predictions by line and prints micro scores', () => {
     const file = join(dir, 'skills.jsonl');
     const out = join(dir, 'pred.jsonl');
-    writeFileSync(file, '{"title":"How to hash a password in PHP","tags":["php"]}\n{"title":"VPN drops every hour"}\n');
+    writeFileSync(file, '{"title":"Composer fails to autoload my PHP class","tags":["php"]}\n{"title":"VPN drops every hour"}\n');
     const r = run('eval-skills.ts', [file, '--predictions', out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/micro precision 1\.0000\s+recall 1\.0000\s+F1 1\.0000/);

@@ -22,6 +22,9 @@ interface Entry {
 /** A word naming a skill counts 1; a hint a third; the title counts half again. */
 const WORD_WEIGHT = 1;
 const HINT_WEIGHT = 0.35;
+const OWN_FACTOR = 1.25;
+/** A word matched by its start or end only counts this much of an exact one. */
+const AFFIX_FACTOR = 0.85;
 const TITLE_FACTOR = 1.5;
 /** A ticket word one edit away from a word (not a hint) counts this much of it. */
 const TYPO_FACTOR = 0.7;
@@ -54,7 +57,9 @@ export class SkillMatcher {
   constructor(catalog: SkillCatalog) {
     for (const def of catalog.definitions()) {
       if (def.kind !== 'helpdesk') continue;
-      for (const w of def.words ?? []) this.add(w, { skill: def.id, weight: WORD_WEIGHT });
+      // The helpdesk's own skills are more specific than the shipped ones they overlap.
+      const own = def.group === 'custom' ? OWN_FACTOR : 1;
+      for (const w of def.words ?? []) this.add(w, { skill: def.id, weight: WORD_WEIGHT * own });
       for (const w of def.hints ?? []) this.add(w, { skill: def.id, weight: HINT_WEIGHT });
     }
   }
@@ -70,7 +75,7 @@ export class SkillMatcher {
     if (suffix && words.length === 1 && key.length >= MIN_AFFIX_LENGTH) return push(this.suffixes, key, entry);
     push(this.exact, key, entry);
     this.maxPhrase = Math.min(MAX_PHRASE, Math.max(this.maxPhrase, words.length));
-    if (words.length === 1 && key.length >= MIN_TYPO_LENGTH && entry.weight === WORD_WEIGHT) for (const d of deletions(key)) push(this.deletes, d, entry);
+    if (words.length === 1 && key.length >= MIN_TYPO_LENGTH && entry.weight >= WORD_WEIGHT) for (const d of deletions(key)) push(this.deletes, d, entry);
   }
 
   /** Scores every skill the text names, best first. */
@@ -116,11 +121,11 @@ export class SkillMatcher {
     for (let n = MIN_AFFIX_LENGTH; n <= w.length; n++) {
       const entries = this.suffixes.get(w.slice(w.length - n));
       if (entries) {
-        hit(`*${w.slice(w.length - n)}`, entries, factor);
+        hit(`*${w.slice(w.length - n)}`, entries, factor * AFFIX_FACTOR);
         suffixHit = true;
       }
     }
-    if (!suffixHit) for (let n = MIN_AFFIX_LENGTH; n <= w.length; n++) hit(`${w.slice(0, n)}*`, this.prefixes.get(w.slice(0, n)), factor);
+    if (!suffixHit) for (let n = MIN_AFFIX_LENGTH; n <= w.length; n++) hit(`${w.slice(0, n)}*`, this.prefixes.get(w.slice(0, n)), factor * AFFIX_FACTOR);
     // Inflected words ("dropping", "started") are real words, not typos of an entry ("dripping").
     if (exact || w.length < MIN_TYPO_LENGTH || INFLECTED.some((e) => w.endsWith(e))) return;
     // One edit away: the word itself or one of its deletions equals an entry's deletion.

@@ -17,6 +17,8 @@ export const eventSchemas = {
     /** True for the pipeline's first assignment; false for reassignments and escalations. */
     initial: z.boolean(),
     actorId: z.string().nullable(),
+    /** Set when staff changed the priority of a ticket that stays with its assignee: the SLA starts over, nobody is reassigned. */
+    priorityChanged: z.boolean().optional(),
   }),
   'ticket/started': z.object({ ticketId: z.string(), ref: z.number().int(), actorId: z.string() }),
   'ticket/resolved': z.object({ ticketId: z.string(), ref: z.number().int(), actorId: z.string() }),

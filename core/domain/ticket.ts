@@ -57,7 +57,15 @@ export type HistoryEntry =
   | { readonly type: 'reopened'; readonly at: Iso; readonly actorId: string }
   | { readonly type: 'message'; readonly at: Iso; readonly actorId: string; readonly text: string }
   | { readonly type: 'reminded'; readonly at: Iso; readonly assigneeId: string }
-  | { readonly type: 'escalated'; readonly at: Iso; readonly reason: string };
+  | { readonly type: 'escalated'; readonly at: Iso; readonly reason: string }
+  | { readonly type: 'triage-corrected'; readonly at: Iso; readonly actorId: string; readonly changes: readonly TriageChange[] };
+
+/** One field staff changed on a ticket's triage, as the history shows it. */
+export interface TriageChange {
+  readonly field: 'priority' | 'category' | 'skills';
+  readonly from: string;
+  readonly to: string;
+}
 
 export type HistoryType = HistoryEntry['type'];
 

@@ -46,6 +46,8 @@ export function currentAssignment(ticket: Pick<Ticket, 'history' | 'assigneeId'>
     else if (h.type === 'unassigned') to = null;
     // Reopened with its assignee: work on it starts over from here.
     else if (h.type === 'reopened' && ticket.assigneeId !== null) to = ticket.assigneeId;
+    // A corrected priority starts the window over with the new priority.
+    else if (h.type === 'triage-corrected' && h.changes.some((c) => c.field === 'priority') && ticket.assigneeId !== null) to = ticket.assigneeId;
     else continue;
     return to !== null && to === ticket.assigneeId ? { index: i, at: h.at, assigneeId: to } : null;
   }

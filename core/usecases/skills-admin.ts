@@ -4,13 +4,46 @@ import { requireAdmin } from '../policies/authorization.js';
 import type { PersonPatch } from '../ports/store.js';
 import type { HelpdeskDeps } from './deps.js';
 import { nowIso } from './deps.js';
+import { parseStoredSkills, refreshSkills, SKILLS_KEY, SKILLS_NAMESPACE, type StoredSkill } from './correct-triage.js';
+import { skillKey } from '../domain/skills.js';
+
+const VALID_SKILL = /^[a-z0-9][a-z0-9.+#-]{0,39}$/;
+
+/**
+ * Creates a helpdesk skill or teaches a skill words, stored so every
+ * process (and a restart) sees it; it then matches and normalises like a
+ * shipped one, and local triage reads tickets with its words.
+ */
+async function defineSkill(deps: HelpdeskDeps, command: Extract<SkillsCommand, { op: 'new' | 'words' }>): Promise<Result<SkillsOutcome>> {
+  const id = command.op === 'new' ? (deps.catalog.normalize(command.skill) ?? command.skill) : deps.catalog.normalize(command.skill);
+  if (id === null) {
+    const s = deps.catalog.suggest(command.skill, 3);
+    return fail('INPUT.UNKNOWN_SKILL', `Unknown skill "${command.skill.slice(0, 40)}"${s.length ? ` (did you mean ${s.join(', ')}?)` : ''}. Create it first with /skills new ${skillKey(command.skill).slice(0, 40)} "what it covers".`);
+  }
+  const stored = parseStoredSkills((await deps.store.getValue(SKILLS_NAMESPACE, SKILLS_KEY)) ?? '[]');
+  const had = stored.find((s) => s.id === id);
+  const entry: StoredSkill =
+    command.op === 'new'
+      ? { id, ...(command.description ? { description: command.description } : (had?.description ? { description: had.description } : {})), words: had?.words ?? [] }
+      : { id, ...(had?.description ? { description: had.description } : {}), words: [...new Set([...(had?.words ?? []), ...command.words])] };
+  await deps.store.setValue(SKILLS_NAMESPACE, SKILLS_KEY, JSON.stringify([...stored.filter((s) => s.id !== id), entry]));
+  const existed = deps.catalog.has(id);
+  deps.catalog.define(entry);
+  const message =
+    command.op === 'new'
+      ? existed && !had ? `${id} already exists${entry.description ? '; its description is updated' : ''}. Give it to someone with /skills add @person ${id}.` : `Created the skill ${id}${entry.description ? ` (${entry.description})` : ''}. Give it to someone with /skills add @person ${id}.`
+      : `${id} now also matches: ${command.words.join(', ')}.`;
+  return ok({ message, person: null });
+}
 
 /** A parsed `/skills` command. Targets are identities already resolved by the surface. */
 export type SkillsCommand =
   | { readonly op: 'list'; readonly target: string | null }
   | { readonly op: 'add' | 'remove' | 'set'; readonly target: string; readonly skills: readonly string[] }
   | { readonly op: 'role'; readonly target: string; readonly role: Role }
-  | { readonly op: 'away' | 'back'; readonly target: string | null };
+  | { readonly op: 'away' | 'back'; readonly target: string | null }
+  | { readonly op: 'new'; readonly target: null; readonly skill: string; readonly description: string }
+  | { readonly op: 'words'; readonly target: null; readonly skill: string; readonly words: readonly string[] };
 
 export const SKILLS_USAGE = [
   '/skills list [@person]',
@@ -19,6 +52,8 @@ export const SKILLS_USAGE = [
   '/skills set @person skill, skill',
   '/skills role @person user|moderator|admin',
   '/skills away @person · /skills back @person',
+  '/skills new <skill> "what it covers"   (admins create the helpdesk\'s own skills)',
+  '/skills words <skill> word, word      (words that name it in tickets)',
 ].join('\n');
 
 /** Turns a platform mention (`@bob`, `<@U123>`) into an identity, or null when it is not a mention. */
@@ -62,6 +97,17 @@ export function parseSkillsCommand(text: string, resolveMention: MentionResolver
     case 'back':
       if (firstToken && !target) return needTarget();
       return ok({ op, target });
+    case 'new': {
+      const skill = skillKey(firstToken.replace(/^"|"$/g, ''));
+      if (!VALID_SKILL.test(skill)) return fail('INPUT.BAD_COMMAND', `Name the new skill in lowercase letters, digits, "-" or "." (up to 40), e.g. /skills new hr "HR questions".`);
+      const description = afterTarget.replace(/^["“”']+|["“”']+$/g, '').trim().slice(0, 200);
+      return ok({ op: 'new', target: null, skill, description });
+    }
+    case 'words': {
+      const words = afterTarget.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w !== '' && w.length <= 60);
+      if (!firstToken || words.length === 0) return fail('INPUT.BAD_COMMAND', 'Say which skill and its words, e.g. /skills words vpn anyconnect, globalprotect, tunnel.');
+      return ok({ op: 'words', target: null, skill: firstToken, words: words.slice(0, 50) });
+    }
     default:
       return usage();
   }
@@ -78,6 +124,12 @@ export interface SkillsOutcome {
  * their own skills and mark themselves away or back.
  */
 export async function runSkillsCommand(deps: HelpdeskDeps, actor: Person, command: SkillsCommand): Promise<Result<SkillsOutcome>> {
+  await refreshSkills(deps);
+  if (command.op === 'new' || command.op === 'words') {
+    const admin = requireAdmin(actor);
+    if (!admin.ok) return admin;
+    return defineSkill(deps, command);
+  }
   const self = command.target === null || actor.identities.includes(command.target);
   const selfAvailability = (command.op === 'away' || command.op === 'back') && self && actor.role !== 'user';
   if (command.op === 'list' ? !self : !selfAvailability) {

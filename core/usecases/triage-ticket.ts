@@ -5,6 +5,33 @@ import { sanitizeProposal } from '../policies/triage-safety.js';
 import type { HelpdeskDeps } from './deps.js';
 import { nowIso } from './deps.js';
 import { mutateTicket } from './mutate.js';
+import { refreshSkills } from './correct-triage.js';
+import type { SimilarTicket } from '../domain/ticket.js';
+import type { TriagePrecedent, TriageSkill } from '../ports/triage.js';
+
+/** Similar tickets looked at beyond the ones shown, so corrected open tickets can vote. */
+const PRECEDENT_EXTRA = 3;
+
+/** How the similar tickets were triaged, and whether staff corrected them. */
+async function precedentsOf(deps: HelpdeskDeps, hits: readonly SimilarTicket[]): Promise<TriagePrecedent[]> {
+  const out: TriagePrecedent[] = [];
+  for (const h of hits) {
+    const t = await deps.store.getTicket(h.ticketId);
+    if (!t?.triage) continue;
+    out.push({ ref: t.ref, title: t.title, skills: t.skills, category: t.category, priority: t.priority, score: h.score, corrected: t.history.some((e) => e.type === 'triage-corrected') });
+  }
+  return out;
+}
+
+/** The skills this helpdesk routes by: the ones staff hold and the ones admins created or taught, with their words. */
+function helpdeskSkills(deps: HelpdeskDeps, staffSkills: readonly string[]): TriageSkill[] {
+  const ids = new Set(staffSkills);
+  for (const d of deps.catalog.definitions()) if (d.group === 'custom') ids.add(d.id);
+  return [...ids].flatMap((id) => {
+    const d = deps.catalog.get(id);
+    return d ? [{ id, ...(d.description ? { description: d.description } : {}), ...(d.words?.length ? { words: d.words } : {}) }] : [];
+  });
+}
 
 /**
  * Triages a ticket once: retrieves similar resolved tickets, asks the
@@ -16,15 +43,22 @@ export async function triageTicket(deps: HelpdeskDeps, ticketId: string): Promis
   if (existing?.triage) return ok(existing);
   if (!existing) return mutateTicket(deps, ticketId, () => ok(null));
 
-  const similar = await deps.similar.search(
+  await refreshSkills(deps);
+  const hits = await deps.similar.search(
     { title: existing.title, description: existing.description },
-    { limit: deps.settings.similarLimit, excludeIds: [existing.id] },
+    { limit: deps.settings.similarLimit + PRECEDENT_EXTRA, excludeIds: [existing.id] },
   );
+  const precedents = await precedentsOf(deps, hits);
+  // Corrected tickets still open are in the index to teach triage; moderators are shown resolved ones only.
+  const similar = hits.filter((h) => h.resolution.trim() !== '').slice(0, deps.settings.similarLimit);
+  const staffSkills = await deps.store.listStaffSkills();
   const proposal = await deps.triage.triage({
     ticket: { id: existing.id, ref: existing.ref, title: existing.title, description: existing.description },
     similar,
-    staffSkills: await deps.store.listStaffSkills(),
+    staffSkills,
     catalog: deps.catalog.ids(),
+    skills: helpdeskSkills(deps, staffSkills),
+    precedents,
   });
   const safe = sanitizeProposal(proposal, deps.catalog);
   deps.logger.info(

@@ -87,6 +87,14 @@ export function ticketReassigned(deps: HelpdeskDeps): WorkflowDefinition {
     async run(event, step) {
       const data = parseEvent('ticket/assigned', event.data);
       if (data.initial) return { skipped: 'initial assignment is notified by the pipeline' };
+      if (data.priorityChanged) {
+        // Same assignee, new priority: only the requester needs to hear it (the SLA restarts on this event).
+        await step.run('notify-requester-priority', async () => {
+          const ticket = await loadTicket(deps, data.ticketId);
+          return notifyPerson(deps, ticket.requesterId, { kind: 'ticket.triaged', audience: 'requester', ticket });
+        });
+        return { notified: 'requester' };
+      }
       const { ticketId, assigneeId, previousAssigneeId } = data;
       // Still with the assignee this event names (or still unassigned) and not resolved since.
       const stillAssigned = (t: Ticket) => t.assigneeId === assigneeId && t.status !== 'DONE';
