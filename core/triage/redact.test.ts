@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { keptShapes, redactedShapes } from '../../test/ai/redaction-shapes.js';
 import { luhnValid, PLACEHOLDER, redactText } from './redact.js';
 
 const r = (s: string) => redactText(s).text;
+
+describe('the shapes docs/ai.md lists', () => {
+  const shapes = redactedShapes();
+  it('lists every shape it promises (at least the national phone formats and the five languages)', () => {
+    expect(shapes.length).toBeGreaterThanOrEqual(50);
+    for (const s of shapes) expect(s.removed.length, s.shape).toBeGreaterThan(0);
+  });
+
+  it.each(shapes.map((s) => [s.shape, s] as const))('redacts %s', (_shape, s) => {
+    expect(r(s.example)).toBe(s.sent);
+  });
+
+  it.each(keptShapes().map((s) => [s.shape, s.example] as const))('keeps %s', (_shape, example) => {
+    expect(r(example)).toBe(example);
+  });
+});
 
 describe('redactText', () => {
   it('removes email addresses', () => {

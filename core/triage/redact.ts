@@ -5,7 +5,8 @@ import type { TriageRequest } from '../ports/triage.js';
  * external model provider: the provider never needs them to triage, and a
  * ticket is exactly where people paste passwords and tokens. Each finding is
  * replaced by a visible placeholder, so the model (and a reader of the
- * prompt) knows something was there.
+ * prompt) knows something was there. docs/ai.md lists every shape with an
+ * example; the tests run that very list.
  */
 export type RedactionKind = 'email' | 'secret' | 'password' | 'card' | 'phone';
 
@@ -47,9 +48,41 @@ const TOKEN_PATTERNS: readonly RegExp[] = [
  */
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
-/** `password: x`, `pwd=x`, `api_key: x`; `password is x` only when x looks like a secret, not a word. */
-const PASSWORD_ASSIGNMENT =
-  /\b(passwords?|passwd|pwd|passcode|passphrase|pin|secret|client[_ -]?secret|api[_ -]?key|access[_ -]?key|token)(\s*[:=]\s*|\s+is\s+)("[^"\n]*"|'[^'\n]*'|\S+)/gi;
+/**
+ * Words for "password" in English, German, French, Spanish and Portuguese
+ * (plus the usual abbreviations). Letters are matched with Unicode classes:
+ * `\b` does not know that `ñ` is a letter.
+ */
+const PASSWORD_WORDS = String.raw`passwords?|passwd|pwd|pw|passcode|passphrase|passwort|kennwort|mot de passe|mdp|contrase[ñn]a|senha|palavra-passe`;
+
+/**
+ * Credential names as in `.env`, INI and AWS credential files: any
+ * identifier with a part that is secret, password, token or key (parts split
+ * at `_`, `-`, `.`, so `aws_secret_access_key` and `GITHUB_TOKEN` count and
+ * `keyboard` does not), `apiKey`-style joined names, and the password words.
+ */
+const SENSITIVE_PART = String.raw`(?:api|client|access|secret|private|auth|app|bot|db|refresh|session)?(?:secret|password|passwd|pwd|passphrase|token|key|credentials?|pin)`;
+const CREDENTIAL_NAME = String.raw`(?:[A-Za-z0-9]{1,30}[_.-]){0,6}${SENSITIVE_PART}(?:[_.-][A-Za-z0-9]{1,30}){0,6}|(?:client|api|access|secret|private) (?:secret|key)|${PASSWORD_WORDS}`;
+const VALUE = String.raw`"[^"\n]*"|'[^'\n]*'|[^\s"']\S*`;
+
+/** `password: x`, `pwd=x`, `aws_secret_access_key = x`, `mot de passe : x`: the value always goes. */
+const CREDENTIAL_ASSIGNMENT = new RegExp(String.raw`(?<![\p{L}\p{N}_.-])(${CREDENTIAL_NAME})(\s*[:=]\s*)(${VALUE})`, 'giu');
+
+/** Words that join "password" to what it is for ("the password for the VPN is …"). */
+const FOR_WORDS = String.raw`for|of|to|für|fuer|vom|von|zum|zur|du|de|des|pour|del|para|do|da|dos|das`;
+/** "is" in the five languages ("lautet" is German's "reads"). */
+const IS_WORDS = String.raw`is|ist|lautet|est|es|é|eh`;
+
+/**
+ * `my password is X`, `the password for the VPN is X`, `das Passwort für
+ * das VPN ist X`, `le mot de passe du wifi est X`, `la contraseña es X`,
+ * `a senha é X`, and plain `password X`: only when X looks like a password,
+ * so "password reset" and "the password is expired" stay.
+ */
+const PASSWORD_PHRASE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])(${PASSWORD_WORDS})((?:\s+(?:${FOR_WORDS})\s+[^\n:=]{1,40}?)?\s+(?:${IS_WORDS})\s+|\s+)(${VALUE})`,
+  'giu',
+);
 
 /** Long hex runs (API keys, session ids) and long mixed-case base64 runs. */
 const LONG_HEX = /\b[0-9a-fA-F]{32,}\b/g;
@@ -74,15 +107,20 @@ export function redactText(input: string): Redacted {
     text = text.replace(re, (m) => (/^(Bearer|Basic)\s/.test(m) ? `${m.split(/\s/)[0]} ${bump('secret')}` : bump('secret')));
   }
   text = text.replace(EMAIL, () => bump('email'));
-  text = text.replace(PASSWORD_ASSIGNMENT, (m, key: string, sep: string, value: string) => {
+  text = text.replace(CREDENTIAL_ASSIGNMENT, (m, key: string, sep: string, value: string) => {
     if (value.startsWith('[REDACTED_')) return m;
-    if (/\bis\b/i.test(sep) && !looksLikeSecret(value)) return m;
+    // A bare "key:" or "pin:" in prose ("Key: press F2") needs a value that looks like one.
+    if (/^(?:key|pin|token)$/i.test(key) && !looksLikeSecret(value) && !/^\d{4,8}$/.test(value)) return m;
+    return `${key}${sep}${bump('password')}`;
+  });
+  text = text.replace(PASSWORD_PHRASE, (m, key: string, sep: string, value: string) => {
+    if (value.startsWith('[REDACTED_') || !looksLikeSecret(value)) return m;
     return `${key}${sep}${bump('password')}`;
   });
   text = text.replace(LONG_HEX, () => bump('secret'));
   text = text.replace(LONG_BASE64, (m) => (looksLikeEncodedSecret(m) ? bump('secret') : m));
   text = text.replace(CARD_CANDIDATE, (m) => (luhnValid(m.replace(/\D/g, '')) ? bump('card') : m));
-  text = text.replace(PHONE_CANDIDATE, (m, offset: number, whole: string) => (isPhone(m, whole.slice(Math.max(0, offset - 40), offset)) ? bump('phone') : m));
+  text = text.replace(PHONE_CANDIDATE, (m, offset: number, whole: string) => redactPhone(m, whole.slice(Math.max(0, offset - 40), offset), () => bump('phone')));
   return { text, counts };
 }
 
@@ -118,7 +156,23 @@ function looksLikeEncodedSecret(run: string): boolean {
   return longest.length >= 20 && /[a-z]/.test(longest) && /[A-Z]/.test(longest) && /[0-9]/.test(longest);
 }
 
-function isPhone(candidate: string, before: string): boolean {
+/**
+ * The candidate run may carry a number after the phone number ("0151
+ * 23456789 9 times"): when the whole run is not a phone number, the longest
+ * prefix ending at a group boundary that has a distinctive phone shape gets
+ * redacted.
+ */
+function redactPhone(candidate: string, before: string, replacement: () => string): string {
+  if (isPhone(candidate, before)) return replacement();
+  for (let end = candidate.search(/[\s().-]+\d*$/); end > 0; end = candidate.slice(0, end).search(/[\s().-]+\d*$/)) {
+    const head = candidate.slice(0, end);
+    // Only the distinctive shapes here: a loosely grouped prefix of a longer run is more often an order or serial number.
+    if (/\d$/.test(head) && isPhone(head, before, false)) return `${replacement()}${candidate.slice(end)}`;
+  }
+  return candidate;
+}
+
+function isPhone(candidate: string, before: string, grouped = true): boolean {
   const m = candidate.trim();
   const digits = m.replace(/\D/g, '');
   if (digits.length < 8 || digits.length > 15) return false;
@@ -127,9 +181,11 @@ function isPhone(candidate: string, before: string): boolean {
   if (/^\d+(\.\d+){2,}$/.test(m)) return false;
   if (m.startsWith('+') || m.startsWith('00') || m.startsWith('(')) return true;
   if (PHONE_CONTEXT.test(before)) return true;
-  // Grouped like a phone number: at least two separators and 9+ digits.
   const groups = m.split(/[\s().-]+/).filter(Boolean);
-  return groups.length >= 3 && digits.length >= 9 && groups.every((g) => g.length <= 5);
+  // National format with a trunk 0 (DE 0151 23456789, 030 1234567; UK 07700 900123; FR 06 12 34 56 78; IT 06 1234 5678).
+  if (/^0[1-9]/.test(m) && digits.length >= 10 && digits.length <= 12 && groups.length >= 2 && (groups[0] as string).length <= 5) return true;
+  // Grouped like a phone number (US 415-555-2671, ES 612 34 56 78, IT 347 123 4567): at least two separators and 9+ digits.
+  return grouped && groups.length >= 3 && digits.length >= 9 && groups.every((g) => g.length <= 5);
 }
 
 /** A triage request with every text field that leaves for a provider redacted. */

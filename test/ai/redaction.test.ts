@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGeminiEmbeddings, createGeminiTriage } from '../../adapters/gemini/index.js';
-import { createOpenAITriage } from '../../adapters/openai/index.js';
+import { createOpenAIEmbeddings, createOpenAITriage } from '../../adapters/openai/index.js';
 import { HybridSimilarIndex } from '../../core/retrieval/index.js';
 import { FakeClock, MemorySimilarIndex } from '../../core/testing/fakes.js';
 import { MemoryStore } from '../../core/testing/memory-store.js';
 import { createTriageChain } from '../../core/triage/index.js';
 import { FakeGemini } from './fakes/gemini-server.js';
 import { FakeOpenAI } from './fakes/openai-server.js';
+import { keptShapes, redactedShapes } from './redaction-shapes.js';
 import { instantHooks, request } from './support.js';
 import { nodeHasher } from './fakes/hasher.js';
 
@@ -84,5 +85,40 @@ describe('redaction before text leaves for a provider', () => {
     await index.search({ title: 'refund', description: `for ${SECRETS.email}` }, { limit: 3 });
     expect(gemini.requests.length).toBeGreaterThanOrEqual(2);
     for (const r of gemini.requests) expectClean(r.raw);
+  });
+
+  it('sends no documented shape to either provider, for triage or for embeddings', async () => {
+    openai.requests.length = 0;
+    gemini.requests.length = 0;
+    const shapes = redactedShapes();
+    const kept = keptShapes();
+    const text = [...shapes.map((s) => s.example), ...kept.map((k) => k.example)].join('\n');
+    const similar = [{ ticketId: 'o1', ref: 2, title: 'Earlier report', resolution: text, score: 0.5 }];
+    for (const engine of [
+      createOpenAITriage({ apiKey: 'sk-test', baseURL: openai.url, hooks: instantHooks() }),
+      createGeminiTriage({ apiKey: 'gm-test', baseUrl: gemini.url, hooks: instantHooks() }),
+    ]) {
+      const chain = createTriageChain({ hasher: nodeHasher, engines: [engine], clock: new FakeClock() });
+      expect((await chain.triage(request({ title: 'Everything at once', description: text }, similar))).engine).toBe(engine.name);
+    }
+    for (const embeddings of [
+      createOpenAIEmbeddings({ apiKey: 'sk-test', baseURL: openai.url, hooks: instantHooks() }),
+      createGeminiEmbeddings({ apiKey: 'gm-test', baseUrl: gemini.url, hooks: instantHooks() }),
+    ]) {
+      const index = new HybridSimilarIndex({ hasher: nodeHasher, lexical: new MemorySimilarIndex(), embeddings, store: new MemoryStore() });
+      await index.add({ ticketId: 'r1', ref: 1, title: 'Everything at once', description: text, resolution: 'Reset it' });
+      await index.search({ title: 'again', description: text }, { limit: 3 });
+    }
+    const paths = [...openai.requests, ...gemini.requests].map((r) => r.path);
+    expect(paths.filter((p) => p.endsWith('/chat/completions') || p.endsWith(':generateContent'))).toHaveLength(2);
+    expect(paths.filter((p) => p.endsWith('/embeddings') || p.includes('mbedContent')).length).toBeGreaterThanOrEqual(4);
+    for (const raw of [...openai.requests, ...gemini.requests].map((r) => r.raw)) {
+      for (const s of shapes) {
+        expect(raw, s.shape).not.toContain(s.removed);
+        expect(raw, s.shape).not.toContain(JSON.stringify(s.removed).slice(1, -1));
+      }
+      // What a moderator needs still arrives.
+      for (const k of kept) expect(raw, k.shape).toContain(JSON.stringify(k.example).slice(1, -1));
+    }
   });
 });
