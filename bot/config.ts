@@ -60,11 +60,11 @@ const schema = z.object({
   AI_REDACT: bool.default(true),
   AI_TIMEOUT_MS: int(1000, 300_000).default(20_000),
   GEMINI_API_KEY: optionalStr,
-  GEMINI_MODEL: str.default('gemini-2.5-flash-lite'),
+  GEMINI_MODEL: str.default('gemini-3.5-flash-lite'),
   GEMINI_BASE_URL: url('Gemini API base'),
   GEMINI_EMBEDDING_MODEL: optionalStr,
   OPENAI_API_KEY: optionalStr,
-  OPENAI_MODEL: str.default('gpt-4.1-mini'),
+  OPENAI_MODEL: str.default('gpt-6-luna'),
   OPENAI_BASE_URL: url('OpenAI-compatible base, e.g. http://localhost:11434/v1 for Ollama'),
   OPENAI_EMBEDDING_MODEL: optionalStr,
 

@@ -11,8 +11,8 @@ import {
 import { geminiClient, headerCapturingFetch, toProviderError, type GeminiConnection } from './client.js';
 import { toGeminiSchema } from './schema.js';
 
-/** Google's cheapest current Gemini model with structured output; no thinking tokens by default. */
-export const GEMINI_DEFAULT_MODEL = 'gemini-2.5-flash-lite';
+/** Google's inexpensive stable Gemini model with structured output, no shutdown announced (docs/ai.md); no thinking tokens by default. */
+export const GEMINI_DEFAULT_MODEL = 'gemini-3.5-flash-lite';
 
 export interface GeminiTriageOptions extends GeminiConnection, ProviderTriageSettings {
   readonly client?: GoogleGenAI | undefined;

@@ -11,11 +11,11 @@ import {
 import { openAIClient, toProviderError, type OpenAIConnection } from './client.js';
 
 /**
- * A current, inexpensive model that supports strict structured outputs.
- * gpt-4.1-nano is cheaper still; reasoning models (gpt-5-mini) work too but
- * spend output tokens on reasoning.
+ * A current, inexpensive model that supports strict structured outputs,
+ * with no shutdown announced (docs/ai.md). It reasons before answering; the
+ * output cap leaves room for that.
  */
-export const OPENAI_DEFAULT_MODEL = 'gpt-4.1-mini';
+export const OPENAI_DEFAULT_MODEL = 'gpt-6-luna';
 
 export interface OpenAITriageOptions extends OpenAIConnection, ProviderTriageSettings {
   /**
