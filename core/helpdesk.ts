@@ -2,6 +2,7 @@ import type { Person } from './domain/person.js';
 import type { HelpdeskDeps } from './usecases/deps.js';
 import { autoAssign } from './usecases/assign-ticket.js';
 import { fileTicket, type FileTicketInput } from './usecases/file-ticket.js';
+import { listWatchedChannels, unwatchChannel, watchChannel, withdrawTicket, type ChannelInput, type WithdrawInput } from './usecases/intake.js';
 import { listTickets, type TicketFilters } from './usecases/list-tickets.js';
 import { ticketByRef } from './usecases/mutate.js';
 import { ensureConfiguredAdmins, identify, type IdentifyInput } from './usecases/people.js';
@@ -41,5 +42,13 @@ export class Helpdesk {
   actAsPlatformAdmin = (person: Person, source: string) => actAsPlatformAdmin(person, source);
   /** Once per platform: admin rights an earlier version stored from a platform role become a user again. */
   demoteStoredPlatformAdmins = (platform: string) => demoteStoredPlatformAdmins(this.deps, platform);
+  /** Support channels: an admin watches a channel whose new posts become tickets. */
+  watchChannel = (actor: Person, input: ChannelInput) => watchChannel(this.deps, actor, input);
+  unwatchChannel = (actor: Person, input: Omit<ChannelInput, 'name'>) => unwatchChannel(this.deps, actor, input);
+  listWatchedChannels = (actor: Person, platform: string) => listWatchedChannels(this.deps, actor, platform);
+  /** Whether new posts in this channel are filed (no permission check: it is asked for every message). */
+  watchedChannel = (platform: string, channelId: string) => this.deps.store.getWatchedChannel(platform, channelId);
+  /** "Not a ticket": the author or staff withdraws a ticket filed from a message, leaving no trace in the queue. */
+  withdrawTicket = (input: WithdrawInput) => withdrawTicket(this.deps, input);
   workflows = () => allWorkflows(this.deps);
 }

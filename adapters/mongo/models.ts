@@ -230,6 +230,28 @@ const valueSchema = new Schema<ValueDoc>(
 );
 valueSchema.index({ namespace: 1, key: 1 }, { unique: true });
 
+/** A support channel (see core/ports/intake.ts); `_id` is `<platform>:<channel id>`. */
+export interface WatchedChannelDoc {
+  _id: string;
+  platform: string;
+  channelId: string;
+  name: string;
+  addedBy: string;
+  addedAt: string;
+}
+const watchedChannelSchema = new Schema<WatchedChannelDoc>(
+  {
+    _id: { type: String, required: true },
+    platform: { type: String, required: true },
+    channelId: { type: String, required: true },
+    name: { type: String, required: true },
+    addedBy: { type: String, required: true },
+    addedAt: { type: String, required: true },
+  },
+  { ...options, collection: 'watched_channels' },
+);
+watchedChannelSchema.index({ platform: 1, addedAt: 1 });
+
 export interface Models {
   readonly tickets: Model<TicketDoc>;
   readonly people: Model<PersonDoc>;
@@ -237,6 +259,7 @@ export interface Models {
   readonly counters: Model<CounterDoc>;
   readonly dedupe: Model<DedupeDoc>;
   readonly values: Model<ValueDoc>;
+  readonly watchedChannels: Model<WatchedChannelDoc>;
 }
 
 /** Registers the models on `conn` (never on mongoose's global connection). */
@@ -248,6 +271,7 @@ export function bindModels(conn: Connection): Models {
     counters: conn.model<CounterDoc>('Counter', counterSchema),
     dedupe: conn.model<DedupeDoc>('Dedupe', dedupeSchema),
     values: conn.model<ValueDoc>('Value', valueSchema),
+    watchedChannels: conn.model<WatchedChannelDoc>('WatchedChannel', watchedChannelSchema),
   };
 }
 

@@ -16,8 +16,9 @@
  * crashed process left half-done.
  */
 import type { Connection } from 'mongoose';
-import type { CreatedTicket, EventWait, ImportOutcome, Iso, Job, JobState, Logger, NewJob, NewPerson, NewTicket, Person, PersonPatch, Role, Store, StoreCopy, StoreRecord, StoreRecordKind, Ticket, TicketQuery, TicketUpdate } from '../../core/index.js';
+import type { CreatedTicket, EventWait, ImportOutcome, Iso, Job, JobState, Logger, NewJob, NewPerson, NewTicket, Person, PersonPatch, Role, Store, StoreCopy, StoreRecord, StoreRecordKind, Ticket, TicketQuery, TicketUpdate, TicketWithdrawal, WatchedChannel } from '../../core/index.js';
 import { MongoCopy } from './copy.js';
+import { MongoIntake } from './intake.js';
 import { MongoJobs } from './jobs.js';
 import { date } from './mapping.js';
 import type { Models } from './models.js';
@@ -38,6 +39,7 @@ export class MongoStore implements Store, StoreCopy {
   private readonly jobs: MongoJobs;
   private readonly small: MongoSmallStores;
   private readonly copy: MongoCopy;
+  private readonly intake: MongoIntake;
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
   private lastRecovery = Number.NEGATIVE_INFINITY;
@@ -55,6 +57,7 @@ export class MongoStore implements Store, StoreCopy {
     this.people = new MongoPeople(models);
     this.small = new MongoSmallStores(models);
     this.copy = new MongoCopy(models, this.tickets, this.small);
+    this.intake = new MongoIntake(models, this.jobs);
     conn.on('disconnected', () => {
       if (!this.closing) logger.warn({ store: description }, 'lost the connection to MongoDB; the driver keeps retrying');
     });
@@ -85,6 +88,23 @@ export class MongoStore implements Store, StoreCopy {
   }
   listResolvedTickets(afterRef: number, limit: number): Promise<Ticket[]> {
     return this.track(() => this.tickets.listResolved(afterRef, limit));
+  }
+
+  // ---- intake ----
+  watchChannel(channel: WatchedChannel): Promise<boolean> {
+    return this.track(() => this.intake.watch(channel));
+  }
+  unwatchChannel(platform: string, channelId: string): Promise<boolean> {
+    return this.track(() => this.intake.unwatch(platform, channelId));
+  }
+  getWatchedChannel(platform: string, channelId: string): Promise<WatchedChannel | null> {
+    return this.track(() => this.intake.get(platform, channelId));
+  }
+  listWatchedChannels(platform: string): Promise<WatchedChannel[]> {
+    return this.track(() => this.intake.list(platform));
+  }
+  withdrawTicket(id: string, withdrawal: TicketWithdrawal): Promise<void> {
+    return this.track(() => this.intake.withdraw(id, withdrawal));
   }
 
   // ---- people ----

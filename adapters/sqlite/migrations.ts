@@ -122,4 +122,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'support channels and withdrawn ticket refs',
+    sql: `
+      CREATE TABLE watched_channels (
+        platform   TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        added_by   TEXT NOT NULL,
+        added_at   TEXT NOT NULL,
+        PRIMARY KEY (platform, channel_id)
+      ) WITHOUT ROWID;
+
+      -- Refs of withdrawn tickets (nothing else of them is kept), so a ref is never handed out twice.
+      CREATE TABLE retired_refs (
+        ref INTEGER PRIMARY KEY
+      );
+    `,
+  },
 ];

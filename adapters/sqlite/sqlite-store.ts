@@ -14,8 +14,11 @@ import type {
   Ticket,
   TicketQuery,
   TicketUpdate,
+  TicketWithdrawal,
+  WatchedChannel,
 } from '../../core/index.js';
 import { GroupCommit } from './group-commit.js';
+import { IntakeTable } from './intake.js';
 import { JobTable } from './jobs.js';
 import { PeopleTable } from './people.js';
 import { ms, StatementCache } from './sql.js';
@@ -39,6 +42,7 @@ export class SqliteStore implements Store {
   private readonly tickets: TicketTable;
   private readonly people: PeopleTable;
   private readonly jobs: JobTable;
+  private readonly intake: IntakeTable;
   private readonly staff: StaffCache;
   private readonly s: ReturnType<typeof prepareStatements>;
   /** Every write goes through here: one transaction and one disk flush per batch of writes. */
@@ -63,6 +67,7 @@ export class SqliteStore implements Store {
     this.tickets = new TicketTable(db, this.cache);
     this.people = new PeopleTable(db, this.cache);
     this.jobs = new JobTable(db, this.cache);
+    this.intake = new IntakeTable(db);
     this.staff = new StaffCache(db, () => this.people.staff(), (id) => this.people.get(id));
     this.s = prepareStatements(db);
     // A cache that failed to follow a write starts over rather than serve stale people.
@@ -243,6 +248,38 @@ export class SqliteStore implements Store {
 
   async listJobs(filter: { states?: readonly JobState[]; names?: readonly string[]; limit?: number }): Promise<Job[]> {
     return this.read(() => this.jobs.list(filter));
+  }
+
+  // ---- intake -------------------------------------------------------------
+
+  async watchChannel(channel: WatchedChannel): Promise<boolean> {
+    return this.write(() => this.intake.watch(channel));
+  }
+
+  async unwatchChannel(platform: string, channelId: string): Promise<boolean> {
+    return this.write(() => this.intake.unwatch(platform, channelId));
+  }
+
+  async getWatchedChannel(platform: string, channelId: string): Promise<WatchedChannel | null> {
+    return this.intake.get(platform, channelId);
+  }
+
+  async listWatchedChannels(platform: string): Promise<WatchedChannel[]> {
+    return this.intake.list(platform);
+  }
+
+  async withdrawTicket(id: string, withdrawal: TicketWithdrawal): Promise<void> {
+    const touched = withdrawal.loadDeltas.map((d) => d.personId);
+    return this.write(
+      () => {
+        this.intake.withdraw(id, withdrawal.expectedVersion);
+        this.people.applyLoad(withdrawal.loadDeltas, undefined);
+        if (withdrawal.cancelJobKeys.length) this.jobs.cancel(withdrawal.cancelJobKeys, withdrawal.at);
+      },
+      () => {
+        if (touched.length > 0) this.staff.changed(touched);
+      },
+    );
   }
 
   // ---- dedupe and key-value ---------------------------------------------

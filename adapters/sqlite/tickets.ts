@@ -33,7 +33,8 @@ export class TicketTable {
     this.byIdempotencyKey = db.prepare('SELECT doc FROM tickets WHERE idempotency_key = ?').pluck();
     this.versionOf = db.prepare('SELECT ref, version FROM tickets WHERE id = ?');
     // Refs are allocated inside the write transaction: max + 1 is contiguous and race-free.
-    this.nextRef = db.prepare('SELECT coalesce(max(ref), 0) + 1 FROM tickets').pluck();
+    // Withdrawn tickets leave only their ref in retired_refs, so it is never handed out again.
+    this.nextRef = db.prepare('SELECT max(coalesce((SELECT max(ref) FROM tickets), 0), coalesce((SELECT max(ref) FROM retired_refs), 0)) + 1').pluck();
     this.clearSkills = db.prepare('DELETE FROM ticket_skills WHERE ticket_ref = ?');
     this.addSkill = db.prepare('INSERT OR IGNORE INTO ticket_skills (skill, ticket_ref) VALUES (?, ?)');
     this.resolved = db.prepare("SELECT doc FROM tickets WHERE status = 'DONE' AND ref > ? ORDER BY ref LIMIT ?").pluck();

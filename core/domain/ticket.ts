@@ -20,6 +20,8 @@ export interface Origin {
   readonly channelId?: string;
   /** Permalink to a message the ticket was created from. */
   readonly messageLink?: string;
+  /** The platform's id of the message the ticket was filed from (Slack ts, Discord message id), for channel intake. */
+  readonly messageId?: string;
 }
 
 /** A resolved ticket that resembles this one, shown to the moderator. */

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VersionConflict } from '../domain/errors.js';
 import type { Ticket } from '../domain/ticket.js';
 import { peopleContract } from './store-people.contract.js';
+import { intakeContract } from './store-intake.contract.js';
 import { jobContract } from './store-jobs.contract.js';
 import { queryContract } from './store-query.contract.js';
 import { at, filedJob, HOUR, newJob, newPerson, newTicket, refs, save } from './store-fixtures.contract.js';
@@ -47,6 +48,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     peopleContract(store);
     jobContract(store);
     smallStoresContract(store);
+    intakeContract(store);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Availability, NewPerson, Person, Role } from '../domain/person.js';
 import type { Iso, LoadDelta, NewTicket, Priority, Ticket, TicketStatus } from '../domain/ticket.js';
+import type { IntakeStore } from './intake.js';
 import type { Job, JobStore, NewJob } from './jobs.js';
 
 /** Filters for listing tickets; every field narrows the result (AND). */
@@ -107,7 +108,7 @@ export interface KeyValueStore {
 }
 
 /** Everything the helpdesk persists. One implementation per database; one contract suite for all. */
-export interface Store extends TicketStore, PersonStore, JobStore, DedupeStore, KeyValueStore {
+export interface Store extends TicketStore, PersonStore, JobStore, DedupeStore, KeyValueStore, IntakeStore {
   /** Human name for the start-up log (`sqlite:./data/helpdesk.db`). */
   readonly description: string;
   close(): Promise<void>;

@@ -9,6 +9,7 @@
 import { VersionConflict } from '../domain/errors.js';
 import { newPersonRecord, type NewPerson, type Person, type Role } from '../domain/person.js';
 import { newTicketRecord, type Iso, type NewTicket, type Ticket } from '../domain/ticket.js';
+import type { TicketWithdrawal, WatchedChannel } from '../ports/intake.js';
 import type { NewJob } from '../ports/jobs.js';
 import type { CreatedTicket, PersonPatch, Store, TicketQuery, TicketUpdate } from '../ports/store.js';
 import { copy, MemoryJobQueue, prepareJob } from './memory-jobs.js';
@@ -25,6 +26,7 @@ export class MemoryStore extends MemoryJobQueue implements Store {
   private readonly personIdByIdentity = new Map<string, string>();
   private readonly dedupe = new Map<string, number>();
   private readonly values = new Map<string, string>();
+  private readonly watched = new Map<string, WatchedChannel>();
 
   // ---- tickets --------------------------------------------------------
 
@@ -188,6 +190,41 @@ export class MemoryStore extends MemoryJobQueue implements Store {
 
   async setValue(namespace: string, key: string, value: string): Promise<void> {
     this.values.set(`${namespace}\u0000${key}`, value);
+  }
+
+  // ---- intake ---------------------------------------------------------
+
+  async watchChannel(channel: WatchedChannel): Promise<boolean> {
+    const key = `${channel.platform}:${channel.channelId}`;
+    if (this.watched.has(key)) return false;
+    this.watched.set(key, copy(channel));
+    return true;
+  }
+
+  async unwatchChannel(platform: string, channelId: string): Promise<boolean> {
+    return this.watched.delete(`${platform}:${channelId}`);
+  }
+
+  async getWatchedChannel(platform: string, channelId: string): Promise<WatchedChannel | null> {
+    const w = this.watched.get(`${platform}:${channelId}`);
+    return w ? copy(w) : null;
+  }
+
+  async listWatchedChannels(platform: string): Promise<WatchedChannel[]> {
+    return [...this.watched.values()].filter((w) => w.platform === platform).map(copy);
+  }
+
+  async withdrawTicket(id: string, withdrawal: TicketWithdrawal): Promise<void> {
+    const stored = this.tickets.get(id);
+    if (!stored || stored.version !== withdrawal.expectedVersion) throw new VersionConflict('ticket', id);
+    this.tickets.delete(id);
+    this.ticketIdByRef.delete(stored.ref);
+    for (const [key, ticketId] of this.ticketIdByIdempotencyKey) if (ticketId === id) this.ticketIdByIdempotencyKey.delete(key);
+    for (const { personId, delta } of withdrawal.loadDeltas) {
+      const p = this.people.get(personId);
+      if (p) this.people.set(personId, { ...p, openTickets: p.openTickets + delta });
+    }
+    if (withdrawal.cancelJobKeys.length) this.cancelByKeys(withdrawal.cancelJobKeys, withdrawal.at);
   }
 
   async close(): Promise<void> {
