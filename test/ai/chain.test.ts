@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGeminiTriage } from '../../adapters/gemini/index.js';
+import { createGeminiTriage, GEMINI_DEFAULT_MODEL } from '../../adapters/gemini/index.js';
 import { LocalTriageEngine } from '../../adapters/local-ai/index.js';
 import { createOpenAITriage } from '../../adapters/openai/index.js';
 import { FakeClock } from '../../core/testing/fakes.js';
@@ -56,7 +56,7 @@ describe('triage chain over real SDKs and fake providers', () => {
     const chain = createTriageChain({ hasher: nodeHasher, engines: engines({ openaiTimeoutMs: 300 }), clock: new FakeClock() });
     const proposal = await chain.triage(request());
     expect(proposal.engine).toBe('gemini');
-    expect(proposal.model).toBe('gemini-2.5-flash-lite');
+    expect(proposal.model).toBe(GEMINI_DEFAULT_MODEL);
   });
 
   it('ends at the local engine when every provider is down, and does not cache that answer', async () => {

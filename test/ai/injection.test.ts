@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOpenAITriage } from '../../adapters/openai/index.js';
+import { createOpenAITriage, OPENAI_DEFAULT_MODEL } from '../../adapters/openai/index.js';
 import { FakeClock } from '../../core/testing/fakes.js';
 import { testHelpdesk } from '../../core/testing/harness.js';
 import { MemoryStore } from '../../core/testing/memory-store.js';
@@ -84,7 +84,7 @@ describe('a ticket that tries to instruct the model', () => {
     expect((await store.getPerson(root.id))?.role).toBe('admin');
     // Priority HIGH came through the model's structured field, which is allowed.
     expect(ticket.priority).toBe('HIGH');
-    expect(ticket.triage).toMatchObject({ engine: 'openai', model: 'gpt-4.1-mini' });
+    expect(ticket.triage).toMatchObject({ engine: 'openai', model: OPENAI_DEFAULT_MODEL });
     // No mass mentions or links reach the moderator's card.
     for (const text of [ticket.notes, ticket.suggestedFix ?? '']) {
       expect(text).not.toMatch(/<!channel>|@everyone|https?:\/\//);

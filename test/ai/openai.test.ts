@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOpenAITriage, defaultTokenLimitField } from '../../adapters/openai/index.js';
+import { createOpenAITriage, defaultTokenLimitField, OPENAI_DEFAULT_MODEL } from '../../adapters/openai/index.js';
 import { TriageAttemptError } from '../../core/triage/index.js';
 import { error } from './fakes/openai-server.js';
 import { FakeOpenAI } from './fakes/openai-server.js';
@@ -18,7 +18,7 @@ beforeEach(() => {
 });
 
 function engine(hooks = instantHooks(), extra: { timeoutMs?: number; maxRetries?: number } = {}) {
-  return createOpenAITriage({ apiKey: 'sk-test', baseURL: server.url, model: 'gpt-4.1-mini', hooks, ...extra });
+  return createOpenAITriage({ apiKey: 'sk-test', baseURL: server.url, model: OPENAI_DEFAULT_MODEL, hooks, ...extra });
 }
 
 describe('OpenAI triage engine against a fake OpenAI server', () => {
@@ -30,7 +30,7 @@ describe('OpenAI triage engine against a fake OpenAI server', () => {
     expect(req.headers.authorization).toBe('Bearer sk-test');
     expect(req.headers['content-type']).toContain('application/json');
     const body = server.chatBodies()[0]!;
-    expect(body.model).toBe('gpt-4.1-mini');
+    expect(body.model).toBe(OPENAI_DEFAULT_MODEL);
     expect(body.messages[0]!.role).toBe('system');
     expect(body.response_format?.type).toBe('json_schema');
     const js = body.response_format!.json_schema!;
@@ -44,7 +44,7 @@ describe('OpenAI triage engine against a fake OpenAI server', () => {
     expect(defaultTokenLimitField(undefined)).toBe('max_completion_tokens');
     expect(defaultTokenLimitField('https://api.openai.com/v1')).toBe('max_completion_tokens');
 
-    expect(proposal).toMatchObject({ engine: 'openai', model: 'gpt-4.1-mini', priority: 'MEDIUM', skills: ['vpn'], confidence: 0.8 });
+    expect(proposal).toMatchObject({ engine: 'openai', model: OPENAI_DEFAULT_MODEL, priority: 'MEDIUM', skills: ['vpn'], confidence: 0.8 });
     expect(proposal.suggestedFix).toContain('#3');
     expect(proposal.usage?.inputTokens).toBeGreaterThan(0);
     expect(proposal.usage?.outputTokens).toBeGreaterThan(0);

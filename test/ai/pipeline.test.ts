@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGeminiEmbeddings, createGeminiTriage } from '../../adapters/gemini/index.js';
+import { createGeminiEmbeddings, createGeminiTriage, GEMINI_DEFAULT_MODEL } from '../../adapters/gemini/index.js';
 import { LocalTriageEngine } from '../../adapters/local-ai/index.js';
 import { createOpenAITriage } from '../../adapters/openai/index.js';
 import { renderText, type Person } from '../../core/index.js';
@@ -74,7 +74,7 @@ describe('the whole pipeline with AI triage and hybrid retrieval', () => {
     await h.engine.drain();
 
     const ticket = (await store.getTicket(second.value.ticket.id))!;
-    expect(ticket.triage).toMatchObject({ engine: 'gemini', model: 'gemini-2.5-flash-lite' });
+    expect(ticket.triage).toMatchObject({ engine: 'gemini', model: GEMINI_DEFAULT_MODEL });
     expect(ticket.similar.map((s) => s.ref)).toEqual([first.value.ticket.ref]);
     const dm = channel.sent.find((s) => s.person.id === bob.id && s.notification.kind === 'ticket.assignment');
     expect(dm).toBeDefined();
