@@ -43,8 +43,8 @@ export class LocalTriageEngine implements TriageEngine {
     const allowed = new Set([...request.catalog, ...request.staffSkills]);
     const votes = (request.precedents ?? []).map((p) => ({ skills: p.skills, score: p.score, corrected: p.corrected }));
     const predicted = this.predictor.predict({ title, description }, request.staffSkills, votes).filter((s) => allowed.size === 0 || allowed.has(s.skill));
-    const skills = predicted.map((s) => s.skill);
     const reading = readPriority(title, description);
+    const skills = securityFirst(predicted.map((s) => s.skill), reading.kinds.has('security') && (allowed.size === 0 || allowed.has('security')));
     const corrected = (request.precedents ?? []).find((p) => p.corrected && p.score >= 0.5);
     const priority = corrected && !reading.kinds.has('security') ? higher(reading.priority, corrected.priority) : reading.priority;
     const category = categorize(skills, this.catalog, reading.kinds.has('security'));
@@ -68,6 +68,16 @@ export class LocalTriageEngine implements TriageEngine {
       engine: this.name,
     };
   }
+}
+
+/**
+ * A security incident (credentials given away, malware, a stolen device, data sent out) is the
+ * security desk's first, whatever else the ticket names: the mailbox of a phishing mail or the
+ * laptop that was stolen stays as the second skill only.
+ */
+function securityFirst(skills: readonly string[], incident: boolean): string[] {
+  if (!incident) return [...skills];
+  return ['security', ...skills.filter((s) => s !== 'security')].slice(0, 2);
 }
 
 const RANK = { LOW: 0, MEDIUM: 1, HIGH: 2 } as const;

@@ -23,24 +23,29 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'clicked a link', 'clicked on a link', 'clicked the link', 'clicked a suspicious', 'typed my password', 'entered my password', 'gave my password', 'gave away my password',
     'gave him my password', 'gave her my password', 'entered my credentials', 'phished', 'phishing attack', 'ransomware', 'malware', 'trojan', 'virus detected', 'infected', 'hacked',
     'data breach', 'data breaches', 'breach', 'breaches', 'compromised', 'sign in alerts', 'login alerts', 'from another country', 'unauthorized access', 'unauthorised access',
-    'being encrypted', 'files encrypted', 'encrypted my files', 'stolen', 'was stolen', 'exposed', 'data leak', 'leaked', 'emails i didn t write', 'sending spam',
+    'being encrypted', 'files encrypted', 'encrypted my files', 'stolen', 'was stolen', 'exposed', 'data leak', 'leaked data', 'leaked credentials', 'leaked password', 'emails i didn t write', 'sending spam',
     'auf einen link geklickt', 'passwort eingegeben', 'gehackt', 'gestohlen', 'schadsoftware', 'datenleck', 'kompromittiert', 'j ai clique', 'clique sur un lien', 'pirate', 'piratage',
     'vole', 'volé', 'fuite de donnees', 'logiciel malveillant', 'hice clic', 'hice click', 'me robaron', 'robaron', 'robado', 'hackeado', 'hackearon', 'fuga de datos', 'cliquei',
     'digitei minha senha', 'digitei a minha senha', 'roubaram', 'roubado', 'hackeada', 'hackeado', 'vazamento', 'enviando e mails que eu nao escrevi', 'que eu nao escrevi',
+    'opened the link', 'followed the link', 'ransom', 'bitcoin', 'quarantined', 'sign in from', 'login from', 'login attempt from', 'logins from', 'i never sent', 'never sent',
+    'didn t send', 'i did not send', 'taken from my car', 'broke into my car', 'car was broken into', 'robbed', 'wrong person', 'wrong recipient', 'sent to the wrong',
+    'accidentally sent', 'accidentally emailed', 'accidentally shared', 'by mistake to', 'versehentlich an', 'falschen empfanger', 'par erreur a', 'mauvais destinataire',
+    'por error a', 'destinatario equivocado', 'por engano para', 'destinatario errado',
   ],
   outage: [
     'outage', 'outages', 'downtime', 'is down', 'are down', 'went down', 'down for', 'down since', 'down again', 'vpn down', 'internet down', 'network down', 'wifi down',
     'email down', 'mail down', 'website down', 'homepage down', 'portal down', 'app down', 'service down', 'server down', 'site down', 'system down', 'completely offline', 'whole office', 'whole site',
     'whole building', 'production down', 'production is down', 'prod down', 'in production', 'ausfall', 'systemausfall', 'komplett offline', 'ganze buro', 'panne generale',
-    'hors service', 'tout le bureau', 'caida', 'caido', 'fuera de servicio', 'toda la oficina', 'fora do ar', 'todo o escritorio', 'inoperante',
+    'hors service', 'tout le bureau', 'caida', 'caido', 'fuera de servicio', 'toda la oficina', 'fora do ar', 'todo o escritorio', 'inoperante', 'customers are calling', 'customers can t',
   ],
   impact: [
     'for everyone', 'everyone in', 'everyone on', 'everybody in', 'whole team', 'whole department', 'entire office', 'entire team', 'entire department', 'all users', 'all staff',
     'all employees', 'nobody can', 'no one can', 'nobody in', 'no one in', 'none of us can', 'many users', 'many people', 'multiple users', 'several users', 'whole company',
     'company wide', 'customers affected', 'blocked three users', 'alle mitarbeiter', 'niemand kann', 'ganze team', 'ganze abteilung', 'alle kollegen', 'tout le monde', 'personne ne peut',
     'toute l equipe', 'tous les utilisateurs', 'todo el mundo', 'nadie puede', 'todos los usuarios', 'todo el equipo', 'ninguem consegue', 'todos os usuarios', 'toda a equipe',
+    'none of us', 'all of us', 'everyone here', 'nobody here', 'no one here', 'nadie en', 'ninguem no', 'ninguem na', 'niemand im', 'bei allen', 'fur alle', 'pour tout le', 'para todos',
   ],
-  safety: ['stuck in the lift', 'stuck in lift', 'stuck in the elevator', 'people inside', 'trapped', 'fire alarm', 'smoke', 'flooding', 'gas leak', 'injured', 'im aufzug', 'feuer', 'incendie', 'bloques dans', 'incendio', 'atrapados', 'preso no elevador'],
+  safety: ['stuck in the lift', 'stuck in lift', 'stuck in the elevator', 'people inside', 'trapped', 'fire alarm', 'smoke', 'burst pipe', 'pipe burst', 'water everywhere', 'gas leak', 'smell of gas', 'gas smell', 'smells of gas', 'evacuated', 'gasgeruch', 'odeur de gaz', 'olor a gas', 'cheiro de gas', 'wasserrohrbruch', 'inondation', 'inundacion', 'injured', 'im aufzug', 'feuer', 'incendie', 'bloques dans', 'incendio', 'atrapados', 'preso no elevador'],
   deadline: [
     'deadline', 'due today', 'due tomorrow', 'by today', 'by tomorrow', 'end of day', 'by eod', 'before the meeting', 'meeting is tomorrow', 'board meeting', 'customer needs',
     'frist', 'bis heute', 'kundentermin', 'um 14 uhr', 'date limite', 'avant la reunion', 'fecha limite', 'para hoy', 'prazo', 'ate hoje',
@@ -60,6 +65,9 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'i would like', 'i d like', 'would like to', 'could i get', 'can i get', 'could we get', 'would it be possible', 'is it possible', 'request for', 'requesting', 'need a new', 'could be installed',
     'can it be', 'could it be', 'order new', 'ich hatte gern', 'ich benotige informationen', 'serait il possible', 'je voudrais', 'demande d', 'quisiera', 'me gustaria', 'solicitud', 'gostaria',
     'solicitacao', 'pedido de',
+    'please put', 'please install', 'please add', 'please create', 'please set up', 'please order', 'can you add', 'could you add', 'could you give me', 'can you give me',
+    'could you set up', 'can you set up', 'could i have', 'can i have', 'i need the', 'i need a', 'ich brauchte', 'bitte installieren', 'j aimerais', 'je souhaite', 'pourriez vous',
+    'necesito un', 'necesito una', 'preciso de um', 'preciso de uma',
   ],
   cosmetic: ['blurry', 'misspelled', 'typo', 'cosmetic', 'looks a bit', 'font', 'colour', 'color', 'logo', 'wallpaper'],
   'can-wait': [
@@ -67,6 +75,29 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'pas urgent', 'n est pas urgent', 'no es urgente', 'sin prisa', 'nao e urgente', 'sem pressa',
   ],
 };
+
+/** "typed my password", "gave away my login": each verb with each thing a phishing page asks for. */
+function credentialsGivenAway(): string[] {
+  const verbs = ['typed', 'typed in', 'entered', 'put in', 'put', 'gave', 'gave away', 'submitted', 'filled in', 'provided'];
+  const things = ['my password', 'my credentials', 'my login', 'my login details', 'my username and password', 'my microsoft password', 'my okta password', 'my work password'];
+  const other = [
+    'zugangsdaten eingegeben', 'meine zugangsdaten', 'kennwort eingegeben', 'saisi mes identifiants', 'saisi mon mot de passe', 'entre mon mot de passe', 'donne mon mot de passe',
+    'puse mi contrasena', 'puse mi usuario y contrasena', 'introduje mi contrasena', 'meti mi contrasena', 'di mi contrasena', 'coloquei minha senha', 'informei minha senha', 'inseri minha senha',
+  ];
+  return [...verbs.flatMap((v) => things.map((t) => `${v} ${t}`)), ...other];
+}
+
+/**
+ * Credentials typed somewhere count as given away only next to what a phishing attempt looks like
+ * (a link, a page, a message): "I entered my password and it says wrong" is a sign-in problem.
+ */
+const CREDENTIAL_PHRASES: ReadonlySet<string> = new Set(
+  [...credentialsGivenAway(), 'typed my password', 'entered my password', 'entered my credentials', 'passwort eingegeben', 'digitei minha senha', 'digitei a minha senha'].map((p) => foldWords(p).join(' ')),
+);
+const PHISHING_CONTEXT: ReadonlySet<string> = new Set([
+  'link', 'links', 'clicked', 'click', 'page', 'site', 'website', 'form', 'mail', 'email', 'e', 'message', 'sms', 'text', 'qr', 'fake', 'suspicious', 'strange', 'weird', 'odd', 'sender',
+  'geklickt', 'seite', 'nachricht', 'lien', 'clique', 'enlace', 'clic', 'pagina', 'correo', 'mensaje', 'cliquei', 'mensagem', 'estranho', 'extrano', 'bizarre', 'seltsam',
+]);
 
 /** The kinds that make a ticket HIGH on their own. */
 const HIGH_KINDS: ReadonlySet<SignalKind> = new Set(['security', 'outage', 'impact', 'safety']);
@@ -90,6 +121,7 @@ for (const [kind, phrases] of Object.entries(SIGNALS) as [SignalKind, readonly s
     maxWords = Math.max(maxWords, key.split(' ').length);
   }
 }
+for (const key of CREDENTIAL_PHRASES) maxWords = Math.max(maxWords, key.split(' ').length);
 
 export interface PriorityReading {
   readonly priority: Priority;
@@ -112,6 +144,10 @@ export function readPriority(title: string, description: string): PriorityReadin
     let key = '';
     for (let n = 1; n <= maxWords && i + n <= words.length; n++) {
       key = n === 1 ? (words[i] ?? '') : `${key} ${words[i + n - 1] ?? ''}`;
+      if (CREDENTIAL_PHRASES.has(key)) {
+        if (!negated(words, i) && words.some((w) => PHISHING_CONTEXT.has(w))) add('security', key);
+        continue;
+      }
       for (const kind of TABLE.get(key) ?? []) {
         if ((kind === 'security' || kind === 'urgency' || kind === 'deadline') && negated(words, i)) continue;
         add(kind, key);

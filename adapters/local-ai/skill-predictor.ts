@@ -102,7 +102,14 @@ export class SkillPredictor {
       if (s.score < MIN_SCORE || s.score < RELATIVE * top) break;
       out.push({ skill, source: s.source, confidence: round(Math.min(0.95, 0.4 + 0.55 * Math.min(1, s.score / FULL_SCORE))) });
     }
-    for (const skill of this.mentions(ticket, out.length > 0)) if (!out.some((o) => o.skill === skill)) out.push({ skill, source: 'mention', confidence: MENTION_CONFIDENCE });
+    for (const skill of this.mentions(ticket, out.length > 0)) {
+      if (out.some((o) => o.skill === skill)) continue;
+      // An everyday ticket that names a language ("install Python for a course", "Java update popup") is about
+      // the helpdesk skill it reads as: the technical id joins only if someone on staff works on it, or when it
+      // is a narrower spelling of a helpdesk skill (`sql-server` for `database`).
+      if (out.length > 0 && !staff.has(skill) && this.catalog.broader(skill).length === 0) continue;
+      out.push({ skill, source: 'mention', confidence: MENTION_CONFIDENCE });
+    }
     return out.slice(0, this.maxSkills);
   }
 
