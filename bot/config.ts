@@ -41,6 +41,9 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optionalStr,
   SLACK_APP_TOKEN: str.startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' }).optional(),
   SLACK_API_URL: url('Slack Web API base, e.g. https://slack.com/api/'),
+  SLACK_TICKET_EMOJI: str.regex(/^:?[a-z0-9_+'-]+:?$/, { message: 'must be an emoji name like ticket or :ticket:' }).optional(),
+  SLACK_TICKET_EMOJI_FOR: z.enum(['author', 'reactor'], { message: 'must be author or reactor' }).default('author'),
+  SLACK_FILE_STAFF_POSTS: bool.default(false),
 
   DISCORD_TOKEN: optionalStr,
   DISCORD_APPLICATION_ID: str.regex(/^\d{5,25}$/, { message: 'must be the numeric application id' }).optional(),

@@ -10,7 +10,7 @@
  */
 import { Types } from 'mongoose';
 import type { EventWait, Iso, Job, JobState, NewJob } from '../../core/index.js';
-import { eventMatchesWait } from '../../core/ports/event-match.js';
+import { eventMatchesWait, eventMatchValues } from '../../core/ports/event-match.js';
 import { isDuplicateKey } from './errors.js';
 import { date, encodeStepId, json, toJob, waitFields } from './mapping.js';
 import type { JobDoc, Models } from './models.js';
@@ -105,14 +105,18 @@ export class MongoJobs {
 
   /**
    * Wakes waiting jobs whose wait matches the event. Candidates come from
-   * the index on the awaited event name; the match on the job's own field
-   * is checked with the rule every store shares, and each wake is
-   * conditional on the job still waiting on that step, so a concurrent
-   * delivery or time-out wakes it once.
+   * the index on (awaited event, match value), looked up with the event's
+   * own values, so a delivery reads only the jobs waiting on this ticket,
+   * not every job waiting for the event; the field the job matches on is
+   * then checked with the rule every store shares. Each wake is conditional
+   * on the job still waiting on that step, so a concurrent delivery or
+   * time-out wakes it once.
    */
   async deliver(event: { readonly name: string; readonly data: Readonly<Record<string, unknown>> }, now: Iso): Promise<number> {
     const at = date(now);
-    const waiting = await this.m.jobs.find({ 'wait.event': event.name, state: 'waiting' }).lean();
+    const values = [...eventMatchValues(event.data)];
+    if (values.length === 0) return 0;
+    const waiting = await this.m.jobs.find({ 'wait.event': event.name, 'wait.matchValue': { $in: values }, state: 'waiting' }).lean();
     let woken = 0;
     for (const doc of waiting) {
       const job = toJob(doc);

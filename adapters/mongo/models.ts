@@ -200,7 +200,8 @@ jobSchema.index({ key: 1 }, { unique: true });
 // claimDueJob and nextJobDueAt scan only dated keys: finished jobs have no dueAt and sort apart.
 jobSchema.index({ dueAt: 1, _id: 1 });
 jobSchema.index({ name: 1, dueAt: 1, _id: 1 });
-jobSchema.index({ 'wait.event': 1, state: 1 }, { sparse: true });
+// Waking waiters: (awaited event, match value) narrows a delivery to the jobs waiting on one ticket.
+jobSchema.index({ 'wait.event': 1, 'wait.matchValue': 1 }, { sparse: true });
 jobSchema.index({ state: 1, name: 1 });
 // Pruning finished jobs by age.
 jobSchema.index({ state: 1, updatedAt: 1 });
@@ -275,7 +276,4 @@ export function bindModels(conn: Connection): Models {
   };
 }
 
-/** Builds every index (idempotent); existing indexes are left as they are. */
-export async function ensureIndexes(models: Models): Promise<void> {
-  for (const model of Object.values(models) as Model<unknown>[]) await model.createIndexes();
-}
+// Indexes are built by indexes.ts, which first compares them with those already on the server.

@@ -2,6 +2,7 @@ import { webApi } from '@slack/bolt';
 import type { DeliveryOutcome, Logger, Notification, NotificationChannel, Person, Ticket } from '../../core/index.js';
 import { buildAdminAlert, buildHandedOverCard, buildModeratorCard, buildRequesterCard, buildThreadReply, type SlackMessage } from './blocks/index.js';
 import { slackUserId } from './identity.js';
+import { deliverInOriginThread } from './origin-thread.js';
 import type { MessageRef, ThreadIndex, ThreadRole } from './threads.js';
 
 type WebClient = webApi.WebClient;
@@ -67,6 +68,8 @@ export class SlackChannel implements NotificationChannel {
     const user = slackUserId(person.identities);
     if (!user) return { status: 'unreachable', reason: 'no Slack identity' };
     try {
+      // A ticket filed from a channel message talks to its requester in that message's thread, not by DM.
+      if (await deliverInOriginThread(this.client, person, notification, slackErrorCode)) return { status: 'delivered' };
       const channel = await this.dmChannel(user);
       await this.send(person, channel, notification);
       return { status: 'delivered' };

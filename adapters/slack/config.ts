@@ -29,6 +29,12 @@ export interface SlackConfig {
   readonly profileLookupDeadlineMs?: number;
   readonly clickDedupeMs?: number;
   readonly eventDedupeMs?: number;
+  /** Emoji whose reaction files the message as a ticket, without colons (SLACK_TICKET_EMOJI). Default `ticket`. */
+  readonly ticketEmoji?: string | undefined;
+  /** Whom an emoji files the ticket for: the message's author (default) or the person who reacted (SLACK_TICKET_EMOJI_FOR). */
+  readonly ticketEmojiFor?: 'author' | 'reactor' | undefined;
+  /** File posts by moderators and admins in support channels too (SLACK_FILE_STAFF_POSTS). Default false: staff there usually answer. */
+  readonly fileStaffPosts?: boolean | undefined;
   /** Socket Mode keep-alive tuning (tests shorten these). */
   readonly socketPingTimeoutMs?: number;
 }
@@ -50,6 +56,7 @@ export const SLACK_DEFAULTS = {
   profileLookupDeadlineMs: 1_000,
   clickDedupeMs: 5_000,
   eventDedupeMs: 2 * 60 * 60_000,
+  ticketEmoji: 'ticket',
 } as const;
 
 /** Slack's client joins `{base}{method}`: the base must end with a slash. */

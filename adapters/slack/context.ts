@@ -16,4 +16,10 @@ export interface SlackContext {
   /** How long an Events API delivery id is remembered (Slack retries for up to an hour or so). */
   readonly eventDedupeMs: number;
   now(): string;
+  /** Support channels and emoji intake (see SlackIntakeConfig). */
+  readonly intake: {
+    readonly emoji: string;
+    readonly emojiFilesFor: 'author' | 'reactor';
+    readonly fileStaffPosts: boolean;
+  };
 }

@@ -119,6 +119,11 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     clickDedupeMs: config.clickDedupeMs ?? SLACK_DEFAULTS.clickDedupeMs,
     eventDedupeMs: config.eventDedupeMs ?? SLACK_DEFAULTS.eventDedupeMs,
     now: () => helpdesk.deps.clock.now().toISOString(),
+    intake: {
+      emoji: (config.ticketEmoji ?? SLACK_DEFAULTS.ticketEmoji).replace(/^:|:$/g, ''),
+      emojiFilesFor: config.ticketEmojiFor ?? 'author',
+      fileStaffPosts: config.fileStaffPosts ?? false,
+    },
   };
   registerListeners(app, ctx);
 

@@ -42,6 +42,33 @@ export class ThreadIndex {
     await this.kv.setValue(NS, `card:${owner.ticketId}:${owner.role}:${owner.personId}`, JSON.stringify({ channel: ref.channel, ts: ref.ts }));
   }
 
+  /**
+   * Links a thread the bot does not own (under a person's channel message)
+   * to a ticket, so replies there reach it; no card is recorded, since the
+   * root is the person's message and cannot be updated.
+   */
+  async rememberThread(owner: ThreadOwner, ref: MessageRef): Promise<void> {
+    await this.kv.setValue(NS, `thread:${ref.channel}:${ref.ts}`, JSON.stringify(owner));
+  }
+
+  /** Marks a channel message as "not a ticket", so a later reaction does not file it again. */
+  async markWithdrawn(ref: MessageRef): Promise<void> {
+    await this.kv.setValue(NS, `withdrawn:${ref.channel}:${ref.ts}`, '1');
+  }
+
+  async isWithdrawn(ref: MessageRef): Promise<boolean> {
+    return (await this.kv.getValue(NS, `withdrawn:${ref.channel}:${ref.ts}`)) !== null;
+  }
+
+  /** Keeps the text of a DM the bot offered to file, until the person clicks (or never does). */
+  async rememberOffer(ref: MessageRef, text: string): Promise<void> {
+    await this.kv.setValue(NS, `offer:${ref.channel}:${ref.ts}`, text);
+  }
+
+  async offer(ref: MessageRef): Promise<string | null> {
+    return this.kv.getValue(NS, `offer:${ref.channel}:${ref.ts}`);
+  }
+
   /** The ticket a thread belongs to, from the thread's root message. */
   async owner(channel: string, threadTs: string): Promise<ThreadOwner | null> {
     return parse<ThreadOwner>(

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventWait, Job, JobState, NewJob } from '../../core/index.js';
-import { eventMatchesWait } from '../../core/ports/event-match.js';
+import { eventMatchesWait, eventMatchValues } from '../../core/ports/event-match.js';
 import { iso, json, ms, placeholders, type StatementCache } from './sql.js';
 
 interface JobRow {
@@ -121,7 +121,7 @@ export class JobTable {
   }
 
   private waiters(event: { readonly name: string; readonly data: Readonly<Record<string, unknown>> }): { id: number; wait: EventWait }[] {
-    const values = [...leafValues(event.data)];
+    const values = [...eventMatchValues(event.data)];
     if (values.length === 0) return [];
     const sql = `SELECT id, wait FROM jobs WHERE state = 'waiting' AND wait_event = ? AND wait_value IN (${placeholders(values.length)})`;
     const rows = this.cache.get(sql).all(event.name, ...values) as { id: number; wait: string }[];
@@ -214,12 +214,4 @@ function prepareStatements(db: Database.Database) {
       WHERE key = ? AND state IN ('pending', 'running', 'waiting')`),
     nextDue: p('SELECT min(due_ms) FROM jobs WHERE due_ms IS NOT NULL').pluck(),
   };
-}
-
-/** Every string, number and boolean in the event data (as strings), the values a wait can match on. */
-function leafValues(value: unknown, out = new Set<string>(), depth = 0): Set<string> {
-  if (typeof value === 'string') out.add(value);
-  else if (typeof value === 'number' || typeof value === 'boolean') out.add(String(value));
-  else if (typeof value === 'object' && value !== null && depth < 8) for (const v of Object.values(value)) leafValues(v, out, depth + 1);
-  return out;
 }

@@ -28,7 +28,7 @@ export async function buildPlatforms(config: Readonly<Config>, store: Store, log
 
   if (config.slack.enabled && config.SLACK_BOT_TOKEN) {
     const slackModule = await import('../../adapters/slack/index.js');
-    const slackConfig = { botToken: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, apiUrl: config.SLACK_API_URL };
+    const slackConfig = { botToken: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, apiUrl: config.SLACK_API_URL, ticketEmoji: config.SLACK_TICKET_EMOJI, ticketEmojiFor: config.SLACK_TICKET_EMOJI_FOR, fileStaffPosts: config.SLACK_FILE_STAFF_POSTS };
     const slackLogger = logger.child({ surface: 'slack' });
     const channel = slackModule.createSlackChannel({ store, logger: slackLogger, config: slackConfig });
     channels.push(channel);

@@ -17,3 +17,15 @@ export function eventMatchesWait(wait: EventWait, event: { readonly name: string
   if (typeof value === 'number' || typeof value === 'boolean') return String(value) === wait.matchValue;
   return false;
 }
+
+/**
+ * Every string, number and boolean in the event data (as strings): the
+ * values a wait can match on. Stores look waiters up by (event name, one of
+ * these values) in an index, then confirm each with eventMatchesWait.
+ */
+export function eventMatchValues(value: unknown, out = new Set<string>(), depth = 0): Set<string> {
+  if (typeof value === 'string') out.add(value);
+  else if (typeof value === 'number' || typeof value === 'boolean') out.add(String(value));
+  else if (typeof value === 'object' && value !== null && depth < 8) for (const v of Object.values(value)) eventMatchValues(v, out, depth + 1);
+  return out;
+}

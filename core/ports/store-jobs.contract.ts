@@ -165,6 +165,29 @@ export function jobContract(store: () => Store): void {
       expect(await store().deliverEvent({ name: 'ticket/resolved', data: { ticketId: 't1', ref: 7 } }, at(MINUTE))).toBe(2);
     });
 
+    it('wakes the one waiter on the event\'s ticket among many, by a nested field too, and none for data without values', async () => {
+      const jobs = [];
+      for (let i = 0; i < 30; i++) {
+        const job = await store().enqueueJob(newJob({ key: `many-${i}`, data: { ticketId: `t${i}` } }), at());
+        const claim = await store().claimDueJob(`w${i}`, at(), LEASE);
+        expect(claim?.id).toBe(job.id);
+        await store().suspendJob(job.id, `w${i}`, at(HOUR), waitFor(`t${i}`), at());
+        jobs.push(job);
+      }
+      const nested = await claimed('wn', { key: 'nested' });
+      await store().suspendJob(nested.id, 'wn', at(HOUR), { ...waitFor('t7'), stepId: 'nested', matchField: 'ticket.id' }, at());
+      expect(await store().deliverEvent({ name: 'ticket/resolved', data: {} }, at(MINUTE))).toBe(0);
+      expect(await store().deliverEvent({ name: 'ticket/resolved', data: { note: null, list: [] } }, at(MINUTE))).toBe(0);
+      // The value is there, but under another field than the one waited on.
+      expect(await store().deliverEvent({ name: 'ticket/resolved', data: { actorId: 't12' } }, at(MINUTE))).toBe(0);
+      expect(await store().deliverEvent({ name: 'ticket/resolved', data: { ticketId: 't7' } }, at(MINUTE))).toBe(1);
+      expect(await store().deliverEvent({ name: 'ticket/resolved', data: { ticket: { id: 't7' } } }, at(MINUTE))).toBe(1);
+      const states = await Promise.all(jobs.map(async (j) => (await store().getJob(j.id))?.state));
+      expect(states.filter((s) => s === 'pending')).toHaveLength(1);
+      expect((await store().getJob(jobs[7]?.id ?? ''))?.state).toBe('pending');
+      expect((await store().getJob(nested.id))?.state).toBe('pending');
+    });
+
     it('makes a wait that times out due at its until, keeping the wait so the runner sees the time-out', async () => {
       const job = await claimed('w1', { data: { ticketId: 't1' } });
       await store().suspendJob(job.id, 'w1', at(HOUR), waitFor('t1', at(HOUR)), at());

@@ -4,6 +4,7 @@ import { PRIORITIES, TICKET_STATUSES, type Priority, type Ticket, type TicketSta
 import { canSeeNotes } from '../policies/authorization.js';
 import type { TicketQuery } from '../ports/store.js';
 import type { HelpdeskDeps } from './deps.js';
+import { searchTextProblem } from './search-text.js';
 
 /** Filters a person can type after `/tickets`. */
 export interface TicketFilters {
@@ -76,6 +77,8 @@ export function parseTicketFilters(raw: string, normalizeSkill: (s: string) => s
  * Open tickets only unless a status filter says otherwise.
  */
 export async function listTickets(deps: HelpdeskDeps, viewer: Person, filters: TicketFilters): Promise<Result<TicketView[]>> {
+  const badText = searchTextProblem(filters.text);
+  if (badText !== null) return fail('INPUT.BAD_FILTER', badText);
   const base: TicketQuery = {
     statuses: filters.statuses ?? ['TODO', 'IN_PROGRESS'],
     ...(filters.priorities ? { priorities: filters.priorities } : {}),

@@ -38,12 +38,12 @@ describe('manifest.yml', () => {
   });
 
   it('declares what the Slack app handles, with the smallest set of bot scopes', () => {
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/ticket', '/tickets', '/skills']);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/ticket', '/tickets', '/skills', '/helpdesk']);
     expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: 'ticket_from_message' })]);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
     expect(manifest.settings).toMatchObject({ socket_mode_enabled: true, interactivity: { is_enabled: true } });
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['message.im', 'app_home_opened']);
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'im:write', 'im:history', 'users:read', 'users:read.email']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['message.im', 'message.channels', 'message.groups', 'reaction_added', 'app_home_opened']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'im:write', 'im:history', 'users:read', 'users:read.email', 'channels:history', 'groups:history', 'reactions:read']);
   });
 
   it('would catch a broken manifest', () => {

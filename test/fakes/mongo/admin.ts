@@ -5,7 +5,7 @@ import type { Document } from 'bson';
 import type { Cursors } from './reads.js';
 import type { Collection, Engine } from './engine.js';
 import { CommandError, namespaceNotFound } from './errors.js';
-import { assertUnique, parseIndexSpec, sameIndex, type IndexSpec } from './indexes.js';
+import { assertUnique, indexConflict, parseIndexSpec, type IndexSpec } from './indexes.js';
 
 /** What the server claims to be: a standalone 7.0 without compression or auth. */
 export function hello(connectionId: number, legacy: boolean): Document {
@@ -43,15 +43,9 @@ export function createIndexes(engine: Engine, db: string, cmd: Document): Docume
   const before = coll.indexes.length;
   const specs = (Array.isArray(cmd.indexes) ? (cmd.indexes as Document[]) : []).map(parseIndexSpec);
   for (const spec of specs) {
-    const same = coll.indexes.find((i) => i.name === spec.name);
-    if (same) {
-      if (!sameIndex(same, spec)) {
-        throw new CommandError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index. Requested index: ${spec.name}`);
-      }
-      continue;
-    }
-    const sameKey = coll.indexes.find((i) => sameIndex({ ...i, name: '' }, { ...spec, name: '' }));
-    if (sameKey) continue;
+    const outcome = indexConflict(coll.indexes, spec);
+    if (outcome === 'exists') continue;
+    if (outcome !== null) throw outcome;
     if (spec.unique) checkExisting(coll, spec);
     coll.indexes.push(spec);
   }

@@ -4,10 +4,16 @@
  * (operators, replacement, `$setOnInsert`, upsert seeding) built on mingo.
  * Every method runs synchronously, so each command is atomic.
  */
-import { EJSON, ObjectId, deserialize, serialize, type Document } from 'bson';
+import { EJSON, ObjectId, calculateObjectSize, deserialize, serialize, type Document } from 'bson';
 import { updateOne } from 'mingo/updater';
 import { CommandError, badValue } from './errors.js';
 import { assertUnique, type IndexSpec } from './indexes.js';
+
+/** The server's document size limit (16 MiB), as `hello` reports it in maxBsonObjectSize. */
+export const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
+
+/** A write whose document would pass 16 MiB, refused as the server refuses it. */
+const tooLarge = (message: string) => new CommandError(10334, 'BSONObjectTooLarge', message);
 
 export class Collection {
   docs: Document[] = [];
@@ -26,6 +32,8 @@ export class Collection {
     // The server stores `_id` first whatever the client's key order.
     const { _id, ...rest } = doc;
     const stored = clone({ _id: _id === undefined ? new ObjectId() : _id, ...rest });
+    const size = calculateObjectSize(stored);
+    if (size > MAX_BSON_OBJECT_SIZE) throw tooLarge(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_OBJECT_SIZE}`);
     assertUnique(this.ns, this.indexes, this.docs, stored);
     this.docs.push(stored);
     return stored;
@@ -38,6 +46,7 @@ export class Collection {
     }
     const at = this.docs.indexOf(current);
     if (at < 0) throw new Error('replace: document is not in the collection');
+    if (calculateObjectSize(next) > MAX_BSON_OBJECT_SIZE) throw tooLarge(`Resulting document after update is larger than ${MAX_BSON_OBJECT_SIZE}`);
     assertUnique(
       this.ns,
       this.indexes,

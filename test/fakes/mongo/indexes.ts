@@ -57,6 +57,39 @@ export function sameIndex(a: IndexSpec, b: IndexSpec): boolean {
   return norm(a) === norm(b);
 }
 
+/** The spec as the server prints it in conflict messages. */
+function shown(s: IndexSpec): string {
+  return EJSON.stringify(s, { relaxed: true });
+}
+
+/**
+ * How the server answers a request for `spec` given the indexes there:
+ * 'exists' (the very same index: nothing to do), null (build it), or the
+ * error it refuses with. An index with the same key may coexist only when
+ * the partial filter differs; anything else with the same key, or the same
+ * name on another key or other options, is refused (IndexOptionsConflict 85,
+ * IndexKeySpecsConflict 86), as a real server does.
+ */
+export function indexConflict(existing: readonly IndexSpec[], spec: IndexSpec): 'exists' | CommandError | null {
+  const sameName = existing.find((i) => i.name === spec.name);
+  if (sameName) {
+    if (sameIndex(sameName, spec)) return 'exists';
+    if (EJSON.stringify(sameName.key) !== EJSON.stringify(spec.key)) {
+      return new CommandError(
+        86,
+        'IndexKeySpecsConflict',
+        `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${shown(spec)}, existing index: ${shown(sameName)}`,
+      );
+    }
+    return new CommandError(85, 'IndexOptionsConflict', `An equivalent index already exists with the same name but different options. Requested index: ${shown(spec)}, existing index: ${shown(sameName)}`);
+  }
+  const pfe = (s: IndexSpec) => EJSON.stringify(s.partialFilterExpression ?? null);
+  const sameKey = existing.find((i) => EJSON.stringify(i.key) === EJSON.stringify(spec.key) && pfe(i) === pfe(spec));
+  if (!sameKey) return null;
+  if (sameIndex(sameKey, spec)) return new CommandError(85, 'IndexOptionsConflict', `Index already exists with a different name: ${sameKey.name}`);
+  return new CommandError(85, 'IndexOptionsConflict', `An equivalent index already exists with a different name and options. Requested index: ${shown(spec)}, existing index: ${shown(sameKey)}`);
+}
+
 /** Values at a dotted path, expanded over arrays the way multikey indexes do. */
 function pathValues(value: unknown, parts: readonly string[]): KeyPart[] {
   if (parts.length === 0) {

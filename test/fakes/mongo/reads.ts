@@ -62,6 +62,7 @@ const optNumber = (v: unknown): number | undefined => (typeof v === 'number' ? v
 
 /** Documents of the collection matching `filter`, in the requested order (live references). */
 export function matching(coll: Collection | undefined, filter: Document = {}, sort?: Document): Document[] {
+  checkRegexes(filter);
   if (!coll) return [];
   try {
     const query = new Query(filter, {});
@@ -71,6 +72,40 @@ export function matching(coll: Collection | undefined, filter: Document = {}, so
   } catch (error) {
     if (error instanceof CommandError) throw error;
     throw badValue(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * Refuses the patterns a real server refuses before it runs the query, even
+ * on a missing collection: a NUL byte in a `$regex` (or a BSON regex value)
+ * is BadValue, a pattern that does not compile is error 51091. JavaScript
+ * regexes stand in for PCRE, so "does not compile" is JavaScript's verdict.
+ */
+function checkRegexes(value: unknown, depth = 0): void {
+  if (depth > 64 || value === null || typeof value !== 'object') return;
+  if (value instanceof RegExp) return checkPattern(value.source);
+  if (Array.isArray(value)) {
+    for (const v of value) checkRegexes(v, depth + 1);
+    return;
+  }
+  const doc = value as Document;
+  if (doc._bsontype === 'BSONRegExp' && typeof doc.pattern === 'string') return checkPattern(doc.pattern);
+  for (const [key, v] of Object.entries(doc)) {
+    if (key === '$regex' && typeof v === 'string') checkPattern(v);
+    else checkRegexes(v, depth + 1);
+  }
+}
+
+function checkPattern(pattern: string): void {
+  if (pattern.includes('\0')) throw badValue('Regular expression cannot contain an embedded null byte');
+  try {
+    new RegExp(pattern, 'u');
+  } catch {
+    try {
+      new RegExp(pattern);
+    } catch (error) {
+      throw new CommandError(51091, 'Location51091', `Regular expression is invalid: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }
 

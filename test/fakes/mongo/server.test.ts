@@ -73,6 +73,49 @@ describe('MongoDB test server', () => {
     expect((await c.listIndexes().toArray()).map((i) => i.name)).not.toContain('email_1');
   });
 
+  it('refuses a document over 16 MiB, on insert and when an update would grow it past the limit', async () => {
+    const c = db().collection<{ _id: string; blob?: string; more?: string }>('big');
+    const nine = 'x'.repeat(9 * 1024 * 1024);
+    const inserted = await c.insertOne({ _id: 'too-big', blob: 'y'.repeat(16 * 1024 * 1024 + 1024) }).catch((e: unknown) => e);
+    expect(inserted).toBeInstanceOf(MongoServerError);
+    expect(inserted).toMatchObject({ code: 10334, codeName: 'BSONObjectTooLarge' });
+    expect((inserted as Error).message).toMatch(/^object to insert too large\. size in bytes: \d+, max size: 16777216$/);
+    await c.insertOne({ _id: 'grows', blob: nine });
+    await expect(c.updateOne({ _id: 'grows' }, { $set: { more: nine } })).rejects.toMatchObject({
+      code: 10334,
+      message: 'Resulting document after update is larger than 16777216',
+    });
+    await expect(c.findOneAndUpdate({ _id: 'grows' }, { $set: { more: nine } })).rejects.toMatchObject({ code: 10334 });
+    const kept = await c.findOne({ _id: 'grows' }, { projection: { more: 1 } });
+    expect(kept).toEqual({ _id: 'grows' });
+    expect(await c.countDocuments({ _id: 'too-big' })).toBe(0);
+  });
+
+  it('refuses a second index on the same keys under another name or with other options, and a reused name', async () => {
+    const c = db().collection('indexed');
+    await c.createIndex({ a: 1 });
+    await c.createIndex({ a: 1 });
+    await expect(c.createIndex({ a: 1 }, { name: 'a_again' })).rejects.toMatchObject({ code: 85, codeName: 'IndexOptionsConflict', message: 'Index already exists with a different name: a_1' });
+    await expect(c.createIndex({ a: 1 }, { unique: true, name: 'a_unique' })).rejects.toMatchObject({ code: 85, message: expect.stringMatching(/^An equivalent index already exists with a different name and options/) });
+    await expect(c.createIndex({ a: 1 }, { sparse: true })).rejects.toMatchObject({ code: 85, message: expect.stringMatching(/^An equivalent index already exists with the same name but different options/) });
+    await expect(c.createIndex({ b: 1 }, { name: 'a_1' })).rejects.toMatchObject({ code: 86, codeName: 'IndexKeySpecsConflict', message: expect.stringMatching(/^An existing index has the same name as the requested index/) });
+    // A different partial filter is a different index, as on a real server.
+    await c.createIndex({ a: 1 }, { name: 'a_active', partialFilterExpression: { active: true } });
+    expect((await c.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_', 'a_1', 'a_active']);
+  });
+
+  it('refuses a $regex with a NUL byte and a pattern that does not compile, in reads and writes', async () => {
+    const c = db().collection<{ _id: string; t: string }>('texts');
+    await c.insertOne({ _id: 'a', t: 'abc' });
+    const nul = { t: { $regex: 'a\u0000b' } };
+    await expect(c.find(nul).toArray()).rejects.toMatchObject({ code: 2, codeName: 'BadValue', message: 'Regular expression cannot contain an embedded null byte' });
+    await expect(c.updateMany(nul, { $set: { t: 'x' } })).rejects.toMatchObject({ code: 2 });
+    await expect(db().collection('missing').find(nul).toArray()).rejects.toMatchObject({ code: 2 });
+    await expect(c.find({ t: { $regex: '[)' } }).toArray()).rejects.toMatchObject({ code: 51091 });
+    // The escape sequence is fine: only a literal NUL byte is refused.
+    expect(await c.find({ t: { $regex: 'a\\x00?b' } }).toArray()).toEqual([{ _id: 'a', t: 'abc' }]);
+  });
+
   it('updates with operators, upserts, multi and arrayFilters', async () => {
     const c = db().collection<{ _id: string; n?: number; kind?: string; tags?: string[]; items?: { k: string; v: number }[]; created?: boolean; seen?: boolean }>('things');
     await c.insertOne({ _id: 't', n: 1, tags: ['a'], items: [{ k: 'x', v: 1 }, { k: 'y', v: 2 }] });

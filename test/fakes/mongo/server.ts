@@ -15,9 +15,17 @@
  * multikey, sparse and partial indexes), listCollections, listDatabases,
  * drop and dropDatabase.
  *
+ * Refused as a real server refuses them: a document over 16 MiB on insert
+ * or after an update (BSONObjectTooLarge, 10334); a second index on the same
+ * keys under another name or with other options (IndexOptionsConflict, 85)
+ * and a name reused for other keys (IndexKeySpecsConflict, 86); a `$regex`
+ * with a NUL byte (BadValue, "Regular expression cannot contain an embedded
+ * null byte") or one that does not compile (51091).
+ *
  * NOT modeled — do not rely on these in tests:
  * - Replica sets: no oplog, no change streams, no read concern or write
- *   concern semantics (accepted and ignored), no retryable writes, and no
+ *   concern semantics (accepted, ignored and logged in `commands`), no
+ *   retryable writes, and no
  *   transactions (a command with a transaction number is rejected with
  *   code 20, as a real standalone server does).
  * - Authentication and TLS (a URI with credentials fails the handshake),
@@ -34,7 +42,7 @@
  *   documents.
  * - Numeric BSON types are not preserved: int64 and double come back as
  *   int32/double by value; Decimal128 does not take part in arithmetic.
- *   Document size limits and field-name validation are not enforced.
+ *   Field-name validation is not enforced.
  * - Operator semantics are mingo's, which differ from the server's in
  *   corners: `$type` does not match array elements, regexes are JavaScript
  *   regexes (not PCRE), and collation is ignored.
@@ -64,6 +72,12 @@ export interface FakeMongo {
   readonly commands: LoggedCommand[];
   /** Connections currently open from clients. */
   readonly openConnections: () => number;
+  /**
+   * Leaves commands named `name` unanswered until the returned function is
+   * called (a slow index build, a stalled server), so tests of deadlines
+   * need no race against the clock.
+   */
+  hold(name: string): () => void;
   close(): Promise<void>;
 }
 
@@ -98,14 +112,19 @@ const HANDLERS: Record<string, Handler> = {
   },
 };
 
-/** Starts a server on 127.0.0.1 (port 0 picks a free port). */
-export async function startFakeMongo(options: { port?: number; db?: string } = {}): Promise<FakeMongo> {
-  const engine = new Engine();
+/**
+ * Starts a server on 127.0.0.1 (port 0 picks a free port). Passing the
+ * `engine` and `port` of a closed server restarts it with its data, as a
+ * server that was down for a while (an outage, an election) comes back.
+ */
+export async function startFakeMongo(options: { port?: number; db?: string; engine?: Engine } = {}): Promise<FakeMongo> {
+  const engine = options.engine ?? new Engine();
   const cursors = new reads.Cursors();
   const commands: LoggedCommand[] = [];
   const sockets = new Set<Socket>();
   let nextConnectionId = 1;
   let nextResponseId = 1;
+  const held = new Map<string, (() => void)[]>();
 
   const run = (request: WireRequest, connectionId: number): Document => {
     const name = Object.keys(request.command)[0] ?? '';
@@ -134,8 +153,13 @@ export async function startFakeMongo(options: { port?: number; db?: string } = {
       try {
         for (const message of reader.push(chunk)) {
           const request = decodeRequest(message);
-          const reply = run(request, connectionId);
-          if (!request.moreToCome) socket.write(encodeReply(request, reply, nextResponseId++));
+          const answer = () => {
+            const reply = run(request, connectionId);
+            if (!request.moreToCome && !socket.destroyed) socket.write(encodeReply(request, reply, nextResponseId++));
+          };
+          const queue = held.get((Object.keys(request.command)[0] ?? '').toLowerCase());
+          if (queue) queue.push(answer);
+          else answer();
         }
       } catch {
         // A frame we cannot parse leaves the stream unrecoverable, as on a real server.
@@ -155,6 +179,15 @@ export async function startFakeMongo(options: { port?: number; db?: string } = {
     engine,
     commands,
     openConnections: () => sockets.size,
+    hold(name: string) {
+      const key = name.toLowerCase();
+      held.set(key, []);
+      return () => {
+        const queue = held.get(key) ?? [];
+        held.delete(key);
+        for (const answer of queue) answer();
+      };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -118,3 +118,24 @@ export function eventEnvelope(team: string, event: Record<string, unknown>, even
 export function dmReply(actor: Actor, channel: string, threadTs: string, text: string): Record<string, unknown> {
   return { type: 'message', channel, channel_type: 'im', user: actor.user, text, ts: `${1700000100 + next()}.000004`, thread_ts: threadTs };
 }
+
+/** A person's message in a channel (message.channels), top-level unless `threadTs` is given. */
+export function channelPost(actor: Actor, channel: string, text: string, options: { ts?: string; threadTs?: string; subtype?: string; botId?: string } = {}): Record<string, unknown> {
+  const ts = options.ts ?? `${1700000200 + next()}.000005`;
+  return {
+    type: 'message',
+    channel,
+    channel_type: 'channel',
+    user: actor.user,
+    text,
+    ts,
+    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    ...(options.subtype ? { subtype: options.subtype } : {}),
+    ...(options.botId ? { bot_id: options.botId } : {}),
+  };
+}
+
+/** A reaction on a message (reaction_added). */
+export function reactionAdded(actor: Actor, channel: string, ts: string, reaction: string, itemUser: string): Record<string, unknown> {
+  return { type: 'reaction_added', user: actor.user, reaction, item_user: itemUser, item: { type: 'message', channel, ts } };
+}

@@ -54,6 +54,10 @@ export class FakeSlack {
   readonly users = new Map<string, FakeUser>();
   /** Users whose DMs fail with this Slack error. */
   readonly dmErrors = new Map<string, string>();
+  /** Channels whose posts fail with this Slack error (`not_in_channel` for a channel the bot was never added to). */
+  readonly channelErrors = new Map<string, string>();
+  /** People's channel messages, `<channel>:<ts>` → text and author, for conversations.history. */
+  readonly history = new Map<string, { readonly user: string; readonly text: string }>();
   readonly socket: FakeSocketMode;
   private readonly injections = new Map<string, Injection[]>();
   private seq = 0;
@@ -157,7 +161,7 @@ export class FakeSlack {
       }
       case 'chat.postMessage': {
         const channel = str('channel');
-        const error = channel.startsWith('D') ? this.dmErrors.get(channel.slice(1)) : undefined;
+        const error = channel.startsWith('D') ? this.dmErrors.get(channel.slice(1)) : this.channelErrors.get(channel);
         if (error) return { ok: false, error };
         const message: FakeMessage = { channel, ts: this.nextTs(), threadTs: str('thread_ts') || null, text: str('text'), blocks: (args.blocks as unknown[]) ?? [], updates: 0 };
         this.messages.push(message);
@@ -170,6 +174,10 @@ export class FakeSlack {
         m.blocks = (args.blocks as unknown[]) ?? [];
         m.updates += 1;
         return { ok: true, channel: m.channel, ts: m.ts, text: m.text };
+      }
+      case 'conversations.history': {
+        const m = this.history.get(`${str('channel')}:${str('latest')}`);
+        return { ok: true, messages: m ? [{ type: 'message', user: m.user, text: m.text, ts: str('latest') }] : [], has_more: false };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };

@@ -1,10 +1,12 @@
 import type { SlackRoutes } from '../routes.js';
 import type { SlackContext } from '../../context.js';
 import { register as home } from './home.js';
+import { register as intake } from './intake.js';
 import { register as ticketButtons } from './ticket-buttons.js';
 
-/** Buttons: the ticket cards' Start / Resolve / Reassign / Reopen, and the App Home's. */
+/** Buttons: the ticket cards' Start / Resolve / Reassign / Reopen, the App Home's, Not a ticket and File this as a ticket. */
 export function register(routes: SlackRoutes, ctx: SlackContext): void {
   ticketButtons(routes, ctx);
   home(routes, ctx);
+  intake(routes, ctx);
 }

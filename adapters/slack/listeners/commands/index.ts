@@ -1,12 +1,14 @@
 import type { SlackRoutes } from '../routes.js';
 import type { SlackContext } from '../../context.js';
+import { register as helpdesk } from './helpdesk.js';
 import { register as skills } from './skills.js';
 import { register as ticket } from './ticket.js';
 import { register as tickets } from './tickets.js';
 
-/** Slash commands: /ticket, /tickets, /skills. */
+/** Slash commands: /ticket, /tickets, /skills, /helpdesk. */
 export function register(routes: SlackRoutes, ctx: SlackContext): void {
   ticket(routes, ctx);
   tickets(routes, ctx);
   skills(routes, ctx);
+  helpdesk(routes, ctx);
 }

@@ -2,6 +2,8 @@ import type { webApi } from '@slack/bolt';
 import type { SlackRoutes } from '../routes.js';
 import type { SlackContext } from '../../context.js';
 import { slackToPlain } from '../../text.js';
+import { onChannelMessage, type ChannelMessage } from './channel-message.js';
+import { offerToFile } from './dm-offer.js';
 
 /** The fields of a DM message event the relay reads (Bolt's union type spans every subtype). */
 interface DmMessage {
@@ -27,6 +29,8 @@ const PERSON_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 export function register(routes: SlackRoutes, ctx: SlackContext): void {
   routes.event('message', async ({ event, body, client }) => {
     const m = event as unknown as DmMessage;
+    // Posts and thread replies in channels: support channels and their requester threads.
+    if (m.channel_type === 'channel' || m.channel_type === 'group') return onChannelMessage(ctx, event as unknown as ChannelMessage, body, client);
     if (m.channel_type !== 'im' || m.bot_id || !PERSON_SUBTYPES.has(m.subtype) || !m.user) return;
     const user = m.user;
     const team = (body as { team_id?: string }).team_id ?? '';
@@ -34,7 +38,7 @@ export function register(routes: SlackRoutes, ctx: SlackContext): void {
     try {
       if (eventId && !(await ctx.dedupe.claimOnce(`slack:event:${team}:${eventId}`, ctx.eventDedupeMs, ctx.now()))) return;
       if (!m.thread_ts || m.thread_ts === m.ts) {
-        await say(client, m.channel, m.ts, 'To file a ticket, use `/ticket` (or the button on my Home tab). To talk about a ticket, reply in its thread here.');
+        await offerToFile(ctx, client, { team, channel: m.channel, ts: m.ts, user, text: m.text ?? '' });
         return;
       }
       const owner = await ctx.threads.owner(m.channel, m.thread_ts);
