@@ -59,6 +59,13 @@ describe('LocalTriageEngine', () => {
     expect(sanitizeProposal(p, catalog).skills).toEqual(p.skills);
   });
 
+  it('puts a security incident on the security desk first, whatever mailbox or password it names', async () => {
+    const p = await engine.triage(request('Mailbox full email', 'I clicked the link in the mailbox quota email and typed my password on the page, my account and inbox look normal'));
+    expect(p.skills[0]).toBe('security');
+    expect(p.skills.length).toBeLessThanOrEqual(2);
+    expect(p.priority).toBe('HIGH');
+  });
+
   it('is deterministic', async () => {
     const r = request('Outlook keeps asking for my password', 'Since the update this morning.');
     expect(await engine.triage(r)).toEqual(await engine.triage(r));

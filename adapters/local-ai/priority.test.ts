@@ -66,6 +66,38 @@ describe('readPriority', () => {
     expect(r.reasons[0]).toContain('security');
   });
 
+  it.each([
+    ['Weird invoice mail', 'I opened the link and entered my login details on the page'],
+    ['Anruf vom Support', 'Ein angeblicher Kollege hat angerufen und ich habe ihm mein Passwort verraten'],
+    ['Mail an falsche Adresse', 'Ich habe die Kundenliste versehentlich an einen externen Kontakt geschickt'],
+    ['Fichier envoyé', "J'ai envoyé le fichier des salaires par erreur à un client"],
+    ['Me llamaron de soporte', 'Les di mi contraseña por teléfono'],
+    ['Anexo estranho', 'Abri o anexo de um e-mail estranho e agora aparecem janelas'],
+    ['Printers', 'None of us on the 4th floor can print'],
+    ['Softphones dead', '40 agents cannot take calls since 11'],
+    ['Odd smell', 'There is a smell of gas near the kitchen on 2'],
+    ['Someone approved my MFA', 'I got MFA prompts I didn\'t request and approved the push by mistake'],
+  ])('reads HIGH from credentials handed over, data sent out, whole groups and danger: %s', (title, description) => {
+    expect(readPriority(title, description).priority).toBe('HIGH');
+  });
+
+  it.each([
+    ['Password not accepted', 'I entered my password three times and it says it is wrong'],
+    ['Newsletters', 'My inbox is flooding with newsletters I never asked for'],
+    ['Budget file', 'The radiator leaked onto the desk, the budget printouts are wet'],
+  ])('does not read a sign-in problem or an ordinary word as an incident: %s', (title, description) => {
+    expect(readPriority(title, description).priority).not.toBe('HIGH');
+  });
+
+  it.each([
+    ['Please add Jonas to the distribution list', ''],
+    ['Display upside down', 'the meeting room display shows everything upside down'],
+    ['Neues Headset', 'Ich bräuchte ein neues Headset'],
+    ['Nouvelle souris', 'Pourriez-vous me commander une souris ? Rien d’urgent.'],
+  ])('reads requests and cosmetic issues as LOW: %s', (title, description) => {
+    expect(readPriority(title, description).priority).toBe('LOW');
+  });
+
   it('treats pattern characters in text as plain text', () => {
     expect(() => readPriority('((( [a-z]+ $$$ \\', '.*+? ^$ {2,}')).not.toThrow();
   });

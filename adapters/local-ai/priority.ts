@@ -18,25 +18,49 @@ import { foldWords } from './skill-matcher.js';
  */
 export type SignalKind = 'security' | 'outage' | 'impact' | 'safety' | 'deadline' | 'blocked' | 'urgency' | 'question' | 'request' | 'cosmetic' | 'can-wait';
 
+/** What a phishing page or caller asks for. */
+const SECRETS = ['my password', 'my credentials', 'my login', 'my login details', 'my username and password', 'my microsoft password', 'my okta password', 'my work password'];
+
+/** "gave away my login", "told him my password": handing credentials to someone is the incident. */
+function credentialsHandedOver(): string[] {
+  const verbs = ['gave', 'gave away', 'provided', 'told him', 'told her', 'told them', 'shared'];
+  const other = ['donne mon mot de passe', 'di mi contrasena', 'le di mi contrasena', 'les di mi contrasena', 'passei minha senha', 'informei minha senha', 'mein passwort gegeben', 'mein passwort verraten'];
+  return [...verbs.flatMap((v) => SECRETS.map((t) => `${v} ${t}`)), ...other];
+}
+
+/** "typed my password", "put in my credentials": typing them is an incident only on a page a link opened. */
+function credentialsTyped(): string[] {
+  const verbs = ['typed', 'typed in', 'entered', 'put in', 'put', 'submitted', 'filled in'];
+  const other = [
+    'passwort eingegeben', 'zugangsdaten eingegeben', 'kennwort eingegeben', 'saisi mes identifiants', 'saisi mon mot de passe', 'entre mon mot de passe', 'puse mi contrasena',
+    'puse mi usuario y contrasena', 'introduje mi contrasena', 'meti mi contrasena', 'digitei minha senha', 'digitei a minha senha', 'coloquei minha senha', 'inseri minha senha',
+  ];
+  return [...verbs.flatMap((v) => SECRETS.map((t) => `${v} ${t}`)), ...other];
+}
+
 const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
   security: [
-    'clicked a link', 'clicked on a link', 'clicked the link', 'clicked a suspicious', 'typed my password', 'entered my password', 'gave my password', 'gave away my password',
-    'gave him my password', 'gave her my password', 'entered my credentials', 'phished', 'phishing attack', 'ransomware', 'malware', 'trojan', 'virus detected', 'infected', 'hacked',
+    'clicked a link', 'clicked on a link', 'clicked the link', 'clicked a suspicious', 'gave my password', 'gave away my password',
+    'gave him my password', 'gave her my password', 'phished', 'phishing attack', 'ransomware', 'malware', 'trojan', 'virus detected', 'infected', 'hacked',
     'data breach', 'data breaches', 'breach', 'breaches', 'compromised', 'sign in alerts', 'login alerts', 'from another country', 'unauthorized access', 'unauthorised access',
     'being encrypted', 'files encrypted', 'encrypted my files', 'stolen', 'was stolen', 'exposed', 'data leak', 'leaked data', 'leaked credentials', 'leaked password', 'emails i didn t write', 'sending spam',
     'auf einen link geklickt', 'passwort eingegeben', 'gehackt', 'gestohlen', 'schadsoftware', 'datenleck', 'kompromittiert', 'j ai clique', 'clique sur un lien', 'pirate', 'piratage',
     'vole', 'volé', 'fuite de donnees', 'logiciel malveillant', 'hice clic', 'hice click', 'me robaron', 'robaron', 'robado', 'hackeado', 'hackearon', 'fuga de datos', 'cliquei',
     'digitei minha senha', 'digitei a minha senha', 'roubaram', 'roubado', 'hackeada', 'hackeado', 'vazamento', 'enviando e mails que eu nao escrevi', 'que eu nao escrevi',
+    ...credentialsHandedOver(),
     'opened the link', 'followed the link', 'ransom', 'bitcoin', 'quarantined', 'sign in from', 'login from', 'login attempt from', 'logins from', 'i never sent', 'never sent',
     'didn t send', 'i did not send', 'taken from my car', 'broke into my car', 'car was broken into', 'robbed', 'wrong person', 'wrong recipient', 'sent to the wrong',
     'accidentally sent', 'accidentally emailed', 'accidentally shared', 'by mistake to', 'versehentlich an', 'falschen empfanger', 'par erreur a', 'mauvais destinataire',
     'por error a', 'destinatario equivocado', 'por engano para', 'destinatario errado',
+    'gave them the code', 'gave him the code', 'gave her the code', 'gave the code', 'gave them my code', 'told them the code', 'read out the code', 'shared the code', 'shared my code',
+    'approved the push', 'approved a push', 'approved the mfa', 'accepted the mfa', 'didn t request', 'i did not request', 'account was taken over', 'someone logged into my', 'someone is logged into my',
   ],
   outage: [
     'outage', 'outages', 'downtime', 'is down', 'are down', 'went down', 'down for', 'down since', 'down again', 'vpn down', 'internet down', 'network down', 'wifi down',
     'email down', 'mail down', 'website down', 'homepage down', 'portal down', 'app down', 'service down', 'server down', 'site down', 'system down', 'completely offline', 'whole office', 'whole site',
     'whole building', 'production down', 'production is down', 'prod down', 'in production', 'ausfall', 'systemausfall', 'komplett offline', 'ganze buro', 'panne generale',
-    'hors service', 'tout le bureau', 'caida', 'caido', 'fuera de servicio', 'toda la oficina', 'fora do ar', 'todo o escritorio', 'inoperante', 'customers are calling', 'customers can t',
+    'hors service', 'tout le bureau', 'caida', 'caido', 'fuera de servicio', 'toda la oficina', 'fora do ar', 'todo o escritorio', 'inoperante', 'customers are calling', 'customers can t', 'production line', 'line stopped', 'can t ship', 'cannot ship', 'orders are stuck', 'can t take orders',
+    'cannot take orders', 'can t take payments', 'sitting idle', 'agents idle', 'warehouse is stuck', 'temperature alarm', 'data loss', 'lost data', 'rows deleted', 'records deleted',
   ],
   impact: [
     'for everyone', 'everyone in', 'everyone on', 'everybody in', 'whole team', 'whole department', 'entire office', 'entire team', 'entire department', 'all users', 'all staff',
@@ -51,7 +75,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'frist', 'bis heute', 'kundentermin', 'um 14 uhr', 'date limite', 'avant la reunion', 'fecha limite', 'para hoy', 'prazo', 'ate hoje',
   ],
   blocked: [
-    'can t work', 'cannot work', 'can t do my job', 'can t log in to anything', 'can t sign in', 'cannot sign in', 'can t edit', 'can t connect', 'won t let me', 'completely blocked',
+    'can t work', 'cannot work', 'can t do my job', 'can t log in to anything', 'can t sign in', 'cannot sign in', 'can t edit', 'can t connect', 'won t let me', 'completely blocked', 'can t do anything', 'cannot do anything', 'can t use it', 'unable to work', 'can t get in', 'locked out',
+    'je ne peux pas travailler', 'ne peux pas travailler', 'no puedo hacer nada', 'nao consigo fazer nada', 'kann nichts machen', 'komme nicht rein', 'komme nicht mehr',
     'i m blocked', 'kann nicht arbeiten', 'nicht mehr arbeiten', 'je ne peux plus', 'impossible de', 'no puedo trabajar', 'no puedo', 'nao consigo', 'nao consigo trabalhar',
   ],
   urgency: ['urgent', 'urgently', 'asap', 'emergency', 'critical', 'immediately', 'right now', 'dringend', 'sofort', 'urgence', 'urgente', 'urgentemente', 'promptly'],
@@ -69,31 +94,32 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'could you set up', 'can you set up', 'could i have', 'can i have', 'i need the', 'i need a', 'ich brauchte', 'bitte installieren', 'j aimerais', 'je souhaite', 'pourriez vous',
     'necesito un', 'necesito una', 'preciso de um', 'preciso de uma',
   ],
-  cosmetic: ['blurry', 'misspelled', 'typo', 'cosmetic', 'looks a bit', 'font', 'colour', 'color', 'logo', 'wallpaper'],
+  cosmetic: [
+    'blurry', 'misspelled', 'typo', 'cosmetic', 'looks a bit', 'font', 'colour', 'color', 'logo', 'wallpaper', 'upside down', 'misaligned', 'alignment', 'icon', 'icons', 'ugly',
+    'spelling', 'spelt wrong', 'wrong colour', 'wrong color', 'just cosmetic', 'minor thing', 'small thing', 'schriftart', 'unscharf', 'police d ecriture', 'flou', 'borroso', 'desfocado',
+  ],
   'can-wait': [
     'not urgent', 'no rush', 'no hurry', 'no big deal', 'would be nice', 'nice to have', 'when you have time', 'whenever', 'at some point', 'low priority', 'nicht dringend', 'keine eile',
-    'pas urgent', 'n est pas urgent', 'no es urgente', 'sin prisa', 'nao e urgente', 'sem pressa',
+    'pas urgent', 'n est pas urgent', 'no es urgente', 'sin prisa', 'nao e urgente', 'sem pressa', 'whenever you can', 'no urgency', 'low prio', 'next week is fine', 'not a big deal', 'kein stress', 'hat zeit', 'rien d urgent',
+    'quand vous aurez le temps', 'cuando puedas', 'quando puder',
   ],
 };
-
-/** "typed my password", "gave away my login": each verb with each thing a phishing page asks for. */
-function credentialsGivenAway(): string[] {
-  const verbs = ['typed', 'typed in', 'entered', 'put in', 'put', 'gave', 'gave away', 'submitted', 'filled in', 'provided'];
-  const things = ['my password', 'my credentials', 'my login', 'my login details', 'my username and password', 'my microsoft password', 'my okta password', 'my work password'];
-  const other = [
-    'zugangsdaten eingegeben', 'meine zugangsdaten', 'kennwort eingegeben', 'saisi mes identifiants', 'saisi mon mot de passe', 'entre mon mot de passe', 'donne mon mot de passe',
-    'puse mi contrasena', 'puse mi usuario y contrasena', 'introduje mi contrasena', 'meti mi contrasena', 'di mi contrasena', 'coloquei minha senha', 'informei minha senha', 'inseri minha senha',
-  ];
-  return [...verbs.flatMap((v) => things.map((t) => `${v} ${t}`)), ...other];
-}
 
 /**
  * Credentials typed somewhere count as given away only next to what a phishing attempt looks like
  * (a link, a page, a message): "I entered my password and it says wrong" is a sign-in problem.
  */
 const CREDENTIAL_PHRASES: ReadonlySet<string> = new Set(
-  [...credentialsGivenAway(), 'typed my password', 'entered my password', 'entered my credentials', 'passwort eingegeben', 'digitei minha senha', 'digitei a minha senha'].map((p) => foldWords(p).join(' ')),
+  credentialsTyped().map((p) => foldWords(p).join(' ')),
 );
+/** An attachment or file opened counts as an incident only next to something suspicious about it. */
+const OPENED_PHRASES: ReadonlySet<string> = new Set(
+  ['opened the attachment', 'opened an attachment', 'opened the file', 'enabled macros', 'enabled content', 'ran the file', 'anhang geoffnet', 'ouvert la piece jointe', 'abri el adjunto', 'abri o anexo'].map((p) => foldWords(p).join(' ')),
+);
+const SUSPICIOUS: ReadonlySet<string> = new Set([
+  'suspicious', 'strange', 'weird', 'odd', 'unknown', 'fake', 'popups', 'pop', 'seltsam', 'seltsamen', 'seltsame', 'verdachtig', 'verdachtigen', 'unbekannt', 'etrange', 'suspect', 'bizarre',
+  'extrano', 'raro', 'sospechoso', 'estranho', 'suspeito', 'desconhecido',
+]);
 const PHISHING_CONTEXT: ReadonlySet<string> = new Set([
   'link', 'links', 'clicked', 'click', 'page', 'site', 'website', 'form', 'mail', 'email', 'e', 'message', 'sms', 'text', 'qr', 'fake', 'suspicious', 'strange', 'weird', 'odd', 'sender',
   'geklickt', 'seite', 'nachricht', 'lien', 'clique', 'enlace', 'clic', 'pagina', 'correo', 'mensaje', 'cliquei', 'mensagem', 'estranho', 'extrano', 'bizarre', 'seltsam',
@@ -104,9 +130,11 @@ const HIGH_KINDS: ReadonlySet<SignalKind> = new Set(['security', 'outage', 'impa
 /** A negation within this many words before a security or urgency word cancels it ("not urgent", "no malware found"). */
 const NEGATION_WINDOW = 3;
 const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'don', 'isn', 'wasn', 'nicht', 'kein', 'keine', 'pas', 'jamais', 'sin', 'nunca', 'nao', 'sem', 'without']);
-const PEOPLE: ReadonlySet<string> = new Set(['people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores']);
+const PEOPLE: ReadonlySet<string> = new Set(['people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados',
+  'trabajadores', 'clientes', 'funcionarios', 'employes', 'collegues', 'salaries', 'leute', 'beschaftigte', 'kunden', 'filialen', 'lojas', 'tiendas', 'magasins']);
 const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
-const GROUPS: ReadonlySet<string> = new Set(['team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'team', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'site', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa']);
+const GROUPS: ReadonlySet<string> = new Set(['team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'team', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'site', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
+  'usine', 'entrepot', 'lager', 'werk', 'armazem', 'loja', 'call', 'centre', 'center']);
 /** This many people named with a number ("35 people") is many. */
 const MANY = 5;
 
@@ -121,7 +149,7 @@ for (const [kind, phrases] of Object.entries(SIGNALS) as [SignalKind, readonly s
     maxWords = Math.max(maxWords, key.split(' ').length);
   }
 }
-for (const key of CREDENTIAL_PHRASES) maxWords = Math.max(maxWords, key.split(' ').length);
+for (const key of [...CREDENTIAL_PHRASES, ...OPENED_PHRASES]) maxWords = Math.max(maxWords, key.split(' ').length);
 
 export interface PriorityReading {
   readonly priority: Priority;
@@ -144,6 +172,10 @@ export function readPriority(title: string, description: string): PriorityReadin
     let key = '';
     for (let n = 1; n <= maxWords && i + n <= words.length; n++) {
       key = n === 1 ? (words[i] ?? '') : `${key} ${words[i + n - 1] ?? ''}`;
+      if (OPENED_PHRASES.has(key)) {
+        if (!negated(words, i) && words.some((w) => SUSPICIOUS.has(w))) add('security', key);
+        continue;
+      }
       if (CREDENTIAL_PHRASES.has(key)) {
         if (!negated(words, i) && words.some((w) => PHISHING_CONTEXT.has(w))) add('security', key);
         continue;
@@ -154,7 +186,7 @@ export function readPriority(title: string, description: string): PriorityReadin
       }
     }
     // "the whole finance team", "all of the Madrid office": a whole group, a few words apart.
-    if (WHOLE.has(words[i] ?? '')) {
+    if (WHOLE.has(words[i] ?? '') || (words[i] === 'all' && words[i + 1] === 'of')) {
       for (let j = i + 1; j <= i + 3 && j < words.length; j++) if (GROUPS.has(words[j] ?? '')) add('impact', words.slice(i, j + 1).join(' '));
     }
     const n = Number(words[i]);

@@ -5,9 +5,13 @@ import type { SkillCatalog } from '../../core/index.js';
  * catalog's languages: the words and hints of every helpdesk skill (shipped
  * and taught by admins) are folded (lowercase, no accents) into exact,
  * prefix (`imprim*`), suffix (`*drucker`) and phrase tables; a ticket word
- * also matches an entry one edit away (symmetric deletes), and a plural
- * `s` is forgiven, so typos and word forms still land. Every lookup is a map
- * lookup; no pattern is built from text.
+ * also matches an entry one edit away (symmetric deletes), a word form
+ * (`bounced`, `impresoras`) its entry's stem, and a compound (`Gehaltsabrechnung`,
+ * `Druckerpatrone`) the entry it ends or starts with, so typos and word forms
+ * still land. A phrase speaks for its own words (a "print shop" is not a
+ * printer), and what the ticket says it is not ("it's not the network", "nothing
+ * to do with the VPN") does not count. Every lookup is a map lookup; no pattern
+ * is built from text.
  */
 export interface SkillScore {
   readonly skill: string;
@@ -32,6 +36,22 @@ const MIN_TYPO_LENGTH = 6;
 const MIN_AFFIX_LENGTH = 4;
 const INFLECTED = ['ing', 'ed', 'ly'];
 const MAX_PHRASE = 4;
+/** A word form matched through its stem counts this much of the entry. */
+const STEM_FACTOR = 0.9;
+const MIN_STEM = 4;
+/** Endings folded before a stem lookup: English, and the plural and gender endings of the Romance languages. */
+const ENDINGS = ['ing', 'ies', 'ed', 'es', 'os', 'as', 's', 'e', 'a', 'o'];
+/** Compounds: a word this long may be two entries written together; each part at least this long. */
+const MIN_COMPOUND = 9;
+const MIN_PART = 5;
+/** Words skipped between a negation and what it negates ("not a question of the network"). */
+/** "it's not phishing", "is not the VPN": a bare "not" negates a topic after these only ("does not print" is a symptom). */
+const COPULAS: ReadonlySet<string> = new Set(['s', 'is', 'was', 'are', 'were', 'it', 'that', 'this']);
+const NEGATION_FILLER: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'my', 'our', 'your', 'this', 'that', 'just', 'really', 'actually', 'question', 'of', 'about', 'problem', 'issue', 'related', 'to',
+  'le', 'la', 'les', 'l', 'un', 'une', 'du', 'de', 'des', 'el', 'los', 'las', 'lo', 'o', 'os', 'as', 'um', 'uma', 'do', 'da', 'das', 'dos', 'der', 'die', 'den', 'dem', 'ein', 'eine', 'am', 'im',
+  'probleme', 'problema', 'questao', 'cuestion',
+]);
 
 const COMBINING = /[\u0300-\u036f]/g;
 const SPLIT = /[^\p{L}\p{N}#+]+/u;
@@ -52,6 +72,7 @@ export class SkillMatcher {
   private readonly prefixes = new Map<string, Entry[]>();
   private readonly suffixes = new Map<string, Entry[]>();
   private readonly deletes = new Map<string, Entry[]>();
+  private readonly stems = new Map<string, Entry[]>();
   private maxPhrase = 1;
 
   constructor(catalog: SkillCatalog) {
@@ -74,6 +95,7 @@ export class SkillMatcher {
     if (prefix && words.length === 1 && key.length >= MIN_AFFIX_LENGTH) return push(this.prefixes, key, entry);
     if (suffix && words.length === 1 && key.length >= MIN_AFFIX_LENGTH) return push(this.suffixes, key, entry);
     push(this.exact, key, entry);
+    if (words.length === 1 && key.length > MIN_STEM) push(this.stems, stemOf(key), entry);
     this.maxPhrase = Math.min(MAX_PHRASE, Math.max(this.maxPhrase, words.length));
     if (words.length === 1 && key.length >= MIN_TYPO_LENGTH && entry.weight >= WORD_WEIGHT) for (const d of deletions(key)) push(this.deletes, d, entry);
   }
@@ -90,15 +112,20 @@ export class SkillMatcher {
       }
     };
     const read = (words: readonly string[], factor: number) => {
+      // Phrases first: the words of a matched phrase are read as the phrase only.
+      const inPhrase = new Uint8Array(words.length);
       for (let i = 0; i < words.length; i++) {
-        const w = words[i] ?? '';
-        this.word(w, factor, hit);
-        let key = w;
+        let key = words[i] ?? '';
         for (let n = 2; n <= this.maxPhrase && i + n <= words.length; n++) {
           key = `${key} ${words[i + n - 1] ?? ''}`;
-          hit(key, this.exact.get(key), factor);
+          const entries = this.exact.get(key);
+          if (!entries) continue;
+          // A hint phrase ("slow connection") adds context; only a phrase that names a skill speaks for its words.
+          if (entries.some((e) => e.weight >= WORD_WEIGHT)) inPhrase.fill(1, i, i + n);
+          if (!negated(words, i)) hit(key, entries, factor);
         }
       }
+      for (let i = 0; i < words.length; i++) if (!inPhrase[i] && !negated(words, i)) this.word(words[i] ?? '', factor, hit);
     };
     const t = foldWords(title);
     const d = foldWords(description);
@@ -113,6 +140,29 @@ export class SkillMatcher {
     return out.sort((a, b) => b.score - a.score || a.skill.localeCompare(b.skill));
   }
 
+  /** A compound of entries written as one word: its last part names it, else its first. */
+  private compound(w: string, factor: number, hit: (key: string, entries: readonly Entry[] | undefined, factor: number) => void): boolean {
+    if (w.length < MIN_COMPOUND) return false;
+    for (let n = w.length - MIN_PART + 1; n >= MIN_PART; n--) {
+      const tail = w.slice(w.length - n);
+      // German joins with an `s` ("Gehalts|abrechnung"); a prefix entry matches as a whole part too.
+      const part = tail.startsWith('s') && !this.exact.has(tail) && !this.prefixes.has(tail) ? tail.slice(1) : tail;
+      const entries = this.exact.get(part) ?? this.prefixes.get(part);
+      if (entries && w.length - n >= MIN_PART - 1) {
+        hit(`*${tail}`, entries, factor * AFFIX_FACTOR);
+        return true;
+      }
+    }
+    for (let n = w.length - MIN_PART + 1; n >= MIN_PART; n--) {
+      const entries = this.exact.get(w.slice(0, n));
+      if (entries) {
+        hit(`${w.slice(0, n)}*`, entries, factor * AFFIX_FACTOR);
+        return true;
+      }
+    }
+    return false;
+  }
+
   private word(w: string, factor: number, hit: (key: string, entries: readonly Entry[] | undefined, factor: number) => void): void {
     const exact = this.exact.get(w) ?? (w.length > 3 && w.endsWith('s') ? this.exact.get(w.slice(0, -1)) : undefined);
     if (exact) hit(w, exact, factor);
@@ -125,7 +175,21 @@ export class SkillMatcher {
         suffixHit = true;
       }
     }
-    if (!suffixHit) for (let n = MIN_AFFIX_LENGTH; n <= w.length; n++) hit(`${w.slice(0, n)}*`, this.prefixes.get(w.slice(0, n)), factor * AFFIX_FACTOR);
+    let prefixHit = false;
+    if (!suffixHit) {
+      for (let n = MIN_AFFIX_LENGTH; n <= w.length; n++) {
+        const entries = this.prefixes.get(w.slice(0, n));
+        if (entries) {
+          hit(`${w.slice(0, n)}*`, entries, factor * AFFIX_FACTOR);
+          prefixHit = true;
+        }
+      }
+    }
+    if (!exact && !suffixHit && !prefixHit) {
+      const stem = this.stems.get(stemOf(w));
+      if (stem) return hit(`=${stemOf(w)}`, stem, factor * STEM_FACTOR);
+      if (this.compound(w, factor, hit)) return;
+    }
     // Inflected words ("dropping", "started") are real words, not typos of an entry ("dripping").
     if (exact || w.length < MIN_TYPO_LENGTH || INFLECTED.some((e) => w.endsWith(e))) return;
     // One edit away: the word itself or one of its deletions equals an entry's deletion.
@@ -136,6 +200,42 @@ export class SkillMatcher {
     }
     if (seen.size) hit(`~${w}`, [...seen], factor * TYPO_FACTOR);
   }
+}
+
+/** The stem a word form and its entry share: `bounced`/`bounce` → `bounc`, `impresoras`/`impresora` → `impresor`. */
+function stemOf(word: string): string {
+  let w = word;
+  for (const e of ENDINGS) {
+    if (w.endsWith(e) && w.length - e.length >= MIN_STEM) {
+      w = w.slice(0, -e.length);
+      break;
+    }
+  }
+  const n = w.length;
+  // `jammed` → `jamm` → `jam`; `install` keeps its double letter.
+  if (n > MIN_STEM && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1] ?? '')) w = w.slice(0, -1);
+  return w;
+}
+
+/**
+ * True when the ticket says the word is not what it is about: "it's not phishing", "isn't the VPN",
+ * "not a question of the network", "nothing to do with", "ce n'est pas", "no es", "não é",
+ * "ist nicht", "liegt nicht am". A plain "no wifi" or "can not connect" is a symptom, not this.
+ */
+function negated(words: readonly string[], at: number): boolean {
+  let j = at - 1;
+  while (j >= 0 && NEGATION_FILLER.has(words[j] ?? '')) j--;
+  if (j < 0) return false;
+  const w = words[j];
+  const before = words[j - 1] ?? '';
+  if (w === 'not') return j + 1 < at || COPULAS.has(before);
+  if (w === 't') return before === 'isn' || before === 'wasn' || before === 'aren';
+  if (w === 'with') return before === 'do' && words[j - 2] === 'to' && words[j - 3] === 'nothing';
+  if (w === 'pas') return before === 'est';
+  if (w === 'es') return before === 'no';
+  if (w === 'e') return before === 'nao';
+  if (w === 'nicht' || w === 'kein') return before === 'ist' || before === 'liegt' || before === 'es';
+  return false;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

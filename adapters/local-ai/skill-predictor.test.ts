@@ -30,6 +30,22 @@ describe('SkillPredictor', () => {
     expect(skills(title, description)).toContain(skill);
   });
 
+  it('lets a phrase speak for its words and skips what the ticket says it is not', () => {
+    expect(skills('Remote desktop session drops every hour')).toEqual(['vpn']);
+    expect(skills('Word crashes', "It's not a network problem: Word crashes on every file")).not.toContain('networking');
+    expect(skills('Newsletters everywhere', "It's not phishing, just newsletters in my inbox")).not.toContain('security');
+    expect(skills('Ce n’est pas le wifi', 'Teams se ferme tout seul au démarrage')).not.toContain('networking');
+    // A plain "no" is a symptom, not a negation.
+    expect(skills('no wifi on floor 2')).toContain('networking');
+  });
+
+  it('reads word forms and compounds through their stem or parts', () => {
+    expect(skills('Invoicing run failed for the supplier')).toContain('finance');
+    expect(skills('Druckerpatrone leer')).toContain('printers');
+    expect(skills('Spesenabrechnung offen')).toContain('finance');
+    expect(skills('Messages to clients keep bouncing')).toContain('email');
+  });
+
   it('tolerates typos and word forms', () => {
     expect(skills('pirnter is jammed')).toContain('printers');
     expect(skills('my pasword expired')).toContain('accounts');

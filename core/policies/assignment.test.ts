@@ -39,6 +39,10 @@ describe('chooseAssignee', () => {
     const d = chooseAssignee(['networking', 'software-install'], [mod('net', ['networking'], { openTickets: 5 }), mod('apps', ['software-install'])], [], catalog);
     expect(d).toMatchObject({ personId: 'net' });
   });
+  it('gives the ticket to the holder of its most confident skill, not to someone holding two weaker ones', () => {
+    const d = chooseAssignee(['security', 'accounts', 'email'], [mod('mail', ['email', 'accounts']), mod('sec', ['security'], { openTickets: 3 })]);
+    expect(d).toMatchObject({ personId: 'sec', reason: { rule: 'skills', matchedSkills: ['security'] } });
+  });
   it('falls back to the least-loaded moderator of the same desk before any admin, and says why', () => {
     const d = chooseAssignee(['vpn'], [mod('n1', ['networking'], { openTickets: 3 }), mod('n2', ['networking'], { openTickets: 1 }), mod('mail', ['email']), mod('root', [], { role: 'admin' })], [], catalog);
     expect(d).toMatchObject({ personId: 'n2', reason: { rule: 'desk-fallback' } });

@@ -19,9 +19,12 @@ const NO_RELATIONS: SkillRelations = { broader: () => [], desk: (s) => [s] };
 
 /**
  * Picks who handles a ticket needing `required` skills (most confident first):
- * 1. available staff holding a required skill or a broader one, covering the
- *    most skills, then the earliest (most confident) one, then the fewest open
- *    tickets and the longest since their last assignment;
+ * 1. available staff holding a required skill or a broader one: the holders of
+ *    the earliest (most confident) skill held by anyone, then those covering the
+ *    most skills, then the fewest open tickets and the longest since their last
+ *    assignment. A person who holds two weaker skills does not outrank the one
+ *    holding the skill the ticket is most surely about (a phishing mail that
+ *    also names a mailbox and a password is the security desk's);
  * 2. otherwise the least-loaded available moderator on the same desk (holding
  *    a skill of the same group), and the card says why;
  * 3. a ticket that needs no particular skill goes to the least-loaded available
@@ -51,7 +54,7 @@ export function chooseAssignee(
       }
     });
     if (matched.length === 0) continue;
-    if (best === null || matched.length > best.matched.length || (matched.length === best.matched.length && (first < best.first || (first === best.first && better(c, best.c))))) {
+    if (best === null || first < best.first || (first === best.first && (matched.length > best.matched.length || (matched.length === best.matched.length && better(c, best.c))))) {
       best = { c, matched, first };
     }
   }
