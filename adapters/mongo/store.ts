@@ -16,9 +16,10 @@
  * crashed process left half-done.
  */
 import type { Connection } from 'mongoose';
-import type { CreatedTicket, EventWait, ImportOutcome, Iso, Job, JobState, Logger, NewJob, NewPerson, NewTicket, Person, PersonPatch, Role, Store, StoreCopy, StoreRecord, StoreRecordKind, Ticket, TicketQuery, TicketUpdate, TicketWithdrawal, WatchedChannel } from '../../core/index.js';
+import type { CreatedTicket, EventWait, ImportOutcome, Iso, Job, JobState, Logger, NewJob, NewPerson, NewTicket, Person, PersonPatch, Role, RunnerHeartbeat, Store, StoreCopy, StoreRecord, StoreRecordKind, Ticket, TicketQuery, TicketUpdate, TicketWithdrawal, WatchedChannel } from '../../core/index.js';
 import { MongoCopy } from './copy.js';
 import { MongoIntake } from './intake.js';
+import { MongoRunnerHeartbeat } from './heartbeat.js';
 import { MongoJobs } from './jobs.js';
 import { date } from './mapping.js';
 import type { Models } from './models.js';
@@ -37,6 +38,7 @@ export class MongoStore implements Store, StoreCopy {
   private readonly tickets: MongoTickets;
   private readonly people: MongoPeople;
   private readonly jobs: MongoJobs;
+  private readonly heartbeat: MongoRunnerHeartbeat;
   private readonly small: MongoSmallStores;
   private readonly copy: MongoCopy;
   private readonly intake: MongoIntake;
@@ -52,6 +54,7 @@ export class MongoStore implements Store, StoreCopy {
   ) {
     this.description = description;
     this.jobs = new MongoJobs(models);
+    this.heartbeat = new MongoRunnerHeartbeat(conn);
     const outbox = new Outbox(models, this.jobs);
     this.tickets = new MongoTickets(models, outbox, logger);
     this.people = new MongoPeople(models);
@@ -187,6 +190,13 @@ export class MongoStore implements Store, StoreCopy {
   }
   listJobs(filter: { states?: readonly JobState[]; names?: readonly string[]; limit?: number }): Promise<Job[]> {
     return this.track(() => this.jobs.list(filter));
+  }
+
+  beatRunnerHeartbeat(owner: string, now: Iso, expiresAt: Iso): Promise<RunnerHeartbeat | null> {
+    return this.track(() => this.heartbeat.beat(owner, now, expiresAt));
+  }
+  releaseRunnerHeartbeat(owner: string): Promise<void> {
+    return this.track(() => this.heartbeat.release(owner));
   }
 
   // ---- dedupe and key-value ----

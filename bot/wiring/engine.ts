@@ -1,6 +1,7 @@
 import type { Clock, HelpdeskDeps, Logger, Store, WorkflowDefinition } from '../../core/index.js';
-import { InProcessRunner, type WorkSignalRelay } from '../../adapters/inprocess/index.js';
+import { InProcessRunner, RunnerAlreadyActive, RunnerHeartbeatKeeper, type WorkSignalRelay } from '../../adapters/inprocess/index.js';
 import type { Config } from '../config.js';
+import { StartupError } from '../errors.js';
 import type { Route } from '../http.js';
 
 /** The one engine that runs background work in this process. */
@@ -29,8 +30,25 @@ export async function buildEngine(
   const { store, clock, logger, signal } = parts;
   if (!config.inngest.enabled) {
     const runner = new InProcessRunner({ jobs: store, workflows: parts.workflows, clock, logger });
+    // One in-process runner per database: a second process on the same MongoDB is refused here.
+    const heartbeat = new RunnerHeartbeatKeeper({ jobs: store, owner: runner.owner, clock, logger });
+    await heartbeat.acquire().catch((error: unknown) => {
+      if (!(error instanceof RunnerAlreadyActive)) throw error;
+      throw new StartupError(
+        `MONGODB_URI: ${error.message}. The in-process runner is for one bot process; to run several on one database, configure Inngest in every one of them (INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY with INNGEST_SERVE_HOST, or INNGEST_DEV), see docs/inngest.md.`,
+      );
+    });
     signal.attach(runner);
-    return { name: 'in-process', routes: [], start: () => runner.start(), stop: () => runner.stop(), idle: (options) => runner.idle(options) };
+    return {
+      name: 'in-process',
+      routes: [],
+      start: () => runner.start(),
+      stop: async () => {
+        await runner.stop();
+        await heartbeat.release();
+      },
+      idle: (options) => runner.idle(options),
+    };
   }
   // The Inngest SDK loads only in Inngest mode.
   const { createInngestClient, createInngestHandler, functions, INNGEST_PATH, OutboxRelay } = await import('../../inngest/index.js');

@@ -43,6 +43,15 @@ export interface Job {
   readonly updatedAt: Iso;
 }
 
+/** The record of the one in-process runner of a shared database, kept alive by its heartbeat. */
+export interface RunnerHeartbeat {
+  /** The runner's lease owner (`<hostname>-<pid>-<random>`). */
+  readonly owner: string;
+  readonly beatAt: Iso;
+  /** Until then no other process may start the in-process runner on this database. */
+  readonly expiresAt: Iso;
+}
+
 export interface JobStore {
   /** Inserts unless the key exists; returns the stored job either way. */
   enqueueJob(job: NewJob, now: Iso): Promise<Job>;
@@ -91,4 +100,15 @@ export interface JobStore {
    * Returns how many were deleted.
    */
   deleteFinishedJobs(before: Iso, limit: number): Promise<number>;
+  /**
+   * Only on stores several processes can open (MongoDB; SQLite's file lock
+   * already allows one process): records `owner` as the one in-process
+   * runner of this database until `expiresAt`, or renews its own record.
+   * Atomic: of two processes starting at once, one gets the record. Returns
+   * null when granted, or the record of another owner whose heartbeat has
+   * not expired, and then the caller must not run.
+   */
+  beatRunnerHeartbeat?(owner: string, now: Iso, expiresAt: Iso): Promise<RunnerHeartbeat | null>;
+  /** Removes `owner`'s record at a clean stop, so the next process need not wait for it to expire. */
+  releaseRunnerHeartbeat?(owner: string): Promise<void>;
 }
