@@ -12,6 +12,7 @@ import { runSkillsCommand, type SkillsCommand } from './usecases/skills-admin.js
 import { postMessage, reassignTicket, reopenTicket, resolveTicket, startTicket, type TicketAction } from './usecases/ticket-actions.js';
 import { triageTicket } from './usecases/triage-ticket.js';
 import { correctTriage, type CorrectTriageInput } from './usecases/correct-triage.js';
+import { ticketCard, triageForm } from './usecases/triage-form.js';
 import { allWorkflows } from './workflows/index.js';
 
 /**
@@ -28,6 +29,10 @@ export class Helpdesk {
   fileTicket = (input: FileTicketInput) => fileTicket(this.deps, input);
   triageTicket = (ticketId: string) => triageTicket(this.deps, ticketId);
   correctTriage = (input: CorrectTriageInput) => correctTriage(this.deps, input);
+  /** What an "Edit triage" form offers for a ticket (the helpdesk's skills, categories, priorities), if the actor may change it. */
+  triageForm = (input: { ticketId: string; actorId: string }) => triageForm(this.deps, input);
+  /** A ticket with its requester and assignee, to redraw a moderator card after a change. */
+  ticketCard = (ticketId: string) => ticketCard(this.deps, ticketId);
   assignTicket = (ticketId: string) => autoAssign(this.deps, ticketId, { actorId: null, initial: true });
   startTicket = (input: TicketAction) => startTicket(this.deps, input);
   resolveTicket = (input: TicketAction & { note: string }) => resolveTicket(this.deps, input);

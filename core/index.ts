@@ -29,5 +29,6 @@ export * from './usecases/intake.js';
 export * from './usecases/list-tickets.js';
 export * from './usecases/skills-admin.js';
 export { parseTriageCorrection, type CorrectTriageInput } from './usecases/triage-command.js';
+export type { SkillChoice, TicketCard, TriageForm } from './usecases/triage-form.js';
 export * from './workflows/index.js';
 export * from './usecases/ticket-text.js';

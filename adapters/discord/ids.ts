@@ -15,11 +15,13 @@ export type Action =
   | 'reopen'
   /** The staff select shown after Reassign. */
   | 'assign'
+  /** Moderator card: "Edit triage" opens a form; the form's submission uses the same action. */
+  | 'triage'
   /** Modals: new ticket (optionally from a message), resolution note. */
   | 'file'
   | 'note';
 
-const ACTIONS: readonly Action[] = ['start', 'resolve', 'reassign', 'reopen', 'assign', 'file', 'note'];
+const ACTIONS: readonly Action[] = ['start', 'resolve', 'reassign', 'reopen', 'assign', 'triage', 'file', 'note'];
 
 export interface ParsedId {
   readonly action: Action;

@@ -85,13 +85,14 @@ function footerText(ticket: Ticket, mode: NonNullable<ModeratorCardOptions['mode
   return `Reply to this message to write to the requester${triage}`;
 }
 
-/** Start / Resolve / Reassign while open, Reopen once resolved. */
+/** Start / Resolve / Reassign / Edit triage while open, Reopen once resolved. */
 export function moderatorButtons(ticket: Pick<Ticket, 'id' | 'status' | 'version'>): APIButtonComponent[] {
   if (ticket.status === 'DONE') return [button('reopen', 'Reopen', ButtonStyle.Secondary, ticket)];
   const out: APIButtonComponent[] = [];
   if (ticket.status === 'TODO') out.push(button('start', 'Start', ButtonStyle.Primary, ticket));
   out.push(button('resolve', 'Resolve', ButtonStyle.Success, ticket));
   out.push(button('reassign', 'Reassign', ButtonStyle.Secondary, ticket));
+  out.push(button('triage', 'Edit triage', ButtonStyle.Secondary, ticket));
   return out;
 }
 
@@ -104,7 +105,7 @@ export function reopenButton(ticket: Pick<Ticket, 'id' | 'version'>): APIButtonC
   return { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Not fixed? Reopen', custom_id: customId('reopen', ticket.id, ticket.version, 'requester') };
 }
 
-function button(action: 'start' | 'resolve' | 'reassign' | 'reopen', label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success, ticket: Pick<Ticket, 'id' | 'version'>): APIButtonComponent {
+function button(action: 'start' | 'resolve' | 'reassign' | 'reopen' | 'triage', label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success, ticket: Pick<Ticket, 'id' | 'version'>): APIButtonComponent {
   return { type: ComponentType.Button, style, label: truncate(label, LIMITS.buttonLabel), custom_id: customId(action, ticket.id, ticket.version) };
 }
 

@@ -98,13 +98,13 @@ describe('ticket cards', () => {
     expect(fields['Similar resolved tickets']).toContain('**#3** VPN cert expired — Renewed');
     expect(e?.footer?.text).toContain('triaged by gemini (flash)');
     const ids = card.components?.[0]?.components.map((c) => ('custom_id' in c ? c.custom_id : '')) ?? [];
-    expect(ids.map((id) => parseCustomId(id)?.action)).toEqual(['start', 'resolve', 'reassign']);
+    expect(ids.map((id) => parseCustomId(id)?.action)).toEqual(['start', 'resolve', 'reassign', 'triage']);
     expect(parseCustomId(ids[0] ?? '')?.args).toEqual([ticket().id, String(ticket().version)]);
     expectWithinLimits(card);
   });
 
   it('shows the buttons each status allows, and none on a card that moved on', () => {
-    expect(moderatorButtons(ticket({ status: 'IN_PROGRESS' })).map((b) => ('label' in b ? b.label : ''))).toEqual(['Resolve', 'Reassign']);
+    expect(moderatorButtons(ticket({ status: 'IN_PROGRESS' })).map((b) => ('label' in b ? b.label : ''))).toEqual(['Resolve', 'Reassign', 'Edit triage']);
     expect(moderatorButtons(ticket({ status: 'DONE' })).map((b) => ('label' in b ? b.label : ''))).toEqual(['Reopen']);
     expect(buildModeratorCard(ticket(), requester, { mode: 'former' }).components).toEqual([]);
     expect(buildModeratorCard(ticket(), requester, { mode: 'admin' }).components?.[0]?.components).toHaveLength(1);

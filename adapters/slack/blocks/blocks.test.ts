@@ -45,8 +45,8 @@ describe('moderator card', () => {
     for (const s of ['#12 VPN is down', 'High', 'network', '<@UREQ>', 'vpn', 'VPN fails to connect', 'Check the gateway certificate.', 'Renew the certificate (#3).', '*#3* VPN certificate expired — Renewed it', 'confidence 75%', 'Why: matches vpn']) {
       expect(all).toContain(s);
     }
-    expect(actionIds(card.blocks)).toEqual(['ticket_start', 'ticket_resolve', 'ticket_reassign']);
-    expect(actionIds(buildModeratorCard(ticket({ status: 'IN_PROGRESS' }), requester).blocks)).toEqual(['ticket_resolve', 'ticket_reassign']);
+    expect(actionIds(card.blocks)).toEqual(['ticket_start', 'ticket_resolve', 'ticket_reassign', 'ticket_edit_triage']);
+    expect(actionIds(buildModeratorCard(ticket({ status: 'IN_PROGRESS' }), requester).blocks)).toEqual(['ticket_resolve', 'ticket_reassign', 'ticket_edit_triage']);
     expect(actionIds(buildModeratorCard(ticket({ status: 'DONE', resolution: 'fixed' }), requester).blocks)).toEqual(['ticket_reopen']);
     expect(card.text).toBe('#12 VPN is down — high priority, to do');
   });

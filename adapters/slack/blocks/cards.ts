@@ -91,6 +91,7 @@ function moderatorButtons(ticket: Ticket) {
   if (ticket.status === 'TODO') out.push(button('Start', ACTIONS.start, value, 'primary'));
   out.push(button('Resolve…', ACTIONS.resolve, value, ticket.status === 'IN_PROGRESS' ? 'primary' : undefined));
   out.push(button('Reassign…', ACTIONS.reassign, value));
+  out.push(button('Edit triage…', ACTIONS.editTriage, value));
   return out;
 }
 

@@ -4,6 +4,7 @@ export const ACTIONS = {
   resolve: 'ticket_resolve',
   reassign: 'ticket_reassign',
   reopen: 'ticket_reopen',
+  editTriage: 'ticket_edit_triage',
   homeFile: 'home_file_ticket',
 } as const;
 
@@ -11,6 +12,7 @@ export const CALLBACKS = {
   ticketModal: 'ticket_modal',
   resolveModal: 'resolve_modal',
   reassignModal: 'reassign_modal',
+  triageModal: 'triage_modal',
   messageShortcut: 'ticket_from_message',
 } as const;
 
@@ -22,6 +24,10 @@ export const INPUTS = {
   system: { block: 'system', action: 'system' },
   note: { block: 'note', action: 'note' },
   assignee: { block: 'assignee', action: 'assignee' },
+  priority: { block: 'priority', action: 'priority' },
+  category: { block: 'category', action: 'category' },
+  skills: { block: 'skills', action: 'skills' },
+  otherSkills: { block: 'other_skills', action: 'other_skills' },
 } as const;
 
 /** What ticket buttons carry: the ticket id and its ref, so handlers need no lookup to name it. */

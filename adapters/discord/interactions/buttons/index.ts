@@ -1,5 +1,6 @@
 import type { Registry } from '../types.js';
 import { assignSelect } from './assign.js';
+import { editTriageButton } from './edit-triage.js';
 import { reassignButton } from './reassign.js';
 import { reopenButton } from './reopen.js';
 import { resolveButton } from './resolve.js';
@@ -10,6 +11,7 @@ export function register(registry: Registry): void {
   registry.component(startButton);
   registry.component(resolveButton);
   registry.component(reassignButton);
+  registry.component(editTriageButton);
   registry.component(assignSelect);
   registry.component(reopenButton);
 }

@@ -12,3 +12,9 @@ export function fieldValue(interaction: ModalSubmitInteraction, id: string): str
   if (Array.isArray(field.values) && typeof field.values[0] === 'string') return field.values[0];
   return '';
 }
+
+/** All values a select in a modal sent ([] when none, or for a text input). */
+export function fieldValues(interaction: ModalSubmitInteraction, id: string): string[] {
+  const field = interaction.fields.fields.get(id) as { values?: unknown } | undefined;
+  return Array.isArray(field?.values) ? field.values.filter((v): v is string => typeof v === 'string') : [];
+}

@@ -1,9 +1,11 @@
 import type { Registry } from '../types.js';
 import { noteModal } from './note.js';
 import { ticketModal } from './ticket.js';
+import { triageModal } from './triage.js';
 
-/** Modal submissions: the new-ticket form and the resolution note. */
+/** Modal submissions: the new-ticket form, the resolution note and the triage correction. */
 export function register(registry: Registry): void {
   registry.modal(ticketModal);
   registry.modal(noteModal);
+  registry.modal(triageModal);
 }

@@ -3,10 +3,12 @@ import type { SlackContext } from '../../context.js';
 import { register as reassignModal } from './reassign-modal.js';
 import { register as resolveModal } from './resolve-modal.js';
 import { register as ticketModal } from './ticket-modal.js';
+import { register as triageModal } from './triage-modal.js';
 
-/** Modal submissions: new ticket, resolution note, reassignment. */
+/** Modal submissions: new ticket, resolution note, reassignment, triage correction. */
 export function register(routes: SlackRoutes, ctx: SlackContext): void {
   ticketModal(routes, ctx);
   resolveModal(routes, ctx);
   reassignModal(routes, ctx);
+  triageModal(routes, ctx);
 }

@@ -11,6 +11,11 @@ export function selectedOption(view: ViewOutput, ids: Ids): string | null {
   return view.state.values[ids.block]?.[ids.action]?.selected_option?.value ?? null;
 }
 
+/** A multi-select's picked values, in the order shown ([] when none). */
+export function selectedOptions(view: ViewOutput, ids: Ids): string[] {
+  return (view.state.values[ids.block]?.[ids.action]?.selected_options ?? []).map((o) => o.value ?? '').filter(Boolean);
+}
+
 export function selectedUser(view: ViewOutput, ids: Ids): string | null {
   return view.state.values[ids.block]?.[ids.action]?.selected_user ?? null;
 }
