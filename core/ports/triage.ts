@@ -15,8 +15,9 @@ export interface TriageRequest {
   /** Every canonical skill id in the catalog. */
   readonly catalog: readonly string[];
   /**
-   * The helpdesk's own skills (held by staff, created or taught by admins)
-   * with their description and words, for engines to choose from.
+   * The helpdesk's own skills, for engines to choose from: the helpdesk-first
+   * catalog, skills admins created and skills staff hold. AI providers get
+   * no other skill, except a programming id the ticket names.
    */
   readonly skills?: readonly TriageSkill[];
   /**
@@ -30,6 +31,7 @@ export interface TriageRequest {
 export interface TriageSkill {
   readonly id: string;
   readonly description?: string;
+  /** Words admins taught the skill (`/skills words`); the shipped vocabulary is left out, engines know it. */
   readonly words?: readonly string[];
 }
 

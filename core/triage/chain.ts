@@ -7,6 +7,7 @@ import { addUsage, NO_USAGE, TriageAttemptError, type TokenUsage } from './error
 import { ConcurrencyLimiter } from './limiter.js';
 import type { MeteredProposal } from './llm-engine.js';
 import { redactRequest } from './redact.js';
+import { correctedExamples } from './skills-context.js';
 import { emptyStats, fallbackProposal, type EngineStats, type TriageStats } from './stats.js';
 
 export interface TriageChainOptions {
@@ -82,7 +83,8 @@ export class TriageChain implements TriageEngine {
   async triage(request: TriageRequest): Promise<TriageProposal> {
     this.totals.tickets += 1;
     const key = ticketTextKey(this.options.hasher, request.ticket.title, request.ticket.description);
-    const cached = await this.readCache(key);
+    // Staff corrected a similar ticket: an earlier answer for this very text may be what they corrected.
+    const cached = correctedExamples(request.precedents).length > 0 ? null : await this.readCache(key);
     if (cached) {
       this.totals.cacheHits += 1;
       this.logger.info({ ticketId: request.ticket.id, engine: cached.engine, model: cached.model, cached: true, calls: 0, inputTokens: 0, outputTokens: 0 }, 'triage reused for identical ticket text');

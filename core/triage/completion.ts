@@ -27,6 +27,11 @@ export interface Completion {
   /** The model that answered, as the provider reports it. */
   readonly model: string;
   readonly usage: TokenUsage;
+  /**
+   * HTTP calls this completion took when more than one: a server that
+   * refused the response format was asked again without it.
+   */
+  readonly calls?: number;
 }
 
 export interface CompletionClient {
@@ -35,4 +40,9 @@ export interface CompletionClient {
   /** The configured model id. */
   readonly model: string;
   complete(request: CompletionRequest): Promise<Completion>;
+  /**
+   * Told when a reply had text around the JSON although a schema was asked
+   * for: a client that can ask for JSON another way does so from now on.
+   */
+  unstructuredReply?(): void;
 }

@@ -16,4 +16,5 @@ export * from './providers.js';
 export * from './redact.js';
 export * from './retry.js';
 export * from './schema.js';
+export * from './skills-context.js';
 export * from './stats.js';

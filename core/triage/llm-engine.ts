@@ -3,6 +3,7 @@ import { silentLogger, type Logger } from '../ports/system.js';
 import type { ChatMessage, Completion, CompletionClient } from './completion.js';
 import { addUsage, NO_USAGE, ProviderError, TriageAttemptError, type TokenUsage } from './errors.js';
 import { buildTriagePrompt, repairMessage } from './prompt.js';
+import { keepOffered, offeredSkills, type OfferedSkills } from './skills-context.js';
 import { DEFAULT_RETRY_POLICY, withRetry, type ProviderRetrySettings, type RetryHooks, type RetryPolicy } from './retry.js';
 import { parseTriageOutput, TRIAGE_JSON_SCHEMA, TRIAGE_SCHEMA_NAME, type TriageOutput } from './schema.js';
 
@@ -71,13 +72,16 @@ export class LlmTriageEngine implements TriageEngine {
   }
 
   async triage(request: TriageRequest): Promise<MeteredProposal> {
-    const prompt = buildTriagePrompt(request);
+    const offered = offeredSkills(request);
+    const prompt = buildTriagePrompt(request, offered);
     const meter = { calls: 0, usage: NO_USAGE as TokenUsage };
     const messages: ChatMessage[] = [{ role: 'user', text: prompt.user }];
     try {
       const first = await this.call(prompt.system, messages, meter, request.ticket.id);
       let parsed = parseTriageOutput(first.text);
       let answer = first;
+      // Prose or a fence around the JSON: the server let the model ignore the schema.
+      if (parsed.ok && parsed.wrapped) this.options.client.unstructuredReply?.();
       if (!parsed.ok) {
         this.logger.warn({ ticketId: request.ticket.id, error: parsed.error }, 'model reply did not validate; asking once for a repair');
         messages.push({ role: 'assistant', text: first.text.slice(0, 6000) }, { role: 'user', text: repairMessage(parsed.error) });
@@ -85,7 +89,7 @@ export class LlmTriageEngine implements TriageEngine {
         parsed = parseTriageOutput(answer.text);
         if (!parsed.ok) throw new ProviderError(this.options.client.provider, 'invalid-output', `reply still invalid after one repair: ${parsed.error}`);
       }
-      return { ...toProposal(parsed.value, request, this.name, answer.model || this.model), usage: meter.usage, calls: meter.calls };
+      return { ...toProposal(parsed.value, request, this.name, answer.model || this.model, offered), usage: meter.usage, calls: meter.calls };
     } catch (error) {
       const kind = error instanceof ProviderError ? error.kind : 'unknown';
       const message = error instanceof Error ? error.message : String(error);
@@ -106,6 +110,8 @@ export class LlmTriageEngine implements TriageEngine {
           maxOutputTokens: this.maxOutputTokens,
         });
         meter.usage = addUsage(meter.usage, completion.usage);
+        // A server that refused the response format once was asked again within the same completion.
+        meter.calls += (completion.calls ?? 1) - 1;
         return completion;
       },
       this.policy,
@@ -119,13 +125,14 @@ export class LlmTriageEngine implements TriageEngine {
 }
 
 /**
- * Turns validated output into a proposal. Citations are kept honest: only
- * refs that were actually offered as similar tickets count, and a fix that
- * relies on them names them.
+ * Turns validated output into a proposal. Skills are kept only when they
+ * were offered (the helpdesk's skills, or a technical id the ticket names).
+ * Citations are kept honest: only refs that were actually offered as
+ * similar tickets count, and a fix that relies on them names them.
  */
-export function toProposal(out: TriageOutput, request: TriageRequest, engine: string, model: string): TriageProposal {
-  const offered = new Set(request.similar.map((s) => s.ref));
-  const refs = [...new Set(out.references.filter((r) => offered.has(r)))];
+export function toProposal(out: TriageOutput, request: TriageRequest, engine: string, model: string, offered: OfferedSkills = offeredSkills(request)): TriageProposal {
+  const shown = new Set(request.similar.map((s) => s.ref));
+  const refs = [...new Set(out.references.filter((r) => shown.has(r)))];
   let fix = out.suggestedFix;
   if (fix !== null && refs.length > 0) {
     const missing = refs.filter((r) => !cites(fix as string, r));
@@ -135,7 +142,7 @@ export function toProposal(out: TriageOutput, request: TriageRequest, engine: st
     summary: out.summary,
     category: out.category,
     priority: out.priority,
-    skills: out.skills,
+    skills: keepOffered(out.skills, offered),
     notes: out.notes,
     suggestedFix: fix,
     confidence: out.confidence,

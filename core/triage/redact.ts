@@ -201,6 +201,11 @@ export function redactRequest(request: TriageRequest): { request: TriageRequest;
       ...request,
       ticket: { ...request.ticket, title: r(request.ticket.title), description: r(request.ticket.description) },
       similar: request.similar.map((s) => ({ ...s, title: r(s.title), resolution: r(s.resolution) })),
+      // Staff wrote these, but they leave for a provider all the same.
+      ...(request.skills
+        ? { skills: request.skills.map((k) => ({ ...k, ...(k.description ? { description: r(k.description) } : {}), ...(k.words ? { words: k.words.map(r) } : {}) })) }
+        : {}),
+      ...(request.precedents ? { precedents: request.precedents.map((p) => ({ ...p, title: r(p.title) })) } : {}),
     },
     counts: total,
   };

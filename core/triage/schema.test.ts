@@ -24,6 +24,18 @@ describe('triage output schema', () => {
     expect(parseTriageOutput('```json\n' + JSON.stringify(valid) + '\n```').ok).toBe(true);
   });
 
+  it('takes the first balanced object that is the schema out of prose or a fence, and says the reply was wrapped', () => {
+    const json = JSON.stringify({ ...valid, notes: 'Braces in text: } { and "quotes"' });
+    expect(parseTriageOutput(json)).toMatchObject({ ok: true, wrapped: false });
+    const prose = `Here is an example {"a": 1} and the answer:\n\`\`\`json\n${json}\n\`\`\`\nHope this helps {really}.`;
+    const out = parseTriageOutput(prose);
+    expect(out).toMatchObject({ ok: true, wrapped: true });
+    expect(out.ok && out.value.notes).toBe('Braces in text: } { and "quotes"');
+    const wrongShape = parseTriageOutput('Sure: {"summary": ""} done');
+    expect(!wrongShape.ok && wrongShape.error).toContain('does not match the schema');
+    expect(parseTriageOutput('no json here at all').ok).toBe(false);
+  });
+
   it('explains what is wrong, for the repair turn', () => {
     const bad = parseTriageOutput(JSON.stringify({ ...valid, priority: 'URGENT', skills: 'vpn' }));
     expect(!bad.ok && bad.error).toMatch(/priority.*skills|skills.*priority/s);

@@ -8,6 +8,7 @@ import { mutateTicket } from './mutate.js';
 import { refreshSkills } from './correct-triage.js';
 import type { SimilarTicket } from '../domain/ticket.js';
 import type { TriagePrecedent, TriageSkill } from '../ports/triage.js';
+import { SKILL_CATALOG } from '../domain/skill-catalog.js';
 
 /** Similar tickets looked at beyond the ones shown, so corrected open tickets can vote. */
 const PRECEDENT_EXTRA = 3;
@@ -23,13 +24,22 @@ async function precedentsOf(deps: HelpdeskDeps, hits: readonly SimilarTicket[]):
   return out;
 }
 
-/** The skills this helpdesk routes by: the ones staff hold and the ones admins created or taught, with their words. */
+/** Shipped words per skill id: engines know these already, so only the words staff taught travel with a request. */
+const SHIPPED_WORDS = new Map(SKILL_CATALOG.map((d) => [d.id, new Set(d.words ?? [])]));
+
+/**
+ * The skills this helpdesk routes by, for every engine: the helpdesk-first
+ * catalog with the skills admins created, and whatever staff hold; each with
+ * its description and the words admins taught it.
+ */
 function helpdeskSkills(deps: HelpdeskDeps, staffSkills: readonly string[]): TriageSkill[] {
-  const ids = new Set(staffSkills);
-  for (const d of deps.catalog.definitions()) if (d.group === 'custom') ids.add(d.id);
+  const ids = new Set(deps.catalog.definitions().filter((d) => d.kind === 'helpdesk').map((d) => d.id));
+  for (const id of staffSkills) ids.add(id);
   return [...ids].flatMap((id) => {
     const d = deps.catalog.get(id);
-    return d ? [{ id, ...(d.description ? { description: d.description } : {}), ...(d.words?.length ? { words: d.words } : {}) }] : [];
+    const shipped = SHIPPED_WORDS.get(id);
+    const taught = (d?.words ?? []).filter((w) => !shipped?.has(w));
+    return d ? [{ id, ...(d.description ? { description: d.description } : {}), ...(taught.length ? { words: taught } : {}) }] : [];
   });
 }
 
