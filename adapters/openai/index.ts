@@ -7,6 +7,8 @@ export {
   OpenAITriageEngine,
   createOpenAITriage,
   defaultTokenLimitField,
+  formatAfterRefusal,
+  type ResponseFormatMode,
   type OpenAITriageOptions,
   type TokenLimitField,
 } from './triage.js';

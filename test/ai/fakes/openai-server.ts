@@ -7,6 +7,7 @@ export interface ChatBody {
   model: string;
   messages: { role: string; content: string }[];
   response_format?: { type: string; json_schema?: { name: string; strict: boolean; schema: Record<string, unknown> } };
+  max_tokens?: number;
   max_completion_tokens?: number;
 }
 
@@ -29,6 +30,28 @@ export interface FakeOpenAIOptions {
   readonly embed?: (text: string) => number[];
   /** Answer embeddings in base64 even when floats were asked for (a misbehaving server). */
   readonly forceBase64?: boolean;
+  /**
+   * How `response_format` is treated, as real OpenAI-compatible servers do:
+   * - `supported` (OpenAI): `json_schema` and `json_object` give bare JSON.
+   * - `rejected` (vLLM, LiteLLM in front of a model without schema support):
+   *   `json_schema` is answered 400 with {@link FakeOpenAIOptions.rejection};
+   *   `json_object` gives bare JSON.
+   * - `ignored` (older Ollama): `json_schema` is silently ignored and the
+   *   model answers in prose with the JSON in a ```json fence; `json_object`
+   *   gives bare JSON.
+   * - `unsupported` (LiteLLM without drop_params): any `response_format` is
+   *   answered 400 (`does not support parameters: ['response_format']`).
+   * Without a response format every mode answers like a chat model told to
+   * reply in JSON: the JSON in a fence, with a sentence before it.
+   */
+  readonly structuredOutputs?: 'supported' | 'rejected' | 'ignored' | 'unsupported';
+  /** The 400 message for `rejected` (default vLLM/LiteLLM's `response_format.type json_schema is not supported`). */
+  readonly rejection?: string;
+}
+
+/** Prose around the JSON, as chat models write it when nothing holds them to a format. */
+export function proseWrapped(json: string): string {
+  return `Sure! Here is the triage for this ticket:\n\n\`\`\`json\n${json}\n\`\`\`\n\nLet me know if you need anything else {or more detail}.`;
 }
 
 /**
@@ -91,10 +114,13 @@ export class FakeOpenAI {
   }
 
   private chat(body: ChatBody): Reply {
+    const refusal = this.refuseFormat(body);
+    if (refusal) return refusal;
     const scripted = this.scripts.chat.shift();
     if (scripted && !('content' in scripted)) return scripted;
     const firstUser = body.messages.find((m) => m.role === 'user')?.content ?? '';
-    const content = scripted ? scripted.content : this.options.chat ? this.options.chat(body) : JSON.stringify(fakeTriage(firstUser));
+    const answer = scripted ? scripted.content : this.options.chat ? this.options.chat(body) : JSON.stringify(fakeTriage(firstUser));
+    const content = scripted ? answer : this.shape(body, answer);
     const prompt = body.messages.map((m) => m.content).join('\n');
     return {
       status: 200,
@@ -107,6 +133,27 @@ export class FakeOpenAI {
         usage: { prompt_tokens: tokens(prompt), completion_tokens: tokens(content), total_tokens: tokens(prompt) + tokens(content) },
       },
     };
+  }
+
+  private refuseFormat(body: ChatBody): Reply | null {
+    const type = body.response_format?.type;
+    const mode = this.options.structuredOutputs ?? 'supported';
+    if (mode === 'rejected' && type === 'json_schema') {
+      return { status: 400, json: { error: { message: this.options.rejection ?? 'response_format.type json_schema is not supported', type: 'invalid_request_error' } } };
+    }
+    if (mode === 'unsupported' && type !== undefined) {
+      const message = `litellm.UnsupportedParamsError: ollama does not support parameters: ['response_format'], for model=${body.model}. To drop these, set \`litellm.drop_params=True\` or for proxy: \`litellm_settings: drop_params: true\``;
+      return error(400, message, 'invalid_request_error', '400');
+    }
+    return null;
+  }
+
+  /** What the model's answer looks like on the wire under this server's handling of `response_format`. */
+  private shape(body: ChatBody, answer: string): string {
+    const type = body.response_format?.type;
+    const mode = this.options.structuredOutputs ?? 'supported';
+    if (type === 'json_object' || (type === 'json_schema' && mode === 'supported')) return answer;
+    return proseWrapped(answer);
   }
 
   private embeddings(body: EmbeddingsBody): Reply {
