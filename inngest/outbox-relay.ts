@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EVENT_NAMES, type Clock, type Job, type JobStore, type Logger, type WorkSignal } from '../core/index.js';
+import { PumpLoop } from '../core/pump-loop.js';
 import type { HelpdeskInngest } from './client.js';
 
 /** What the relay needs from the Inngest client. */
@@ -27,7 +28,6 @@ export interface OutboxRelayOptions {
 
 /** Resends after this many failed attempts are logged as errors: someone should look at the Inngest connection. */
 const LOUD_AFTER_ATTEMPTS = 8;
-const MIN_DELAY_MS = 20;
 
 /** Default resend delay: 1 s, 2 s, 4 s … capped at 5 minutes, with equal jitter. */
 export function relayBackoff(attempt: number, random: () => number = Math.random): number {
@@ -55,13 +55,10 @@ export class OutboxRelay implements WorkSignal {
   private readonly batchSize: number;
   private readonly backoff: (attempt: number) => number;
   private readonly sendTimeoutMs: number;
-  private readonly pollMs: number;
+  private readonly loop: PumpLoop;
 
   private started = false;
   private stopping = false;
-  private pumping: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
   private idleWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
 
   constructor(options: OutboxRelayOptions) {
@@ -74,7 +71,16 @@ export class OutboxRelay implements WorkSignal {
     this.batchSize = Math.max(1, options.batchSize ?? 50);
     this.backoff = options.backoff ?? ((attempt) => relayBackoff(attempt));
     this.sendTimeoutMs = options.sendTimeoutMs ?? 30_000;
-    this.pollMs = Math.max(1, options.pollMs ?? 1_000);
+    this.loop = new PumpLoop({
+      what: 'outbox events',
+      pass: () => this.pass(),
+      nextDueAt: () => this.jobs.nextJobDueAt(),
+      onDrained: () => this.resolveIdle(),
+      now: () => this.clock.now().getTime(),
+      pollMs: Math.max(1, options.pollMs ?? 1_000),
+      timer: unrefTimer,
+      logger: this.logger,
+    });
   }
 
   /** Starts forwarding, including events left unsent by an earlier process. */
@@ -83,18 +89,17 @@ export class OutboxRelay implements WorkSignal {
     this.started = true;
     this.stopping = false;
     this.logger.info({ owner: this.owner }, 'outbox relay to Inngest started');
-    this.workAvailable();
+    this.loop.start();
   }
 
   /** Stops claiming and resolves once the send in progress (if any) has settled; unsent events stay in the store. */
   async stop(): Promise<void> {
     if (!this.started) return;
     this.stopping = true;
-    this.clearTimer();
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w.reject(new Error('the outbox relay stopped before the work settled'));
-    while (this.pumping) await this.pumping;
+    await this.loop.stop();
     this.started = false;
     this.logger.info('outbox relay stopped');
   }
@@ -102,14 +107,7 @@ export class OutboxRelay implements WorkSignal {
   /** Wakes the relay now (use cases call this after writing events). */
   workAvailable(): void {
     if (!this.started || this.stopping) return;
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
-    this.clearTimer();
-    this.pumping = this.pump().finally(() => {
-      this.pumping = null;
-    });
+    this.loop.wake();
   }
 
   /**
@@ -124,29 +122,15 @@ export class OutboxRelay implements WorkSignal {
     });
   }
 
-  private async pump(): Promise<void> {
-    for (;;) {
-      this.again = false;
-      let batch: Job[];
-      try {
-        batch = await this.claimBatch();
-      } catch (error) {
-        this.logger.error({ err: error }, 'could not claim outbox events from the store; trying again shortly');
-        this.schedule(this.pollMs);
-        return;
-      }
-      if (batch.length > 0) {
-        const sent = await this.forward(batch);
-        if (this.stopping) return;
-        if (sent) continue;
-      } else if (!this.again) {
-        this.resolveIdle();
-      }
-      if (this.stopping) return;
-      if (this.again) continue;
-      await this.scheduleNextDue();
-      if (!this.again) return;
-    }
+  /**
+   * One pass of the shared pump loop: a batch sent goes on at once
+   * ('more'); a batch Inngest did not take was rescheduled ('backoff');
+   * nothing due is 'drained', which resolves idle().
+   */
+  private async pass(): Promise<'more' | 'backoff' | 'drained'> {
+    const batch = await this.claimBatch();
+    if (batch.length === 0) return 'drained';
+    return (await this.forward(batch)) ? 'more' : 'backoff';
   }
 
   private async claimBatch(): Promise<Job[]> {
@@ -203,38 +187,18 @@ export class OutboxRelay implements WorkSignal {
     else this.logger.warn(fields, 'Inngest did not accept events; they stay in the store and will be resent');
   }
 
-  private async scheduleNextDue(): Promise<void> {
-    let delay = this.pollMs;
-    try {
-      const next = await this.jobs.nextJobDueAt();
-      if (next !== null) delay = Math.min(this.pollMs, Math.max(MIN_DELAY_MS, Date.parse(next) - this.clock.now().getTime()));
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not read the next due time; polling');
-    }
-    this.schedule(delay);
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopping) return;
-    this.clearTimer();
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.workAvailable();
-    }, delay);
-    // The relay alone must not keep a finished process alive; the bot's surfaces do.
-    this.timer.unref();
-  }
-
-  private clearTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
   private resolveIdle(): void {
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w.resolve();
   }
+}
+
+/** The relay alone must not keep a finished process alive; the bot's surfaces do. */
+function unrefTimer(fn: () => void, ms: number): () => void {
+  const timer = setTimeout(fn, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

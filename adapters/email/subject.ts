@@ -36,10 +36,6 @@ export function whatHappened(n: Notification): string {
     case 'sla.reminder':
       return 'not started yet';
     case 'sla.escalated':
-      return n.sla === 'resolution' ? 'escalated: not resolved in time' : 'escalated: not started in time';
-    case 'ticket.nudge':
-      return 'waiting for your answer';
-    case 'ticket.rated':
-      return n.rating === 'good' ? 'rated 👍' : 'rated 👎';
+      return 'escalated: not started in time';
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock, Job, JobStore, Logger, WorkSignal } from '../../core/index.js';
+import { PumpLoop } from '../../core/pump-loop.js';
 import { defaultBackoff } from './backoff.js';
 import { JobExecutor } from './execute.js';
 import { LeaseKeeper } from './lease.js';
@@ -19,9 +20,11 @@ interface Held {
  * The default engine for background work: runs the helpdesk's workflows on the
  * job store inside this process. Work is durable because it lives in the
  * store (leased, memoized step by step, timers as due dates), so a crash or a
- * restart resumes where it stopped, and several processes may share one
- * database. Never runs two jobs with the same concurrency key (one ticket) at
- * once in this process.
+ * restart resumes where it stopped. It is for one bot process per database:
+ * on MongoDB a second process starting it is refused (see heartbeat.ts), as
+ * several processes are what Inngest is for. Never runs two jobs with the
+ * same concurrency key (one ticket) at once. The claim loop is the shared
+ * PumpLoop (core/pump-loop.ts), which the outbox relay uses too.
  */
 export class InProcessRunner implements WorkSignal {
   readonly owner: string;
@@ -33,23 +36,18 @@ export class InProcessRunner implements WorkSignal {
   private readonly pollMs: number;
   private readonly executor: JobExecutor;
   private readonly pacer: Pacer;
+  private readonly loop: PumpLoop;
 
   private started = false;
   private stopping = false;
-  /** Releasing the leases an earlier process left behind; claiming waits for it (see start). */
-  private recovering: Promise<void> | null = null;
   private held = 0;
   /** Keys with a run in progress, each with the claimed jobs queued behind it. */
   private readonly busyKeys = new Map<string, Held[]>();
   private readonly inFlight = new Set<Promise<void>>();
-  private pumping: Promise<void> | null = null;
-  private pumpActive = false;
   /** The last pass stopped claiming because every slot was taken. */
   private saturated = false;
-  private again = false;
   /** Claims issued together in the next round (see claimRound). */
   private claimBatch = 1;
-  private timer: NodeJS.Timeout | null = null;
   private idleWaiters: { horizonMs: number; resolve: () => void; reject: (error: Error) => void }[] = [];
 
   constructor(options: InProcessRunnerOptions) {
@@ -74,6 +72,20 @@ export class InProcessRunner implements WorkSignal {
       isStopping: () => this.stopping,
       pace: () => this.pacer.turn(),
     });
+    this.loop = new PumpLoop({
+      what: 'jobs',
+      pass: () => this.pass(),
+      // Claiming waits until the leases an earlier process left behind are released (see start).
+      beforeFirstPass: () => this.releaseOrphans(),
+      nextDueAt: () => this.jobs.nextJobDueAt(),
+      onDrained: (next) => {
+        if (this.held === 0) this.resolveIdle(next);
+      },
+      now: () => this.clock.now().getTime(),
+      pollMs: this.pollMs,
+      timer: unrefTimer,
+      logger: this.logger,
+    });
   }
 
   /**
@@ -87,8 +99,7 @@ export class InProcessRunner implements WorkSignal {
     this.started = true;
     this.stopping = false;
     this.logger.info({ owner: this.owner, concurrency: this.concurrency }, 'in-process job runner started');
-    this.recovering = this.releaseOrphans();
-    this.workAvailable();
+    this.loop.start();
   }
 
   /**
@@ -99,14 +110,11 @@ export class InProcessRunner implements WorkSignal {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.stopping = true;
-    this.clearTimer();
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w.reject(new Error('the job runner stopped before the work settled'));
-    while (this.pumping || this.inFlight.size > 0) {
-      await this.pumping;
-      await Promise.allSettled([...this.inFlight]);
-    }
+    await this.loop.stop();
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     this.started = false;
     this.logger.info('in-process job runner stopped');
   }
@@ -114,15 +122,7 @@ export class InProcessRunner implements WorkSignal {
   /** Wakes the runner now (called by use cases after they enqueue work). */
   workAvailable(): void {
     if (!this.started || this.stopping) return;
-    this.again = true;
-    if (this.pumpActive) return;
-    this.pumpActive = true;
-    this.clearTimer();
-    const pass = this.pump();
-    this.pumping = pass;
-    void pass.then(() => {
-      if (this.pumping === pass) this.pumping = null;
-    });
+    this.loop.wake();
   }
 
   /**
@@ -161,42 +161,20 @@ export class InProcessRunner implements WorkSignal {
   }
 
   /**
-   * Claims due jobs until the slots are full or none is due, then sleeps
-   * until the next due time (at most pollMs). `again` is re-checked with no
-   * await between the check and clearing `pumpActive`, so a wake-up that
-   * arrives while a pass ends is never lost.
+   * One pass of the shared pump loop: claims due jobs until the slots are
+   * full ('full': a finishing job wakes the runner) or none is due
+   * ('drained': the loop sleeps until the next due time, at most pollMs).
    */
-  private async pump(): Promise<void> {
-    try {
-      if (this.recovering) {
-        await this.recovering;
-        this.recovering = null;
+  private async pass(): Promise<'full' | 'drained'> {
+    let drained = false;
+    while (this.held < this.limit() && !this.stopping) {
+      if (!(await this.claimRound())) {
+        drained = true;
+        break;
       }
-      while (this.again && !this.stopping) {
-        this.again = false;
-        let drained = false;
-        try {
-          while (this.held < this.limit() && !this.stopping) {
-            if (!(await this.claimRound())) {
-              drained = true;
-              break;
-            }
-          }
-        } catch (error) {
-          this.logger.error({ err: error }, 'could not claim jobs from the store; trying again shortly');
-          this.schedule(this.pollMs);
-          return;
-        }
-        this.saturated = !drained;
-        if (this.stopping || this.again) continue;
-        // With every slot taken there is nothing to wait for: a finishing job wakes the runner.
-        if (!drained) continue;
-        const nextDue = await this.scheduleNextDue();
-        if (this.held === 0 && !this.again) this.resolveIdle(nextDue);
-      }
-    } finally {
-      this.pumpActive = false;
     }
+    this.saturated = !drained;
+    return drained ? 'drained' : 'full';
   }
 
   /**
@@ -317,36 +295,6 @@ export class InProcessRunner implements WorkSignal {
     this.held--;
   }
 
-  /** Sets the timer for the next due job (at most pollMs away); returns that job's due time, or null. */
-  private async scheduleNextDue(): Promise<number | null> {
-    let next: number | null = null;
-    try {
-      const due = await this.jobs.nextJobDueAt();
-      next = due === null ? null : Date.parse(due);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not read the next due time; polling');
-    }
-    const wait = next === null ? this.pollMs : next - this.clock.now().getTime();
-    this.schedule(Math.min(this.pollMs, Math.max(MIN_DELAY_MS, wait)));
-    return next;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopping) return;
-    this.clearTimer();
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.workAvailable();
-    }, delay);
-    // The runner alone must not keep a finished process alive; the bot's surfaces do.
-    this.timer.unref();
-  }
-
-  private clearTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
   /** Resolves the idle waiters whose horizon the next due job lies beyond. */
   private resolveIdle(nextDue: number | null): void {
     const now = this.clock.now().getTime();
@@ -359,5 +307,9 @@ export class InProcessRunner implements WorkSignal {
   }
 }
 
-/** Floor for timer waits, so a due job that cannot be claimed yet (held elsewhere) is not polled in a tight loop. */
-const MIN_DELAY_MS = 20;
+/** The runner alone must not keep a finished process alive; the bot's surfaces do. */
+function unrefTimer(fn: () => void, ms: number): () => void {
+  const timer = setTimeout(fn, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+}
