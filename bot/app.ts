@@ -11,6 +11,7 @@ import { buildEmail } from './wiring/channels.js';
 import { buildEngine } from './wiring/engine.js';
 import { openStore } from './wiring/store.js';
 import { buildPlatforms, type Surface } from './wiring/surfaces.js';
+import { slaSettings } from './wiring/sla.js';
 
 import { platformStartupError, StartupError } from './errors.js';
 
@@ -64,7 +65,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
       ...DEFAULT_SETTINGS,
       adminIdentities: config.HELPDESK_ADMINS,
       filingLimitPerMinute: config.HELPDESK_FILING_LIMIT_PER_MINUTE,
-      sla: { startWithinMs: { HIGH: durationMs(config.SLA_HIGH), MEDIUM: durationMs(config.SLA_MEDIUM), LOW: durationMs(config.SLA_LOW) } },
+      ...slaSettings(config.sla),
     },
   };
   const helpdesk = new Helpdesk(deps);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkSlaConfig, slaShape, type SlaConfig } from './config-sla.js';
 
 /**
  * The one place configuration is read. Every variable is documented in
@@ -18,7 +19,6 @@ const int = (min: number, max: number) =>
     .int(`must be a whole number from ${min} to ${max}`)
     .min(min, `must be a whole number from ${min} to ${max}`)
     .max(max, `must be a whole number from ${min} to ${max}`);
-const duration = str.regex(/^\d+(ms|s|m|h|d)$/, { message: 'must be a duration like 30m, 4h or 1d' });
 const identityList = str
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
   .pipe(z.array(str.regex(/^(console|slack|discord):\S+$/, { message: 'each entry must look like console:root, slack:T123:U456 or discord:1234' })));
@@ -89,9 +89,7 @@ const schema = z.object({
   SMTP_SECURE: bool.optional(),
   MAIL_FROM: optionalStr,
 
-  SLA_HIGH: duration.default('30m'),
-  SLA_MEDIUM: duration.default('4h'),
-  SLA_LOW: duration.default('24h'),
+  ...slaShape,
   JOBS_RETENTION: str.regex(/^(0|\d+(ms|s|m|h|d))$/, { message: 'must be a duration like 7d, or 0 to keep finished jobs' }).default('7d'),
 });
 
@@ -112,6 +110,8 @@ export interface Config extends RawConfig {
   readonly console: { readonly enabled: boolean };
   /** Settings that work but deserve a line in the start-up log. */
   readonly warnings: readonly string[];
+  /** Service levels, business hours and waiting on the requester (bot/config-sla.ts). */
+  readonly sla: SlaConfig;
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: Readonly<Config> } | { readonly ok: false; readonly problems: readonly string[] };
@@ -151,19 +151,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     problems.push(
       'DISCORD_GUILD_IDS: is required with DISCORD_TOKEN — the comma-separated ids of the servers the helpdesk serves (Server Settings → Widget → Server ID, or right-click the server → Copy Server ID)',
     );
-  const slaOrder = [
-    ['SLA_HIGH', c.SLA_HIGH],
-    ['SLA_MEDIUM', c.SLA_MEDIUM],
-    ['SLA_LOW', c.SLA_LOW],
-  ] as const;
-  for (let i = 1; i < slaOrder.length; i++) {
-    const [hiName, hi] = slaOrder[i - 1]!;
-    const [loName, lo] = slaOrder[i]!;
-    if (durationMs(hi) > durationMs(lo)) problems.push(`${hiName}: ${hi} is longer than ${loName} ${lo}; a higher priority must get an equal or shorter window`);
-  }
+  const warnings: string[] = [];
+  const sla = checkSlaConfig(c, problems, warnings);
   if (problems.length > 0) return { ok: false, problems };
 
-  const warnings: string[] = [];
   if (c.DISCORD_TOKEN && c.DISCORD_ADMIN_ROLE && !c.DISCORD_ADMIN_ROLE_ID)
     warnings.push(
       `DISCORD_ADMIN_ROLE matches a role by its name ("${c.DISCORD_ADMIN_ROLE}"), which anyone who can manage roles can copy; set DISCORD_ADMIN_ROLE_ID to the role's id instead`,
@@ -185,6 +176,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     inngest: { enabled: inngestEnabled, dev: inngestDev, ...(devUrl ? { devUrl } : {}) },
     console: { enabled: consoleEnabled },
     warnings,
+    sla,
   };
   return { ok: true, config: deepFreeze(config) };
 }

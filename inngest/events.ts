@@ -14,6 +14,8 @@ export const ticketResolved = eventType('ticket/resolved', { schema: eventSchema
 export const ticketReopened = eventType('ticket/reopened', { schema: eventSchemas['ticket/reopened'] });
 export const ticketEscalated = eventType('ticket/escalated', { schema: eventSchemas['ticket/escalated'] });
 export const ticketMessage = eventType('ticket/message', { schema: eventSchemas['ticket/message'] });
+export const ticketTimersRearm = eventType('ticket/timers-rearm', { schema: eventSchemas['ticket/timers-rearm'] });
+export const ticketRated = eventType('ticket/rated', { schema: eventSchemas['ticket/rated'] });
 
 /** Every domain event by name. */
 export const inngestEvents = {
@@ -25,4 +27,6 @@ export const inngestEvents = {
   'ticket/reopened': ticketReopened,
   'ticket/escalated': ticketEscalated,
   'ticket/message': ticketMessage,
+  'ticket/timers-rearm': ticketTimersRearm,
+  'ticket/rated': ticketRated,
 } as const satisfies { readonly [N in EventName]: unknown };

@@ -10,6 +10,12 @@ import { ticketResolvedFunction } from './functions/ticket-resolved.js';
 import { ticketSlaAfterReopenFunction } from './functions/ticket-sla-reopened.js';
 import { ticketSlaFunction } from './functions/ticket-sla.js';
 import { ticketStartedFunction } from './functions/ticket-started.js';
+import { ticketSlaRearmFunction } from './functions/ticket-sla-rearm.js';
+import { ticketConversationFunction } from './functions/ticket-conversation.js';
+import { ticketConversationRearmFunction } from './functions/ticket-conversation-rearm.js';
+import { ticketResolutionSlaFunction } from './functions/ticket-resolution-sla.js';
+import { ticketResolutionSlaAfterReopenFunction } from './functions/ticket-resolution-sla-reopened.js';
+import { ticketResolutionSlaRearmFunction } from './functions/ticket-resolution-sla-rearm.js';
 
 /**
  * Every Inngest function of the helpdesk, one per core workflow. They need
@@ -27,6 +33,12 @@ export function functions(client: HelpdeskInngest, deps: HelpdeskDeps, options: 
     ticketMessageFunction(client, deps, options),
     ticketSlaFunction(client, deps, options),
     ticketSlaAfterReopenFunction(client, deps, options),
+    ticketSlaRearmFunction(client, deps, options),
+    ticketConversationFunction(client, deps, options),
+    ticketConversationRearmFunction(client, deps, options),
+    ticketResolutionSlaFunction(client, deps, options),
+    ticketResolutionSlaAfterReopenFunction(client, deps, options),
+    ticketResolutionSlaRearmFunction(client, deps, options),
   ];
   const served = new Set(fns.map((f) => f.id()));
   const missing = allWorkflows(deps).filter((w) => !served.has(w.id));

@@ -42,6 +42,9 @@ function describe(h: HistoryEntry, name: (id: string | null) => string): string 
     case 'message': return `${name(h.actorId)}: ${h.text}`;
     case 'reminded': return `reminder sent to ${name(h.assigneeId)}`;
     case 'escalated': return `escalated: ${h.reason}`;
+    case 'nudged': return 'requester reminded that an answer is awaited';
+    case 'held': return h.on ? `put on hold by ${name(h.actorId)} (no reminders or auto-close while waiting for the requester)` : `hold lifted by ${name(h.actorId)}`;
+    case 'rated': return `rated ${h.rating === 'good' ? '👍' : '👎'} by ${name(h.actorId)}${h.comment ? `: ${h.comment}` : ''}`;
     case 'triage-corrected': return `triage changed by ${name(h.actorId)}: ${h.changes.map((c) => `${c.field} ${c.from || '—'} → ${c.to || '—'}`).join('; ')}`;
   }
 }

@@ -36,6 +36,10 @@ export function whatHappened(n: Notification): string {
     case 'sla.reminder':
       return 'not started yet';
     case 'sla.escalated':
-      return 'escalated: not started in time';
+      return n.sla === 'resolution' ? 'escalated: not resolved in time' : 'escalated: not started in time';
+    case 'ticket.nudge':
+      return 'waiting for your answer';
+    case 'ticket.rated':
+      return n.rating === 'good' ? 'rated 👍' : 'rated 👎';
   }
 }

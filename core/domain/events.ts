@@ -25,6 +25,10 @@ export const eventSchemas = {
   'ticket/reopened': z.object({ ticketId: z.string(), ref: z.number().int(), actorId: z.string() }),
   'ticket/escalated': z.object({ ticketId: z.string(), ref: z.number().int(), reason: z.string() }),
   'ticket/message': z.object({ ticketId: z.string(), ref: z.number().int(), actorId: z.string(), text: z.string(), seq: z.number().int() }),
+  /** Timers are set again from the ticket as it stands (a switch of engines, a hold lifted). */
+  'ticket/timers-rearm': z.object({ ticketId: z.string(), ref: z.number().int(), reason: z.string() }),
+  /** The requester rated the latest resolution; `changed` when it replaces an earlier rating. */
+  'ticket/rated': z.object({ ticketId: z.string(), ref: z.number().int(), actorId: z.string(), rating: z.enum(['good', 'bad']), changed: z.boolean() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -54,13 +54,27 @@ export type HistoryEntry =
   | { readonly type: 'assigned'; readonly at: Iso; readonly actorId: string | null; readonly assigneeId: string; readonly reason: AssignmentReason }
   | { readonly type: 'unassigned'; readonly at: Iso; readonly reason: string }
   | { readonly type: 'started'; readonly at: Iso; readonly actorId: string }
-  | { readonly type: 'resolved'; readonly at: Iso; readonly actorId: string; readonly note: string }
+  /** `auto`: closed by the helpdesk itself (`no-reply`: the requester did not answer staff's question in time). */
+  | { readonly type: 'resolved'; readonly at: Iso; readonly actorId: string; readonly note: string; readonly auto?: 'no-reply' }
   | { readonly type: 'reassigned'; readonly at: Iso; readonly actorId: string | null; readonly fromId: string | null; readonly toId: string | null; readonly reason: AssignmentReason | null }
   | { readonly type: 'reopened'; readonly at: Iso; readonly actorId: string }
   | { readonly type: 'message'; readonly at: Iso; readonly actorId: string; readonly text: string }
-  | { readonly type: 'reminded'; readonly at: Iso; readonly assigneeId: string }
-  | { readonly type: 'escalated'; readonly at: Iso; readonly reason: string }
+  /** `sla`: which service level was missed (absent: first response, as recorded before there were several). */
+  | { readonly type: 'reminded'; readonly at: Iso; readonly assigneeId: string; readonly sla?: SlaKind }
+  | { readonly type: 'escalated'; readonly at: Iso; readonly reason: string; readonly sla?: SlaKind }
+  /** The requester was reminded that staff wait for their answer. */
+  | { readonly type: 'nudged'; readonly at: Iso }
+  /** Staff turned waiting-on-requester reminders and auto-close off (`on: true`) or back on. */
+  | { readonly type: 'held'; readonly at: Iso; readonly actorId: string; readonly on: boolean }
+  /** The requester's rating of the latest resolution; a later one replaces it. */
+  | { readonly type: 'rated'; readonly at: Iso; readonly actorId: string; readonly rating: Rating; readonly comment?: string }
   | { readonly type: 'triage-corrected'; readonly at: Iso; readonly actorId: string; readonly changes: readonly TriageChange[] };
+
+/** The service levels the helpdesk measures (see core/policies/sla.ts). */
+export type SlaKind = 'first-response' | 'next-response' | 'resolution';
+
+/** A requester's satisfaction with a resolution: 👍 or 👎. */
+export type Rating = 'good' | 'bad';
 
 /** One field staff changed on a ticket's triage, as the history shows it. */
 export interface TriageChange {

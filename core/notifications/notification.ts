@@ -1,5 +1,5 @@
 import type { Person } from '../domain/person.js';
-import type { Ticket } from '../domain/ticket.js';
+import type { Rating, SlaKind, Ticket } from '../domain/ticket.js';
 
 /** The little a message needs to name a person. */
 export interface PersonRef {
@@ -42,9 +42,13 @@ export type Notification =
   | { readonly kind: 'ticket.reopened'; readonly audience: 'moderator' | 'requester'; readonly ticket: Ticket; readonly by: PersonRef }
   /** A relayed message between requester and moderator. */
   | { readonly kind: 'ticket.message'; readonly audience: 'moderator' | 'requester'; readonly ticket: Ticket; readonly from: PersonRef; readonly text: string }
-  /** Assignee: the ticket was not started within its window. */
-  | { readonly kind: 'sla.reminder'; readonly audience: 'moderator'; readonly ticket: Ticket; readonly dueAt: string }
+  /** Assignee: a service level was missed (`sla`; absent: first response, the ticket was not started or answered in time). */
+  | { readonly kind: 'sla.reminder'; readonly audience: 'moderator'; readonly ticket: Ticket; readonly dueAt: string; readonly sla?: SlaKind }
   /** Admins: the ticket was escalated after a second window. */
-  | { readonly kind: 'sla.escalated'; readonly audience: 'admin'; readonly ticket: Ticket; readonly reason: string };
+  | { readonly kind: 'sla.escalated'; readonly audience: 'admin'; readonly ticket: Ticket; readonly reason: string; readonly sla?: SlaKind }
+  /** Requester: staff wait for their answer; `closesAt`: when the ticket closes itself without one (null: it does not). */
+  | { readonly kind: 'ticket.nudge'; readonly audience: 'requester'; readonly ticket: Ticket; readonly from: PersonRef; readonly closesAt: string | null }
+  /** Assignee: the requester rated the resolution (a 👎 comes with the offer to reopen). */
+  | { readonly kind: 'ticket.rated'; readonly audience: 'moderator'; readonly ticket: Ticket; readonly by: PersonRef; readonly rating: Rating; readonly comment: string | null };
 
 export type NotificationKind = Notification['kind'];

@@ -1,4 +1,4 @@
-import { formatRef, type Ticket } from '../domain/ticket.js';
+import { formatRef, type SlaKind, type Ticket } from '../domain/ticket.js';
 import type { Notification, PersonRef } from './notification.js';
 
 /**
@@ -42,10 +42,22 @@ export function renderText(n: Notification): string {
     case 'ticket.message':
       return `${n.from.displayName} on ${formatRef(t.ref)}: ${n.text}`;
     case 'sla.reminder':
-      return `Reminder: ${head} (${t.priority}) should have been started by ${n.dueAt}. /start ${formatRef(t.ref)}`;
+      return slaReminderText(n.sla ?? 'first-response', head, t, n.dueAt);
     case 'sla.escalated':
-      return `Escalated: ${head} (${t.priority}) was not started in time. ${n.reason}`;
+      return `Escalated: ${head} (${t.priority}) ${n.sla === 'resolution' ? 'was' : 'was not started or answered in time:'} ${n.reason}`;
+    case 'ticket.nudge':
+      return `${n.from.displayName} is waiting for your answer on ${head}. Reply here to carry on${n.closesAt ? `; without an answer it closes itself on ${n.closesAt.slice(0, 16).replace('T', ' ')} UTC` : ''}.`;
+    case 'ticket.rated':
+      return `${n.by.displayName} rated ${head} ${n.rating === 'good' ? '👍' : '👎'}${n.comment ? `: ${n.comment}` : ''}${n.rating === 'bad' && t.status === 'DONE' ? `\nNot solved after all? /reopen ${formatRef(t.ref)}` : ''}`;
   }
+}
+
+/** What the assignee is reminded of, per service level. */
+export function slaReminderText(sla: SlaKind, head: string, t: Ticket, dueAt: string): string {
+  const r = formatRef(t.ref);
+  if (sla === 'next-response') return `Reminder: the requester of ${head} (${t.priority}) is waiting for an answer since before ${dueAt}. /say ${r} <message>`;
+  if (sla === 'resolution') return `Reminder: ${head} (${t.priority}) should have been resolved by ${dueAt}. /resolve ${r} <note>`;
+  return `Reminder: ${head} (${t.priority}) should have been started or answered by ${dueAt}. /start ${r}`;
 }
 
 function statusText(t: Ticket): string {

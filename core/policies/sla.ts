@@ -1,26 +1,64 @@
-import { isOpen, type Iso, type Priority, type Ticket } from '../domain/ticket.js';
+import { isOpen, type HistoryEntry, type Iso, type Priority, type SlaKind, type Ticket } from '../domain/ticket.js';
+import { addSpan, isZeroSpan, span, type BusinessCalendar, type Span } from './business-hours.js';
 
 /**
- * Service level for starting work: once a ticket is assigned, its assignee
- * has a window (by priority) to start it. When the window passes the
- * assignee is reminded; when a second window passes the ticket is escalated.
+ * Service levels per priority, each counted on the business clock:
+ * - first response: once a ticket is assigned, its assignee has a window to
+ *   start it or reply to the requester (an internal note does not count);
+ * - next response: when the requester writes after staff answered, staff
+ *   have a window to answer again;
+ * - resolution: from filing (or reopening) to resolution.
+ * When a window passes the assignee is reminded; when a second window passes
+ * the ticket is escalated (responses: moved to the next best match;
+ * resolution: the admins are told).
  */
 export interface SlaSettings {
-  /** Milliseconds an assignee has to start a ticket, per priority. 0 turns the SLA off for that priority. */
-  readonly startWithinMs: Readonly<Record<Priority, number>>;
+  readonly firstResponse: Readonly<Record<Priority, Span>>;
+  readonly nextResponse: Readonly<Record<Priority, Span>>;
+  readonly resolution: Readonly<Record<Priority, Span>>;
+  /** Opening hours the clocks run in; null runs them around the clock. */
+  readonly calendar: BusinessCalendar | null;
+  /** Priorities whose clocks run around the clock even with a calendar (e.g. HIGH). */
+  readonly allHours: readonly Priority[];
 }
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 export const DEFAULT_SLA: SlaSettings = {
-  startWithinMs: { HIGH: 30 * MINUTE, MEDIUM: 4 * HOUR, LOW: 24 * HOUR },
+  firstResponse: { HIGH: span(30 * MINUTE), MEDIUM: span(4 * HOUR), LOW: span(24 * HOUR) },
+  nextResponse: { HIGH: span(1 * HOUR), MEDIUM: span(8 * HOUR), LOW: span(24 * HOUR) },
+  resolution: { HIGH: span(8 * HOUR), MEDIUM: span(0, 3), LOW: span(0, 10) },
+  calendar: null,
+  allHours: [],
 };
 
-/** The start window for a priority; settings without an SLA use the defaults. */
-export function startWindowMs(sla: SlaSettings | undefined, priority: Priority): number {
-  const ms = (sla ?? DEFAULT_SLA).startWithinMs[priority];
-  return Number.isFinite(ms) && ms > 0 ? ms : 0;
+const SETTING: Record<SlaKind, 'firstResponse' | 'nextResponse' | 'resolution'> = {
+  'first-response': 'firstResponse',
+  'next-response': 'nextResponse',
+  resolution: 'resolution',
+};
+
+/** The window of one service level for a priority; a zero span turns it off. Settings without an SLA use the defaults. */
+export function slaWindow(sla: SlaSettings | undefined, kind: SlaKind, priority: Priority): Span {
+  const s = (sla ?? DEFAULT_SLA)[SETTING[kind]][priority];
+  return s && Number.isFinite(s.ms) && Number.isFinite(s.days) && !isZeroSpan(s) ? s : span(0);
+}
+
+/** Whether a service level applies to a priority at all. */
+export function slaIsOn(sla: SlaSettings | undefined, kind: SlaKind, priority: Priority): boolean {
+  return !isZeroSpan(slaWindow(sla, kind, priority));
+}
+
+/** The clock a priority's service levels run on: the calendar, or around the clock. */
+export function slaCalendar(sla: SlaSettings | undefined, priority: Priority): BusinessCalendar | null {
+  const s = sla ?? DEFAULT_SLA;
+  return s.allHours.includes(priority) ? null : s.calendar;
+}
+
+/** When a window that opened at `from` closes, on the priority's clock. */
+export function slaDeadline(sla: SlaSettings | undefined, kind: SlaKind, priority: Priority, from: Iso): Iso {
+  return new Date(addSpan(slaCalendar(sla, priority), Date.parse(from), slaWindow(sla, kind, priority))).toISOString();
 }
 
 /**
@@ -55,33 +93,61 @@ export function currentAssignment(ticket: Pick<Ticket, 'history' | 'assigneeId'>
 }
 
 /** Where a watched ticket stands: still due for the SLA, or no longer its business. */
-export type SlaStatus = 'due' | 'started' | 'resolved' | 'reassigned';
+export type SlaStatus = 'due' | 'started' | 'responded' | 'resolved' | 'reassigned';
 
 /**
  * Whether the SLA still applies: the ticket is open, not started, and still
  * held through the watched assignment. Starting, resolving or reassigning
  * ends the run (a reassignment starts its own).
  */
-export function checkSla(ticket: Pick<Ticket, 'status' | 'history' | 'assigneeId'>, watched: WatchedAssignment): SlaStatus {
+export function checkSla(ticket: Pick<Ticket, 'status' | 'history' | 'assigneeId' | 'requesterId'>, watched: WatchedAssignment): SlaStatus {
   if (!isOpen(ticket)) return 'resolved';
   if (ticket.status === 'IN_PROGRESS') return 'started';
+  if (respondedSince(ticket, watched.index)) return 'responded';
   const current = currentAssignment(ticket);
   return current !== null && current.index === watched.index && current.assigneeId === watched.assigneeId ? 'due' : 'reassigned';
 }
 
-/** Whether the watched assignee was already reminded, so a retried step reminds once. */
-export function remindedSince(ticket: Pick<Ticket, 'history'>, watched: WatchedAssignment): boolean {
-  return ticket.history.some((h, i) => i > watched.index && h.type === 'reminded' && h.assigneeId === watched.assigneeId);
+/** Whether staff answered the requester after history entry `index`: a message by anyone but the requester (internal notes are another entry type). */
+export function respondedSince(ticket: Pick<Ticket, 'history' | 'requesterId'>, index: number): boolean {
+  return ticket.history.some((h, i) => i > index && isStaffReply(ticket, h));
 }
 
-/** Whether the watched assignment was already escalated. */
-export function escalatedSince(ticket: Pick<Ticket, 'history'>, watched: WatchedAssignment): boolean {
-  return ticket.history.some((h, i) => i > watched.index && h.type === 'escalated');
+/** A message to the requester from staff. */
+export function isStaffReply(ticket: Pick<Ticket, 'requesterId'>, h: HistoryEntry): boolean {
+  return h.type === 'message' && h.actorId !== ticket.requesterId;
+}
+
+/** The service level a reminder or escalation entry belongs to (entries from before there were several are first-response). */
+export function slaOf(h: HistoryEntry): SlaKind | null {
+  return h.type === 'reminded' || h.type === 'escalated' ? (h.sla ?? 'first-response') : null;
+}
+
+/** Whether this service level was already reminded after entry `watched.index`, so a retried or repeated run reminds once. */
+export function remindedSince(ticket: Pick<Ticket, 'history'>, watched: Pick<WatchedAssignment, 'index'>, kind: SlaKind = 'first-response'): boolean {
+  return ticket.history.some((h, i) => i > watched.index && h.type === 'reminded' && slaOf(h) === kind);
+}
+
+/** Whether this service level was already escalated after entry `watched.index`. */
+export function escalatedSince(ticket: Pick<Ticket, 'history'>, watched: Pick<WatchedAssignment, 'index'>, kind: SlaKind = 'first-response'): boolean {
+  return ticket.history.some((h, i) => i > watched.index && h.type === 'escalated' && slaOf(h) === kind);
 }
 
 /** `at` plus `ms`, as ISO. */
 export function addMs(at: Iso, ms: number): Iso {
   return new Date(Date.parse(at) + ms).toISOString();
+}
+
+/** How people say a span: "30 minutes", "2 business days", "4 business hours" (with a calendar). */
+export function formatSpan(s: Span, calendar: BusinessCalendar | null): string {
+  const business = calendar === null ? '' : 'business ';
+  const parts: string[] = [];
+  if (s.days > 0) parts.push(`${s.days} ${business}day${s.days === 1 ? '' : 's'}`);
+  if (s.ms > 0 || parts.length === 0) {
+    const text = formatWindow(s.ms);
+    parts.push(calendar === null ? text : text.replace(/ (day|hour|minute|second)/, ' business $1'));
+  }
+  return parts.join(' and ');
 }
 
 /** "30 minutes", "4 hours", "1 day", "90 seconds": how people say a window. */

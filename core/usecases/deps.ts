@@ -1,5 +1,6 @@
 import type { SkillCatalog } from '../domain/skills.js';
 import type { Notifier } from '../notifications/notifier.js';
+import { DEFAULT_LIFECYCLE, type LifecycleSettings } from '../policies/lifecycle.js';
 import { DEFAULT_SLA, type SlaSettings } from '../policies/sla.js';
 import type { SimilarTicketIndex } from '../ports/similar.js';
 import type { Store } from '../ports/store.js';
@@ -15,6 +16,8 @@ export interface HelpdeskSettings {
   readonly similarLimit: number;
   /** Start windows per priority for the SLA workflow; absent means the defaults (HIGH 30 m, MEDIUM 4 h, LOW 24 h). */
   readonly sla?: SlaSettings;
+  /** Waiting on the requester: nudge, auto-close and reopening by reply; absent means the defaults. */
+  readonly lifecycle?: LifecycleSettings;
 }
 
 export const DEFAULT_SETTINGS: HelpdeskSettings = {
@@ -22,6 +25,7 @@ export const DEFAULT_SETTINGS: HelpdeskSettings = {
   filingLimitPerMinute: 5,
   similarLimit: 3,
   sla: DEFAULT_SLA,
+  lifecycle: DEFAULT_LIFECYCLE,
 };
 
 /** Everything use cases need, as ports. Wired once in `bot/`. */

@@ -1,41 +1,42 @@
 import { eventSchemas, outboxEvent, parseEvent } from '../domain/events.js';
 import { ok, unwrap } from '../domain/errors.js';
-import { recordHistory, type Priority } from '../domain/ticket.js';
+import { recordHistory, type Priority, type SlaKind, type Ticket } from '../domain/ticket.js';
 import {
-  addMs,
   checkSla,
   currentAssignment,
   escalatedSince,
-  formatWindow,
+  formatSpan,
   remindedSince,
-  startWindowMs,
-  type SlaStatus,
+  slaCalendar,
+  slaDeadline,
+  slaIsOn,
+  slaWindow,
   type WatchedAssignment,
 } from '../policies/sla.js';
 import { autoAssign, decideAssignee } from '../usecases/assign-ticket.js';
 import { nowIso, type HelpdeskDeps } from '../usecases/deps.js';
 import { mutateTicket } from '../usecases/mutate.js';
 import { loadTicket, notifyAdmins, notifyPerson, refOf } from './notify.js';
+import { waitUntil } from './timers.js';
 import type { WorkflowStep } from '../ports/step.js';
 import type { WorkflowDefinition } from './workflow.js';
 
-/** Durable waits resolve no sooner than a second on Inngest; the same floor keeps both engines alike. */
-const MIN_WAIT_MS = 1_000;
-/** How far an engine's timer may run ahead of this server's clock and still count as on time. */
-const CLOCK_GRACE_MS = 5_000;
-
 type Watched = WatchedAssignment & { readonly dueAt: string };
+
+/** Whether a watched service level still applies to the ticket as it is now: `'due'`, or why not. */
+export type StillDue = (ticket: Ticket) => string;
 
 type Escalation =
   | { readonly status: 'reassigned'; readonly to: string | null; readonly reason: string }
   | { readonly status: 'admins'; readonly reason: string }
   | { readonly status: 'unassigned'; readonly reason: string }
-  | { readonly status: Exclude<SlaStatus, 'due'> };
+  | { readonly status: string };
 
 /**
- * SLA for starting work, one run per assignment (`ticket/assigned`):
- * wait for `ticket/started` until the priority's window passes; if the
- * ticket is still open, not started and held through the same assignment,
+ * First-response SLA, one run per assignment (`ticket/assigned`):
+ * wait for `ticket/started` until the priority's window passes on its
+ * business clock; if the ticket is still open, not started, not answered by
+ * staff (internal notes do not count) and held through the same assignment,
  * remind the assignee; wait a second window; then move the ticket to the
  * next best match, or tell the admins when nobody else can take it.
  * Starting or resolving the ticket, or reassigning it, ends the run at its
@@ -48,7 +49,7 @@ export function ticketSla(deps: HelpdeskDeps): WorkflowDefinition {
     concurrencyKey: 'ticketId',
     startsFor(data) {
       const parsed = eventSchemas['ticket/assigned'].safeParse(data);
-      return !parsed.success || (parsed.data.assigneeId !== null && startWindowMs(deps.settings.sla, parsed.data.priority) > 0);
+      return !parsed.success || (parsed.data.assigneeId !== null && slaIsOn(deps.settings.sla, 'first-response', parsed.data.priority));
     },
     async run(event, step) {
       const data = parseEvent('ticket/assigned', event.data);
@@ -86,108 +87,144 @@ export function ticketSlaAfterReopen(deps: HelpdeskDeps): WorkflowDefinition {
   };
 }
 
-/** Watches one assignment (or reopening) until the ticket is started: reminder after one window, escalation after a second. */
-async function watchStart(deps: HelpdeskDeps, step: WorkflowStep, ticketId: string, assigneeId: string, priority: Priority): Promise<{ outcome: string }> {
-  const windowMs = startWindowMs(deps.settings.sla, priority);
-  if (windowMs === 0) return { outcome: 'off' };
+/**
+ * The same SLA picked up again from the ticket as it stands
+ * (`ticket/timers-rearm`: after a switch of engines, whose timers stay with
+ * the engine that set them). Watches the current assignment, with its
+ * original deadline; a window already reminded or escalated is not acted on
+ * twice, because the history says so.
+ */
+export function ticketSlaRearm(deps: HelpdeskDeps): WorkflowDefinition {
+  return {
+    id: 'ticket-sla-rearm',
+    trigger: 'ticket/timers-rearm',
+    concurrencyKey: 'ticketId',
+    async run(event, step) {
+      const { ticketId } = parseEvent('ticket/timers-rearm', event.data);
+      const held = await step.run('held', async (): Promise<{ assigneeId: string; priority: Priority } | null> => {
+        const ticket = await loadTicket(deps, ticketId);
+        const current = currentAssignment(ticket);
+        return current === null || checkSla(ticket, current) !== 'due' ? null : { assigneeId: current.assigneeId, priority: ticket.priority };
+      });
+      if (held === null) return { outcome: 'nothing-due' };
+      return watchStart(deps, step, ticketId, held.assigneeId, held.priority);
+    },
+  };
+}
+
+/**
+ * Watches one assignment (or reopening) until the ticket is started or its
+ * assignee answers the requester (first response): reminder after one
+ * window, escalation after a second, both on the priority's business clock.
+ */
+export async function watchStart(deps: HelpdeskDeps, step: WorkflowStep, ticketId: string, assigneeId: string, priority: Priority): Promise<{ outcome: string }> {
+  const sla = deps.settings.sla;
+  if (!slaIsOn(sla, 'first-response', priority)) return { outcome: 'off' };
+  const window = slaWindow(sla, 'first-response', priority);
 
   const watched = await step.run('watch', async (): Promise<Watched | null> => {
     const ticket = await loadTicket(deps, ticketId);
     const current = currentAssignment(ticket);
     if (current === null || current.assigneeId !== assigneeId || checkSla(ticket, current) !== 'due') return null;
-    return { ...current, dueAt: addMs(current.at, windowMs) };
+    return { ...current, dueAt: slaDeadline(sla, 'first-response', priority, current.at) };
   });
   if (watched === null) return { outcome: 'superseded' };
+  const stillDue: StillDue = (t) => checkSla(t, watched);
 
   // Measured from the assignment, so a run that started late (an outbox backlog) is not late again.
-  const first = await waitForStart(deps, step, ticketId, 'wait-start', watched.dueAt);
-  if (first !== 'due') return { outcome: first };
+  const first = await waitUntil(deps, step, 'wait-start', watched.dueAt, { event: 'ticket/started' });
+  if (first !== 'due') return { outcome: first === 'woken' ? 'started' : first };
 
-  const reminder = await step.run('remind', () => recordReminder(deps, ticketId, watched));
+  const reminder = await step.run('remind', () => recordReminder(deps, ticketId, 'first-response', watched.index, watched.assigneeId, stillDue));
   if (reminder.status !== 'due') return { outcome: reminder.status };
-  await step.run('notify-reminder', async () => {
-    const ticket = await loadTicket(deps, ticketId);
-    return notifyPerson(deps, watched.assigneeId, { kind: 'sla.reminder', audience: 'moderator', ticket, dueAt: watched.dueAt });
-  });
-
-  const second = await waitForStart(deps, step, ticketId, 'wait-start-after-reminder', addMs(reminder.at, windowMs));
-  if (second !== 'due') return { outcome: second };
-
-  const escalation = await step.run('escalate', () => escalate(deps, ticketId, watched, windowMs));
-  if (escalation.status === 'admins') {
-    const reason = escalation.reason;
-    await step.run('notify-admins', async () => {
+  if (reminder.fresh)
+    await step.run('notify-reminder', async () => {
       const ticket = await loadTicket(deps, ticketId);
-      return notifyAdmins(deps, { kind: 'sla.escalated', audience: 'admin', ticket, reason });
+      return notifyPerson(deps, watched.assigneeId, { kind: 'sla.reminder', audience: 'moderator', ticket, dueAt: watched.dueAt });
     });
-  }
+
+  const second = await waitUntil(deps, step, 'wait-start-after-reminder', slaDeadline(sla, 'first-response', priority, reminder.at), { event: 'ticket/started' });
+  if (second !== 'due') return { outcome: second === 'woken' ? 'started' : second };
+
+  const late = formatSpan(window, slaCalendar(sla, priority));
+  const escalation = await step.run('escalate', () => escalate(deps, ticketId, 'first-response', watched, `was reminded after ${late} and has not started it ${late} later`, stillDue));
+  await notifyEscalation(deps, step, ticketId, escalation);
   return { outcome: escalation.status };
 }
 
-/**
- * Waits for `ticket/started` until `deadline`. A wait that ends without the
- * event before this server's clock reaches the deadline (an engine whose
- * timers run ahead, or a test engine that times out at once) waits out the
- * rest once; if the deadline is still ahead after that the run ends rather
- * than remind anyone early. The clock is read inside steps, so a replay
- * takes the same path.
- */
-async function waitForStart(deps: HelpdeskDeps, step: WorkflowStep, ticketId: string, id: string, deadline: string): Promise<'due' | 'started' | 'early'> {
-  for (const stepId of [id, `${id}-rest`]) {
-    const remaining = Math.max(MIN_WAIT_MS, Date.parse(deadline) - deps.clock.now().getTime());
-    const started = await step.waitForEvent(stepId, { event: 'ticket/started', timeout: remaining, match: 'data.ticketId' });
-    if (started) return 'started';
-    const reached = await step.run(`${stepId}-deadline`, async () => deps.clock.now().getTime() >= Date.parse(deadline) - CLOCK_GRACE_MS);
-    if (reached) return 'due';
-  }
-  deps.logger.warn({ ticketId, step: id, deadline }, 'SLA wait ended before its deadline twice; not reminding early (check the clocks)');
-  return 'early';
+/** Tells the admins about an escalation nobody else could take. */
+export async function notifyEscalation(deps: HelpdeskDeps, step: WorkflowStep, ticketId: string, escalation: Escalation): Promise<void> {
+  if (escalation.status !== 'admins' || !('reason' in escalation)) return;
+  const reason = escalation.reason;
+  await step.run('notify-admins', async () => {
+    const ticket = await loadTicket(deps, ticketId);
+    return notifyAdmins(deps, { kind: 'sla.escalated', audience: 'admin', ticket, reason });
+  });
 }
 
-/** Records the reminder in the history once; says whether the SLA still applies, and when the reminder was recorded. */
-async function recordReminder(deps: HelpdeskDeps, ticketId: string, watched: WatchedAssignment): Promise<{ status: SlaStatus; at: string }> {
-  let status: SlaStatus = 'due';
+/**
+ * Records a reminder for one service level in the history once per watched
+ * entry; says whether the level still applies, when the reminder was
+ * recorded, and whether this call recorded it (only then is it sent, so a
+ * second run watching the same window never reminds twice).
+ */
+export async function recordReminder(
+  deps: HelpdeskDeps,
+  ticketId: string,
+  kind: SlaKind,
+  index: number,
+  assigneeId: string,
+  stillDue: StillDue,
+): Promise<{ status: string; at: string; fresh: boolean }> {
+  let status = 'due';
   let at = nowIso(deps);
+  let fresh = false;
   unwrap(
     await mutateTicket(deps, ticketId, (ticket) => {
-      status = checkSla(ticket, watched);
-      const earlier = ticket.history.findLast((h, i) => i > watched.index && h.type === 'reminded');
+      status = stillDue(ticket);
+      fresh = false;
+      const earlier = ticket.history.findLast((h, i) => i > index && h.type === 'reminded' && (h.sla ?? 'first-response') === kind);
       if (earlier) at = earlier.at;
-      if (status !== 'due' || remindedSince(ticket, watched)) return ok(null);
+      if (status !== 'due' || remindedSince(ticket, { index }, kind)) return ok(null);
       at = nowIso(deps);
-      return ok({ next: recordHistory(ticket, { type: 'reminded', at, assigneeId: watched.assigneeId }) });
+      fresh = true;
+      return ok({ next: recordHistory(ticket, kind === 'first-response' ? { type: 'reminded', at, assigneeId } : { type: 'reminded', at, assigneeId, sla: kind }) });
     }),
   );
-  return { status, at };
+  return { status, at, fresh };
 }
 
 /**
- * Escalates once per watched assignment: records `escalated` with a
+ * Escalates once per watched entry: records `escalated` with a
  * `ticket/escalated` event, then reassigns by policy without the current
  * assignee (rule `escalation`). When nobody else could take it the ticket
  * stays where it is and the admins are told. A retry after the reassignment
  * finds the ticket moved and does nothing more.
  */
-async function escalate(deps: HelpdeskDeps, ticketId: string, watched: WatchedAssignment, windowMs: number): Promise<Escalation> {
+export async function escalate(deps: HelpdeskDeps, ticketId: string, kind: SlaKind, watched: Pick<WatchedAssignment, 'index' | 'assigneeId'>, lateness: string, stillDue: StillDue): Promise<Escalation> {
   const ticket = await loadTicket(deps, ticketId);
-  const status = checkSla(ticket, watched);
+  const status = stillDue(ticket);
   if (status !== 'due') return { status };
   const assignee = await refOf(deps, watched.assigneeId);
   const decision = await decideAssignee(deps, ticket.skills, [watched.assigneeId]);
-  const late = `${assignee.displayName} was reminded after ${formatWindow(windowMs)} and has not started it ${formatWindow(windowMs)} later`;
+  const late = `${assignee.displayName} ${lateness}`;
   const reason = decision.kind === 'assign' ? `${late}; moving it to the next best match.` : `${late}; nobody else can take it (${decision.reason}).`;
 
+  let fresh = false;
   unwrap(
     await mutateTicket(deps, ticketId, (t) => {
-      if (checkSla(t, watched) !== 'due' || escalatedSince(t, watched)) return ok(null);
+      fresh = false;
+      if (stillDue(t) !== 'due' || escalatedSince(t, watched, kind)) return ok(null);
       const at = nowIso(deps);
+      fresh = true;
       return ok({
-        next: recordHistory(t, { type: 'escalated', at, reason }),
+        next: recordHistory(t, kind === 'first-response' ? { type: 'escalated', at, reason } : { type: 'escalated', at, reason, sla: kind }),
         events: [outboxEvent('ticket/escalated', { ticketId, ref: t.ref, reason }, `${ticketId}:${t.version}`, at)],
       });
     }),
   );
-  if (decision.kind === 'none') return { status: 'admins', reason };
+  // Admins hear of it from the run that recorded it (a retried step, or a second run watching the same window, stays quiet).
+  if (decision.kind === 'none') return fresh ? { status: 'admins', reason } : { status: 'escalated' };
 
   const moved = unwrap(await autoAssign(deps, ticketId, { actorId: null, exclude: [watched.assigneeId], initial: false, rule: 'escalation' }));
   // The candidate may have gone away meanwhile; assignment then leaves the

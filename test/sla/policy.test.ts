@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newTicketRecord, type HistoryEntry, type Ticket } from '../../core/index.js';
-import { checkSla, currentAssignment, DEFAULT_SLA, escalatedSince, formatWindow, remindedSince, startWindowMs } from '../../core/policies/sla.js';
+import { span } from '../../core/policies/business-hours.js';
+import { checkSla, currentAssignment, DEFAULT_SLA, escalatedSince, formatSpan, formatWindow, remindedSince, slaIsOn, slaWindow } from '../../core/policies/sla.js';
 
 const reason = { rule: 'skills' as const, matchedSkills: ['vpn'], load: 0, text: 'matches vpn' };
 
@@ -13,11 +14,23 @@ const assigned: HistoryEntry = { type: 'assigned', at: '2026-01-05T09:01:00.000Z
 
 describe('SLA policy', () => {
   it('uses the default windows per priority unless configured, and 0 turns a priority off', () => {
-    expect(startWindowMs(undefined, 'HIGH')).toBe(30 * 60_000);
-    expect(startWindowMs(undefined, 'MEDIUM')).toBe(4 * 3_600_000);
-    expect(startWindowMs(DEFAULT_SLA, 'LOW')).toBe(24 * 3_600_000);
-    expect(startWindowMs({ startWithinMs: { HIGH: 60_000, MEDIUM: 0, LOW: 1 } }, 'HIGH')).toBe(60_000);
-    expect(startWindowMs({ startWithinMs: { HIGH: 60_000, MEDIUM: 0, LOW: 1 } }, 'MEDIUM')).toBe(0);
+    expect(slaWindow(undefined, 'first-response', 'HIGH')).toEqual(span(30 * 60_000));
+    expect(slaWindow(undefined, 'first-response', 'MEDIUM')).toEqual(span(4 * 3_600_000));
+    expect(slaWindow(DEFAULT_SLA, 'first-response', 'LOW')).toEqual(span(24 * 3_600_000));
+    expect(slaWindow(DEFAULT_SLA, 'resolution', 'MEDIUM')).toEqual(span(0, 3));
+    const custom = { ...DEFAULT_SLA, firstResponse: { HIGH: span(60_000), MEDIUM: span(0), LOW: span(1) } };
+    expect(slaWindow(custom, 'first-response', 'HIGH')).toEqual(span(60_000));
+    expect(slaIsOn(custom, 'first-response', 'MEDIUM')).toBe(false);
+  });
+
+  it('counts a staff reply as the first response, but not the requester writing', () => {
+    const t = ticketWith([assigned], { assigneeId: 'mo' });
+    const watched = currentAssignment(t);
+    if (!watched) throw new Error('no assignment');
+    const fromAnn = { ...t, history: [...t.history, { type: 'message' as const, at: '2026-01-05T09:05:00.000Z', actorId: 'ann', text: 'any news?' }] };
+    expect(checkSla(fromAnn, watched)).toBe('due');
+    const fromMo = { ...t, history: [...t.history, { type: 'message' as const, at: '2026-01-05T09:05:00.000Z', actorId: 'mo', text: 'looking' }] };
+    expect(checkSla(fromMo, watched)).toBe('responded');
   });
 
   it('finds the assignment behind the current assignee', () => {
@@ -56,6 +69,8 @@ describe('SLA policy', () => {
     expect(remindedSince(t, watched)).toBe(true);
     expect(escalatedSince(t, watched)).toBe(false);
     expect(remindedSince(t, { ...watched, index: 2 })).toBe(false);
+    // Each service level keeps its own record.
+    expect(remindedSince(t, watched, 'next-response')).toBe(false);
   });
 
   it('says windows the way people do', () => {
@@ -63,5 +78,9 @@ describe('SLA policy', () => {
     expect(formatWindow(4 * 3_600_000)).toBe('4 hours');
     expect(formatWindow(24 * 3_600_000)).toBe('1 day');
     expect(formatWindow(90_000)).toBe('90 seconds');
+    const cal = { timeZone: 'Europe/Berlin', week: {}, holidays: [] };
+    expect(formatSpan(span(0, 2), cal)).toBe('2 business days');
+    expect(formatSpan(span(4 * 3_600_000), cal)).toBe('4 business hours');
+    expect(formatSpan(span(30 * 60_000), null)).toBe('30 minutes');
   });
 });

@@ -3,6 +3,8 @@ import type { WorkflowEvent } from '../../core/index.js';
 import { ticketSlaAfterReopenFunction } from '../../inngest/functions/ticket-sla-reopened.js';
 import { ticketSlaFunction } from '../../inngest/functions/ticket-sla.js';
 import { functions } from '../../inngest/index.js';
+import { span } from '../../core/policies/business-hours.js';
+import { DEFAULT_SLA } from '../../core/policies/sla.js';
 import { fixture, person, runFunction, runOutbox, testClient, type Fixture, type WaitMock } from '../inngest/support.js';
 
 const MINUTE = 60_000;
@@ -177,7 +179,7 @@ describe('SLA escalation on Inngest', () => {
   });
 
   it('takes the windows from the settings', async () => {
-    const f = fixture({ settings: { sla: { startWithinMs: { HIGH: 10 * MINUTE, MEDIUM: 60 * MINUTE, LOW: 0 } } } });
+    const f = fixture({ settings: { sla: { ...DEFAULT_SLA, firstResponse: { HIGH: span(10 * MINUTE), MEDIUM: span(60 * MINUTE), LOW: span(0) } } } });
     const { assignedEvent } = await assignedTicket(f);
     const w = waits(f);
 

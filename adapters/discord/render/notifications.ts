@@ -61,7 +61,19 @@ export function renderNotification(n: Notification, requester: PersonRef | null 
     case 'ticket.message':
       return { kind: 'reply', message: relayed(t, n.from, n.text) };
     case 'sla.reminder':
+      if (n.sla === 'next-response') return reply(`Reminder: the requester of ${ref} (${t.priority}) has been waiting for an answer since before ${timestamp(n.dueAt)}.`);
+      if (n.sla === 'resolution') return reply(`Reminder: ${ref} (${t.priority}) should have been resolved by ${timestamp(n.dueAt)}.`);
       return reply(`Reminder: ${ref} (${t.priority}) should have been started by ${timestamp(n.dueAt)}.`);
+    case 'ticket.nudge':
+      return reply(`${name(n.from)} is waiting for your answer on ${ref}. Reply here to carry on.${n.closesAt ? ` Without an answer it closes itself ${timestamp(n.closesAt)}; a reply reopens it.` : ''}`);
+    case 'ticket.rated':
+      return {
+        kind: 'reply',
+        message: {
+          content: `${name(n.by)} rated ${ref} ${n.rating === 'good' ? '👍' : '👎'}${n.comment ? `:\n${quoteLines(discordText(n.comment))}` : ''}`,
+          ...(n.rating === 'bad' && t.status === 'DONE' ? { components: actionRows([reopenButton(t)]) } : {}),
+        },
+      };
     case 'sla.escalated':
       return { kind: 'card', message: buildModeratorCard(t, from, { mode: 'admin', headline: `Escalated: ${ref} (${t.priority}) was not started in time. ${discordText(n.reason)}` }) };
   }

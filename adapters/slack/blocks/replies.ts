@@ -46,7 +46,21 @@ export function buildThreadReply(n: Notification): SlackMessage | null {
         section(`${personLabel(n.from)}:\n${quote(userText(n.text))}`),
         context(['Reply in this thread to answer.']),
       ]);
+    case 'ticket.nudge':
+      return reply(`${n.from.displayName} is waiting for your answer on ${ref}.`, [
+        section(`:wave: ${personLabel(n.from)} is waiting for your answer on ${ref}. Reply in this thread to carry on.`),
+        ...(n.closesAt ? [context([`Without an answer the ticket closes itself ${slackDate(n.closesAt)}; a reply reopens it.`])] : []),
+      ]);
+    case 'ticket.rated':
+      return reply(`${n.by.displayName} rated ${ref} ${n.rating === 'good' ? '👍' : '👎'}`, [
+        section(`${n.rating === 'good' ? ':+1:' : ':-1:'} ${personLabel(n.by)} rated the resolution${n.comment ? `:\n${quote(userText(n.comment))}` : '.'}`),
+        ...(n.rating === 'bad' && t.status === 'DONE' ? [{ type: 'actions', block_id: `ticket:${t.id}`, elements: [button('Reopen', ACTIONS.reopen, ticketButtonValue(t))] } as KnownBlock] : []),
+      ]);
     case 'sla.reminder':
+      if (n.sla === 'next-response' || n.sla === 'resolution')
+        return reply(`Reminder: ${ref} ${n.sla === 'resolution' ? 'should have been resolved' : 'needs an answer to the requester'} by ${n.dueAt}.`, [
+          section(`:alarm_clock: Reminder: ${ref} (${priorityLabel(t.priority)}) ${n.sla === 'resolution' ? 'should have been resolved' : 'needs an answer to the requester'} by ${slackDate(n.dueAt)}.`),
+        ]);
       return reply(`Reminder: ${ref} should have been started by ${n.dueAt}.`, [
         section(`:alarm_clock: Reminder: ${ref} (${priorityLabel(t.priority)}) should have been started by ${slackDate(n.dueAt)}.`),
         ...(t.status === 'TODO' ? [{ type: 'actions', block_id: `ticket:${t.id}`, elements: [button('Start', ACTIONS.start, ticketButtonValue(t), 'primary')] } as KnownBlock] : []),
