@@ -41,8 +41,8 @@ export async function triageForm(deps: HelpdeskDeps, input: { readonly ticketId:
   if (!actor) return Errors.personNotFound();
   const ticket = await deps.store.getTicket(input.ticketId);
   if (!ticket) return Errors.ticketNotFound(input.ticketId);
-  const allowed = requireAssigneeOrAdmin(actor, ticket);
-  if (!allowed.ok) return allowed;
+  // Worded like correctTriage's refusal, so the button and the form say the same thing.
+  if (!requireAssigneeOrAdmin(actor, ticket).ok) return fail('AUTH.NOT_ASSIGNEE', `Only the assignee of #${ticket.ref} or an admin can change its triage.`);
   if (!isOpen(ticket)) return fail('TICKET.ALREADY_RESOLVED', `Ticket #${ticket.ref} is resolved; reopen it first.`);
   await refreshSkills(deps);
   const staff = await deps.store.listPeople({ roles: ['moderator', 'admin'], limit: 200 });
