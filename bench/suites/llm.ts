@@ -5,6 +5,8 @@
  * OpenAI SDK and a local fake OpenAI server. One in twenty first replies is
  * malformed and costs a repair call, as with real models. Duplicates (the
  * same text, differently spaced or cased) must cost nothing.
+ * llm_calls_per_ticket_json_mode: the same batch against a server that
+ * refuses json_schema; the refusal is detected once, so it stays the same.
  */
 import { createOpenAITriage } from '../../adapters/openai/index.js';
 import { FakeClock, FixedTriage } from '../../core/testing/fakes.js';
@@ -23,56 +25,69 @@ const TOPICS = ['VPN drops', 'Printer jams', 'Password expired', 'Outlook will n
 const suite: BenchSuite = {
   name: 'llm',
   async run(): Promise<Metric[]> {
-    const callsByRef = new Map<number, number>();
-    let replies = 0;
-    const server = await FakeOpenAI.start({
-      apiKey: 'sk-bench',
-      chat: (body: ChatBody) => {
-        const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
-        const ref = readPrompt(user).ticket.ref;
-        callsByRef.set(ref, (callsByRef.get(ref) ?? 0) + 1);
-        replies += 1;
-        const isRepair = body.messages.length > 2;
-        return replies % 20 === 0 && !isRepair ? '{"summary": "cut off' : JSON.stringify(fakeTriage(user));
-      },
-    });
-    try {
-      const store = new MemoryStore();
-      const clock = new FakeClock();
-      const chain = createTriageChain({
-        hasher: nodeHasher,
-        engines: [createOpenAITriage({ apiKey: 'sk-bench', baseURL: server.url, maxRetries: 0 }), new FixedTriage({}, 'local')],
-        clock,
-        cache: store,
-      });
-      const t = testHelpdesk({ store, clock, triage: chain, settings: { filingLimitPerMinute: 0 } });
-      const requester = await t.helpdesk.identify({ identity: 'console:bench', displayName: 'bench' });
-      if (!requester.ok) throw new Error(requester.error.message);
-
-      const duplicateRefs = new Set<number>();
-      const mixed = batch();
-      for (const text of mixed) {
-        const filed = await t.helpdesk.fileTicket({ requesterId: requester.value.id, title: text.title, description: text.description, origin: { platform: 'console' } });
-        if (!filed.ok) throw new Error(filed.error.message);
-        if (text.duplicate) duplicateRefs.add(filed.value.ticket.ref);
-        await t.engine.drain();
-      }
-      const tickets = mixed.length;
-      const total = [...callsByRef.values()].reduce((a, b) => a + b, 0);
-      const dupCalls = [...duplicateRefs].reduce((n, ref) => n + (callsByRef.get(ref) ?? 0), 0);
-      const stats = chain.stats();
-      const engine = stats.engines.openai;
-      return [
-        { metric: 'llm_calls_per_ticket', value: total / tickets, unit: 'calls', target: '<= 1.0' },
-        { metric: 'llm_calls_per_duplicate', value: dupCalls / duplicateRefs.size, unit: 'calls', target: '0' },
-        { metric: 'llm_tokens_in_per_ticket', value: (engine?.inputTokens ?? 0) / tickets, unit: 'tokens' },
-        { metric: 'llm_tokens_out_per_ticket', value: (engine?.outputTokens ?? 0) / tickets, unit: 'tokens' },
-      ];
-    } finally {
-      await server.close();
-    }
+    const structured = await measure('supported');
+    // The same batch against a server that answers 400 to json_schema (older vLLM, LiteLLM): one refused call in all.
+    const jsonMode = await measure('rejected');
+    return [
+      ...structured.metrics,
+      { metric: 'llm_calls_per_ticket_json_mode', value: jsonMode.wire, unit: 'calls', target: '<= 1.0' },
+    ];
   },
 };
+
+/** Runs the batch; `wire` counts every chat request the server received, refused ones included. */
+async function measure(structuredOutputs: 'supported' | 'rejected'): Promise<{ metrics: Metric[]; wire: number }> {
+  const callsByRef = new Map<number, number>();
+  let replies = 0;
+  const server = await FakeOpenAI.start({
+    structuredOutputs,
+    apiKey: 'sk-bench',
+    chat: (body: ChatBody) => {
+      const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
+      const ref = readPrompt(user).ticket.ref;
+      callsByRef.set(ref, (callsByRef.get(ref) ?? 0) + 1);
+      replies += 1;
+      const isRepair = body.messages.length > 2;
+      return replies % 20 === 0 && !isRepair ? '{"summary": "cut off' : JSON.stringify(fakeTriage(user));
+    },
+  });
+  try {
+    const store = new MemoryStore();
+    const clock = new FakeClock();
+    const chain = createTriageChain({
+      hasher: nodeHasher,
+      engines: [createOpenAITriage({ apiKey: 'sk-bench', baseURL: server.url, maxRetries: 0 }), new FixedTriage({}, 'local')],
+      clock,
+      cache: store,
+    });
+    const t = testHelpdesk({ store, clock, triage: chain, settings: { filingLimitPerMinute: 0 } });
+    const requester = await t.helpdesk.identify({ identity: 'console:bench', displayName: 'bench' });
+    if (!requester.ok) throw new Error(requester.error.message);
+
+    const duplicateRefs = new Set<number>();
+    const mixed = batch();
+    for (const text of mixed) {
+      const filed = await t.helpdesk.fileTicket({ requesterId: requester.value.id, title: text.title, description: text.description, origin: { platform: 'console' } });
+      if (!filed.ok) throw new Error(filed.error.message);
+      if (text.duplicate) duplicateRefs.add(filed.value.ticket.ref);
+      await t.engine.drain();
+    }
+    const tickets = mixed.length;
+    const total = [...callsByRef.values()].reduce((a, b) => a + b, 0);
+    const dupCalls = [...duplicateRefs].reduce((n, ref) => n + (callsByRef.get(ref) ?? 0), 0);
+    const stats = chain.stats();
+    const engine = stats.engines.openai;
+    const metrics: Metric[] = [
+      { metric: 'llm_calls_per_ticket', value: total / tickets, unit: 'calls', target: '<= 1.0' },
+      { metric: 'llm_calls_per_duplicate', value: dupCalls / duplicateRefs.size, unit: 'calls', target: '0' },
+      { metric: 'llm_tokens_in_per_ticket', value: (engine?.inputTokens ?? 0) / tickets, unit: 'tokens' },
+      { metric: 'llm_tokens_out_per_ticket', value: (engine?.outputTokens ?? 0) / tickets, unit: 'tokens' },
+    ];
+    return { metrics, wire: server.chatBodies().length / tickets };
+  } finally {
+    await server.close();
+  }
+}
 
 /**
  * Unique tickets in order, with a duplicate of an earlier (or the same)
