@@ -83,11 +83,17 @@ describe('situation notes and bad input', () => {
     expect(laptop.notes).not.toContain('Roll back');
   });
 
-  it.each([['help', 'help'], ['🔥🔥', '🔥🔥'], ['Hệ thống không hoạt động', 'Xin hãy giúp tôi']])('triages "%s" with no skill and a needs-a-look note', async (title, description) => {
+  it.each([['help', 'help'], ['🔥🔥', '🔥🔥'], ['Hệ thống không hoạt động', 'Xin hãy giúp tôi'], ['urgent', 'urgent'], ['?', '?'], ['broken', 'its broken again'], ['プリンターが動きません', 'プリンターが動きません']])('triages "%s" with no skill and a needs-a-look note', async (title, description) => {
     const p = await engine.triage(request(title, description));
     expect(p.skills).toEqual([]);
     expect(p.category).toBe('general');
     expect(p.notes).toContain('Needs a look');
+  });
+
+  it('routes a ticket that only has context words to its best guess, and says it needs a look', async () => {
+    const p = await engine.triage(request('Odd problem', 'pages come out with lines'));
+    expect(p.skills).toEqual(['printers']);
+    expect(p.notes).toContain('printers is a guess');
   });
 
   it('follows a similar ticket staff corrected', async () => {

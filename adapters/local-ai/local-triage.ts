@@ -2,7 +2,7 @@ import { SkillCatalog, SUMMARY_MAX, type TriageEngine, type TriageProposal, type
 import { categorize } from './category.js';
 import { situationNotes } from './notes.js';
 import { readPriority } from './priority.js';
-import { SkillPredictor } from './skill-predictor.js';
+import { GUESS_CONFIDENCE, SkillPredictor } from './skill-predictor.js';
 import { summarize } from './summary.js';
 
 export { summarize } from './summary.js';
@@ -52,7 +52,8 @@ export class LocalTriageEngine implements TriageEngine {
     const best = similar[0];
     const fix = best && best.score >= FIX_MIN_SCORE && best.resolution.trim() ? best : undefined;
 
-    const notes = situationNotes({ title, description, skills, category, reading, catalog: this.catalog });
+    const guessed = predicted[0]?.skill === skills[0] && (predicted[0]?.confidence ?? 1) <= GUESS_CONFIDENCE;
+    const notes = situationNotes({ title, description, skills, category, reading, catalog: this.catalog, guessed });
     if (corrected) notes.push(`Staff corrected the triage of the similar ticket #${corrected.ref}; its skills and priority were followed.`);
 
     const skillCertainty = predicted[0]?.confidence ?? 0.2;

@@ -9,6 +9,8 @@ export interface NotesInput {
   readonly category: string;
   readonly reading: PriorityReading;
   readonly catalog: SkillCatalog;
+  /** The skills are a guess from a few context words, not from words that name them. */
+  readonly guessed?: boolean;
 }
 
 /** First steps per area, for a plain fault with no special situation. */
@@ -42,6 +44,8 @@ export function situationNotes(input: NotesInput): string[] {
       'Needs a look: the ticket does not say enough to route it (too short, only symbols, or a language the local triage does not read).',
       '- Ask the requester what is not working, on which device or service, and since when; then set the skills with /triage.',
     );
+  } else if (input.guessed) {
+    notes.push(`Needs a look: ${skills.join(', ')} is a guess from a few context words; check it and correct it with /triage if it is wrong.`);
   }
   if (kinds.has('safety')) notes.push('People may be in danger: call building security or the emergency number first, then follow up here.');
   if (kinds.has('security')) {

@@ -138,18 +138,21 @@ const GROUPS: ReadonlySet<string> = new Set(['team', 'office', 'department', 'fl
 /** This many people named with a number ("35 people") is many. */
 const MANY = 5;
 
-const TABLE = new Map<string, SignalKind[]>();
-let maxWords = 1;
-for (const [kind, phrases] of Object.entries(SIGNALS) as [SignalKind, readonly string[]][]) {
-  for (const phrase of phrases) {
-    const key = foldWords(phrase).join(' ');
-    const kinds = TABLE.get(key) ?? [];
-    if (!kinds.includes(kind)) kinds.push(kind);
-    TABLE.set(key, kinds);
-    maxWords = Math.max(maxWords, key.split(' ').length);
-  }
-}
-for (const key of [...CREDENTIAL_PHRASES, ...OPENED_PHRASES]) maxWords = Math.max(maxWords, key.split(' ').length);
+/** A phrase's kinds; `typed` and `opened` are security only in the context their sets above name. */
+type TableKind = SignalKind | 'typed' | 'opened';
+const TABLE = new Map<string, TableKind[]>();
+/** Every word sequence that starts a phrase, so a lookup stops as soon as no phrase can follow. */
+const STARTS = new Set<string>();
+const addPhrase = (key: string, kind: TableKind) => {
+  const kinds = TABLE.get(key) ?? [];
+  if (!kinds.includes(kind)) kinds.push(kind);
+  TABLE.set(key, kinds);
+  const words = key.split(' ');
+  for (let n = 1; n < words.length; n++) STARTS.add(words.slice(0, n).join(' '));
+};
+for (const [kind, phrases] of Object.entries(SIGNALS) as [SignalKind, readonly string[]][]) for (const phrase of phrases) addPhrase(foldWords(phrase).join(' '), kind);
+for (const key of CREDENTIAL_PHRASES) addPhrase(key, 'typed');
+for (const key of OPENED_PHRASES) addPhrase(key, 'opened');
 
 export interface PriorityReading {
   readonly priority: Priority;
@@ -170,20 +173,17 @@ export function readPriority(title: string, description: string): PriorityReadin
   };
   for (let i = 0; i < words.length; i++) {
     let key = '';
-    for (let n = 1; n <= maxWords && i + n <= words.length; n++) {
+    for (let n = 1; i + n <= words.length; n++) {
       key = n === 1 ? (words[i] ?? '') : `${key} ${words[i + n - 1] ?? ''}`;
-      if (OPENED_PHRASES.has(key)) {
-        if (!negated(words, i) && words.some((w) => SUSPICIOUS.has(w))) add('security', key);
-        continue;
-      }
-      if (CREDENTIAL_PHRASES.has(key)) {
-        if (!negated(words, i) && words.some((w) => PHISHING_CONTEXT.has(w))) add('security', key);
-        continue;
-      }
       for (const kind of TABLE.get(key) ?? []) {
-        if ((kind === 'security' || kind === 'urgency' || kind === 'deadline') && negated(words, i)) continue;
-        add(kind, key);
+        if ((kind === 'security' || kind === 'urgency' || kind === 'deadline' || kind === 'typed' || kind === 'opened') && negated(words, i)) continue;
+        if (kind === 'typed') {
+          if (words.some((w) => PHISHING_CONTEXT.has(w))) add('security', key);
+        } else if (kind === 'opened') {
+          if (words.some((w) => SUSPICIOUS.has(w))) add('security', key);
+        } else add(kind, key);
       }
+      if (!STARTS.has(key)) break;
     }
     // "the whole finance team", "all of the Madrid office": a whole group, a few words apart.
     if (WHOLE.has(words[i] ?? '') || (words[i] === 'all' && words[i + 1] === 'of')) {

@@ -16,6 +16,8 @@ import type { SkillCatalog } from '../../core/index.js';
 export interface SkillScore {
   readonly skill: string;
   readonly score: number;
+  /** Where the ticket first names the skill (title words first): the earlier, the more it is the topic. */
+  readonly first: number;
 }
 
 interface Entry {
@@ -45,6 +47,14 @@ const ENDINGS = ['ing', 'ies', 'ed', 'es', 'os', 'as', 's', 'e', 'a', 'o'];
 const MIN_COMPOUND = 9;
 const MIN_PART = 5;
 /** Words skipped between a negation and what it negates ("not a question of the network"). */
+/**
+ * "Outlook crashes on my laptop", "can't print from my Mac": a device or service named after "on" or
+ * "from" is where the problem shows, not what it is about, and counts this much.
+ */
+const CONTEXT_FACTOR = 0.5;
+const CONTEXT_CUES: ReadonlySet<string> = new Set(['on', 'from', 'via', 'using', 'auf', 'sur', 'depuis', 'desde', 'no', 'na', 'do', 'da']);
+const CONTEXT_FILLER: ReadonlySet<string> = new Set(['my', 'the', 'our', 'a', 'new', 'work', 'company', 'own', 'his', 'her', 'their', 'meinem', 'meiner', 'dem', 'der', 'mon', 'ma', 'le', 'la', 'mi', 'el', 'meu', 'minha']);
+
 /** "it's not phishing", "is not the VPN": a bare "not" negates a topic after these only ("does not print" is a symptom). */
 const COPULAS: ReadonlySet<string> = new Set(['s', 'is', 'was', 'are', 'were', 'it', 'that', 'this']);
 const NEGATION_FILLER: ReadonlySet<string> = new Set([
@@ -73,6 +83,8 @@ export class SkillMatcher {
   private readonly suffixes = new Map<string, Entry[]>();
   private readonly deletes = new Map<string, Entry[]>();
   private readonly stems = new Map<string, Entry[]>();
+  /** Word sequences that start a phrase: a phrase lookup stops as soon as none can follow. */
+  private readonly starts = new Set<string>();
   private maxPhrase = 1;
 
   constructor(catalog: SkillCatalog) {
@@ -95,6 +107,7 @@ export class SkillMatcher {
     if (prefix && words.length === 1 && key.length >= MIN_AFFIX_LENGTH) return push(this.prefixes, key, entry);
     if (suffix && words.length === 1 && key.length >= MIN_AFFIX_LENGTH) return push(this.suffixes, key, entry);
     push(this.exact, key, entry);
+    for (let n = 1; n < words.length; n++) this.starts.add(words.slice(0, n).join(' '));
     if (words.length === 1 && key.length > MIN_STEM) push(this.stems, stemOf(key), entry);
     this.maxPhrase = Math.min(MAX_PHRASE, Math.max(this.maxPhrase, words.length));
     if (words.length === 1 && key.length >= MIN_TYPO_LENGTH && entry.weight >= WORD_WEIGHT) for (const d of deletions(key)) push(this.deletes, d, entry);
@@ -103,29 +116,38 @@ export class SkillMatcher {
   /** Scores every skill the text names, best first. */
   score(title: string, description: string): SkillScore[] {
     const found = new Map<string, Map<string, number>>();
+    const firsts = new Map<string, number>();
+    let at = 0;
     const hit = (key: string, entries: readonly Entry[] | undefined, factor: number) => {
       if (!entries) return;
       for (const e of entries) {
+        if (!firsts.has(e.skill)) firsts.set(e.skill, at);
         let keys = found.get(e.skill);
         if (!keys) found.set(e.skill, (keys = new Map()));
         keys.set(key, Math.max(keys.get(key) ?? 0, e.weight * factor));
       }
     };
+    let offset = 0;
     const read = (words: readonly string[], factor: number) => {
       // Phrases first: the words of a matched phrase are read as the phrase only.
       const inPhrase = new Uint8Array(words.length);
       for (let i = 0; i < words.length; i++) {
         let key = words[i] ?? '';
-        for (let n = 2; n <= this.maxPhrase && i + n <= words.length; n++) {
+        for (let n = 2; n <= this.maxPhrase && i + n <= words.length && this.starts.has(key); n++) {
           key = `${key} ${words[i + n - 1] ?? ''}`;
           const entries = this.exact.get(key);
           if (!entries) continue;
+          at = offset + i;
           // A hint phrase ("slow connection") adds context; only a phrase that names a skill speaks for its words.
           if (entries.some((e) => e.weight >= WORD_WEIGHT)) inPhrase.fill(1, i, i + n);
           if (!negated(words, i)) hit(key, entries, factor);
         }
       }
-      for (let i = 0; i < words.length; i++) if (!inPhrase[i] && !negated(words, i)) this.word(words[i] ?? '', factor, hit);
+      for (let i = 0; i < words.length; i++) {
+        at = offset + i;
+        if (!inPhrase[i] && !negated(words, i)) this.word(words[i] ?? '', context(words, i) ? factor * CONTEXT_FACTOR : factor, hit);
+      }
+      offset += words.length;
     };
     const t = foldWords(title);
     const d = foldWords(description);
@@ -135,9 +157,9 @@ export class SkillMatcher {
     for (const [skill, keys] of found) {
       let score = 0;
       for (const v of keys.values()) score += v;
-      out.push({ skill, score: Math.round(score * 1000) / 1000 });
+      out.push({ skill, score: Math.round(score * 1000) / 1000, first: firsts.get(skill) ?? 0 });
     }
-    return out.sort((a, b) => b.score - a.score || a.skill.localeCompare(b.skill));
+    return out.sort((a, b) => b.score - a.score || a.first - b.first || a.skill.localeCompare(b.skill));
   }
 
   /** A compound of entries written as one word: its last part names it, else its first. */
@@ -215,6 +237,13 @@ function stemOf(word: string): string {
   // `jammed` → `jamm` → `jam`; `install` keeps its double letter.
   if (n > MIN_STEM && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1] ?? '')) w = w.slice(0, -1);
   return w;
+}
+
+/** True when the word is named as the place a problem shows ("on my laptop"), after a preposition and at most two fillers. */
+function context(words: readonly string[], at: number): boolean {
+  let j = at - 1;
+  for (let skipped = 0; j >= 0 && skipped < 2 && CONTEXT_FILLER.has(words[j] ?? ''); skipped++) j--;
+  return j >= 0 && j < at - 1 && CONTEXT_CUES.has(words[j] ?? '');
 }
 
 /**

@@ -39,6 +39,11 @@ describe('SkillPredictor', () => {
     expect(skills('no wifi on floor 2')).toContain('networking');
   });
 
+  it('reads a device named after "on" or "from" as where the problem shows, not what it is about', () => {
+    expect(skills('Teams keeps freezing on my laptop')[0]).toBe('software-install');
+    expect(skills('cannot print from my new mac')[0]).toBe('printers');
+  });
+
   it('reads word forms and compounds through their stem or parts', () => {
     expect(skills('Invoicing run failed for the supplier')).toContain('finance');
     expect(skills('Druckerpatrone leer')).toContain('printers');

@@ -1,4 +1,4 @@
-import { SkillCatalog } from '../../core/index.js';
+import { SkillCatalog, skillKey } from '../../core/index.js';
 import { skillWords } from './skill-features.js';
 import { AMBIGUOUS_MENTIONS } from './skill-lexicon.js';
 import { SkillMatcher } from './skill-matcher.js';
@@ -39,6 +39,10 @@ const MENTION_MAX_WORDS = 3;
 const MENTION_CONFIDENCE = 0.9;
 /** A helpdesk skill needs this much evidence (one word naming it, or three hints). */
 const MIN_SCORE = 0.95;
+/** Without such evidence, the best skill is still a guess when its hints reach this much (two hints, not one). */
+const GUESS_SCORE = 0.6;
+/** Confidence of such a guess: low enough that the notes say the ticket needs a look. */
+export const GUESS_CONFIDENCE = 0.3;
 /** A further skill must reach this share of the best one. */
 const RELATIVE = 0.6;
 /** Score at which confidence saturates. */
@@ -63,6 +67,7 @@ export class SkillPredictor {
   private readonly gate: number;
   private readonly maxSkills: number;
   private matcherRef: { revision: number; matcher: SkillMatcher } | null = null;
+  private technicalRef: { revision: number; keys: ReadonlyMap<string, string> } | null = null;
 
   constructor(options: SkillPredictorOptions = {}) {
     this.catalog = options.catalog ?? new SkillCatalog();
@@ -81,10 +86,27 @@ export class SkillPredictor {
     return this.matcherRef.matcher;
   }
 
+  /** Every technical id and alias as a catalog key (`ruby-on-rails`), to the id the catalog resolves it to. */
+  private get technical(): ReadonlyMap<string, string> {
+    if (this.technicalRef?.revision !== this.catalog.revision) {
+      const keys = new Map<string, string>();
+      for (const def of this.catalog.definitions()) {
+        if (def.kind !== 'technical') continue;
+        for (const name of [def.id, ...(def.aliases ?? [])]) {
+          const key = skillKey(name);
+          const id = this.catalog.normalize(key);
+          if (id && this.catalog.isProgramming(id)) keys.set(key, id);
+        }
+      }
+      this.technicalRef = { revision: this.catalog.revision, keys };
+    }
+    return this.technicalRef.keys;
+  }
+
   predict(ticket: { readonly title: string; readonly description: string }, staffSkills: Iterable<string> = [], votes: readonly SkillVote[] = []): SkillPrediction[] {
     const staff = new Set(this.catalog.normalizeAll(staffSkills));
-    const scores = new Map<string, { score: number; source: SkillSource }>();
-    for (const s of this.matcher.score(ticket.title, ticket.description)) scores.set(s.skill, { score: s.score, source: 'lexicon' });
+    const scores = new Map<string, { score: number; source: SkillSource; first: number }>();
+    for (const s of this.matcher.score(ticket.title, ticket.description)) scores.set(s.skill, { score: s.score, source: 'lexicon', first: s.first });
     for (const v of votes) {
       if (v.score < MIN_VOTE_SCORE) continue;
       const weight = (v.corrected ? CORRECTION_WEIGHT : RESOLVED_WEIGHT) * Math.min(1, v.score * 2);
@@ -92,16 +114,19 @@ export class SkillPredictor {
         const skill = this.catalog.normalize(raw);
         if (!skill || this.catalog.isProgramming(skill)) continue;
         const had = scores.get(skill);
-        scores.set(skill, { score: (had?.score ?? 0) + weight, source: had && had.score >= weight ? had.source : 'history' });
+        scores.set(skill, { score: (had?.score ?? 0) + weight, source: had && had.score >= weight ? had.source : 'history', first: had?.first ?? Number.MAX_SAFE_INTEGER });
       }
     }
-    const ranked = [...scores].filter(([skill]) => this.catalog.has(skill)).sort((a, b) => b[1].score - a[1].score || Number(staff.has(b[0])) - Number(staff.has(a[0])) || a[0].localeCompare(b[0]));
+    const ranked = [...scores].filter(([skill]) => this.catalog.has(skill)).sort((a, b) => b[1].score - a[1].score || Number(staff.has(b[0])) - Number(staff.has(a[0])) || a[1].first - b[1].first || a[0].localeCompare(b[0]));
     const top = ranked[0]?.[1].score ?? 0;
     const out: SkillPrediction[] = [];
     for (const [skill, s] of ranked) {
       if (s.score < MIN_SCORE || s.score < RELATIVE * top) break;
       out.push({ skill, source: s.source, confidence: round(Math.min(0.95, 0.4 + 0.55 * Math.min(1, s.score / FULL_SCORE))) });
     }
+    // Context words alone ("the green lever in tray 2 won't move"): a best guess beats a random desk, at low confidence.
+    const guess = ranked[0];
+    if (out.length === 0 && guess && guess[1].score >= GUESS_SCORE) out.push({ skill: guess[0], source: guess[1].source, confidence: GUESS_CONFIDENCE });
     for (const skill of this.mentions(ticket, out.length > 0)) {
       if (out.some((o) => o.skill === skill)) continue;
       // An everyday ticket that names a language ("install Python for a course", "Java update popup") is about
@@ -118,16 +143,17 @@ export class SkillPredictor {
    * need a ticket that reads as no helpdesk skill and the classifier's agreement.
    */
   private mentions(ticket: { readonly title: string; readonly description: string }, readsAsSupport: boolean): string[] {
-    const words = skillWords(`${ticket.title}\n${ticket.description}`);
+    const words = skillWords(`${ticket.title}\n${ticket.description}`).map((w) => (w.includes('_') ? skillKey(w) : w));
+    const technical = this.technical;
     const out: string[] = [];
     const ambiguous: string[] = [];
     for (let i = 0; i < words.length; i++) {
       let key = '';
       for (let n = 1; n <= MENTION_MAX_WORDS && i + n <= words.length; n++) {
-        key = n === 1 ? (words[i] ?? '') : `${key} ${words[i + n - 1] ?? ''}`;
-        const id = this.catalog.normalize(key);
-        if (!id || !this.catalog.isProgramming(id) || out.includes(id)) continue;
-        if (AMBIGUOUS_MENTIONS.has(key)) {
+        key = n === 1 ? (words[i] ?? '') : `${key}-${words[i + n - 1] ?? ''}`;
+        const id = technical.get(key);
+        if (!id || out.includes(id)) continue;
+        if (AMBIGUOUS_MENTIONS.has(words.slice(i, i + n).join(' '))) {
           if (!ambiguous.includes(id)) ambiguous.push(id);
         } else out.push(id);
       }
