@@ -74,6 +74,11 @@ describe('Slack: Edit triage from the moderator card', () => {
     expect(unknown.json()).toEqual({ response_action: 'errors', errors: { other_skills: expect.stringMatching(/^Unknown skill: "teleportation".*Nothing was changed\.$/) } });
     const stranger = await submit(REQUESTER, { priority: 'LOW', category: 'network', skills: ['vpn'] });
     expect(stranger.json()).toEqual({ response_action: 'errors', errors: { priority: 'Only the assignee of #1 or an admin can change its triage.' } });
+    // Values the selects cannot produce (a crafted or stale submission) are refused by core the same way.
+    const priority = await submit(MODERATOR, { priority: 'SOON', category: 'network', skills: ['vpn'] });
+    expect(priority.json()).toEqual({ response_action: 'errors', errors: { priority: expect.stringMatching(/^The priority must be low, medium or high/) } });
+    const category = await submit(MODERATOR, { priority: 'LOW', category: '', skills: ['vpn'] });
+    expect(category.json()).toEqual({ response_action: 'errors', errors: { category: 'The category is empty. Nothing was changed.' } });
     expect((await ticket()).version).toBe(before.version);
   });
 
@@ -106,6 +111,14 @@ describe('Slack: Edit triage from the moderator card', () => {
     expect(buttons(card)).toContain('ticket_edit_triage');
     const requesterCard = roots(h.fake, REQUESTER.user)[0]!;
     await h.settle(() => replies(h.fake, requesterCard).some((m) => blockText(m).includes('Low priority')), 'the requester told of the new priority');
+  });
+
+  it('an admin may change a ticket assigned to someone else', async () => {
+    const admin = await h.person(ADMIN);
+    expect((await submit(ADMIN, { priority: 'MEDIUM', category: 'access', skills: ['vpn', 'networking'] })).text).toBe('');
+    expect((await ticket()).history.at(-1)).toMatchObject({ type: 'triage-corrected', actorId: admin?.id, changes: [{ field: 'priority', from: 'LOW', to: 'MEDIUM' }] });
+    expect((await ticket()).assigneeId).toBe((await h.person(MODERATOR))?.id);
+    await h.settle(() => blockText(card).includes('Medium'), 'the assignee\'s card redrawn');
   });
 
   it('new skills its moderator holds none of move an unstarted ticket to someone who does; everyone affected hears of it', async () => {
