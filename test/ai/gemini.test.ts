@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGeminiTriage, GEMINI_DEFAULT_MODEL } from '../../adapters/gemini/index.js';
 import type { TriageAttemptError } from '../../core/triage/index.js';
+import { readPrompt } from './fakes/fake-model.js';
 import { FakeGemini, googleError } from './fakes/gemini-server.js';
 import { instantHooks, request, SIMILAR } from './support.js';
 
@@ -21,6 +22,18 @@ function engine(hooks = instantHooks(), extra: { timeoutMs?: number; maxRetries?
 }
 
 describe('Gemini triage engine (@google/genai) against a fake Gemini API', () => {
+  it('gets the same context as every provider: the helpdesk\'s skills with taught words and corrected examples', async () => {
+    const proposal = await engine().triage({
+      ...request({ title: 'Spring shows 0 hours', description: 'since Monday' }),
+      skills: [{ id: 'vpn', description: 'Remote access', words: ['netbridgex'] }, { id: 'timesheets', description: 'Time tracking in Spring' }],
+      precedents: [{ ref: 4, title: 'Spring shows no hours', skills: ['timesheets'], category: 'hr', priority: 'HIGH', score: 0.8, corrected: true }],
+    });
+    const prompt = readPrompt(server.generateBodies()[0]?.contents[0]?.parts[0]?.text ?? '');
+    expect(prompt.skills).toContainEqual({ id: 'vpn', about: 'Remote access', words: ['netbridgex'] });
+    expect(prompt.examples).toEqual([{ ref: 4, title: 'Spring shows no hours', skills: ['timesheets'], category: 'hr', priority: 'HIGH' }]);
+    expect(proposal).toMatchObject({ skills: ['timesheets'], priority: 'HIGH' });
+  });
+
   it('makes one generateContent call with a JSON response schema', async () => {
     const proposal = await engine().triage(request({}, SIMILAR));
     expect(server.requests).toHaveLength(1);
