@@ -29,7 +29,7 @@ describe('Slack: a correction from the card teaches local triage', () => {
 
   it('the corrected skills route the next similar ticket to the person who holds them', async () => {
     await h.signer.command(slashCommand(REQUESTER, '/ticket', 'Spring shows 0 hours for last week | Spring shows 0 hours although I entered 40', h.fake.responseUrl('t1')));
-    await h.settle(async () => (await h.store.getTicketByRef(1))?.assigneeId != null, 'the first ticket assigned');
+    await h.settle(async () => ((await h.store.getTicketByRef(1))?.assigneeId ?? null) !== null, 'the first ticket assigned');
     const first = (await h.store.getTicketByRef(1))!;
     expect(first.skills).not.toContain('timesheets');
     // Whoever holds it (a moderator, or an admin as the fallback) corrects it from their card.
@@ -57,7 +57,7 @@ describe('Slack: a correction from the card teaches local triage', () => {
     expect((await h.store.getTicketByRef(1))?.assigneeId).toBe(pat?.id);
 
     await h.signer.command(slashCommand(REQUESTER, '/ticket', 'Spring shows 0 hours this week | Spring shows 0 hours for me too', h.fake.responseUrl('t2')));
-    await h.settle(async () => (await h.store.getTicketByRef(2))?.assigneeId != null, 'the second ticket assigned');
+    await h.settle(async () => ((await h.store.getTicketByRef(2))?.assigneeId ?? null) !== null, 'the second ticket assigned');
     const next = (await h.store.getTicketByRef(2))!;
     expect(next.skills[0]).toBe('timesheets');
     expect(next.assigneeId).toBe(pat?.id);
