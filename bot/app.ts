@@ -91,6 +91,8 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
       const admins = await helpdesk.ensureConfiguredAdmins();
       if (admins === 0) logger.warn('no admin is configured: tickets nobody can take wait in the queue unseen (set HELPDESK_ADMINS)');
       engine.start();
+      const rearmed = await helpdesk.rearmTimers(engine.name);
+      if (rearmed > 0) logger.info({ tickets: rearmed, engine: engine.name }, 'timers of open tickets set again on this engine (the engine changed since the last start)');
       pruner.start();
       if (config.PORT !== undefined || routes.length > 0) {
         const port = config.PORT ?? 3000;

@@ -14,6 +14,9 @@ import { triageTicket } from './usecases/triage-ticket.js';
 import { correctTriage, type CorrectTriageInput } from './usecases/correct-triage.js';
 import { ticketCard, triageForm } from './usecases/triage-form.js';
 import { allWorkflows } from './workflows/index.js';
+import { holdTicket, rateTicket } from './usecases/lifecycle.js';
+import { rearmTimersAfterEngineSwitch } from './usecases/rearm-timers.js';
+import type { Rating } from './domain/ticket.js';
 
 /**
  * The helpdesk's use cases bound to their ports. Every surface (console,
@@ -55,5 +58,11 @@ export class Helpdesk {
   watchedChannel = (platform: string, channelId: string) => this.deps.store.getWatchedChannel(platform, channelId);
   /** "Not a ticket": the author or staff withdraws a ticket filed from a message, leaving no trace in the queue. */
   withdrawTicket = (input: WithdrawInput) => withdrawTicket(this.deps, input);
+  /** Staff turn waiting-on-requester nudges and auto-close off (`on: true`) or back on for one ticket. */
+  holdTicket = (input: TicketAction & { on: boolean }) => holdTicket(this.deps, input);
+  /** The requester rates the latest resolution; rating again replaces it. */
+  rateTicket = (input: TicketAction & { rating: Rating; comment?: string }) => rateTicket(this.deps, input);
+  /** At start-up: timers set by another engine are set again on this one (see docs/runner.md). */
+  rearmTimers = (engine: string) => rearmTimersAfterEngineSwitch(this.deps, engine);
   workflows = () => allWorkflows(this.deps);
 }

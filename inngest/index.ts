@@ -16,6 +16,7 @@ import { ticketConversationRearmFunction } from './functions/ticket-conversation
 import { ticketResolutionSlaFunction } from './functions/ticket-resolution-sla.js';
 import { ticketResolutionSlaAfterReopenFunction } from './functions/ticket-resolution-sla-reopened.js';
 import { ticketResolutionSlaRearmFunction } from './functions/ticket-resolution-sla-rearm.js';
+import { ticketRatedFunction } from './functions/ticket-rated.js';
 
 /**
  * Every Inngest function of the helpdesk, one per core workflow. They need
@@ -39,6 +40,7 @@ export function functions(client: HelpdeskInngest, deps: HelpdeskDeps, options: 
     ticketResolutionSlaFunction(client, deps, options),
     ticketResolutionSlaAfterReopenFunction(client, deps, options),
     ticketResolutionSlaRearmFunction(client, deps, options),
+    ticketRatedFunction(client, deps, options),
   ];
   const served = new Set(fns.map((f) => f.id()));
   const missing = allWorkflows(deps).filter((w) => !served.has(w.id));

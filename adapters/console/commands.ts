@@ -4,6 +4,7 @@ import {
 } from '../../core/index.js';
 import { ticketDetails, ticketLine } from './format.js';
 import { HANDLE_PATTERN } from './output.js';
+import { holdCommand, LIFECYCLE_HELP, rateCommand } from './lifecycle-commands.js';
 
 export const HELP = [
   'Each line is: @<handle> <what that person types>. People are created on first use.',
@@ -14,6 +15,7 @@ export const HELP = [
   '  /start #n · /resolve #n <note> · /reassign #n [@someone] · /reopen #n',
   '  /say #n <message>                 talk to the other side of a ticket',
   '  /triage #n priority:high skills:vpn,networking category:network   change the triage (assignee or admin)',
+  ...LIFECYCLE_HELP,
   '  /skills …                         admins manage moderators:',
   ...SKILLS_USAGE.split('\n').map((l) => `    ${l}`),
   '  /help',
@@ -78,6 +80,10 @@ export async function runCommand(helpdesk: Helpdesk, actor: Person, text: string
         const assignee = result.value.assigneeId ? await helpdesk.deps.store.getPerson(result.value.assigneeId) : null;
         return { ok: true, value: assignee ? `${formatRef(t.ref)} is now assigned to ${assignee.displayName}.` : `${formatRef(t.ref)} is unassigned: ${result.value.unassignedReason ?? 'nobody is available'}.` };
       });
+    case '/hold':
+      return withTicket(helpdesk, restWords[0] ?? '', (t) => holdCommand(helpdesk, actor, t, restWords.slice(1)));
+    case '/rate':
+      return withTicket(helpdesk, restWords[0] ?? '', (t) => rateCommand(helpdesk, actor, t, restWords.slice(1)));
     case '/skills':
       return skillsCommand(helpdesk, actor, rest);
     case '/triage':

@@ -7,6 +7,7 @@ import { canReopen, canView, requireAssigneeOrAdmin } from '../policies/authoriz
 import { autoAssign, assignToPerson } from './assign-ticket.js';
 import type { HelpdeskDeps } from './deps.js';
 import { nowIso } from './deps.js';
+import { requesterMayReopen, replyReopens } from './lifecycle.js';
 import { mutateTicket } from './mutate.js';
 import { cleanMultilineText } from '../domain/text.js';
 
@@ -61,6 +62,8 @@ export async function reopenTicket(deps: HelpdeskDeps, input: TicketAction): Pro
   const result = await mutateTicket(deps, input.ticketId, (ticket) => {
     if (!canReopen(who.value, ticket))
       return fail('AUTH.NOT_PARTICIPANT', `Only the requester, the assigned moderator or an admin can reopen #${ticket.ref}.`);
+    const window = requesterMayReopen(deps, who.value, ticket);
+    if (!window.ok) return window;
     const at = nowIso(deps);
     const next = T.reopen(ticket, input.actorId, at);
     if (!next.ok) return next;
@@ -101,6 +104,12 @@ export async function postMessage(deps: HelpdeskDeps, input: TicketAction & { re
   if (text.length > T.NOTE_MAX) return fail('INPUT.NOTE_TOO_LONG', `The message is too long (at most ${T.NOTE_MAX} characters).`);
   const who = await actor(deps, input.actorId);
   if (!who.ok) return who;
+  // The requester answering a ticket that closed itself for want of an answer reopens it.
+  const current = await deps.store.getTicket(input.ticketId);
+  if (current && replyReopens(deps, who.value.id, current)) {
+    const reopened = await reopenTicket(deps, { ticketId: input.ticketId, actorId: who.value.id });
+    if (!reopened.ok && reopened.error.code !== 'TICKET.NOT_RESOLVED') return reopened;
+  }
   return mutateTicket(deps, input.ticketId, (ticket) => {
     if (!canView(who.value, ticket) || (ticket.requesterId !== who.value.id && ticket.assigneeId !== who.value.id && who.value.role !== 'admin'))
       return fail('AUTH.NOT_PARTICIPANT', `Only the requester and the moderators of #${ticket.ref} can talk on it.`);
