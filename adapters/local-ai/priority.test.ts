@@ -77,6 +77,11 @@ describe('readPriority', () => {
     ['Softphones dead', '40 agents cannot take calls since 11'],
     ['Odd smell', 'There is a smell of gas near the kitchen on 2'],
     ['Someone approved my MFA', 'I got MFA prompts I didn\'t request and approved the push by mistake'],
+    ['Fahrstuhl', 'Der Fahrstuhl in Haus 2 steckt zwischen zwei Etagen fest'],
+    ['Ascenseur', 'Deux collègues sont coincés dans l’ascenseur'],
+    ['Troyano', 'El antivirus ha encontrado un troyano y no lo puede quitar'],
+    ['Versand', 'Der Versand steht still, weil das System nicht reagiert'],
+    ['Mailbox rules', 'There is a forwarding rule in my mailbox I never created'],
   ])('reads HIGH from credentials handed over, data sent out, whole groups and danger: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });
@@ -85,6 +90,8 @@ describe('readPriority', () => {
     ['Password not accepted', 'I entered my password three times and it says it is wrong'],
     ['Newsletters', 'My inbox is flooding with newsletters I never asked for'],
     ['Budget file', 'The radiator leaked onto the desk, the budget printouts are wet'],
+    ['No connection at my desk', 'I restarted the router and ran a virus scan, still no connection'],
+    ['Antivirus question', 'No virus was found but the scan is slow'],
   ])('does not read a sign-in problem or an ordinary word as an incident: %s', (title, description) => {
     expect(readPriority(title, description).priority).not.toBe('HIGH');
   });

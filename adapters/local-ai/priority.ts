@@ -53,13 +53,19 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'accidentally sent', 'accidentally emailed', 'accidentally shared', 'by mistake to', 'versehentlich an', 'falschen empfanger', 'par erreur a', 'mauvais destinataire',
     'por error a', 'destinatario equivocado', 'por engano para', 'destinatario errado',
     'gave them the code', 'gave him the code', 'gave her the code', 'gave the code', 'gave them my code', 'told them the code', 'read out the code', 'shared the code', 'shared my code',
+    'virus', 'viruses', 'trojaner', 'troyano', 'cavalo de troia', 'cheval de troie', 'spyware', 'keylogger', 'adware', 'infiziert', 'infecte', 'infectado', 'infetado',
+    'threat detected', 'bedrohung gefunden', 'menace detectee', 'amenaza detectada', 'ameaca detectada', 'forwarding rule', 'weiterleitungsregel', 'regle de transfert',
+    'regla de reenvio', 'regra de encaminhamento', 'sign ins from', 'sign ins to my', 'logins to my', 'anmeldungen aus', 'connexions depuis', 'inicios de sesion desde',
+    'acessos de outro', 'anderen land', 'autre pays', 'otro pais', 'outro pais',
     'approved the push', 'approved a push', 'approved the mfa', 'accepted the mfa', 'didn t request', 'i did not request', 'account was taken over', 'someone logged into my', 'someone is logged into my',
   ],
   outage: [
     'outage', 'outages', 'downtime', 'is down', 'are down', 'went down', 'down for', 'down since', 'down again', 'vpn down', 'internet down', 'network down', 'wifi down',
     'email down', 'mail down', 'website down', 'homepage down', 'portal down', 'app down', 'service down', 'server down', 'site down', 'system down', 'completely offline', 'whole office', 'whole site',
     'whole building', 'production down', 'production is down', 'prod down', 'in production', 'ausfall', 'systemausfall', 'komplett offline', 'ganze buro', 'panne generale',
-    'hors service', 'tout le bureau', 'caida', 'caido', 'fuera de servicio', 'toda la oficina', 'fora do ar', 'todo o escritorio', 'inoperante', 'customers are calling', 'customers can t', 'production line', 'line stopped', 'can t ship', 'cannot ship', 'orders are stuck', 'can t take orders',
+    'hors service', 'tout le bureau', 'caida', 'caido', 'fuera de servicio', 'toda la oficina', 'fora do ar', 'todo o escritorio', 'inoperante', 'customers are calling', 'customers can t', 'customers cannot', 'clients can t', 'clients cannot', 'steht still', 'stehen still', 'at a standstill', 'standstill',
+    'nichts geht mehr', 'geht gar nichts', 'a l arret', 'paralizado', 'paralizada', 'paralisado', 'paralisada', 'kunden konnen nicht', 'clients ne peuvent', 'clientes no pueden',
+    'clientes nao conseguem', 'plus aucun', 'ne fonctionne plus pour', 'no funciona para nadie', 'nao funciona para ninguem', 'production line', 'line stopped', 'can t ship', 'cannot ship', 'orders are stuck', 'can t take orders',
     'cannot take orders', 'can t take payments', 'sitting idle', 'agents idle', 'warehouse is stuck', 'temperature alarm', 'data loss', 'lost data', 'rows deleted', 'records deleted',
   ],
   impact: [
@@ -75,7 +81,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'frist', 'bis heute', 'kundentermin', 'um 14 uhr', 'date limite', 'avant la reunion', 'fecha limite', 'para hoy', 'prazo', 'ate hoje',
   ],
   blocked: [
-    'can t work', 'cannot work', 'can t do my job', 'can t log in to anything', 'can t sign in', 'cannot sign in', 'can t edit', 'can t connect', 'won t let me', 'completely blocked', 'can t do anything', 'cannot do anything', 'can t use it', 'unable to work', 'can t get in', 'locked out',
+    'can t work', 'cannot work', 'can t do my job', 'can t log in to anything', 'can t sign in', 'cannot sign in', 'can t edit', 'can t connect', 'won t let me', 'completely blocked', 'can t do anything', 'cannot do anything', 'can t use it', 'unable to work', 'can t open anything', 'cannot open anything', 'can t access anything', 'cannot access anything', 'can t get in', 'locked out',
     'je ne peux pas travailler', 'ne peux pas travailler', 'no puedo hacer nada', 'nao consigo fazer nada', 'kann nichts machen', 'komme nicht rein', 'komme nicht mehr',
     'i m blocked', 'kann nicht arbeiten', 'nicht mehr arbeiten', 'je ne peux plus', 'impossible de', 'no puedo trabajar', 'no puedo', 'nao consigo', 'nao consigo trabalhar',
   ],
@@ -91,7 +97,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'can it be', 'could it be', 'order new', 'ich hatte gern', 'ich benotige informationen', 'serait il possible', 'je voudrais', 'demande d', 'quisiera', 'me gustaria', 'solicitud', 'gostaria',
     'solicitacao', 'pedido de',
     'please put', 'please install', 'please add', 'please create', 'please set up', 'please order', 'can you add', 'could you add', 'could you give me', 'can you give me',
-    'could you set up', 'can you set up', 'could i have', 'can i have', 'i need the', 'i need a', 'ich brauchte', 'bitte installieren', 'j aimerais', 'je souhaite', 'pourriez vous',
+    'could you set up', 'can you set up', 'could i have', 'can i have', 'i need the', 'i need a', 'ich brauchte', 'ich brauche', 'j ai besoin', 'necesito', 'preciso de', 'need access', 'bitte installieren', 'j aimerais', 'je souhaite', 'pourriez vous',
     'necesito un', 'necesito una', 'preciso de um', 'preciso de uma',
   ],
   cosmetic: [
@@ -130,6 +136,9 @@ const HIGH_KINDS: ReadonlySet<SignalKind> = new Set(['security', 'outage', 'impa
 /** A negation within this many words before a security or urgency word cancels it ("not urgent", "no malware found"). */
 const NEGATION_WINDOW = 3;
 const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'don', 'isn', 'wasn', 'nicht', 'kein', 'keine', 'pas', 'jamais', 'sin', 'nunca', 'nao', 'sem', 'without']);
+/** A lift named with being stuck in it: people may be trapped. */
+const LIFTS: ReadonlySet<string> = new Set(['lift', 'elevator', 'aufzug', 'fahrstuhl', 'ascenseur', 'ascensor', 'elevador']);
+const STUCK: ReadonlySet<string> = new Set(['stuck', 'trapped', 'steckt', 'stecken', 'feststecken', 'eingeschlossen', 'coince', 'coincee', 'coinces', 'bloque', 'bloquee', 'atascado', 'atascada', 'atrapado', 'atrapada', 'preso', 'presa', 'travado', 'parado']);
 const PEOPLE: ReadonlySet<string> = new Set(['people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados',
   'trabajadores', 'clientes', 'funcionarios', 'employes', 'collegues', 'salaries', 'leute', 'beschaftigte', 'kunden', 'filialen', 'lojas', 'tiendas', 'magasins']);
 const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
@@ -138,8 +147,11 @@ const GROUPS: ReadonlySet<string> = new Set(['team', 'office', 'department', 'fl
 /** This many people named with a number ("35 people") is many. */
 const MANY = 5;
 
-/** A phrase's kinds; `typed` and `opened` are security only in the context their sets above name. */
-type TableKind = SignalKind | 'typed' | 'opened';
+/** Phrases that name a routine action with a signal word in it ("ran a virus scan"): their words signal nothing. */
+const NEUTRAL = ['virus scan', 'virus scans', 'antivirus scan', 'virus check', 'virus protection', 'virus definitions', 'virenscan', 'virenschutz', 'scan antivirus', 'analisis de virus', 'analise de virus', 'verificacao de virus'];
+
+/** A phrase's kinds; `typed` and `opened` are security only in the context their sets above name, `neutral` covers its words. */
+type TableKind = SignalKind | 'typed' | 'opened' | 'neutral';
 const TABLE = new Map<string, TableKind[]>();
 /** Every word sequence that starts a phrase, so a lookup stops as soon as no phrase can follow. */
 const STARTS = new Set<string>();
@@ -153,6 +165,7 @@ const addPhrase = (key: string, kind: TableKind) => {
 for (const [kind, phrases] of Object.entries(SIGNALS) as [SignalKind, readonly string[]][]) for (const phrase of phrases) addPhrase(foldWords(phrase).join(' '), kind);
 for (const key of CREDENTIAL_PHRASES) addPhrase(key, 'typed');
 for (const key of OPENED_PHRASES) addPhrase(key, 'opened');
+for (const phrase of NEUTRAL) addPhrase(foldWords(phrase).join(' '), 'neutral');
 
 export interface PriorityReading {
   readonly priority: Priority;
@@ -171,9 +184,19 @@ export function readPriority(title: string, description: string): PriorityReadin
     if (!found.some((f) => f.kind === kind && f.phrase === phrase)) found.push({ kind, phrase });
     kinds.add(kind);
   };
+  // Words inside a neutral phrase start no signal.
+  const neutral = new Uint8Array(words.length);
   for (let i = 0; i < words.length; i++) {
     let key = '';
     for (let n = 1; i + n <= words.length; n++) {
+      key = n === 1 ? (words[i] ?? '') : `${key} ${words[i + n - 1] ?? ''}`;
+      if (TABLE.get(key)?.includes('neutral')) neutral.fill(1, i, i + n);
+      if (!STARTS.has(key)) break;
+    }
+  }
+  for (let i = 0; i < words.length; i++) {
+    let key = '';
+    for (let n = 1; !neutral[i] && i + n <= words.length; n++) {
       key = n === 1 ? (words[i] ?? '') : `${key} ${words[i + n - 1] ?? ''}`;
       for (const kind of TABLE.get(key) ?? []) {
         if ((kind === 'security' || kind === 'urgency' || kind === 'deadline' || kind === 'typed' || kind === 'opened') && negated(words, i)) continue;
@@ -181,7 +204,7 @@ export function readPriority(title: string, description: string): PriorityReadin
           if (words.some((w) => PHISHING_CONTEXT.has(w))) add('security', key);
         } else if (kind === 'opened') {
           if (words.some((w) => SUSPICIOUS.has(w))) add('security', key);
-        } else add(kind, key);
+        } else if (kind !== 'neutral') add(kind, key);
       }
       if (!STARTS.has(key)) break;
     }
@@ -192,6 +215,9 @@ export function readPriority(title: string, description: string): PriorityReadin
     const n = Number(words[i]);
     if (Number.isInteger(n) && n >= MANY && PEOPLE.has(words[i + 1] ?? '')) add('impact', `${words[i]} ${words[i + 1]}`);
   }
+  const lift = words.find((w) => LIFTS.has(w));
+  const stuck = lift && words.find((w) => STUCK.has(w));
+  if (lift && stuck) add('safety', `${lift} … ${stuck}`);
   const asks = title.includes('?') || description.includes('?');
   const reasons = (ks: readonly SignalKind[]) => found.filter((f) => ks.includes(f.kind)).slice(0, 3).map((f) => `${f.kind}: "${f.phrase}"`);
   const high = [...kinds].filter((k) => HIGH_KINDS.has(k));

@@ -83,6 +83,9 @@ describe('SkillPredictor', () => {
     expect(skills('Need Python for a course', 'Python and Jupyter need installing on my laptop')).toContain('software-install');
     expect(programming(skills('Java update popup', 'A Java update window pops up at every start, can I ignore it?'))).toEqual([]);
     expect(programming(skills('New starters', 'Three new Java developers need a MacBook and access to the GitHub org'))).toEqual([]);
+    // With a known staff, a technical id nobody works on would only reach an admin: it is left out.
+    expect(skills('k8s pod keeps restarting', '', ['networking', 'hr'])).not.toContain('kubernetes');
+    expect(skills('k8s pod keeps restarting', '', ['networking', 'kubernetes'])).toContain('kubernetes');
     // A narrower spelling of a helpdesk skill is not invented: it stays.
     expect(skills('Reporting DB slow', 'The Postgres database behind the dashboards is slow')).toContain('postgresql');
   });

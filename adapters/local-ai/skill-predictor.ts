@@ -132,7 +132,8 @@ export class SkillPredictor {
       // An everyday ticket that names a language ("install Python for a course", "Java update popup") is about
       // the helpdesk skill it reads as: the technical id joins only if someone on staff works on it, or when it
       // is a narrower spelling of a helpdesk skill (`sql-server` for `database`).
-      if (out.length > 0 && !staff.has(skill) && this.catalog.broader(skill).length === 0) continue;
+      // A technical id nobody on a known staff works on routes nowhere but to an admin: it is left out too.
+      if ((out.length > 0 || staff.size > 0) && !staff.has(skill) && this.catalog.broader(skill).length === 0) continue;
       out.push({ skill, source: 'mention', confidence: MENTION_CONFIDENCE });
     }
     return out.slice(0, this.maxSkills);
