@@ -10,7 +10,7 @@ import {
 import { DESCRIPTION_MAX } from '../../core/index.js';
 
 /** Names shared by the definitions and the handlers. */
-export const COMMANDS = { ticket: 'ticket', tickets: 'tickets', skills: 'skills', createTicket: 'Create ticket' } as const;
+export const COMMANDS = { ticket: 'ticket', tickets: 'tickets', skills: 'skills', createTicket: 'Create ticket', panel: 'panel', helpdesk: 'helpdesk' } as const;
 
 const levels = [
   { name: 'low', value: 'LOW' },
@@ -98,5 +98,15 @@ export function commandDefinitions(scope: 'global' | 'guild'): RESTPostAPIApplic
       ...everywhere,
     },
     { type: ApplicationCommandType.Message, name: COMMANDS.createTicket, ...serverOnly },
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: COMMANDS.panel,
+      description: 'Post a ticket panel in this channel: an "Open a ticket" button (admins)',
+      options: [
+        { type: Opt.Boolean, name: 'desks', description: 'Also offer a choice of desks (IT, HR, facilities …)', required: false },
+        { type: Opt.String, name: 'text', description: 'The panel\'s text (default: a short invitation to open a ticket)', required: false, max_length: 1000 },
+      ],
+      ...serverOnly,
+    },
   ];
 }

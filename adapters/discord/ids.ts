@@ -19,9 +19,13 @@ export type Action =
   | 'triage'
   /** Modals: new ticket (optionally from a message), resolution note. */
   | 'file'
-  | 'note';
+  | 'note'
+  /** A ticket panel's button and desk select; the form they open is sent back with the same action. */
+  | 'panel'
+  /** "File this as a ticket" under a DM to the bot (the DM's id is the argument). */
+  | 'dmfile';
 
-const ACTIONS: readonly Action[] = ['start', 'resolve', 'reassign', 'reopen', 'assign', 'triage', 'file', 'note'];
+const ACTIONS: readonly Action[] = ['start', 'resolve', 'reassign', 'reopen', 'assign', 'triage', 'file', 'note', 'panel', 'dmfile'];
 
 export interface ParsedId {
   readonly action: Action;

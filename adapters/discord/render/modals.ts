@@ -17,6 +17,8 @@ export interface TicketModalPrefill {
   readonly description?: string;
   readonly source?: MessageSource;
   readonly urgency?: Priority;
+  /** Opened from a panel's desk choice: the form is sent back as a panel form naming the desk. */
+  readonly desk?: { readonly id: string; readonly label: string };
 }
 
 const URGENCY: readonly { label: string; value: Priority }[] = [
@@ -31,10 +33,15 @@ const URGENCY: readonly { label: string; value: Priority }[] = [
  * nobody has to guess the words; leaving it empty means "normal".
  */
 export function buildTicketModal(prefill: TicketModalPrefill = {}): APIModalInteractionResponseCallbackData {
-  const id = prefill.source ? customId('file', prefill.source.channelId, prefill.source.messageId) : customId('file');
+  const id = prefill.desk
+    ? customId('panel', prefill.desk.id)
+    : prefill.source
+      ? customId('file', prefill.source.channelId, prefill.source.messageId)
+      : customId('file');
+  const title = prefill.desk ? truncate(`New ticket: ${prefill.desk.label}`, LIMITS.modalTitle) : prefill.source ? 'Create a ticket from this message' : 'New ticket';
   return {
     custom_id: id,
-    title: prefill.source ? 'Create a ticket from this message' : 'New ticket',
+    title,
     components: [
       label('Title', 'A few words: what is wrong?', {
         type: ComponentType.TextInput,

@@ -1,6 +1,7 @@
 import type { Registry } from '../types.js';
 import { assignSelect } from './assign.js';
 import { editTriageButton } from './edit-triage.js';
+import { panelButton } from './panel.js';
 import { reassignButton } from './reassign.js';
 import { reopenButton } from './reopen.js';
 import { resolveButton } from './resolve.js';
@@ -14,4 +15,5 @@ export function register(registry: Registry): void {
   registry.component(editTriageButton);
   registry.component(assignSelect);
   registry.component(reopenButton);
+  registry.component(panelButton);
 }

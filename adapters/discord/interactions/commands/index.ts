@@ -1,5 +1,6 @@
 import type { Registry } from '../types.js';
 import { createTicketMenu } from './create-ticket.js';
+import { panelCommand } from './panel.js';
 import { skillsCommand } from './skills.js';
 import { ticketCommand } from './ticket.js';
 import { ticketsCommand } from './tickets.js';
@@ -10,4 +11,5 @@ export function register(registry: Registry): void {
   registry.command(ticketsCommand);
   registry.command(skillsCommand);
   registry.messageMenu(createTicketMenu);
+  registry.command(panelCommand);
 }

@@ -1,5 +1,6 @@
 import type { Registry } from '../types.js';
 import { noteModal } from './note.js';
+import { panelModal } from './panel.js';
 import { ticketModal } from './ticket.js';
 import { triageModal } from './triage.js';
 
@@ -8,4 +9,5 @@ export function register(registry: Registry): void {
   registry.modal(ticketModal);
   registry.modal(noteModal);
   registry.modal(triageModal);
+  registry.modal(panelModal);
 }
