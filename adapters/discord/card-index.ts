@@ -6,7 +6,15 @@ export interface CardRef {
   readonly messageId: string;
 }
 
-const NS = { card: 'discord.card', message: 'discord.message', dm: 'discord.dm' } as const;
+const NS = { card: 'discord.card', message: 'discord.message', dm: 'discord.dm', offer: 'discord.offer', thread: 'discord.thread' } as const;
+
+/** A DM the bot offered to file, kept until the click (a button holds 100 characters, a DM up to 4,000). */
+export interface DmOffer {
+  readonly authorId: string;
+  readonly channelId: string;
+  readonly content: string;
+  readonly attachments: readonly string[];
+}
 
 /**
  * What the Discord adapter remembers, in the store's key-value space so it
@@ -48,5 +56,30 @@ export class CardIndex {
 
   async setDmChannel(userId: string, channelId: string): Promise<void> {
     await this.kv.setValue(NS.dm, userId, channelId);
+  }
+
+  async rememberOffer(messageId: string, offer: DmOffer): Promise<void> {
+    await this.kv.setValue(NS.offer, messageId, JSON.stringify(offer));
+  }
+
+  async offer(messageId: string): Promise<DmOffer | null> {
+    const raw = await this.kv.getValue(NS.offer, messageId);
+    if (raw === null) return null;
+    try {
+      const o = JSON.parse(raw) as Partial<DmOffer>;
+      if (typeof o.authorId !== 'string' || typeof o.channelId !== 'string' || typeof o.content !== 'string' || !Array.isArray(o.attachments)) return null;
+      return { authorId: o.authorId, channelId: o.channelId, content: o.content, attachments: o.attachments.filter((a): a is string => typeof a === 'string') };
+    } catch {
+      return null;
+    }
+  }
+
+  /** The ticket whose requester's thread this is (support channels). */
+  async ticketOfThread(threadId: string): Promise<string | null> {
+    return this.kv.getValue(NS.thread, threadId);
+  }
+
+  async rememberThread(threadId: string, ticketId: string): Promise<void> {
+    await this.kv.setValue(NS.thread, threadId, ticketId);
   }
 }

@@ -1,5 +1,6 @@
 import type { Registry } from '../types.js';
 import { assignSelect } from './assign.js';
+import { dmFileButton } from './dm-file.js';
 import { editTriageButton } from './edit-triage.js';
 import { panelButton } from './panel.js';
 import { reassignButton } from './reassign.js';
@@ -16,4 +17,5 @@ export function register(registry: Registry): void {
   registry.component(assignSelect);
   registry.component(reopenButton);
   registry.component(panelButton);
+  registry.component(dmFileButton);
 }
