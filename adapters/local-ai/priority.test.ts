@@ -82,6 +82,11 @@ describe('readPriority', () => {
     ['Troyano', 'El antivirus ha encontrado un troyano y no lo puede quitar'],
     ['Versand', 'Der Versand steht still, weil das System nicht reagiert'],
     ['Mailbox rules', 'There is a forwarding rule in my mailbox I never created'],
+    ['Tills', 'Since this morning none of the tills in the Leeds store can take cards'],
+    ['Kein Netz', 'Seit 10 Uhr haben alle im Gebäude C kein Netzwerk'],
+    ['Salle serveur', "De l'eau coule du plafond dans la salle serveur"],
+    ['Laptop left on the train', 'I left my work laptop in the train and I was still signed in'],
+    ['Card charges', 'Charges on my corporate card that I don\'t recognise, from a shop abroad'],
   ])('reads HIGH from credentials handed over, data sent out, whole groups and danger: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });
@@ -92,6 +97,7 @@ describe('readPriority', () => {
     ['Budget file', 'The radiator leaked onto the desk, the budget printouts are wet'],
     ['No connection at my desk', 'I restarted the router and ran a virus scan, still no connection'],
     ['Antivirus question', 'No virus was found but the scan is slow'],
+    ['Team folder', 'None of the files I need are in the shared folder yet, can you check please?'],
   ])('does not read a sign-in problem or an ordinary word as an incident: %s', (title, description) => {
     expect(readPriority(title, description).priority).not.toBe('HIGH');
   });

@@ -57,6 +57,9 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'threat detected', 'bedrohung gefunden', 'menace detectee', 'amenaza detectada', 'ameaca detectada', 'forwarding rule', 'weiterleitungsregel', 'regle de transfert',
     'regla de reenvio', 'regra de encaminhamento', 'sign ins from', 'sign ins to my', 'logins to my', 'anmeldungen aus', 'connexions depuis', 'inicios de sesion desde',
     'acessos de outro', 'anderen land', 'autre pays', 'otro pais', 'outro pais',
+    'never used', 'don t recognise', 'don t recognize', 'didn t make', 'unauthorised charges', 'unauthorized charges', 'unknown charges', 'suspicious charges',
+    'lost my laptop', 'lost my work laptop', 'lost my phone', 'lost my work phone', 'left my laptop in', 'left my work laptop in', 'left my phone in', 'left my work phone in',
+    'laptop verloren', 'handy verloren', 'perdu mon ordinateur', 'perdu mon telephone', 'perdi mi portatil', 'perdi mi movil', 'perdi meu notebook', 'perdi meu celular',
     'approved the push', 'approved a push', 'approved the mfa', 'accepted the mfa', 'didn t request', 'i did not request', 'account was taken over', 'someone logged into my', 'someone is logged into my',
   ],
   outage: [
@@ -126,6 +129,14 @@ const SUSPICIOUS: ReadonlySet<string> = new Set([
   'suspicious', 'strange', 'weird', 'odd', 'unknown', 'fake', 'popups', 'pop', 'seltsam', 'seltsamen', 'seltsame', 'verdachtig', 'verdachtigen', 'unbekannt', 'etrange', 'suspect', 'bizarre',
   'extrano', 'raro', 'sospechoso', 'estranho', 'suspeito', 'desconhecido',
 ]);
+/** "I gave it to them": handing something over is an incident when the something is a code or password. */
+const HANDED_PHRASES: ReadonlySet<string> = new Set(
+  ['gave it to them', 'gave it to him', 'gave it to her', 'gave it away', 'told them', 'read it out', 'sent it to them', 'shared it with them', 'lo di', 'se lo di', 'je le leur ai donne', 'je lui ai donne', 'ich habe es ihm gegeben', 'passei para ele', 'passei para eles'].map((p) => foldWords(p).join(' ')),
+);
+const SECRET_CONTEXT: ReadonlySet<string> = new Set(['code', 'codes', 'password', 'passcode', 'pin', 'otp', 'credentials', 'passwort', 'kennwort', 'codigo', 'contrasena', 'senha', 'mot', 'identifiants']);
+/** An attachment opened from a strange mail, in any word order ("einen Anhang aus einer seltsamen Mail geöffnet"). */
+const ATTACHMENT: ReadonlySet<string> = new Set(['attachment', 'attachments', 'anhang', 'anhange', 'piece', 'adjunto', 'anexo']);
+const OPENED: ReadonlySet<string> = new Set(['opened', 'geoffnet', 'ouvert', 'abri', 'abrio', 'abriu', 'enabled', 'ran']);
 const PHISHING_CONTEXT: ReadonlySet<string> = new Set([
   'link', 'links', 'clicked', 'click', 'page', 'site', 'website', 'form', 'mail', 'email', 'e', 'message', 'sms', 'text', 'qr', 'fake', 'suspicious', 'strange', 'weird', 'odd', 'sender',
   'geklickt', 'seite', 'nachricht', 'lien', 'clique', 'enlace', 'clic', 'pagina', 'correo', 'mensaje', 'cliquei', 'mensagem', 'estranho', 'extrano', 'bizarre', 'seltsam',
@@ -143,7 +154,16 @@ const PEOPLE: ReadonlySet<string> = new Set(['people', 'users', 'colleagues', 'e
   'trabajadores', 'clientes', 'funcionarios', 'employes', 'collegues', 'salaries', 'leute', 'beschaftigte', 'kunden', 'filialen', 'lojas', 'tiendas', 'magasins']);
 const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
 const GROUPS: ReadonlySet<string> = new Set(['team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'team', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'site', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
-  'usine', 'entrepot', 'lager', 'werk', 'armazem', 'loja', 'call', 'centre', 'center']);
+  'usine', 'entrepot', 'lager', 'werk', 'armazem', 'loja', 'call', 'centre', 'center', 'gebaude', 'haus', 'batiment', 'edificio', 'predio',
+  'agence', 'agencia', 'filiale', 'sucursal', 'filial', 'stock', 'stockwerk']);
+/** "none of the tills in the store", "niemand im Lager": nobody in a whole group, a few words apart. */
+const NOBODY: ReadonlySet<string> = new Set(['none', 'nobody', 'niemand', 'keiner', 'aucun', 'aucune', 'personne', 'nadie', 'ninguno', 'ninguna', 'ninguem', 'nenhum', 'nenhuma']);
+/** "alle im Gebäude", "todos en la oficina", "tous au bureau": everyone somewhere. */
+const EVERYONE: ReadonlySet<string> = new Set(['alle', 'everyone', 'everybody', 'tous', 'toutes', 'todos', 'todas']);
+const AT: ReadonlySet<string> = new Set(['in', 'im', 'at', 'on', 'a', 'au', 'en', 'no', 'na', 'del', 'do', 'da', 'der', 'des', 'du']);
+/** Water, fire or heat where the servers are: an outage in the making. */
+const SERVER_ROOMS: ReadonlySet<string> = new Set(['server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
+const HAZARDS: ReadonlySet<string> = new Set(['leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
 /** This many people named with a number ("35 people") is many. */
 const MANY = 5;
 
@@ -151,7 +171,7 @@ const MANY = 5;
 const NEUTRAL = ['virus scan', 'virus scans', 'antivirus scan', 'virus check', 'virus protection', 'virus definitions', 'virenscan', 'virenschutz', 'scan antivirus', 'analisis de virus', 'analise de virus', 'verificacao de virus'];
 
 /** A phrase's kinds; `typed` and `opened` are security only in the context their sets above name, `neutral` covers its words. */
-type TableKind = SignalKind | 'typed' | 'opened' | 'neutral';
+type TableKind = SignalKind | 'typed' | 'opened' | 'handed' | 'neutral';
 const TABLE = new Map<string, TableKind[]>();
 /** Every word sequence that starts a phrase, so a lookup stops as soon as no phrase can follow. */
 const STARTS = new Set<string>();
@@ -165,6 +185,7 @@ const addPhrase = (key: string, kind: TableKind) => {
 for (const [kind, phrases] of Object.entries(SIGNALS) as [SignalKind, readonly string[]][]) for (const phrase of phrases) addPhrase(foldWords(phrase).join(' '), kind);
 for (const key of CREDENTIAL_PHRASES) addPhrase(key, 'typed');
 for (const key of OPENED_PHRASES) addPhrase(key, 'opened');
+for (const key of HANDED_PHRASES) addPhrase(key, 'handed');
 for (const phrase of NEUTRAL) addPhrase(foldWords(phrase).join(' '), 'neutral');
 
 export interface PriorityReading {
@@ -199,11 +220,13 @@ export function readPriority(title: string, description: string): PriorityReadin
     for (let n = 1; !neutral[i] && i + n <= words.length; n++) {
       key = n === 1 ? (words[i] ?? '') : `${key} ${words[i + n - 1] ?? ''}`;
       for (const kind of TABLE.get(key) ?? []) {
-        if ((kind === 'security' || kind === 'urgency' || kind === 'deadline' || kind === 'typed' || kind === 'opened') && negated(words, i)) continue;
+        if ((kind === 'security' || kind === 'urgency' || kind === 'deadline' || kind === 'typed' || kind === 'opened' || kind === 'handed') && negated(words, i)) continue;
         if (kind === 'typed') {
           if (words.some((w) => PHISHING_CONTEXT.has(w))) add('security', key);
         } else if (kind === 'opened') {
           if (words.some((w) => SUSPICIOUS.has(w))) add('security', key);
+        } else if (kind === 'handed') {
+          if (words.some((w) => SECRET_CONTEXT.has(w))) add('security', key);
         } else if (kind !== 'neutral') add(kind, key);
       }
       if (!STARTS.has(key)) break;
@@ -212,9 +235,26 @@ export function readPriority(title: string, description: string): PriorityReadin
     if (WHOLE.has(words[i] ?? '') || (words[i] === 'all' && words[i + 1] === 'of')) {
       for (let j = i + 1; j <= i + 3 && j < words.length; j++) if (GROUPS.has(words[j] ?? '')) add('impact', words.slice(i, j + 1).join(' '));
     }
+    // "none of the tills in the Bristol store": within a few words, "in"/"at" and then the group.
+    if (NOBODY.has(words[i] ?? '')) {
+      for (let j = i + 1; j <= i + 6 && j < words.length; j++) {
+        if (!AT.has(words[j] ?? '')) continue;
+        for (let k = j + 1; k <= j + 3 && k < words.length; k++) if (GROUPS.has(words[k] ?? '')) add('impact', words.slice(i, k + 1).join(' '));
+      }
+    }
+    if (EVERYONE.has(words[i] ?? '') && AT.has(words[i + 1] ?? '')) {
+      for (let j = i + 2; j <= i + 3 && j < words.length; j++) if (GROUPS.has(words[j] ?? '')) add('impact', words.slice(i, j + 1).join(' '));
+    }
     const n = Number(words[i]);
     if (Number.isInteger(n) && n >= MANY && PEOPLE.has(words[i + 1] ?? '')) add('impact', `${words[i]} ${words[i + 1]}`);
   }
+  if (!kinds.has('security') && words.some((w) => ATTACHMENT.has(w)) && words.some((w) => SUSPICIOUS.has(w))) {
+    const opened = words.findIndex((w) => OPENED.has(w));
+    if (opened >= 0 && !negated(words, opened)) add('security', `attachment … ${words[opened]}`);
+  }
+  const room = words.some((w, i) => SERVER_ROOMS.has(w) || SERVER_ROOMS.has(`${w} ${words[i + 1] ?? ''}`) || SERVER_ROOMS.has(`${w} ${words[i + 1] ?? ''} ${words[i + 2] ?? ''}`));
+  const hazard = room && words.find((w) => HAZARDS.has(w));
+  if (hazard) add('outage', `server room … ${hazard}`);
   const lift = words.find((w) => LIFTS.has(w));
   const stuck = lift && words.find((w) => STUCK.has(w));
   if (lift && stuck) add('safety', `${lift} … ${stuck}`);

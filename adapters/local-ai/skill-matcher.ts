@@ -218,7 +218,8 @@ export class SkillMatcher {
     const seen = new Set<Entry>();
     for (const v of [w, ...deletions(w)]) {
       for (const e of this.deletes.get(v) ?? []) seen.add(e);
-      for (const e of this.exact.get(v) ?? []) seen.add(e);
+      // An entry shorter than a typo-length word is not reached by adding a letter to it ("porta" is no "portal").
+      if (v.length >= MIN_TYPO_LENGTH) for (const e of this.exact.get(v) ?? []) if (e.weight >= WORD_WEIGHT) seen.add(e);
     }
     if (seen.size) hit(`~${w}`, [...seen], factor * TYPO_FACTOR);
   }

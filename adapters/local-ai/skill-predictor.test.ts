@@ -51,6 +51,11 @@ describe('SkillPredictor', () => {
     expect(skills('Messages to clients keep bouncing')).toContain('email');
   });
 
+  it('does not take a longer ordinary word for a short entry with a letter added', () => {
+    // "portal" is not the Portuguese "porta" (door), "salad" not "sala".
+    expect(skills('supplier portal will not load')).not.toContain('facilities');
+  });
+
   it('tolerates typos and word forms', () => {
     expect(skills('pirnter is jammed')).toContain('printers');
     expect(skills('my pasword expired')).toContain('accounts');
