@@ -87,6 +87,11 @@ describe('readPriority', () => {
     ['Salle serveur', "De l'eau coule du plafond dans la salle serveur"],
     ['Laptop left on the train', 'I left my work laptop in the train and I was still signed in'],
     ['Card charges', 'Charges on my corporate card that I don\'t recognise, from a shop abroad'],
+    ['Doors', 'The badge readers on all doors in building A stopped working'],
+    ['Lojas', 'O sistema de caixa parou em todas as lojas'],
+    ['Planilha', 'Enviei por engano a planilha de salários para um cliente'],
+    ['USB stick', 'I lost my USB stick with the customer export on the train'],
+    ['Suppliers', 'The payment run failed, 240 suppliers will not be paid'],
   ])('reads HIGH from credentials handed over, data sent out, whole groups and danger: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });
@@ -97,6 +102,8 @@ describe('readPriority', () => {
     ['Budget file', 'The radiator leaked onto the desk, the budget printouts are wet'],
     ['No connection at my desk', 'I restarted the router and ran a virus scan, still no connection'],
     ['Antivirus question', 'No virus was found but the scan is slow'],
+    ['Waiting', 'I have been waiting all day in the office for the new laptop'],
+    ['Charger', 'I lost my laptop charger, can I get a new one?'],
     ['Team folder', 'None of the files I need are in the shared folder yet, can you check please?'],
   ])('does not read a sign-in problem or an ordinary word as an incident: %s', (title, description) => {
     expect(readPriority(title, description).priority).not.toBe('HIGH');

@@ -57,9 +57,10 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'threat detected', 'bedrohung gefunden', 'menace detectee', 'amenaza detectada', 'ameaca detectada', 'forwarding rule', 'weiterleitungsregel', 'regle de transfert',
     'regla de reenvio', 'regra de encaminhamento', 'sign ins from', 'sign ins to my', 'logins to my', 'anmeldungen aus', 'connexions depuis', 'inicios de sesion desde',
     'acessos de outro', 'anderen land', 'autre pays', 'otro pais', 'outro pais',
+    'files renamed', 'files have been renamed', 'files were renamed', 'crypt', 'crypted', 'lost a hard drive',
+    'people are stuck', 'people stuck outside', 'can t get into the building', 'cannot get into the building',
     'never used', 'don t recognise', 'don t recognize', 'didn t make', 'unauthorised charges', 'unauthorized charges', 'unknown charges', 'suspicious charges',
-    'lost my laptop', 'lost my work laptop', 'lost my phone', 'lost my work phone', 'left my laptop in', 'left my work laptop in', 'left my phone in', 'left my work phone in',
-    'laptop verloren', 'handy verloren', 'perdu mon ordinateur', 'perdu mon telephone', 'perdi mi portatil', 'perdi mi movil', 'perdi meu notebook', 'perdi meu celular',
+    'left my laptop in', 'left my work laptop in', 'left my phone in', 'left my work phone in',
     'approved the push', 'approved a push', 'approved the mfa', 'accepted the mfa', 'didn t request', 'i did not request', 'account was taken over', 'someone logged into my', 'someone is logged into my',
   ],
   outage: [
@@ -150,7 +151,7 @@ const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'd
 /** A lift named with being stuck in it: people may be trapped. */
 const LIFTS: ReadonlySet<string> = new Set(['lift', 'elevator', 'aufzug', 'fahrstuhl', 'ascenseur', 'ascensor', 'elevador']);
 const STUCK: ReadonlySet<string> = new Set(['stuck', 'trapped', 'steckt', 'stecken', 'feststecken', 'eingeschlossen', 'coince', 'coincee', 'coinces', 'bloque', 'bloquee', 'atascado', 'atascada', 'atrapado', 'atrapada', 'preso', 'presa', 'travado', 'parado']);
-const PEOPLE: ReadonlySet<string> = new Set(['people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados',
+const PEOPLE: ReadonlySet<string> = new Set(['people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados', 'suppliers', 'vendors', 'lieferanten', 'fournisseurs', 'proveedores', 'fornecedores',
   'trabajadores', 'clientes', 'funcionarios', 'employes', 'collegues', 'salaries', 'leute', 'beschaftigte', 'kunden', 'filialen', 'lojas', 'tiendas', 'magasins']);
 const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
 const GROUPS: ReadonlySet<string> = new Set(['team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'team', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'site', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
@@ -161,6 +162,23 @@ const NOBODY: ReadonlySet<string> = new Set(['none', 'nobody', 'niemand', 'keine
 /** "alle im Gebäude", "todos en la oficina", "tous au bureau": everyone somewhere. */
 const EVERYONE: ReadonlySet<string> = new Set(['alle', 'everyone', 'everybody', 'tous', 'toutes', 'todos', 'todas']);
 const AT: ReadonlySet<string> = new Set(['in', 'im', 'at', 'on', 'a', 'au', 'en', 'no', 'na', 'del', 'do', 'da', 'der', 'des', 'du']);
+/** Places, for "all doors in building A", "todas as lojas", "every office". */
+const PLACES: ReadonlySet<string> = new Set([
+  'building', 'buildings', 'office', 'offices', 'site', 'sites', 'floor', 'floors', 'store', 'stores', 'shop', 'shops', 'branch', 'branches', 'warehouse', 'warehouses',
+  'gebaude', 'buro', 'standort', 'standorte', 'filialen', 'etage', 'batiment', 'bureau', 'bureaux', 'agences', 'magasins', 'edificio', 'oficina', 'oficinas', 'tiendas', 'sucursales',
+  'planta', 'predio', 'escritorio', 'escritorios', 'lojas', 'filiais', 'andar',
+]);
+/** "all day in the office" is a time, not a place. */
+const TIMES: ReadonlySet<string> = new Set(['day', 'morning', 'afternoon', 'week', 'night', 'time', 'tag', 'woche', 'jour', 'journee', 'semaine', 'dia', 'semana', 'manana', 'tarde']);
+const ALL: ReadonlySet<string> = new Set(['all', 'every', 'alle', 'allen', 'tous', 'toutes', 'todos', 'todas', 'todo', 'toda']);
+/** Sent out by mistake, in any word order ("Enviei por engano a planilha…"). */
+const MISTAKE: ReadonlySet<string> = new Set(['accidentally', 'mistakenly', 'mistake', 'versehentlich', 'erreur', 'error', 'engano', 'equivocado', 'equivocada', 'errado']);
+const SENT: ReadonlySet<string> = new Set(['sent', 'emailed', 'shared', 'posted', 'forwarded', 'uploaded', 'geschickt', 'gesendet', 'weitergeleitet', 'envoye', 'partage', 'envie', 'enviado', 'comparti', 'enviei', 'compartilhei', 'encaminhei']);
+/** A device lost: "lost my laptop", "perdí el móvil", not "lost my laptop charger". */
+const LOST: ReadonlySet<string> = new Set(['lost', 'verloren', 'perdu', 'perdi', 'perdido', 'perdida', 'perdio']);
+const DEVICES: ReadonlySet<string> = new Set(['laptop', 'phone', 'iphone', 'ipad', 'tablet', 'usb', 'stick', 'notebook', 'portatil', 'movil', 'celular', 'telemovel', 'handy', 'diensthandy', 'telephone', 'ordinateur', 'yubikey']);
+const ACCESSORIES: ReadonlySet<string> = new Set(['charger', 'case', 'bag', 'cable', 'sleeve', 'stand', 'cover', 'ladegerat', 'chargeur', 'cargador', 'carregador', 'funda', 'capa', 'housse']);
+
 /** Water, fire or heat where the servers are: an outage in the making. */
 const SERVER_ROOMS: ReadonlySet<string> = new Set(['server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
 const HAZARDS: ReadonlySet<string> = new Set(['leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
@@ -245,12 +263,30 @@ export function readPriority(title: string, description: string): PriorityReadin
     if (EVERYONE.has(words[i] ?? '') && AT.has(words[i + 1] ?? '')) {
       for (let j = i + 2; j <= i + 3 && j < words.length; j++) if (GROUPS.has(words[j] ?? '')) add('impact', words.slice(i, j + 1).join(' '));
     }
+    // "all doors in building A", "todas as lojas", "every office": everywhere in a place.
+    if (ALL.has(words[i] ?? '') && !TIMES.has(words[i + 1] ?? '')) {
+      for (let j = i + 1; j <= i + 4 && j < words.length; j++) {
+        const w = words[j] ?? '';
+        if (PLACES.has(w) && (j === i + 1 || j === i + 2 || AT.has(words[j - 1] ?? '') || AT.has(words[j - 2] ?? ''))) add('impact', words.slice(i, j + 1).join(' '));
+      }
+    }
+    if (LOST.has(words[i] ?? '') && !negated(words, i)) {
+      // German puts the verb last: "meinen Laptop verloren".
+      const from = words[i] === 'verloren' ? Math.max(0, i - 3) : i + 1;
+      for (let j = from; j <= from + 2 && j < words.length; j++) {
+        if (DEVICES.has(words[j] ?? '') && !ACCESSORIES.has(words[j + 1] ?? '')) add('security', `${words[i]} ${words[j]}`);
+      }
+    }
     const n = Number(words[i]);
     if (Number.isInteger(n) && n >= MANY && PEOPLE.has(words[i + 1] ?? '')) add('impact', `${words[i]} ${words[i + 1]}`);
   }
   if (!kinds.has('security') && words.some((w) => ATTACHMENT.has(w)) && words.some((w) => SUSPICIOUS.has(w))) {
     const opened = words.findIndex((w) => OPENED.has(w));
     if (opened >= 0 && !negated(words, opened)) add('security', `attachment … ${words[opened]}`);
+  }
+  const mistake = words.findIndex((w) => MISTAKE.has(w));
+  if (mistake >= 0 && !kinds.has('security')) {
+    for (let j = Math.max(0, mistake - 6); j <= mistake + 6 && j < words.length; j++) if (SENT.has(words[j] ?? '')) add('security', `${words[j]} … ${words[mistake]}`);
   }
   const room = words.some((w, i) => SERVER_ROOMS.has(w) || SERVER_ROOMS.has(`${w} ${words[i + 1] ?? ''}`) || SERVER_ROOMS.has(`${w} ${words[i + 1] ?? ''} ${words[i + 2] ?? ''}`));
   const hazard = room && words.find((w) => HAZARDS.has(w));
