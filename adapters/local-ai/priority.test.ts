@@ -29,6 +29,11 @@ describe('readPriority', () => {
     expect(readPriority(title, description).priority).toBe('LOW');
   });
 
+  it('reads a meeting minutes away as a deadline, and a boot logo as no cosmetic issue', () => {
+    expect(readPriority('Projector', 'No picture on the projector and the board meets in 15 minutes').priority).toBe('MEDIUM');
+    expect(readPriority('No arranca el portátil', 'Se queda en el logo al arrancar').priority).toBe('MEDIUM');
+  });
+
   it('reads MEDIUM without signals', () => {
     expect(readPriority('Printer on floor 3 jams', 'It jams on duplex jobs.')).toMatchObject({ priority: 'MEDIUM', reasons: [] });
   });
@@ -92,6 +97,10 @@ describe('readPriority', () => {
     ['Planilha', 'Enviei por engano a planilha de salários para um cliente'],
     ['USB stick', 'I lost my USB stick with the customer export on the train'],
     ['Suppliers', 'The payment run failed, 240 suppliers will not be paid'],
+    ['Replied to a fake mail', 'I replied with our account number before I realised it was fake'],
+    ['Keller', 'Der Keller ist nach dem Sturm überflutet'],
+    ['Buchhaltung', 'In der Buchhaltung kann niemand mehr drucken'],
+    ['VPN', 'Ningún compañero del equipo de ventas puede conectarse a la VPN'],
   ])('reads HIGH from credentials handed over, data sent out, whole groups and danger: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });
@@ -104,6 +113,7 @@ describe('readPriority', () => {
     ['Antivirus question', 'No virus was found but the scan is slow'],
     ['Waiting', 'I have been waiting all day in the office for the new laptop'],
     ['Charger', 'I lost my laptop charger, can I get a new one?'],
+    ['Inbox', 'My inbox is flooded with newsletters'],
     ['Team folder', 'None of the files I need are in the shared folder yet, can you check please?'],
   ])('does not read a sign-in problem or an ordinary word as an incident: %s', (title, description) => {
     expect(readPriority(title, description).priority).not.toBe('HIGH');

@@ -57,6 +57,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'threat detected', 'bedrohung gefunden', 'menace detectee', 'amenaza detectada', 'ameaca detectada', 'forwarding rule', 'weiterleitungsregel', 'regle de transfert',
     'regla de reenvio', 'regra de encaminhamento', 'sign ins from', 'sign ins to my', 'logins to my', 'anmeldungen aus', 'connexions depuis', 'inicios de sesion desde',
     'acessos de outro', 'anderen land', 'autre pays', 'otro pais', 'outro pais',
+    'before i realised', 'before i realized', 'it was fake', 'was a scam', 'turned out to be fake', 'turned out to be phishing', 'bevor ich gemerkt', 'avant de me rendre compte',
+    'antes de darme cuenta', 'antes de perceber',
     'files renamed', 'files have been renamed', 'files were renamed', 'crypt', 'crypted', 'lost a hard drive',
     'people are stuck', 'people stuck outside', 'can t get into the building', 'cannot get into the building',
     'never used', 'don t recognise', 'don t recognize', 'didn t make', 'unauthorised charges', 'unauthorized charges', 'unknown charges', 'suspicious charges',
@@ -75,7 +77,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
   impact: [
     'for everyone', 'everyone in', 'everyone on', 'everybody in', 'whole team', 'whole department', 'entire office', 'entire team', 'entire department', 'all users', 'all staff',
     'all employees', 'nobody can', 'no one can', 'nobody in', 'no one in', 'none of us can', 'many users', 'many people', 'multiple users', 'several users', 'whole company',
-    'company wide', 'customers affected', 'blocked three users', 'alle mitarbeiter', 'niemand kann', 'ganze team', 'ganze abteilung', 'alle kollegen', 'tout le monde', 'personne ne peut',
+    'company wide', 'customers affected', 'blocked three users', 'alle mitarbeiter', 'niemand kann', 'kann niemand', 'kann keiner', 'ganze team', 'ganze abteilung', 'alle kollegen', 'tout le monde', 'personne ne peut',
     'toute l equipe', 'tous les utilisateurs', 'todo el mundo', 'nadie puede', 'todos los usuarios', 'todo el equipo', 'ninguem consegue', 'todos os usuarios', 'toda a equipe',
     'none of us', 'all of us', 'everyone here', 'nobody here', 'no one here', 'nadie en', 'ninguem no', 'ninguem na', 'niemand im', 'bei allen', 'fur alle', 'pour tout le', 'para todos',
   ],
@@ -105,7 +107,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'necesito un', 'necesito una', 'preciso de um', 'preciso de uma',
   ],
   cosmetic: [
-    'blurry', 'misspelled', 'typo', 'cosmetic', 'looks a bit', 'font', 'colour', 'color', 'logo', 'wallpaper', 'upside down', 'misaligned', 'alignment', 'icon', 'icons', 'ugly',
+    'blurry', 'misspelled', 'typo', 'cosmetic', 'looks a bit', 'font', 'colour', 'color', 'logo looks', 'old logo', 'wrong logo', 'logo is blurry', 'wallpaper', 'upside down', 'misaligned', 'alignment', 'icon', 'icons', 'ugly',
     'spelling', 'spelt wrong', 'wrong colour', 'wrong color', 'just cosmetic', 'minor thing', 'small thing', 'schriftart', 'unscharf', 'police d ecriture', 'flou', 'borroso', 'desfocado',
   ],
   'can-wait': [
@@ -156,9 +158,10 @@ const PEOPLE: ReadonlySet<string> = new Set(['people', 'users', 'colleagues', 'e
 const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
 const GROUPS: ReadonlySet<string> = new Set(['team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'team', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'site', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
   'usine', 'entrepot', 'lager', 'werk', 'armazem', 'loja', 'call', 'centre', 'center', 'gebaude', 'haus', 'batiment', 'edificio', 'predio',
-  'agence', 'agencia', 'filiale', 'sucursal', 'filial', 'stock', 'stockwerk']);
+  'agence', 'agencia', 'filiale', 'sucursal', 'filial', 'stock', 'stockwerk', 'buchhaltung', 'comptabilite', 'contabilidad', 'contabilidade', 'vertrieb',
+  'ventes', 'ventas', 'vendas', 'marketing', 'einkauf', 'achats', 'compras', 'finance', 'support', 'engineering']);
 /** "none of the tills in the store", "niemand im Lager": nobody in a whole group, a few words apart. */
-const NOBODY: ReadonlySet<string> = new Set(['none', 'nobody', 'niemand', 'keiner', 'aucun', 'aucune', 'personne', 'nadie', 'ninguno', 'ninguna', 'ninguem', 'nenhum', 'nenhuma']);
+const NOBODY: ReadonlySet<string> = new Set(['none', 'nobody', 'niemand', 'keiner', 'aucun', 'aucune', 'personne', 'nadie', 'ningun', 'ninguno', 'ninguna', 'ninguem', 'nenhum', 'nenhuma']);
 /** "alle im Gebäude", "todos en la oficina", "tous au bureau": everyone somewhere. */
 const EVERYONE: ReadonlySet<string> = new Set(['alle', 'everyone', 'everybody', 'tous', 'toutes', 'todos', 'todas']);
 const AT: ReadonlySet<string> = new Set(['in', 'im', 'at', 'on', 'a', 'au', 'en', 'no', 'na', 'del', 'do', 'da', 'der', 'des', 'du']);
@@ -178,6 +181,11 @@ const SENT: ReadonlySet<string> = new Set(['sent', 'emailed', 'shared', 'posted'
 const LOST: ReadonlySet<string> = new Set(['lost', 'verloren', 'perdu', 'perdi', 'perdido', 'perdida', 'perdio']);
 const DEVICES: ReadonlySet<string> = new Set(['laptop', 'phone', 'iphone', 'ipad', 'tablet', 'usb', 'stick', 'notebook', 'portatil', 'movil', 'celular', 'telemovel', 'handy', 'diensthandy', 'telephone', 'ordinateur', 'yubikey']);
 const ACCESSORIES: ReadonlySet<string> = new Set(['charger', 'case', 'bag', 'cable', 'sleeve', 'stand', 'cover', 'ladegerat', 'chargeur', 'cargador', 'carregador', 'funda', 'capa', 'housse']);
+
+/** A flooded place (not a flooded inbox). */
+const FLOODED: ReadonlySet<string> = new Set(['flooded', 'flooding', 'uberschwemmt', 'uberflutet', 'inonde', 'inondee', 'inundado', 'inundada', 'inundacion', 'alagado', 'alagada', 'alagamento']);
+const WET_PLACES: ReadonlySet<string> = new Set(['basement', 'cellar', 'archive', 'floor', 'room', 'office', 'kitchen', 'toilet', 'toilets', 'building', 'garage', 'water', 'keller', 'buro', 'raum', 'wasser', 'sous', 'bureau', 'salle', 'eau', 'sotano', 'oficina', 'sala', 'agua', 'porao', 'escritorio']);
+const MINUTES: ReadonlySet<string> = new Set(['minutes', 'mins', 'min', 'minuten', 'minutos']);
 
 /** Water, fire or heat where the servers are: an outage in the making. */
 const SERVER_ROOMS: ReadonlySet<string> = new Set(['server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
@@ -277,6 +285,12 @@ export function readPriority(title: string, description: string): PriorityReadin
         if (DEVICES.has(words[j] ?? '') && !ACCESSORIES.has(words[j + 1] ?? '')) add('security', `${words[i]} ${words[j]}`);
       }
     }
+    // "In der Buchhaltung kann niemand": the group first, then nobody.
+    if (NOBODY.has(words[i] ?? '')) {
+      for (let j = Math.max(0, i - 3); j < i; j++) if (GROUPS.has(words[j] ?? '') && (AT.has(words[j - 1] ?? '') || AT.has(words[j - 2] ?? ''))) add('impact', words.slice(j, i + 1).join(' '));
+    }
+    // "the board meets in 15 minutes": a deadline.
+    if (words[i] === 'in' && Number.isInteger(Number(words[i + 1])) && MINUTES.has(words[i + 2] ?? '')) add('deadline', words.slice(i, i + 3).join(' '));
     const n = Number(words[i]);
     if (Number.isInteger(n) && n >= MANY && PEOPLE.has(words[i + 1] ?? '')) add('impact', `${words[i]} ${words[i + 1]}`);
   }
@@ -291,6 +305,8 @@ export function readPriority(title: string, description: string): PriorityReadin
   const room = words.some((w, i) => SERVER_ROOMS.has(w) || SERVER_ROOMS.has(`${w} ${words[i + 1] ?? ''}`) || SERVER_ROOMS.has(`${w} ${words[i + 1] ?? ''} ${words[i + 2] ?? ''}`));
   const hazard = room && words.find((w) => HAZARDS.has(w));
   if (hazard) add('outage', `server room … ${hazard}`);
+  const flood = words.find((w) => FLOODED.has(w));
+  if (flood && words.some((w) => WET_PLACES.has(w))) add('safety', `${flood} …`);
   const lift = words.find((w) => LIFTS.has(w));
   const stuck = lift && words.find((w) => STUCK.has(w));
   if (lift && stuck) add('safety', `${lift} … ${stuck}`);
