@@ -55,6 +55,7 @@ const schema = z.object({
   DISCORD_API_URL: url('Discord REST base, e.g. https://discord.com/api'),
   DISCORD_ADMIN_ROLE: optionalStr,
   DISCORD_ADMIN_ROLE_ID: str.regex(/^\d{5,25}$/, { message: 'must be a numeric role id (Server Settings → Roles → ⋯ → Copy Role ID)' }).optional(),
+  DISCORD_SUPPORT_CHANNELS: bool.default(false),
 
   AI_PROVIDERS: str
     .transform((s) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))

@@ -6,7 +6,7 @@ export interface CardRef {
   readonly messageId: string;
 }
 
-const NS = { card: 'discord.card', message: 'discord.message', dm: 'discord.dm', offer: 'discord.offer', thread: 'discord.thread' } as const;
+const NS = { card: 'discord.card', message: 'discord.message', dm: 'discord.dm', offer: 'discord.offer', thread: 'discord.thread', echo: 'discord.thread-echo' } as const;
 
 /** A DM the bot offered to file, kept until the click (a button holds 100 characters, a DM up to 4,000). */
 export interface DmOffer {
@@ -81,5 +81,18 @@ export class CardIndex {
 
   async rememberThread(threadId: string, ticketId: string): Promise<void> {
     await this.kv.setValue(NS.thread, threadId, ticketId);
+  }
+
+  /**
+   * A staff message written in a requester's thread: the requester read it
+   * there already, so its relay back into the thread is skipped. Keyed by
+   * what was said (a digest), as the notification carries no message id.
+   */
+  async markSaidInThread(key: string): Promise<void> {
+    await this.kv.setValue(NS.echo, key, '1');
+  }
+
+  async saidInThread(key: string): Promise<boolean> {
+    return (await this.kv.getValue(NS.echo, key)) !== null;
   }
 }

@@ -1,4 +1,4 @@
-import { REST } from 'discord.js';
+import { DiscordAPIError, REST, Routes } from 'discord.js';
 import {
   personRef,
   type DeliveryOutcome,
@@ -11,9 +11,14 @@ import {
   type PersonStore,
 } from '../../core/index.js';
 import { CardIndex, type CardRef } from './card-index.js';
-import { DirectMessages, permanentFailure } from './dm.js';
+import { DirectMessages, nonceOf, permanentFailure } from './dm.js';
 import { discordUserId } from './identity.js';
-import { renderNotification } from './render/notifications.js';
+import { restBody } from './render/message.js';
+import { renderNotification, type Delivery } from './render/notifications.js';
+import { requesterThread, saidKey } from './thread.js';
+
+/** Errors after which a requester's thread is given up for the DM (deleted, no access, locked or archived for good). */
+const THREAD_GONE = new Set([10003, 50001, 50013, 50083, 160005]);
 
 /** Notifications whose staff card names the requester although the notification does not carry them. */
 const NEEDS_REQUESTER = new Set<Notification['kind']>(['ticket.unassigned-from', 'ticket.needs-assignee', 'sla.escalated']);
@@ -50,6 +55,9 @@ export class DiscordChannel implements NotificationChannel {
     const plan = renderNotification(notification, requester);
     // Identifies this exact message, for Discord's nonce: a retried step does not post it twice.
     const key = `${ticket.id}:${person.id}:${notification.kind}:${ticket.version}`;
+    const thread = requesterThread(ticket);
+    if (thread && notification.kind === 'ticket.assignment') await this.addToThread(thread, userId);
+    if (thread && notification.audience === 'requester' && person.id === ticket.requesterId && (await this.deliverInThread(thread, notification, plan, key))) return { status: 'delivered' };
     try {
       const existing = await this.cards.card(ticket.id, person.id);
       if (plan.kind === 'card') {
@@ -79,6 +87,39 @@ export class DiscordChannel implements NotificationChannel {
   private async reply(userId: string, ticketId: string, message: Parameters<DirectMessages['send']>[1], key: string, card: CardRef | null): Promise<void> {
     const sent = await this.dms.send(userId, message, key, card ?? undefined);
     await this.cards.rememberMessage(sent.messageId, ticketId);
+  }
+
+  /**
+   * A requester notice in their support-channel thread instead of a DM.
+   * `ticket.filed` is answered there by the surface that filed it, and a
+   * staff message written in the thread itself is not posted again. False
+   * when the thread can no longer be posted to (the DM takes over); other
+   * failures are thrown for the step to retry.
+   */
+  private async deliverInThread(threadId: string, n: Notification, plan: Delivery, key: string): Promise<boolean> {
+    if (n.kind === 'ticket.filed') return true;
+    if (n.kind === 'ticket.message' && (await this.cards.saidInThread(saidKey(n.ticket.id, n.from.id, n.text)))) return true;
+    const message = plan.kind === 'edit-card' ? (plan.reply ?? plan.message) : plan.message;
+    try {
+      const sent = (await this.rest.post(Routes.channelMessages(threadId), { body: { ...restBody(message), nonce: nonceOf(`${key}:thread`), enforce_nonce: true } })) as { id: string };
+      await this.cards.rememberMessage(sent.id, n.ticket.id);
+      return true;
+    } catch (error) {
+      if (error instanceof DiscordAPIError && typeof error.code === 'number' && THREAD_GONE.has(error.code)) {
+        this.logger.warn({ ticketId: n.ticket.id, threadId, code: error.code }, 'support thread unavailable; the requester is told by DM');
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /** The moderator a ticket goes to joins its requester's thread (best effort: the card works without it). */
+  private async addToThread(threadId: string, userId: string): Promise<void> {
+    try {
+      await this.rest.put(Routes.threadMembers(threadId, userId));
+    } catch (error) {
+      this.logger.warn({ threadId, code: error instanceof DiscordAPIError ? error.code : undefined }, 'could not add the moderator to the support thread');
+    }
   }
 
   private async requesterOf(personId: string): Promise<PersonRef | null> {

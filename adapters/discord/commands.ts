@@ -2,6 +2,7 @@ import {
   ApplicationCommandOptionType as Opt,
   ApplicationCommandType,
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOption,
@@ -24,6 +25,10 @@ function userOption(required: boolean, description = 'The person'): APIApplicati
 
 function skillsOption(required: boolean): APIApplicationCommandBasicOption {
   return { type: Opt.String, name: 'skills', description: 'Skills from the catalog, comma-separated (e.g. vpn, networking)', required, autocomplete: true, max_length: 500 };
+}
+
+function channelOption(): APIApplicationCommandBasicOption {
+  return { type: Opt.Channel, name: 'channel', description: 'The channel (default: this one)', required: false, channel_types: [ChannelType.GuildText] };
 }
 
 function sub(name: string, description: string, options: APIApplicationCommandBasicOption[] = []): APIApplicationCommandOption {
@@ -105,6 +110,17 @@ export function commandDefinitions(scope: 'global' | 'guild'): RESTPostAPIApplic
       options: [
         { type: Opt.Boolean, name: 'desks', description: 'Also offer a choice of desks (IT, HR, facilities …)', required: false },
         { type: Opt.String, name: 'text', description: 'The panel\'s text (default: a short invitation to open a ticket)', required: false, max_length: 1000 },
+      ],
+      ...serverOnly,
+    },
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: COMMANDS.helpdesk,
+      description: 'Support channels: new messages there become tickets with a private thread (admins)',
+      options: [
+        sub('watch', 'Make a channel a support channel', [channelOption()]),
+        sub('unwatch', 'Stop a support channel (its tickets stay)', [channelOption()]),
+        sub('list', 'Show the support channels'),
       ],
       ...serverOnly,
     },

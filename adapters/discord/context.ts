@@ -25,6 +25,8 @@ export interface DiscordContext {
   readonly recent: RecentIds;
   /** How long an interaction may wait for its answer before it is deferred (Discord allows 3 s in all). */
   readonly ackAfterMs: number;
+  /** Whether support channels are on (DISCORD_SUPPORT_CHANNELS): server messages arrive only then. */
+  readonly supportChannels: boolean;
   /** Now, on the helpdesk's clock (dedupe windows follow it). */
   now(): string;
 }

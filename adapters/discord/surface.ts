@@ -8,6 +8,7 @@ import { loggable } from './errors.js';
 import { createInteractionRouter } from './interactions/index.js';
 import { RecentIds } from './recent.js';
 import { relayDirectMessage } from './relay.js';
+import { onServerMessage } from './support.js';
 
 export interface DiscordConfig {
   /** Bot token (DISCORD_TOKEN). */
@@ -22,6 +23,11 @@ export interface DiscordConfig {
   readonly adminRoleId?: string;
   /** The same by role name (DISCORD_ADMIN_ROLE), used only without `adminRoleId`; anyone who can manage roles can copy a name. */
   readonly adminRole?: string;
+  /**
+   * Support channels (DISCORD_SUPPORT_CHANNELS): read messages in the channels admins watch
+   * with `/helpdesk watch`. Adds the GuildMessages and the privileged MessageContent intents.
+   */
+  readonly supportChannels?: boolean;
 }
 
 export interface DiscordSurfaceOptions {
@@ -56,6 +62,8 @@ export interface DiscordSurface {
  */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages] as const;
 export const PARTIALS = [Partials.Channel] as const;
+/** Only with support channels: server messages, and their text (privileged: switched on in the Developer Portal). */
+export const SUPPORT_CHANNEL_INTENTS = [GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] as const;
 
 const STOP_GRACE_MS = 10_000;
 
@@ -64,7 +72,7 @@ export function createDiscordSurface(options: DiscordSurfaceOptions): DiscordSur
   const { helpdesk, store, config } = options;
   const logger = options.logger.child({ surface: 'discord' });
   const client = new Client({
-    intents: [...INTENTS],
+    intents: [...INTENTS, ...(config.supportChannels ? SUPPORT_CHANNEL_INTENTS : [])],
     partials: [...PARTIALS],
     allowedMentions: { parse: [] },
   });
@@ -88,6 +96,7 @@ export function createDiscordSurface(options: DiscordSurfaceOptions): DiscordSur
     deliveryDedupeMs: 24 * 60 * 60_000,
     ackAfterMs: options.ackAfterMs ?? 1500,
     recent: new RecentIds(60 * 60_000),
+    supportChannels: config.supportChannels === true,
     now: () => helpdesk.deps.clock.now().toISOString(),
   };
   const route = createInteractionRouter(ctx);
@@ -103,7 +112,8 @@ export function createDiscordSurface(options: DiscordSurfaceOptions): DiscordSur
     if (accepting) track(route(interaction));
   });
   client.on(Events.MessageCreate, (message) => {
-    if (accepting) track(relayDirectMessage(ctx, message));
+    if (!accepting) return;
+    track(message.guildId === null ? relayDirectMessage(ctx, message) : onServerMessage(ctx, message));
   });
   client.on(Events.GuildCreate, (guild) => {
     if (!servers.serves(guild.id)) servers.noteUnserved(guild.id, 'member');

@@ -50,6 +50,7 @@ export async function buildPlatforms(config: Readonly<Config>, store: Store, log
       ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
       ...(config.DISCORD_ADMIN_ROLE_ID ? { adminRoleId: config.DISCORD_ADMIN_ROLE_ID } : {}),
       ...(config.DISCORD_ADMIN_ROLE ? { adminRole: config.DISCORD_ADMIN_ROLE } : {}),
+      supportChannels: config.DISCORD_SUPPORT_CHANNELS,
     };
     const channel = discordModule.createDiscordChannel({ store, logger, config: discordConfig });
     channels.push(channel);

@@ -110,7 +110,7 @@ describe('Discord command registration', () => {
     const { registerCommands } = await import('../../adapters/discord/index.js');
     const options = { token: h.fake.token, applicationId: h.fake.applicationId, apiUrl: h.fake.apiUrl, guildId: h.guild.id };
     const first = await registerCommands(options);
-    expect(first.commands.map((c) => `${c.change} ${c.name}`)).toEqual(['created ticket', 'created tickets', 'created skills', 'created Create ticket']);
+    expect(first.commands.map((c) => `${c.change} ${c.name}`)).toEqual(['created ticket', 'created tickets', 'created skills', 'created Create ticket', 'created panel', 'created helpdesk']);
     expect(first.wrote).toBe(true);
 
     const puts = () => h.fake.calls.filter((c) => c.method === 'PUT' && c.path.endsWith('/commands')).length;
@@ -123,7 +123,7 @@ describe('Discord command registration', () => {
     stored[0] = { ...stored[0], description: 'old text' };
     stored.push({ id: '1', name: 'legacy', type: 1, description: 'gone' });
     const third = await registerCommands(options);
-    expect(third.commands.map((c) => `${c.change} ${c.name}`)).toEqual(['updated ticket', 'unchanged tickets', 'unchanged skills', 'unchanged Create ticket', 'removed legacy']);
+    expect(third.commands.map((c) => `${c.change} ${c.name}`)).toEqual(['updated ticket', 'unchanged tickets', 'unchanged skills', 'unchanged Create ticket', 'unchanged panel', 'unchanged helpdesk', 'removed legacy']);
     expect(puts()).toBe(2);
 
     const global = await registerCommands({ token: options.token, applicationId: options.applicationId, apiUrl: options.apiUrl });

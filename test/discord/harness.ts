@@ -60,6 +60,8 @@ export async function startDiscordHarness(
     ackAfterMs?: number;
     /** How the admin role is configured: by id (the default), by name only, or not at all. */
     adminRoleBy?: 'id' | 'name' | 'none';
+    /** DISCORD_SUPPORT_CHANNELS: server messages are read (GuildMessages + MessageContent). */
+    supportChannels?: boolean;
     /** Called on the fresh store before the surface starts (records an earlier version left behind). */
     seed?: (store: MemoryStore, users: DiscordHarness['users']) => Promise<void>;
   } = {},
@@ -95,6 +97,7 @@ export async function startDiscordHarness(
     apiUrl: fake.apiUrl,
     guildIds: [guild.id],
     ...(by === 'id' ? { adminRoleId } : by === 'name' ? { adminRole: ADMIN_ROLE } : {}),
+    ...(options.supportChannels ? { supportChannels: true } : {}),
   };
   const discord = createDiscordChannel({ store, logger, config });
   const channels: NotificationChannel[] = [discord, email];

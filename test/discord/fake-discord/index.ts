@@ -5,10 +5,10 @@ import { interactionPayload, modalData, opt, slashData, type Option, type Place 
 import { handleRest } from './rest.js';
 import { snowflake } from './snowflake.js';
 import { FakeState } from './state.js';
-import type { Fault, FakeGuild, FakeUser, InteractionRecord, Json, RecordedCall } from './types.js';
+import type { Fault, FakeChannel, FakeGuild, FakeUser, InteractionRecord, Json, RecordedCall } from './types.js';
 
 export { opt, type Option, type Place };
-export type { FakeGuild, FakeUser, InteractionRecord, Json, RecordedCall };
+export type { FakeChannel, FakeGuild, FakeUser, InteractionRecord, Json, RecordedCall };
 
 /** Content plus embed titles and descriptions: what a person reads. */
 function visibleText(message: Json | undefined): string {
@@ -51,7 +51,7 @@ export class FakeDiscord {
 
   async start(): Promise<void> {
     const server = createServer((req, res) => {
-      handleRest({ state: this.state, calls: this.calls, faults: this.faults, gatewayUrl: () => this.gatewayUrl }, req, res).catch((error: unknown) => {
+      handleRest({ state: this.state, calls: this.calls, faults: this.faults, gatewayUrl: () => this.gatewayUrl, dispatch: (t, d) => this.gateway.dispatch(t, d) }, req, res).catch((error: unknown) => {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ message: String(error), code: 0 }));
       });
@@ -163,6 +163,22 @@ export class FakeDiscord {
   /** Someone posts in a server channel (the bot does not receive it; it can be the target of a menu command). */
   post(guild: FakeGuild, user: FakeUser, content: string): Json {
     return { ...this.state.createMessage(guild.channelId, user, { content }), guild_id: guild.id };
+  }
+
+  /**
+   * Someone writes in a server channel or thread and the bot receives it
+   * (MESSAGE_CREATE with the member, as with the GuildMessages intent).
+   * `extra` overrides fields (a system message type, a webhook id).
+   */
+  say(guild: FakeGuild, user: FakeUser, content: string, channelId: string = guild.channelId, extra: Json = {}): Json {
+    const message = { ...this.state.createMessage(channelId, user, { content }), guild_id: guild.id, member: { ...this.state.memberJson(guild, user), user: undefined }, ...extra };
+    this.gateway.dispatch('MESSAGE_CREATE', message);
+    return message;
+  }
+
+  /** Private threads the bot made in a channel, oldest first. */
+  threads(parentId: string): FakeChannel[] {
+    return [...this.state.channels.values()].filter((c) => c.type === 12 && c.parentId === parentId);
   }
 
   /** A user writes to the bot in their DM, optionally replying to one of its messages. */

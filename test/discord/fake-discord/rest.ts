@@ -8,6 +8,8 @@ export interface RestContext {
   readonly calls: RecordedCall[];
   readonly faults: Fault[];
   gatewayUrl(): string;
+  /** Gateway events a REST call causes (THREAD_CREATE after a thread is made). */
+  dispatch?(t: string, d: Json): void;
 }
 
 /** Headers Discord sends with every response; remaining stays above 0 so the client never waits unasked. */
@@ -81,6 +83,15 @@ function route(ctx: RestContext, method: string, path: string, query: URLSearchP
       if (!m || m['channel_id'] !== seg[1]) return error(404, 10008, 'Unknown Message');
       return ok(s.editMessage(seg[3] ?? '', body ?? {}) as Json);
     }
+    case 'POST channels/:/threads':
+      return createThread(ctx, seg[1] ?? '', body ?? {});
+    case 'PUT channels/:/thread-members/:': {
+      const thread = s.channels.get(seg[1] ?? '');
+      if (!thread || thread.type !== 12) return error(404, 10003, 'Unknown Channel');
+      if (!s.users.has(seg[3] ?? '')) return error(404, 10013, 'Unknown User');
+      thread.members?.add(seg[3] ?? '');
+      return { status: 204 };
+    }
     case 'PUT channels/:/messages/:/reactions/:/@me':
       return s.messages.has(seg[3] ?? '') ? { status: 204 } : error(404, 10008, 'Unknown Message');
     case 'GET guilds/:/roles':
@@ -98,7 +109,7 @@ function route(ctx: RestContext, method: string, path: string, query: URLSearchP
 
 /** Path segments that are ids or tokens (everything but the fixed words). */
 function isParam(seg: readonly string[], i: number): boolean {
-  const fixed = new Set(['gateway', 'bot', 'users', '@me', 'applications', 'commands', 'guilds', 'channels', 'messages', 'reactions', 'roles', 'interactions', 'callback', 'webhooks']);
+  const fixed = new Set(['gateway', 'bot', 'users', '@me', 'applications', 'commands', 'guilds', 'channels', 'messages', 'reactions', 'roles', 'interactions', 'callback', 'webhooks', 'threads', 'thread-members']);
   return !fixed.has(seg[i] ?? '');
 }
 
@@ -116,6 +127,20 @@ function postMessage(ctx: RestContext, channelId: string, body: Json): Reply {
   const message = s.createMessage(channelId, s.bot, body);
   if (nonce !== undefined) s.nonces.set(`${channelId}:${String(nonce)}`, message['id'] as string);
   return ok(message);
+}
+
+/** Only private threads (type 12) in a server text channel, as the helpdesk makes them; Discord sends THREAD_CREATE to the bot. */
+function createThread(ctx: RestContext, parentId: string, body: Json): Reply {
+  const s = ctx.state;
+  const parent = s.channels.get(parentId);
+  if (!parent) return error(404, 10003, 'Unknown Channel');
+  if (parent.type !== 0 || body['type'] !== 12) return error(400, 50024, 'Cannot execute action on this channel type');
+  const name = String(body['name'] ?? '');
+  if (name.length < 1 || name.length > 100) return error(400, 50035, 'Invalid Form Body (name)');
+  const thread = s.addThread(parent, name, body['invitable'] !== false);
+  const json = s.channelJson(thread);
+  ctx.dispatch?.('THREAD_CREATE', { ...json, newly_created: true });
+  return ok(json);
 }
 
 function callback(ctx: RestContext, id: string, token: string, body: Json, query: URLSearchParams): Reply {

@@ -55,7 +55,31 @@ export class FakeState {
     return { ...user, public_flags: 0, flags: 0, banner: null, accent_color: null, avatar_decoration_data: null };
   }
 
+  /** A private thread in a server channel, as `POST /channels/{id}/threads` with type 12 makes it; the bot is its first member. */
+  addThread(parent: FakeChannel, name: string, invitable: boolean): FakeChannel {
+    const channel: FakeChannel = { id: snowflake(), type: 12, guildId: parent.guildId ?? '', parentId: parent.id, name, invitable, members: new Set([this.bot.id]) };
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
   channelJson(channel: FakeChannel): Json {
+    if (channel.type === 12) {
+      return {
+        id: channel.id,
+        type: 12,
+        guild_id: channel.guildId,
+        parent_id: channel.parentId,
+        name: channel.name,
+        owner_id: this.bot.id,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        message_count: 0,
+        member_count: channel.members?.size ?? 0,
+        total_message_sent: 0,
+        flags: 0,
+        thread_metadata: { archived: false, auto_archive_duration: 10080, archive_timestamp: new Date().toISOString(), locked: false, invitable: channel.invitable ?? true },
+      };
+    }
     if (channel.type === 1) {
       const user = this.users.get(channel.recipientId ?? '');
       return { id: channel.id, type: 1, last_message_id: null, flags: 0, recipients: user ? [this.userJson(user)] : [] };

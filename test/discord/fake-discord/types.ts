@@ -26,9 +26,15 @@ export interface FakeGuild {
 
 export interface FakeChannel {
   readonly id: string;
-  readonly type: 0 | 1;
+  /** 0 text channel, 1 DM, 12 private thread. */
+  readonly type: 0 | 1 | 12;
   readonly recipientId?: string;
   readonly guildId?: string;
+  /** Threads: the channel they were made in, their name, options and members (user ids). */
+  readonly parentId?: string;
+  readonly name?: string;
+  readonly invitable?: boolean;
+  readonly members?: Set<string>;
 }
 
 /** One REST request as it crossed the wire. */

@@ -1,5 +1,6 @@
 import type { Registry } from '../types.js';
 import { createTicketMenu } from './create-ticket.js';
+import { helpdeskCommand } from './helpdesk.js';
 import { panelCommand } from './panel.js';
 import { skillsCommand } from './skills.js';
 import { ticketCommand } from './ticket.js';
@@ -12,4 +13,5 @@ export function register(registry: Registry): void {
   registry.command(skillsCommand);
   registry.messageMenu(createTicketMenu);
   registry.command(panelCommand);
+  registry.command(helpdeskCommand);
 }
