@@ -11,7 +11,7 @@ import { buildEmail } from './wiring/channels.js';
 import { buildEngine } from './wiring/engine.js';
 import { openStore } from './wiring/store.js';
 import { buildPlatforms, type Surface } from './wiring/surfaces.js';
-import { slaSettings } from './wiring/sla.js';
+import { slaSettings, statsFor } from './wiring/sla.js';
 
 import { platformStartupError, StartupError } from './errors.js';
 
@@ -51,6 +51,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
   channels.push(email.channel);
 
   const signal = new WorkSignalRelay();
+  const stats = statsFor(store);
   const deps = {
     store,
     clock: systemClock,
@@ -61,6 +62,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
     notifier: new Notifier(channels, logger),
     signal,
     logger,
+    ...(stats ? { stats } : {}),
     settings: {
       ...DEFAULT_SETTINGS,
       adminIdentities: config.HELPDESK_ADMINS,

@@ -16,6 +16,7 @@ import { ticketCard, triageForm } from './usecases/triage-form.js';
 import { allWorkflows } from './workflows/index.js';
 import { holdTicket, rateTicket } from './usecases/lifecycle.js';
 import { rearmTimersAfterEngineSwitch } from './usecases/rearm-timers.js';
+import { helpdeskStats, type StatsInput } from './usecases/stats.js';
 import type { Rating } from './domain/ticket.js';
 
 /**
@@ -64,5 +65,7 @@ export class Helpdesk {
   rateTicket = (input: TicketAction & { rating: Rating; comment?: string }) => rateTicket(this.deps, input);
   /** At start-up: timers set by another engine are set again on this one (see docs/runner.md). */
   rearmTimers = (engine: string) => rearmTimersAfterEngineSwitch(this.deps, engine);
+  /** `/stats`: admins for everyone, moderators for themselves. */
+  stats = (viewer: Person, input: StatsInput) => helpdeskStats(this.deps, viewer, input);
   workflows = () => allWorkflows(this.deps);
 }

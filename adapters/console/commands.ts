@@ -4,7 +4,7 @@ import {
 } from '../../core/index.js';
 import { ticketDetails, ticketLine } from './format.js';
 import { HANDLE_PATTERN } from './output.js';
-import { holdCommand, LIFECYCLE_HELP, rateCommand } from './lifecycle-commands.js';
+import { holdCommand, LIFECYCLE_HELP, rateCommand, STATS_HELP, statsCommand } from './lifecycle-commands.js';
 
 export const HELP = [
   'Each line is: @<handle> <what that person types>. People are created on first use.',
@@ -16,6 +16,7 @@ export const HELP = [
   '  /say #n <message>                 talk to the other side of a ticket',
   '  /triage #n priority:high skills:vpn,networking category:network   change the triage (assignee or admin)',
   ...LIFECYCLE_HELP,
+  STATS_HELP,
   '  /skills …                         admins manage moderators:',
   ...SKILLS_USAGE.split('\n').map((l) => `    ${l}`),
   '  /help',
@@ -82,6 +83,8 @@ export async function runCommand(helpdesk: Helpdesk, actor: Person, text: string
       });
     case '/hold':
       return withTicket(helpdesk, restWords[0] ?? '', (t) => holdCommand(helpdesk, actor, t, restWords.slice(1)));
+    case '/stats':
+      return statsCommand(helpdesk, actor, restWords);
     case '/rate':
       return withTicket(helpdesk, restWords[0] ?? '', (t) => rateCommand(helpdesk, actor, t, restWords.slice(1)));
     case '/skills':
@@ -105,9 +108,6 @@ async function fileFromText(helpdesk: Helpdesk, actor: Person, rest: string): Pr
   const { title, description } = splitTicketText(rest);
   const filed = await helpdesk.fileTicket({ requesterId: actor.id, title, description, origin: { platform: 'console' } });
   if (!filed.ok) return filed;
-  return { ok: true, value: `Ticket ${formatRef(filed.value.ticket.ref)} filed — triaging…` };
-}
-
 async function listCommand(helpdesk: Helpdesk, actor: Person, rest: string): Promise<Result<string>> {
   const filters = parseTicketFilters(rest, (s) => helpdesk.deps.catalog.normalize(s));
   if (!filters.ok) return filters;
@@ -116,6 +116,9 @@ async function listCommand(helpdesk: Helpdesk, actor: Person, rest: string): Pro
   if (listed.value.length === 0) return { ok: true, value: 'No tickets match.' };
   const nameMap = await names(helpdesk, listed.value.map((t) => t.assigneeId));
   return { ok: true, value: [`${listed.value.length} ticket${listed.value.length === 1 ? '' : 's'}:`, ...listed.value.map((t) => ticketLine(t, nameMap))].join('\n') };
+}
+
+  return { ok: true, value: `Ticket ${formatRef(filed.value.ticket.ref)} filed — triaging…` };
 }
 
 async function skillsCommand(helpdesk: Helpdesk, actor: Person, rest: string): Promise<Result<string>> {

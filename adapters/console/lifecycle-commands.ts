@@ -1,4 +1,5 @@
-import { formatRef, type Helpdesk, type Person, type Result, type Ticket } from '../../core/index.js';
+import { formatRef, STATS_USAGE, type Helpdesk, type HelpdeskStats, type Person, type Result, type Ticket } from '../../core/index.js';
+import { HANDLE_PATTERN } from './output.js';
 
 export const LIFECYCLE_HELP = [
   '  /hold #n [off]                    staff: no nudges or auto-close while waiting for the requester (off: back on)',
@@ -27,4 +28,62 @@ export async function rateCommand(helpdesk: Helpdesk, actor: Person, ticket: Tic
   const result = await helpdesk.rateTicket({ ticketId: ticket.id, actorId: actor.id, rating, ...(comment ? { comment } : {}) });
   if (!result.ok) return result;
   return { ok: true, value: `Thanks! You rated ${formatRef(ticket.ref)} ${rating === 'good' ? '👍' : '👎'}.${rating === 'bad' ? ` Not solved? /reopen ${formatRef(ticket.ref)}` : ''}` };
+}
+
+export const STATS_HELP = `  ${STATS_USAGE.padEnd(34)}admins: how the helpdesk is doing (moderators: their own tickets)`;
+
+/** `/stats [7d|30d|90d] [skill:<name>] [@moderator]`. */
+export async function statsCommand(helpdesk: Helpdesk, actor: Person, args: readonly string[]): Promise<Result<string>> {
+  let period: string | undefined;
+  let skill: string | undefined;
+  let mention: string | undefined;
+  for (const arg of args) {
+    if (arg.toLowerCase().startsWith('skill:')) skill = arg.slice('skill:'.length);
+    else if (arg.startsWith('@')) mention = arg;
+    else period = arg;
+  }
+  let moderatorId: string | undefined;
+  if (mention) {
+    const handle = mention.slice(1).toLowerCase();
+    const person = HANDLE_PATTERN.test(handle) ? await helpdesk.deps.store.findPersonByIdentity(`console:${handle}`) : null;
+    if (!person) return { ok: false, error: { kind: 'domain-error', code: 'PERSON.UNKNOWN_HANDLE', message: `I don't know anyone called ${mention.slice(0, 40)}.` } };
+    moderatorId = person.id;
+  }
+  const stats = await helpdesk.stats(actor, { ...(period ? { period } : {}), ...(skill ? { skill } : {}), ...(moderatorId ? { moderatorId } : {}) });
+  if (!stats.ok) return stats;
+  const names = new Map<string, string>();
+  for (const m of stats.value.perModerator) names.set(m.assigneeId, (await helpdesk.deps.store.getPerson(m.assigneeId))?.displayName ?? m.assigneeId);
+  return { ok: true, value: formatStats(stats.value, names) };
+}
+
+/** The stats as console text. Durations are business time when business hours are configured. */
+export function formatStats(s: HelpdeskStats, names: ReadonlyMap<string, string>): string {
+  const scope = [s.skill ? `skill ${s.skill}` : null, s.moderatorId ? (names.get(s.moderatorId) ?? 'one moderator') : null].filter(Boolean).join(', ');
+  const rated = s.good + s.bad;
+  const lines = [
+    `Stats for the last ${s.days} days${scope ? ` (${scope})` : ''}:`,
+    `  Tickets in: ${s.created} · out: ${s.resolved}`,
+    `  Backlog: ${s.backlogByPriority.HIGH} high, ${s.backlogByPriority.MEDIUM} medium, ${s.backlogByPriority.LOW} low${s.backlogBySkill.length ? ` · by skill: ${s.backlogBySkill.slice(0, 8).map((b) => `${b.skill} ${b.count}`).join(', ')}` : ''}`,
+    `  First response: median ${duration(s.firstResponse.p50)}, p90 ${duration(s.firstResponse.p90)} (${s.firstResponse.count} tickets)`,
+    `  Resolution: median ${duration(s.resolution.p50)}, p90 ${duration(s.resolution.p90)} (${s.resolution.count} tickets)`,
+    `  SLA breached: ${rate(s.breached, s.created)} · reopened: ${rate(s.reopened, s.resolved)} · satisfaction: ${rated ? `${rate(s.good, rated)} 👍 (${s.good} 👍, ${s.bad} 👎)` : 'no ratings yet'}`,
+  ];
+  if (s.perModerator.length) {
+    lines.push('  Per moderator (resolved · median resolution · breached · 👍/👎):');
+    for (const m of s.perModerator.slice(0, 20)) lines.push(`    ${names.get(m.assigneeId) ?? m.assigneeId}: ${m.resolved} · ${duration(m.resolution.p50)} · ${m.breached} · ${m.good}/${m.bad}`);
+  }
+  return lines.join('\n');
+}
+
+function rate(part: number, whole: number): string {
+  return whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`;
+}
+
+function duration(msValue: number | null): string {
+  if (msValue === null) return '—';
+  const minutes = Math.round(msValue / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+  return `${Math.round(hours / 24)} days`;
 }

@@ -3,6 +3,7 @@ import type { Notifier } from '../notifications/notifier.js';
 import { DEFAULT_LIFECYCLE, type LifecycleSettings } from '../policies/lifecycle.js';
 import { DEFAULT_SLA, type SlaSettings } from '../policies/sla.js';
 import type { SimilarTicketIndex } from '../ports/similar.js';
+import type { TicketStatsStore } from '../ports/stats.js';
 import type { Store } from '../ports/store.js';
 import type { Clock, IdGenerator, Logger, WorkSignal } from '../ports/system.js';
 import type { TriageEngine } from '../ports/triage.js';
@@ -40,6 +41,8 @@ export interface HelpdeskDeps {
   readonly signal: WorkSignal;
   readonly logger: Logger;
   readonly settings: HelpdeskSettings;
+  /** Ticket metrics for /stats, kept by the store's database; absent: no stats. */
+  readonly stats?: TicketStatsStore;
 }
 
 export function nowIso(deps: Pick<HelpdeskDeps, 'clock'>): string {

@@ -1,6 +1,7 @@
 import { Errors, VersionConflict, ok, type Result } from '../domain/errors.js';
 import { loadDeltas, type Ticket } from '../domain/ticket.js';
 import type { NewJob } from '../ports/jobs.js';
+import { ticketMetrics } from '../policies/metrics.js';
 import type { HelpdeskDeps } from './deps.js';
 
 export interface Change {
@@ -40,12 +41,23 @@ export async function mutateTicket(deps: HelpdeskDeps, ticketId: string, decide:
         cancelJobKeys,
       });
       if (events.length > 0) deps.signal.workAvailable();
+      await recordStats(deps, saved);
       return ok(saved);
     } catch (error) {
       if (error instanceof VersionConflict && attempt < ATTEMPTS) continue;
       if (error instanceof VersionConflict) return Errors.conflict(current.ref);
       throw error;
     }
+  }
+}
+
+/** Keeps the ticket's stats row current; stats are derived data, so a failure is logged and the change stands. */
+async function recordStats(deps: HelpdeskDeps, ticket: Ticket): Promise<void> {
+  if (!deps.stats) return;
+  try {
+    await deps.stats.recordMetrics(ticketMetrics(ticket, deps.settings.sla));
+  } catch (error) {
+    deps.logger.warn({ err: error, ticketId: ticket.id }, 'ticket stats could not be updated');
   }
 }
 

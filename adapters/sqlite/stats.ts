@@ -1,0 +1,161 @@
+import type Database from 'better-sqlite3';
+import { PRIORITIES, rankOf, type ModeratorStats, type Percentiles, type Priority, type StatsQuery, type StoreStats, type TicketMetrics, type TicketStatsStore } from '../../core/index.js';
+import { ms } from './sql.js';
+
+/**
+ * Ticket metrics in their own tables of the helpdesk database, with an
+ * index for every question /stats asks: tickets filed in a period, resolved
+ * in a period, open now, per assignee and per skill. Percentiles are read
+ * with ORDER BY … LIMIT 1 OFFSET rank over the period's rows, so no query
+ * brings more than one row per answer back into the process.
+ * The tables are created here (IF NOT EXISTS) rather than in the numbered
+ * migrations: they are derived data, rebuilt from the tickets at any time.
+ */
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS ticket_metrics (
+    ticket_id         TEXT PRIMARY KEY,
+    version           INTEGER NOT NULL,
+    open              INTEGER NOT NULL,
+    priority          TEXT NOT NULL,
+    assignee_id       TEXT,
+    created_ms        INTEGER NOT NULL,
+    resolved_ms       INTEGER,
+    first_response_ms INTEGER,
+    resolution_ms     INTEGER,
+    breached          INTEGER NOT NULL,
+    reopens           INTEGER NOT NULL,
+    rating            TEXT
+  ) WITHOUT ROWID;
+  -- Covering indexes: each /stats question is answered from one index without reading the rows.
+  CREATE INDEX IF NOT EXISTS ix_metrics_filed ON ticket_metrics (created_ms, first_response_ms, breached);
+  CREATE INDEX IF NOT EXISTS ix_metrics_done ON ticket_metrics (resolved_ms, resolution_ms, reopens, rating, breached, assignee_id);
+  -- In value order, so a percentile is a walk up the index to its rank, with no sort.
+  CREATE INDEX IF NOT EXISTS ix_metrics_fr_order ON ticket_metrics (first_response_ms, created_ms);
+  CREATE INDEX IF NOT EXISTS ix_metrics_res_order ON ticket_metrics (resolution_ms, resolved_ms);
+  -- Per moderator, in resolution-time order (window functions read it without sorting).
+  CREATE INDEX IF NOT EXISTS ix_metrics_moderator ON ticket_metrics (assignee_id, resolution_ms, resolved_ms, breached, rating);
+  CREATE INDEX IF NOT EXISTS ix_metrics_open ON ticket_metrics (open, priority);
+  CREATE TABLE IF NOT EXISTS ticket_metric_skills (
+    skill     TEXT NOT NULL,
+    ticket_id TEXT NOT NULL,
+    open      INTEGER NOT NULL,
+    PRIMARY KEY (skill, ticket_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS ix_metric_skills_ticket ON ticket_metric_skills (ticket_id);
+  CREATE INDEX IF NOT EXISTS ix_metric_skills_open ON ticket_metric_skills (open, skill);
+`;
+
+export class SqliteTicketStats implements TicketStatsStore {
+  private readonly upsert: Database.Statement;
+  private readonly clearSkills: Database.Statement;
+  private readonly addSkill: Database.Statement;
+  private readonly record: (m: TicketMetrics) => void;
+
+  constructor(private readonly db: Database.Database) {
+    db.exec(SCHEMA);
+    this.upsert = db.prepare(`INSERT INTO ticket_metrics (ticket_id, version, open, priority, assignee_id, created_ms, resolved_ms, first_response_ms, resolution_ms, breached, reopens, rating)
+      VALUES (@ticket_id, @version, @open, @priority, @assignee_id, @created_ms, @resolved_ms, @first_response_ms, @resolution_ms, @breached, @reopens, @rating)
+      ON CONFLICT (ticket_id) DO UPDATE SET version = excluded.version, open = excluded.open, priority = excluded.priority, assignee_id = excluded.assignee_id,
+        created_ms = excluded.created_ms, resolved_ms = excluded.resolved_ms, first_response_ms = excluded.first_response_ms, resolution_ms = excluded.resolution_ms,
+        breached = excluded.breached, reopens = excluded.reopens, rating = excluded.rating
+      WHERE excluded.version >= ticket_metrics.version`);
+    this.clearSkills = db.prepare('DELETE FROM ticket_metric_skills WHERE ticket_id = ?');
+    this.addSkill = db.prepare('INSERT OR IGNORE INTO ticket_metric_skills (skill, ticket_id, open) VALUES (?, ?, ?)');
+    this.record = db.transaction((m: TicketMetrics) => {
+      const changed = this.upsert.run({
+        ticket_id: m.ticketId,
+        version: m.version,
+        open: m.status === 'DONE' ? 0 : 1,
+        priority: m.priority,
+        assignee_id: m.assigneeId,
+        created_ms: ms(m.createdAt),
+        resolved_ms: m.status === 'DONE' && m.resolvedAt ? ms(m.resolvedAt) : null,
+        first_response_ms: m.firstResponseMs,
+        resolution_ms: m.status === 'DONE' ? m.resolutionMs : null,
+        breached: m.breached ? 1 : 0,
+        reopens: m.reopens,
+        rating: m.rating,
+      }).changes;
+      if (changed === 0) return;
+      this.clearSkills.run(m.ticketId);
+      for (const s of new Set(m.skills)) this.addSkill.run(s, m.ticketId, m.status === 'DONE' ? 0 : 1);
+    });
+  }
+
+  async recordMetrics(metrics: TicketMetrics): Promise<void> {
+    this.record(metrics);
+  }
+
+  async ticketStats(q: StatsQuery): Promise<StoreStats> {
+    const since = ms(q.since);
+    const until = ms(q.until);
+    // Filters shared by every query; `m` is ticket_metrics.
+    const filters: string[] = [];
+    const params: Record<string, unknown> = { since, until };
+    if (q.assigneeId !== undefined) {
+      filters.push('m.assignee_id = @assignee');
+      params['assignee'] = q.assigneeId;
+    }
+    if (q.skill !== undefined) {
+      filters.push('EXISTS (SELECT 1 FROM ticket_metric_skills s WHERE s.skill = @skill AND s.ticket_id = m.ticket_id)');
+      params['skill'] = q.skill;
+    }
+    const and = filters.map((f) => ` AND ${f}`).join('');
+    const filedIn = `m.created_ms >= @since AND m.created_ms < @until${and}`;
+    const resolvedIn = `m.resolved_ms >= @since AND m.resolved_ms < @until${and}`;
+
+    const filed = this.db.prepare(`SELECT count(*) AS n, sum(m.breached) AS breached, count(m.first_response_ms) AS responded FROM ticket_metrics m WHERE ${filedIn}`).get(params) as { n: number; breached: number | null; responded: number };
+    const done = this.db
+      .prepare(`SELECT count(*) AS n, sum(m.reopens > 0) AS reopened, sum(m.rating = 'good') AS good, sum(m.rating = 'bad') AS bad FROM ticket_metrics m WHERE ${resolvedIn}`)
+      .get(params) as { n: number; reopened: number | null; good: number | null; bad: number | null };
+
+    const backlogByPriority = Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>;
+    for (const row of this.db.prepare(`SELECT m.priority AS priority, count(*) AS n FROM ticket_metrics m WHERE m.open = 1${and} GROUP BY m.priority`).all(params) as { priority: Priority; n: number }[])
+      backlogByPriority[row.priority] = row.n;
+    const bySkillSql =
+      filters.length === 0
+        ? 'SELECT k.skill AS skill, count(*) AS count FROM ticket_metric_skills k WHERE k.open = 1 GROUP BY k.skill ORDER BY count DESC, skill'
+        : `SELECT k.skill AS skill, count(*) AS count FROM ticket_metric_skills k JOIN ticket_metrics m ON m.ticket_id = k.ticket_id WHERE k.open = 1${and} GROUP BY k.skill ORDER BY count DESC, skill`;
+    const backlogBySkill = (this.db.prepare(bySkillSql).all(params) as { skill: string; count: number }[]).map((r) => ({ skill: r.skill, count: r.count }));
+
+    const perModerator = this.moderators(resolvedIn, params);
+    return {
+      created: filed.n,
+      resolved: done.n,
+      backlogByPriority,
+      backlogBySkill,
+      firstResponse: this.percentiles('m.first_response_ms', 'ix_metrics_fr_order', `${filedIn} AND m.first_response_ms IS NOT NULL`, params, filed.responded),
+      breached: filed.breached ?? 0,
+      resolution: this.percentiles('m.resolution_ms', 'ix_metrics_res_order', `${resolvedIn} AND m.resolution_ms IS NOT NULL`, params, done.n),
+      reopened: done.reopened ?? 0,
+      good: done.good ?? 0,
+      bad: done.bad ?? 0,
+      perModerator,
+    };
+  }
+
+  private percentiles(column: string, index: string, where: string, params: Record<string, unknown>, count: number): Percentiles {
+    if (count === 0) return { count: 0, p50: null, p90: null };
+    // Walks the value-ordered index up to the rank; the planner would rather sort the period's rows.
+    const at = this.db.prepare(`SELECT ${column} FROM ticket_metrics m INDEXED BY ${index} WHERE ${where} ORDER BY ${column} LIMIT 1 OFFSET @rank`).pluck();
+    const value = (q: number) => (at.get({ ...params, rank: rankOf(count, q) }) as number | undefined) ?? null;
+    return { count, p50: value(0.5), p90: value(0.9) };
+  }
+
+  private moderators(resolvedIn: string, params: Record<string, unknown>): ModeratorStats[] {
+    const groups = this.db
+      .prepare(
+        `SELECT m.assignee_id AS assigneeId, count(*) AS resolved, sum(m.breached) AS breached, sum(m.rating = 'good') AS good, sum(m.rating = 'bad') AS bad
+         FROM ticket_metrics m WHERE ${resolvedIn} AND m.assignee_id IS NOT NULL GROUP BY m.assignee_id`,
+      )
+      .all(params) as { assigneeId: string; resolved: number; breached: number; good: number; bad: number }[];
+    // Each moderator's percentiles walk their part of the (assignee, resolution time) index.
+    const at = this.db
+      .prepare(`SELECT m.resolution_ms FROM ticket_metrics m INDEXED BY ix_metrics_moderator WHERE m.assignee_id = @moderator AND ${resolvedIn} AND m.resolution_ms IS NOT NULL ORDER BY m.resolution_ms LIMIT 1 OFFSET @rank`)
+      .pluck();
+    const value = (moderator: string, n: number, q: number) => (at.get({ ...params, moderator, rank: rankOf(n, q) }) as number | undefined) ?? null;
+    return groups
+      .map((g) => ({ ...g, resolution: { count: g.resolved, p50: value(g.assigneeId, g.resolved, 0.5), p90: value(g.assigneeId, g.resolved, 0.9) } }))
+      .sort((a, b) => b.resolved - a.resolved || a.assigneeId.localeCompare(b.assigneeId));
+  }
+}

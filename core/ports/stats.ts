@@ -1,0 +1,86 @@
+import type { Iso, Priority, Rating, TicketStatus } from '../domain/ticket.js';
+
+/**
+ * What the stats need of one ticket, kept by the store in its own indexed
+ * rows (written after every change of the ticket; a row older than the
+ * ticket's version is replaced, a newer one is kept). Durations are in
+ * business milliseconds, on the ticket's priority's business clock.
+ */
+export interface TicketMetrics {
+  readonly ticketId: string;
+  readonly version: number;
+  readonly status: TicketStatus;
+  readonly priority: Priority;
+  readonly skills: readonly string[];
+  readonly assigneeId: string | null;
+  readonly createdAt: Iso;
+  /** The latest resolution, while resolved. */
+  readonly resolvedAt: Iso | null;
+  /** Filing to the first staff reply or start (internal notes do not count). */
+  readonly firstResponseMs: number | null;
+  /** Filing to the latest resolution, while resolved. */
+  readonly resolutionMs: number | null;
+  /** Whether any service level was missed (a reminder was due). */
+  readonly breached: boolean;
+  readonly reopens: number;
+  /** The requester's current rating of the latest resolution. */
+  readonly rating: Rating | null;
+}
+
+/** Which tickets the stats cover: a period, and optionally one skill and one assignee. */
+export interface StatsQuery {
+  readonly since: Iso;
+  readonly until: Iso;
+  readonly skill?: string;
+  readonly assigneeId?: string;
+}
+
+/** Median and 90th percentile of a set of durations (nearest rank), with how many there were. */
+export interface Percentiles {
+  readonly count: number;
+  readonly p50: number | null;
+  readonly p90: number | null;
+}
+
+export interface ModeratorStats {
+  readonly assigneeId: string;
+  readonly resolved: number;
+  readonly resolution: Percentiles;
+  readonly breached: number;
+  readonly good: number;
+  readonly bad: number;
+}
+
+/** The figures of one period, as the store computes them. */
+export interface StoreStats {
+  /** Filed within the period. */
+  readonly created: number;
+  /** Resolved within the period (their latest resolution). */
+  readonly resolved: number;
+  /** Open now, by priority and by skill (a ticket with several skills counts under each). */
+  readonly backlogByPriority: Readonly<Record<Priority, number>>;
+  readonly backlogBySkill: readonly { readonly skill: string; readonly count: number }[];
+  /** Of the tickets filed within the period. */
+  readonly firstResponse: Percentiles;
+  readonly breached: number;
+  /** Of the tickets resolved within the period. */
+  readonly resolution: Percentiles;
+  readonly reopened: number;
+  readonly good: number;
+  readonly bad: number;
+  /** Tickets resolved within the period, per assignee. */
+  readonly perModerator: readonly ModeratorStats[];
+}
+
+/** Keeps ticket metrics and answers stats from them with indexed queries, never by loading every ticket. */
+export interface TicketStatsStore {
+  recordMetrics(metrics: TicketMetrics): Promise<void>;
+  ticketStats(query: StatsQuery): Promise<StoreStats>;
+}
+
+/** The nearest-rank percentile position (0-based) of `q` in `n` sorted values: the same rule for every store. */
+export function rankOf(n: number, q: number): number {
+  // ceil(n · q) in whole numbers (q in hundredths), so every store and SQL agree exactly.
+  const percent = Math.round(q * 100);
+  return Math.max(0, Math.floor((n * percent + 99) / 100) - 1);
+}
