@@ -40,11 +40,13 @@ export class LocalTriageEngine implements TriageEngine {
     for (const s of request.skills ?? []) {
       if (!this.catalog.has(s.id) || (s.words?.length ?? 0) > 0) this.catalog.define({ id: s.id, ...(s.description ? { description: s.description } : {}), ...(s.words ? { words: s.words } : {}) });
     }
-    const allowed = new Set([...request.catalog, ...request.staffSkills]);
+    // A handful of predicted skills are checked against the lists directly: cheaper than a set of the whole catalog per ticket.
+    const open = request.catalog.length === 0 && request.staffSkills.length === 0;
+    const allowed = (skill: string) => open || request.catalog.includes(skill) || request.staffSkills.includes(skill);
     const votes = (request.precedents ?? []).map((p) => ({ skills: p.skills, score: p.score, corrected: p.corrected }));
-    const predicted = this.predictor.predict({ title, description }, request.staffSkills, votes).filter((s) => allowed.size === 0 || allowed.has(s.skill));
+    const predicted = this.predictor.predict({ title, description }, request.staffSkills, votes).filter((s) => allowed(s.skill));
     const reading = readPriority(title, description);
-    const skills = securityFirst(predicted.map((s) => s.skill), reading.kinds.has('security') && (allowed.size === 0 || allowed.has('security')));
+    const skills = securityFirst(predicted.map((s) => s.skill), reading.kinds.has('security') && allowed('security'));
     const corrected = (request.precedents ?? []).find((p) => p.corrected && p.score >= 0.5);
     const priority = corrected && !reading.kinds.has('security') ? higher(reading.priority, corrected.priority) : reading.priority;
     const category = categorize(skills, this.catalog, reading.kinds.has('security'));

@@ -189,6 +189,7 @@ const MINUTES: ReadonlySet<string> = new Set(['minutes', 'mins', 'min', 'minuten
 
 /** Water, fire or heat where the servers are: an outage in the making. */
 const SERVER_ROOMS: ReadonlySet<string> = new Set(['server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
+const ROOM_FIRST: ReadonlySet<string> = new Set([...SERVER_ROOMS].map((r) => r.split(' ')[0] ?? ''));
 const HAZARDS: ReadonlySet<string> = new Set(['leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
 /** This many people named with a number ("35 people") is many. */
 const MANY = 5;
@@ -291,7 +292,8 @@ export function readPriority(title: string, description: string): PriorityReadin
     }
     // "the board meets in 15 minutes": a deadline.
     if (words[i] === 'in' && Number.isInteger(Number(words[i + 1])) && MINUTES.has(words[i + 2] ?? '')) add('deadline', words.slice(i, i + 3).join(' '));
-    const n = Number(words[i]);
+    const c = (words[i] ?? '').charCodeAt(0);
+    const n = c >= 48 && c <= 57 ? Number(words[i]) : NaN;
     if (Number.isInteger(n) && n >= MANY && PEOPLE.has(words[i + 1] ?? '')) add('impact', `${words[i]} ${words[i + 1]}`);
   }
   if (!kinds.has('security') && words.some((w) => ATTACHMENT.has(w)) && words.some((w) => SUSPICIOUS.has(w))) {
@@ -302,7 +304,7 @@ export function readPriority(title: string, description: string): PriorityReadin
   if (mistake >= 0 && !kinds.has('security')) {
     for (let j = Math.max(0, mistake - 6); j <= mistake + 6 && j < words.length; j++) if (SENT.has(words[j] ?? '')) add('security', `${words[j]} … ${words[mistake]}`);
   }
-  const room = words.some((w, i) => SERVER_ROOMS.has(w) || SERVER_ROOMS.has(`${w} ${words[i + 1] ?? ''}`) || SERVER_ROOMS.has(`${w} ${words[i + 1] ?? ''} ${words[i + 2] ?? ''}`));
+  const room = words.some((w, i) => ROOM_FIRST.has(w) && (SERVER_ROOMS.has(w) || SERVER_ROOMS.has(`${w} ${words[i + 1] ?? ''}`) || SERVER_ROOMS.has(`${w} ${words[i + 1] ?? ''} ${words[i + 2] ?? ''}`)));
   const hazard = room && words.find((w) => HAZARDS.has(w));
   if (hazard) add('outage', `server room … ${hazard}`);
   const flood = words.find((w) => FLOODED.has(w));

@@ -35,6 +35,7 @@ const TITLE_FACTOR = 1.5;
 /** A ticket word one edit away from a word (not a hint) counts this much of it. */
 const TYPO_FACTOR = 0.7;
 const MIN_TYPO_LENGTH = 6;
+const MAX_TYPO_MEMO = 20_000;
 const MIN_AFFIX_LENGTH = 4;
 const INFLECTED = ['ing', 'ed', 'ly'];
 const MAX_PHRASE = 4;
@@ -85,6 +86,11 @@ export class SkillMatcher {
   private readonly stems = new Map<string, Entry[]>();
   /** Word sequences that start a phrase: a phrase lookup stops as soon as none can follow. */
   private readonly starts = new Set<string>();
+  /** The last and first four letters of the affix entries: most words skip the affix scans at once. */
+  private readonly suffixEnds = new Set<string>();
+  private readonly prefixStarts = new Set<string>();
+  /** Typo lookups of words seen before (bounded): the same ordinary words come back in every ticket. */
+  private readonly typos = new Map<string, readonly Entry[]>();
   private maxPhrase = 1;
 
   constructor(catalog: SkillCatalog) {
@@ -104,8 +110,14 @@ export class SkillMatcher {
     const words = foldWords(trimmed);
     if (words.length === 0) return;
     const key = words.join(' ');
-    if (prefix && words.length === 1 && key.length >= MIN_AFFIX_LENGTH) return push(this.prefixes, key, entry);
-    if (suffix && words.length === 1 && key.length >= MIN_AFFIX_LENGTH) return push(this.suffixes, key, entry);
+    if (prefix && words.length === 1 && key.length >= MIN_AFFIX_LENGTH) {
+      this.prefixStarts.add(key.slice(0, MIN_AFFIX_LENGTH));
+      return push(this.prefixes, key, entry);
+    }
+    if (suffix && words.length === 1 && key.length >= MIN_AFFIX_LENGTH) {
+      this.suffixEnds.add(key.slice(-MIN_AFFIX_LENGTH));
+      return push(this.suffixes, key, entry);
+    }
     push(this.exact, key, entry);
     for (let n = 1; n < words.length; n++) this.starts.add(words.slice(0, n).join(' '));
     if (words.length === 1 && key.length > MIN_STEM) push(this.stems, stemOf(key), entry);
@@ -190,7 +202,8 @@ export class SkillMatcher {
     if (exact) hit(w, exact, factor);
     // A compound names what its last part names (a "Netzwerkdrucker" is a printer): a suffix hit wins over prefix hits.
     let suffixHit = false;
-    for (let n = MIN_AFFIX_LENGTH; n <= w.length; n++) {
+    const suffixable = w.length >= MIN_AFFIX_LENGTH && this.suffixEnds.has(w.slice(-MIN_AFFIX_LENGTH));
+    for (let n = MIN_AFFIX_LENGTH; suffixable && n <= w.length; n++) {
       const entries = this.suffixes.get(w.slice(w.length - n));
       if (entries) {
         hit(`*${w.slice(w.length - n)}`, entries, factor * AFFIX_FACTOR);
@@ -198,7 +211,7 @@ export class SkillMatcher {
       }
     }
     let prefixHit = false;
-    if (!suffixHit) {
+    if (!suffixHit && this.prefixStarts.has(w.slice(0, MIN_AFFIX_LENGTH))) {
       for (let n = MIN_AFFIX_LENGTH; n <= w.length; n++) {
         const entries = this.prefixes.get(w.slice(0, n));
         if (entries) {
@@ -215,12 +228,19 @@ export class SkillMatcher {
     // Inflected words ("dropping", "started") are real words, not typos of an entry ("dripping").
     if (exact || w.length < MIN_TYPO_LENGTH || INFLECTED.some((e) => w.endsWith(e))) return;
     // One edit away: the word itself or one of its deletions equals an entry's deletion.
+    const known = this.typos.get(w);
+    if (known) {
+      if (known.length) hit(`~${w}`, known, factor * TYPO_FACTOR);
+      return;
+    }
     const seen = new Set<Entry>();
     for (const v of [w, ...deletions(w)]) {
       for (const e of this.deletes.get(v) ?? []) seen.add(e);
       // An entry shorter than a typo-length word is not reached by adding a letter to it ("porta" is no "portal").
       if (v.length >= MIN_TYPO_LENGTH) for (const e of this.exact.get(v) ?? []) if (e.weight >= WORD_WEIGHT) seen.add(e);
     }
+    if (this.typos.size >= MAX_TYPO_MEMO) this.typos.clear();
+    this.typos.set(w, [...seen]);
     if (seen.size) hit(`~${w}`, [...seen], factor * TYPO_FACTOR);
   }
 }
