@@ -8,7 +8,12 @@ import { requireAssigneeOrAdmin } from '../policies/authorization.js';
 import { currentRating, DEFAULT_LIFECYCLE, isOnHold, reopensOnReply, withinReopenWindow } from '../policies/lifecycle.js';
 import { nowIso, type HelpdeskDeps } from './deps.js';
 import { mutateTicket } from './mutate.js';
-import type { TicketAction } from './ticket-actions.js';
+
+/** The ticket and who acts on it (the same shape as ticket-actions' TicketAction, which imports this module). */
+interface TicketAction {
+  readonly ticketId: string;
+  readonly actorId: string;
+}
 
 /** At most this much of a rating comment is kept. */
 export const RATING_COMMENT_MAX = 1000;
