@@ -136,6 +136,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
       await pruner.stop();
       await engine.stop();
       await email.channel.close();
+      await ai.stop();
       await store.close();
     },
   };

@@ -6,6 +6,20 @@ export const FIELD_MAX = 1023;
 const LENGTH_MAX = 0xffff;
 const FIELDS = 3;
 
+/** Everything a {@link DocTable} holds, for a snapshot; arrays are trimmed to what is used. */
+export interface DocTableState {
+  readonly ids: readonly string[];
+  readonly titles: readonly string[];
+  readonly resolutions: readonly string[];
+  readonly refs: Int32Array<ArrayBuffer>;
+  readonly live: Uint8Array<ArrayBuffer>;
+  readonly termStart: Int32Array<ArrayBuffer>;
+  readonly termCount: Int32Array<ArrayBuffer>;
+  readonly terms: Int32Array<ArrayBuffer>;
+  readonly payloads: Uint32Array<ArrayBuffer>;
+  readonly lengths: Uint16Array<ArrayBuffer>;
+}
+
 /**
  * The documents of the similar-ticket index, by dense slot number: what a
  * search result shows (id, ref, title, resolution), the three field lengths
@@ -204,6 +218,48 @@ export class DocTable {
     this.arenaUsed = arenaUsed;
     this.used = next;
     return remap;
+  }
+
+  /** The table as plain arrays (views of the live storage: copy or write them out before the next change). */
+  state(): DocTableState {
+    const n = this.used;
+    return {
+      ids: this.ids.slice(0, n).map((id, slot) => (this.live8[slot] === 1 ? id : '')),
+      titles: this.titles.slice(0, n),
+      resolutions: this.resolutions.slice(0, n),
+      refs: this.refs.subarray(0, n),
+      live: this.live8.subarray(0, n),
+      termStart: this.termStart.subarray(0, n),
+      termCount: this.termCount.subarray(0, n),
+      terms: this.termArena.subarray(0, this.arenaUsed),
+      payloads: this.payloadArena.subarray(0, this.arenaUsed),
+      lengths: this.lengths.subarray(0, n * FIELDS),
+    };
+  }
+
+  /** A table holding `state` (taken over, not copied). */
+  static restore(state: DocTableState): DocTable {
+    const t = new DocTable();
+    const n = state.refs.length;
+    t.ids = [...state.ids];
+    t.titles = [...state.titles];
+    t.resolutions = [...state.resolutions];
+    t.refs = state.refs;
+    t.live8 = state.live;
+    t.termStart = state.termStart;
+    t.termCount = state.termCount;
+    t.termArena = state.terms;
+    t.payloadArena = state.payloads;
+    t.arenaUsed = state.terms.length;
+    t.lengths = state.lengths;
+    t.used = n;
+    for (let slot = 0; slot < n; slot++) {
+      if (t.live8[slot] !== 1) continue;
+      t.slotById.set(t.ids[slot] ?? '', slot);
+      t.liveCount += 1;
+      for (let f = 0; f < FIELDS; f++) t.sums[f] = (t.sums[f] ?? 0) + (t.lengths[slot * FIELDS + f] ?? 0);
+    }
+    return t;
   }
 
   private reserve(slots: number, terms: number): void {

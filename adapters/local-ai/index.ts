@@ -1,6 +1,7 @@
 /** The embedded AI: local triage, skill prediction and similar-ticket retrieval, all offline. */
-export { LexicalSimilarIndex, DEFAULT_INDEX_OPTIONS, type LexicalIndexOptions } from './similar-index.js';
+export { LexicalSimilarIndex, DEFAULT_INDEX_OPTIONS, type LexicalIndexOptions, type LexicalSnapshot } from './similar-index.js';
 export { resolvedTicketDocs } from './rebuild.js';
+export { readSimilarSnapshot, writeSimilarSnapshot, removeSimilarSnapshot, type SnapshotMeta } from './snapshot.js';
 export { EvalInputError, readJsonl, parseJsonl, retrievalLineSchema, skillsLineSchema, type JsonlRow, type RetrievalLine, type SkillsLine } from './jsonl.js';
 export { scoreWithIndex, rankingMetrics, averagePrecision, bm25Baseline, type QueryScores, type RankingMetrics } from './retrieval-eval.js';
 export { LocalTriageEngine, summarize, type LocalTriageOptions } from './local-triage.js';

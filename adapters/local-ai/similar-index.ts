@@ -1,6 +1,6 @@
 import type { ResolvedTicketDoc, SimilarQuery, SimilarTicket, SimilarTicketIndex } from '../../core/index.js';
 import { Bm25f, COUNT_MASK, DESCRIPTION_SHIFT, RESOLUTION_SHIFT, type FieldWeights } from './bm25f.js';
-import { DocTable } from './doc-table.js';
+import { DocTable, type DocTableState } from './doc-table.js';
 import { PostingArena } from './postings.js';
 import { QueryBuilder, type PreparedQuery } from './similar-query.js';
 import { searchTopK, type SearchContext } from './maxscore.js';
@@ -30,6 +30,15 @@ export const DEFAULT_INDEX_OPTIONS: LexicalIndexOptions = {
   maxQueryTerms: 32,
   typoWeight: 0.5,
 };
+
+/** The whole index as plain data, for a snapshot on disk (see snapshot.ts); posting lists are rebuilt from it. */
+export interface LexicalSnapshot {
+  readonly options: LexicalIndexOptions;
+  /** Terms by id. */
+  readonly terms: readonly string[];
+  readonly df: Int32Array<ArrayBuffer>;
+  readonly docs: DocTableState;
+}
 
 /**
  * A suggestion must share at least this many distinct words with the query
@@ -62,7 +71,7 @@ export class LexicalSimilarIndex implements SimilarTicketIndex {
   private readonly dict = new Map<string, number>();
   private df = new Int32Array(1024);
   private readonly postings = new PostingArena();
-  private readonly docs = new DocTable();
+  private docs = new DocTable();
   private readonly bm25: Bm25f;
   private readonly queries: QueryBuilder;
   private acc = new Float32Array(1024);
@@ -162,6 +171,25 @@ export class LexicalSimilarIndex implements SimilarTicketIndex {
     }
     if (q) this.queries.release(q);
     return out;
+  }
+
+  /** The index as plain data (views of live storage: write them out before the next change). */
+  snapshot(): LexicalSnapshot {
+    return { options: this.options, terms: [...this.dict.keys()], df: this.df.subarray(0, this.dict.size), docs: this.docs.state() };
+  }
+
+  /** An index holding a snapshot's documents, exactly as the one that took it (arrays are taken over, not copied). */
+  static restore(snapshot: LexicalSnapshot): LexicalSimilarIndex {
+    const index = new LexicalSimilarIndex(snapshot.options);
+    snapshot.terms.forEach((term, id) => index.dict.set(term, id));
+    index.df = new Int32Array(Math.max(1024, snapshot.terms.length));
+    index.df.set(snapshot.df);
+    index.docs = DocTable.restore(snapshot.docs);
+    index.finishBulk();
+    const size = Math.max(1024, index.docs.capacity);
+    index.acc = new Float32Array(size);
+    index.touched = new Int32Array(size);
+    return index;
   }
 
   /** Bytes held in typed arrays (postings, lengths, term lists), for capacity planning. */

@@ -104,6 +104,8 @@ ticketSchema.index({ createdAt: -1 });
 // Crash recovery finds unapplied side effects and unfinished creations without a scan.
 ticketSchema.index({ 'outbox.at': 1 }, { sparse: true });
 ticketSchema.index({ pendingSince: 1 }, { sparse: true });
+// Resolved and reopened tickets in change order: every process's similar-ticket index catches up from it.
+ticketSchema.index({ updatedAt: 1, _id: 1 });
 
 export interface PersonDoc {
   _id: string;

@@ -17,6 +17,7 @@
  */
 import type { Connection } from 'mongoose';
 import type { CreatedTicket, EventWait, ImportOutcome, Iso, Job, JobState, Logger, NewJob, NewPerson, NewTicket, Person, PersonPatch, Role, RunnerHeartbeat, Store, StoreCopy, StoreRecord, StoreRecordKind, Ticket, TicketQuery, TicketUpdate, TicketWithdrawal, WatchedChannel } from '../../core/index.js';
+import type { TicketChangeCursor } from '../../core/index.js';
 import { MongoCopy } from './copy.js';
 import { MongoIntake } from './intake.js';
 import { MongoRunnerHeartbeat } from './heartbeat.js';
@@ -91,6 +92,9 @@ export class MongoStore implements Store, StoreCopy {
   }
   listResolvedTickets(afterRef: number, limit: number): Promise<Ticket[]> {
     return this.track(() => this.tickets.listResolved(afterRef, limit));
+  }
+  listResolvedChanges(after: TicketChangeCursor | null, limit: number): Promise<Ticket[]> {
+    return this.track(() => this.tickets.listResolvedChanges(after, limit));
   }
 
   // ---- intake ----

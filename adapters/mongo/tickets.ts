@@ -19,6 +19,7 @@
  */
 import { VersionConflict, newTicketRecord, type NewTicket, type Ticket } from '../../core/index.js';
 import type { CreatedTicket, Logger, NewJob, TicketQuery, TicketUpdate } from '../../core/index.js';
+import type { TicketChangeCursor } from '../../core/index.js';
 import { isDuplicateKey } from './errors.js';
 import { date, ticketFields, toTicket } from './mapping.js';
 import type { Models, TicketDoc } from './models.js';
@@ -117,6 +118,21 @@ export class MongoTickets {
   async listResolved(afterRef: number, limit: number): Promise<Ticket[]> {
     if (limit <= 0) return [];
     const docs = await this.m.tickets.find({ status: 'DONE', ref: { $gt: afterRef } }).sort({ ref: 1 }).limit(limit).lean();
+    return docs.map(toTicket);
+  }
+
+  /** See Store.listResolvedChanges; walks the { updatedAt, _id } index. */
+  async listResolvedChanges(after: TicketChangeCursor | null, limit: number): Promise<Ticket[]> {
+    if (limit <= 0) return [];
+    const resolvedOnce = { $or: [{ status: 'DONE' }, { resolution: { $ne: null } }] };
+    const later = after
+      ? { $or: [{ updatedAt: { $gt: new Date(after.updatedAt) } }, { updatedAt: new Date(after.updatedAt), _id: { $gt: after.id } }] }
+      : {};
+    const docs = await this.m.tickets
+      .find({ $and: [resolvedOnce, later] })
+      .sort({ updatedAt: 1, _id: 1 })
+      .limit(limit)
+      .lean();
     return docs.map(toTicket);
   }
 

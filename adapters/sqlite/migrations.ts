@@ -141,4 +141,44 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'queue order, audit record and saved replies',
+    sql: `
+      -- The queue order (priority, then age) as an indexed rank; computed, so writers never set it.
+      ALTER TABLE tickets ADD COLUMN priority_rank INTEGER
+        GENERATED ALWAYS AS (CASE priority WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END) VIRTUAL;
+      -- Open tickets in queue order (what /tickets shows by default), and every ticket for other status filters.
+      CREATE INDEX ix_tickets_queue_open ON tickets (priority_rank, created_ms, ref) WHERE status <> 'DONE';
+      CREATE INDEX ix_tickets_queue ON tickets (priority_rank, created_ms, ref);
+
+      CREATE TABLE audit (
+        id         TEXT NOT NULL UNIQUE,
+        at_ms      INTEGER NOT NULL,
+        actor_id   TEXT NOT NULL,
+        subject_id TEXT,
+        doc        TEXT NOT NULL
+      );
+      CREATE INDEX ix_audit_at ON audit (at_ms, id);
+      CREATE INDEX ix_audit_actor ON audit (actor_id);
+      CREATE INDEX ix_audit_subject ON audit (subject_id) WHERE subject_id IS NOT NULL;
+
+      CREATE TABLE saved_replies (
+        name TEXT PRIMARY KEY,
+        doc  TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 4,
+    name: 'resolved ticket changes for the shared similar-ticket index',
+    sql: `
+      -- Computed from the document, so writers never set them.
+      ALTER TABLE tickets ADD COLUMN updated_at TEXT GENERATED ALWAYS AS (json_extract(doc, '$.updatedAt')) VIRTUAL;
+      ALTER TABLE tickets ADD COLUMN resolved_once INTEGER
+        GENERATED ALWAYS AS (status = 'DONE' OR json_extract(doc, '$.resolution') IS NOT NULL) VIRTUAL;
+      -- Tickets that are or were resolved, in change order: every process's similar index catches up from it.
+      CREATE INDEX ix_tickets_resolved_changes ON tickets (updated_at, id) WHERE resolved_once = 1;
+    `,
+  },
 ];

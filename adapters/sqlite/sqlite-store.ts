@@ -17,6 +17,7 @@ import type {
   TicketWithdrawal,
   WatchedChannel,
 } from '../../core/index.js';
+import type { TicketChangeCursor } from '../../core/index.js';
 import { GroupCommit } from './group-commit.js';
 import { IntakeTable } from './intake.js';
 import { JobTable } from './jobs.js';
@@ -132,6 +133,10 @@ export class SqliteStore implements Store {
 
   async listResolvedTickets(afterRef: number, limit: number): Promise<Ticket[]> {
     return this.tickets.listResolved(afterRef, limit);
+  }
+
+  async listResolvedChanges(after: TicketChangeCursor | null, limit: number): Promise<Ticket[]> {
+    return this.tickets.listResolvedChanges(after, limit);
   }
 
   // ---- people ---------------------------------------------------------

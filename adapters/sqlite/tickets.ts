@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { newTicketRecord, VersionConflict, type NewTicket, type Ticket, type TicketQuery } from '../../core/index.js';
+import type { TicketChangeCursor } from '../../core/index.js';
 import { ms, placeholders, type StatementCache } from './sql.js';
 
 /**
@@ -18,6 +19,7 @@ export class TicketTable {
   private readonly clearSkills: Database.Statement;
   private readonly addSkill: Database.Statement;
   private readonly resolved: Database.Statement;
+  private readonly changes: Database.Statement;
 
   constructor(
     db: Database.Database,
@@ -38,6 +40,9 @@ export class TicketTable {
     this.clearSkills = db.prepare('DELETE FROM ticket_skills WHERE ticket_ref = ?');
     this.addSkill = db.prepare('INSERT OR IGNORE INTO ticket_skills (skill, ticket_ref) VALUES (?, ?)');
     this.resolved = db.prepare("SELECT doc FROM tickets WHERE status = 'DONE' AND ref > ? ORDER BY ref LIMIT ?").pluck();
+    this.changes = db
+      .prepare('SELECT doc FROM tickets WHERE resolved_once = 1 AND (updated_at > @at OR (updated_at = @at AND id > @id)) ORDER BY updated_at, id LIMIT @limit')
+      .pluck();
   }
 
   /** The ticket filed earlier with this idempotency key, if any. */
@@ -98,6 +103,13 @@ export class TicketTable {
 
   listResolved(afterRef: number, limit: number): Ticket[] {
     return (this.resolved.all(afterRef, limit) as string[]).map((doc) => JSON.parse(doc) as Ticket);
+  }
+
+  /** See Store.listResolvedChanges; walks ix_tickets_resolved_changes. */
+  listResolvedChanges(after: TicketChangeCursor | null, limit: number): Ticket[] {
+    if (limit <= 0) return [];
+    const rows = this.changes.all({ at: after?.updatedAt ?? '', id: after?.id ?? '', limit }) as string[];
+    return rows.map((doc) => JSON.parse(doc) as Ticket);
   }
 
   private writeSkills(ref: number, skills: readonly string[], replace: boolean): void {

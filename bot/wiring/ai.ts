@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Clock, Hasher, Logger, SimilarTicketIndex, Store, TriageEngine } from '../../core/index.js';
 import { HybridSimilarIndex, type EmbeddingProvider } from '../../core/retrieval/index.js';
 import { createTriageChain, orderEngines } from '../../core/triage/index.js';
-import { LexicalSimilarIndex, LocalTriageEngine } from '../../adapters/local-ai/index.js';
+import { LocalTriageEngine } from '../../adapters/local-ai/index.js';
 import type { Config } from '../config.js';
 import { StartupError } from '../errors.js';
+import { buildSimilarIndex, snapshotPathFor } from './similar.js';
 
 /** SHA-256 from node:crypto, for the triage cache keys and the stored vectors' text hashes. */
 export const nodeHasher: Hasher = { sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex') };
@@ -13,12 +14,15 @@ export interface AiWiring {
   readonly triage: TriageEngine;
   readonly similar: SimilarTicketIndex;
   readonly description: string;
+  /** Stops following the store for similar tickets and writes the index snapshot. */
+  stop(): Promise<void>;
 }
 
 /**
  * Triage engines in the configured order with the local engine last, behind
- * one chain (cache, breaker, redaction); the similar-ticket index rebuilt
- * from the store's resolved tickets, hybrid when an embedding model is set.
+ * one chain (cache, breaker, redaction); the similar-ticket index read from
+ * its snapshot (or built from the store's resolved tickets) and kept in step
+ * with the store, hybrid when an embedding model is set.
  */
 export async function buildAi(c: Readonly<Config>, store: Store, clock: Clock, logger: Logger): Promise<AiWiring> {
   // Provider SDKs load only when their keys are set, keeping the offline default small.
@@ -40,20 +44,16 @@ export async function buildAi(c: Readonly<Config>, store: Store, clock: Clock, l
       : gemini && c.GEMINI_EMBEDDING_MODEL && c.GEMINI_API_KEY
         ? gemini.createGeminiEmbeddings({ apiKey: c.GEMINI_API_KEY, model: c.GEMINI_EMBEDDING_MODEL, baseUrl: c.GEMINI_BASE_URL, timeoutMs: c.AI_TIMEOUT_MS, logger })
         : null;
-  const lexical = new LexicalSimilarIndex();
-  const similar: SimilarTicketIndex = embeddings ? new HybridSimilarIndex({ lexical, embeddings, store, hasher: nodeHasher, logger, redact: c.AI_REDACT }) : lexical;
-
-  let after = 0;
-  for (;;) {
-    const page = await store.listResolvedTickets(after, 1000);
-    if (page.length === 0) break;
-    for (const t of page) {
-      if (t.resolution) await similar.add({ ticketId: t.id, ref: t.ref, title: t.title, description: t.description, resolution: t.resolution });
-      after = t.ref;
-    }
+  const similar = await buildSimilarIndex({
+    store,
+    logger,
+    snapshotPath: snapshotPathFor(c.DATA_DIR),
+    decorate: embeddings ? (lexical) => new HybridSimilarIndex({ lexical, embeddings, store, hasher: nodeHasher, logger, redact: c.AI_REDACT }) : undefined,
+  });
+  similar.start();
+  const inner = similar.index.inner;
+  if (inner instanceof HybridSimilarIndex) {
+    inner.flush().catch((error: unknown) => logger.warn({ err: error }, 'embedding resolved tickets failed; retrieval stays lexical until it succeeds'));
   }
-  if (similar instanceof HybridSimilarIndex) {
-    similar.flush().catch((error: unknown) => logger.warn({ err: error }, 'embedding resolved tickets failed; retrieval stays lexical until it succeeds'));
-  }
-  return { triage, similar, description: `${engines.map((e) => e.name).join(' → ')}${embeddings ? ' + embeddings' : ''}` };
+  return { triage, similar: similar.index, stop: () => similar.stop(), description: `${engines.map((e) => e.name).join(' → ')}${embeddings ? ' + embeddings' : ''}` };
 }

@@ -194,6 +194,28 @@ function ticketContract(store: () => Store): void {
       expect(refs(await store().listResolvedTickets(6, 2))).toEqual([]);
       expect((await store().listResolvedTickets(4, 1))[0]?.resolution).toBe('fixed 5');
     });
+
+    it('lists resolved and reopened tickets in change order after a cursor, page by page', async () => {
+      const tickets: Ticket[] = [];
+      for (let i = 0; i < 5; i++) tickets.push((await store().createTicket(newTicket(), [])).ticket);
+      const [t1, t2, t3, , t5] = tickets as [Ticket, Ticket, Ticket, Ticket, Ticket];
+      const r3 = await save(store(), t3, { status: 'DONE', resolution: 'fixed 3', resolvedAt: at(HOUR), updatedAt: at(HOUR) });
+      await save(store(), t1, { status: 'DONE', resolution: 'fixed 1', resolvedAt: at(2 * HOUR), updatedAt: at(2 * HOUR) });
+      await save(store(), t5, { status: 'DONE', resolution: 'fixed 5', resolvedAt: at(2 * HOUR), updatedAt: at(2 * HOUR) });
+      // Still open, never resolved: not a change the similar index cares about.
+      await save(store(), t2, { status: 'IN_PROGRESS', updatedAt: at(3 * HOUR) });
+      // Reopened: listed (with its current state), so every index drops it.
+      await save(store(), r3, { status: 'TODO', resolvedAt: null, updatedAt: at(4 * HOUR) });
+      const sameTime = [t1, t5].map((t) => t.id).sort();
+      const first = await store().listResolvedChanges(null, 2);
+      expect(first.map((t) => t.id)).toEqual(sameTime);
+      const last = first[1] as Ticket;
+      const rest = await store().listResolvedChanges({ updatedAt: last.updatedAt, id: last.id }, 10);
+      expect(rest.map((t) => [t.id, t.status])).toEqual([[t3.id, 'TODO']]);
+      expect(await store().listResolvedChanges({ updatedAt: at(4 * HOUR), id: t3.id }, 10)).toEqual([]);
+      expect((await store().listResolvedChanges({ updatedAt: at(HOUR), id: '' }, 1))[0]?.id).toBe(sameTime[0]);
+      expect(await store().listResolvedChanges(null, 0)).toEqual([]);
+    });
   });
 }
 

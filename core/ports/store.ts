@@ -72,6 +72,20 @@ export interface TicketStore {
   countTickets(query: TicketQuery): Promise<number>;
   /** Resolved tickets in ref order after `afterRef`, for (re)building the similar-ticket index. */
   listResolvedTickets(afterRef: number, limit: number): Promise<Ticket[]>;
+  /**
+   * Tickets that are or were resolved (status DONE, or a resolution kept
+   * after a reopen) whose `updatedAt` is after `after` (ties broken by id),
+   * oldest change first: what every process's similar-ticket index catches
+   * up from. `null` starts from the beginning. Served from an index on
+   * (updatedAt, id).
+   */
+  listResolvedChanges(after: TicketChangeCursor | null, limit: number): Promise<Ticket[]>;
+}
+
+/** A position in the (updatedAt, id) order of ticket changes. */
+export interface TicketChangeCursor {
+  readonly updatedAt: Iso;
+  readonly id: string;
 }
 
 export interface PersonStore {

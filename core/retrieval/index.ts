@@ -4,3 +4,4 @@ export * from './hybrid-index.js';
 export * from './rrf.js';
 export * from './vector-codec.js';
 export * from './vector-store.js';
+export * from './shared-index.js';

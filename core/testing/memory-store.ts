@@ -12,6 +12,7 @@ import { newTicketRecord, type Iso, type NewTicket, type Ticket } from '../domai
 import type { TicketWithdrawal, WatchedChannel } from '../ports/intake.js';
 import type { NewJob } from '../ports/jobs.js';
 import type { CreatedTicket, PersonPatch, Store, TicketQuery, TicketUpdate } from '../ports/store.js';
+import type { TicketChangeCursor } from '../ports/store.js';
 import { copy, MemoryJobQueue, prepareJob } from './memory-jobs.js';
 import { matchesTicketQuery, ticketOrder } from './memory-store-rules.js';
 
@@ -99,6 +100,15 @@ export class MemoryStore extends MemoryJobQueue implements Store {
     return [...this.tickets.values()]
       .filter((t) => t.status === 'DONE' && t.ref > afterRef)
       .sort((a, b) => a.ref - b.ref)
+      .slice(0, limit)
+      .map(copy);
+  }
+
+  async listResolvedChanges(after: TicketChangeCursor | null, limit: number): Promise<Ticket[]> {
+    const later = (t: Ticket) => !after || t.updatedAt > after.updatedAt || (t.updatedAt === after.updatedAt && t.id > after.id);
+    return [...this.tickets.values()]
+      .filter((t) => (t.status === 'DONE' || t.resolution !== null) && later(t))
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, limit)
       .map(copy);
   }

@@ -9,6 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../core/index.js';
+import { SharedSimilarIndex } from '../../core/retrieval/index.js';
+import { FixedTriage, SequentialIds } from '../../core/testing/fakes.js';
+import { testHelpdesk } from '../../core/testing/harness.js';
+import { LexicalSimilarIndex } from '../../adapters/local-ai/index.js';
 import { at, HOUR, MINUTE, newJob } from '../../core/ports/store-fixtures.contract.js';
 import { openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
 import { mongoTarget, type MongoTarget } from './target.js';
@@ -129,6 +133,51 @@ describe('several processes on one MongoDB', () => {
     expect((await store.getJob(id as string))?.state).toBe('running');
     await store.completeJob(id as string, 'survivor', at(6 * MINUTE));
     expect((await store.getJob(id as string))?.state).toBe('done');
+  });
+
+  it('suggests a ticket resolved in one bot process in the other after its next catch-up, and stops once it is reopened there', async () => {
+    const uri = target.freshUri('similar');
+    const bot = async (name: string) => {
+      const store = await open(uri);
+      const similar = new SharedSimilarIndex({ inner: new LexicalSimilarIndex(), tickets: store });
+      await similar.sync();
+      const t = testHelpdesk({ store, similar, triage: new FixedTriage({ skills: ['printing'] }), settings: { adminIdentities: ['console:root'] } });
+      // Ids unique across the two processes, as real ones are.
+      Object.assign(t.helpdesk.deps, { ids: new SequentialIds(name) });
+      const person = async (handle: string) => {
+        const r = await t.helpdesk.identify({ identity: `console:${handle}`, displayName: handle });
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      };
+      const file = async (title: string) => {
+        const filed = await t.helpdesk.fileTicket({ requesterId: (await person('alice')).id, title, description: 'Paper jams in tray two on every duplex job', origin: { platform: 'console' } });
+        if (!filed.ok) throw new Error(filed.error.message);
+        await t.engine.drain();
+        return (await store.getTicket(filed.value.ticket.id))!;
+      };
+      return { store, similar, t, person, file };
+    };
+    const a = await bot('a');
+    const b = await bot('b');
+    const root = await a.person('root');
+
+    const first = await a.file('Printer on floor 3 jams on duplex');
+    expect((await a.t.helpdesk.resolveTicket({ ticketId: first.id, actorId: root.id, note: 'Replaced the duplex roller' })).ok).toBe(true);
+    await a.t.engine.drain();
+    expect(a.similar.size).toBe(1);
+    expect(b.similar.size).toBe(0);
+
+    await b.similar.sync();
+    const second = await b.file('Printer jams on duplex jobs again');
+    expect(second.similar.map((s) => [s.ref, s.resolution])).toEqual([[first.ref, 'Replaced the duplex roller']]);
+
+    expect((await b.t.helpdesk.reopenTicket({ ticketId: first.id, actorId: root.id })).ok).toBe(true);
+    await b.t.engine.drain();
+    expect(b.similar.size).toBe(0);
+    await a.similar.sync();
+    expect(a.similar.size).toBe(0);
+    const third = await a.file('Printer jams on duplex once more');
+    expect(third.similar.map((s) => s.ref)).not.toContain(first.ref);
   });
 
   it('fires a timer once when two processes poll for it at the same moment', async () => {
