@@ -101,6 +101,10 @@ describe('readPriority', () => {
     ['Keller', 'Der Keller ist nach dem Sturm überflutet'],
     ['Buchhaltung', 'In der Buchhaltung kann niemand mehr drucken'],
     ['VPN', 'Ningún compañero del equipo de ventas puede conectarse a la VPN'],
+    ['Kundendaten', 'Ich habe Kundendaten aus Versehen an einen externen Empfänger geschickt'],
+    ['Robo', 'Han entrado a robar en la oficina esta noche'],
+    ['Tiendas', 'Ninguna tienda de Madrid puede cobrar con tarjeta'],
+    ['Uploads', 'Monitoring shows large uploads from a finance PC to an unknown server at night'],
   ])('reads HIGH from credentials handed over, data sent out, whole groups and danger: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });

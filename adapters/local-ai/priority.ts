@@ -59,6 +59,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'acessos de outro', 'anderen land', 'autre pays', 'otro pais', 'outro pais',
     'before i realised', 'before i realized', 'it was fake', 'was a scam', 'turned out to be fake', 'turned out to be phishing', 'bevor ich gemerkt', 'avant de me rendre compte',
     'antes de darme cuenta', 'antes de perceber',
+    'exfiltration', 'unusual traffic', 'unusual network activity', 'suspicious traffic', 'unknown server', 'large uploads', 'unknown usb', 'unknown device plugged',
+    'robbery', 'burglary', 'break in', 'broken into', 'einbruch', 'eingebrochen', 'cambriolage', 'cambriole', 'robo', 'robar', 'assalto', 'furto', 'roubo', 'arrombamento',
     'files renamed', 'files have been renamed', 'files were renamed', 'crypt', 'crypted', 'lost a hard drive',
     'people are stuck', 'people stuck outside', 'can t get into the building', 'cannot get into the building',
     'never used', 'don t recognise', 'don t recognize', 'didn t make', 'unauthorised charges', 'unauthorized charges', 'unknown charges', 'suspicious charges',
@@ -175,7 +177,7 @@ const PLACES: ReadonlySet<string> = new Set([
 const TIMES: ReadonlySet<string> = new Set(['day', 'morning', 'afternoon', 'week', 'night', 'time', 'tag', 'woche', 'jour', 'journee', 'semaine', 'dia', 'semana', 'manana', 'tarde']);
 const ALL: ReadonlySet<string> = new Set(['all', 'every', 'alle', 'allen', 'tous', 'toutes', 'todos', 'todas', 'todo', 'toda']);
 /** Sent out by mistake, in any word order ("Enviei por engano a planilha…"). */
-const MISTAKE: ReadonlySet<string> = new Set(['accidentally', 'mistakenly', 'mistake', 'versehentlich', 'erreur', 'error', 'engano', 'equivocado', 'equivocada', 'errado']);
+const MISTAKE: ReadonlySet<string> = new Set(['accidentally', 'mistakenly', 'mistake', 'versehentlich', 'versehen', 'erreur', 'error', 'engano', 'equivocado', 'equivocada', 'errado']);
 const SENT: ReadonlySet<string> = new Set(['sent', 'emailed', 'shared', 'posted', 'forwarded', 'uploaded', 'geschickt', 'gesendet', 'weitergeleitet', 'envoye', 'partage', 'envie', 'enviado', 'comparti', 'enviei', 'compartilhei', 'encaminhei']);
 /** A device lost: "lost my laptop", "perdí el móvil", not "lost my laptop charger". */
 const LOST: ReadonlySet<string> = new Set(['lost', 'verloren', 'perdu', 'perdi', 'perdido', 'perdida', 'perdio']);
@@ -262,7 +264,8 @@ export function readPriority(title: string, description: string): PriorityReadin
     if (WHOLE.has(words[i] ?? '') || (words[i] === 'all' && words[i + 1] === 'of')) {
       for (let j = i + 1; j <= i + 3 && j < words.length; j++) if (GROUPS.has(words[j] ?? '')) add('impact', words.slice(i, j + 1).join(' '));
     }
-    // "none of the tills in the Bristol store": within a few words, "in"/"at" and then the group.
+    // "none of the tills in the Bristol store": within a few words, "in"/"at" and then the group; or the group right away ("ninguna tienda").
+    if (NOBODY.has(words[i] ?? '') && (GROUPS.has(words[i + 1] ?? '') || PLACES.has(words[i + 1] ?? ''))) add('impact', `${words[i]} ${words[i + 1]}`);
     if (NOBODY.has(words[i] ?? '')) {
       for (let j = i + 1; j <= i + 6 && j < words.length; j++) {
         if (!AT.has(words[j] ?? '')) continue;
