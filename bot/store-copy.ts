@@ -18,8 +18,8 @@ import { openMongoStore } from '../adapters/mongo/index.js';
 import { DEFAULT_DB_FILE, openSqliteStore } from '../adapters/sqlite/index.js';
 import { sqliteStoreCopy } from '../adapters/sqlite/copy.js';
 
-const KINDS: readonly StoreRecordKind[] = ['person', 'ticket', 'job', 'value'];
-const LABEL: Record<StoreRecordKind, string> = { person: 'people', ticket: 'tickets', job: 'unfinished jobs', value: 'key-value pairs' };
+const KINDS: readonly StoreRecordKind[] = ['person', 'ticket', 'job', 'value', 'reply', 'audit'];
+const LABEL: Record<StoreRecordKind, string> = { person: 'people', ticket: 'tickets', job: 'unfinished jobs', value: 'key-value pairs', reply: 'saved replies', audit: 'audit entries' };
 
 /** One side of a copy. */
 export interface CopyEndpoint {

@@ -8,7 +8,7 @@ import { ticketByRef } from './usecases/mutate.js';
 import { ensureConfiguredAdmins, identify, type IdentifyInput } from './usecases/people.js';
 import { linkIdentity, type LinkIdentityInput } from './usecases/link-identity.js';
 import { actAsPlatformAdmin, demoteStoredPlatformAdmins } from './usecases/platform-admin.js';
-import { runSkillsCommand, type SkillsCommand } from './usecases/skills-admin.js';
+import type { SkillsCommand } from './usecases/skills-admin.js';
 import { postMessage, reassignTicket, reopenTicket, resolveTicket, startTicket, type TicketAction } from './usecases/ticket-actions.js';
 import { triageTicket } from './usecases/triage-ticket.js';
 import { correctTriage, type CorrectTriageInput } from './usecases/correct-triage.js';
@@ -18,6 +18,10 @@ import { holdTicket, rateTicket } from './usecases/lifecycle.js';
 import { rearmTimersAfterEngineSwitch } from './usecases/rearm-timers.js';
 import { helpdeskStats, type StatsInput } from './usecases/stats.js';
 import type { Rating } from './domain/ticket.js';
+import { claimTicket } from './usecases/claim-ticket.js';
+import { addNote } from './usecases/notes.js';
+import { addSavedReply, listSavedReplies, removeSavedReply, sendSavedReply } from './usecases/saved-replies.js';
+import { listAudit, runAuditedSkillsCommand } from './usecases/audit-log.js';
 
 /**
  * The helpdesk's use cases bound to their ports. Every surface (console,
@@ -45,7 +49,19 @@ export class Helpdesk {
   postMessage = (input: TicketAction & { text: string }) => postMessage(this.deps, input);
   listTickets = (viewer: Person, filters: TicketFilters) => listTickets(this.deps, viewer, filters);
   ticketByRef = (ref: number) => ticketByRef(this.deps, ref);
-  skills = (actor: Person, command: SkillsCommand) => runSkillsCommand(this.deps, actor, command);
+  /** Runs a `/skills` command; role, skill and availability changes are audited with the change. */
+  skills = (actor: Person, command: SkillsCommand) => runAuditedSkillsCommand(this.deps, actor, command);
+  /** Staff take a ticket from the queue (or from an admin holding it as fallback); a lost race names the winner. */
+  claimTicket = (input: TicketAction) => claimTicket(this.deps, input);
+  /** A staff-only note on the ticket; never reaches the requester. */
+  addNote = (input: TicketAction & { text: string }) => addNote(this.deps, input);
+  addSavedReply = (input: { actorId: string; name: string; text: string }) => addSavedReply(this.deps, input);
+  listSavedReplies = (input: { actorId: string }) => listSavedReplies(this.deps, input);
+  removeSavedReply = (input: { actorId: string; name: string }) => removeSavedReply(this.deps, input);
+  /** Sends a saved reply on a ticket as the staff member, like postMessage. */
+  sendSavedReply = (input: TicketAction & { name: string }) => sendSavedReply(this.deps, input);
+  /** Admins read the audit record; `involving` is a person id. */
+  listAudit = (input: { actorId: string; involving?: string | null; page?: number }) => listAudit(this.deps, input);
   linkIdentity = (actor: Person, input: LinkIdentityInput) => linkIdentity(this.deps, actor, input);
   /** The person with admin rights for this one call, because their platform vouches for it now; never stored. */
   actAsPlatformAdmin = (person: Person, source: string) => actAsPlatformAdmin(person, source);

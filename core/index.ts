@@ -1,5 +1,7 @@
 /** Public surface of the helpdesk core for adapters, the bot and Inngest. */
+export * from './domain/audit.js';
 export * from './domain/errors.js';
+export * from './domain/saved-reply.js';
 export * from './domain/events.js';
 export * from './domain/person.js';
 export * from './domain/skills.js';
@@ -38,3 +40,6 @@ export { parseTriageCorrection, type CorrectTriageInput } from './usecases/triag
 export type { SkillChoice, TicketCard, TriageForm } from './usecases/triage-form.js';
 export * from './workflows/index.js';
 export * from './usecases/ticket-text.js';
+export { AUDIT_PAGE_SIZE, type AuditPage } from './usecases/audit-log.js';
+export { heldAsAdminFallback, type ClaimOutcome } from './usecases/claim-ticket.js';
+export type { SavedReplyOutcome } from './usecases/saved-replies.js';

@@ -1,8 +1,9 @@
 import {
-  Errors, FILTER_HELP, canView, parseTriageCorrection, SKILLS_USAGE, formatRef, parseRef, parseSkillsCommand, parseTicketFilters, splitTicketText, viewOf,
+  Errors, FILTER_HELP, canView, parseTriageCorrection, SKILLS_USAGE, formatRef, parseRef, parseSkillsCommand, splitTicketText, viewOf,
   type Helpdesk, type Person, type Result, type Ticket,
 } from '../../core/index.js';
-import { ticketDetails, ticketLine } from './format.js';
+import { ticketDetails } from './format.js';
+import { auditCommand, claimCommand, listCommand, noteCommand, REPLIES_USAGE, repliesCommand, replyCommand } from './staff-commands.js';
 import { HANDLE_PATTERN } from './output.js';
 import { holdCommand, LIFECYCLE_HELP, rateCommand, STATS_HELP, statsCommand } from './lifecycle-commands.js';
 
@@ -14,6 +15,10 @@ export const HELP = [
   '  /show #n                          one ticket with its history',
   '  /start #n · /resolve #n <note> · /reassign #n [@someone] · /reopen #n',
   '  /say #n <message>                 talk to the other side of a ticket',
+  '  /claim #n                         staff: take a ticket from the queue',
+  '  /note #n <text>                   staff: internal note, never shown to the requester',
+  '  /reply #n <name>                  staff: send a saved reply. ' + REPLIES_USAGE,
+  '  /audit [@someone] [page:n]        admins: who did what',
   '  /triage #n priority:high skills:vpn,networking category:network   change the triage (assignee or admin)',
   ...LIFECYCLE_HELP,
   STATS_HELP,
@@ -43,7 +48,17 @@ export async function runCommand(helpdesk: Helpdesk, actor: Person, text: string
     case '/ticket':
       return fileFromText(helpdesk, actor, rest);
     case '/tickets':
-      return listCommand(helpdesk, actor, rest);
+      return listCommand(helpdesk, actor, rest, consoleMention);
+    case '/claim':
+      return withTicket(helpdesk, restWords[0] ?? '', (t) => claimCommand(helpdesk, actor, t));
+    case '/note':
+      return withTicket(helpdesk, restWords[0] ?? '', (t) => noteCommand(helpdesk, actor, t, rest.slice((restWords[0] ?? '').length)));
+    case '/reply':
+      return withTicket(helpdesk, restWords[0] ?? '', (t) => replyCommand(helpdesk, actor, t, rest.slice((restWords[0] ?? '').length).trim()));
+    case '/replies':
+      return repliesCommand(helpdesk, actor, rest);
+    case '/audit':
+      return auditCommand(helpdesk, actor, rest, consoleMention);
     case '/show':
       return withTicket(helpdesk, restWords[0] ?? '', async (t) => {
         const view = viewOf(actor, t);
@@ -60,8 +75,7 @@ export async function runCommand(helpdesk: Helpdesk, actor: Person, text: string
     }
     case '/reopen':
       return withTicket(helpdesk, restWords[0] ?? '', async (t) => done(await helpdesk.reopenTicket({ ticketId: t.id, actorId: actor.id }), (x) => `${formatRef(x.ref)} reopened.`));
-    case '/say':
-    case '/reply': {
+    case '/say': {
       const message = rest.slice((restWords[0] ?? '').length).trim();
       return withTicket(helpdesk, restWords[0] ?? '', async (t) => done(await helpdesk.postMessage({ ticketId: t.id, actorId: actor.id, text: message }), (x) => `Sent on ${formatRef(x.ref)}.`));
     }
@@ -108,16 +122,6 @@ async function fileFromText(helpdesk: Helpdesk, actor: Person, rest: string): Pr
   const { title, description } = splitTicketText(rest);
   const filed = await helpdesk.fileTicket({ requesterId: actor.id, title, description, origin: { platform: 'console' } });
   if (!filed.ok) return filed;
-async function listCommand(helpdesk: Helpdesk, actor: Person, rest: string): Promise<Result<string>> {
-  const filters = parseTicketFilters(rest, (s) => helpdesk.deps.catalog.normalize(s));
-  if (!filters.ok) return filters;
-  const listed = await helpdesk.listTickets(actor, filters.value);
-  if (!listed.ok) return listed;
-  if (listed.value.length === 0) return { ok: true, value: 'No tickets match.' };
-  const nameMap = await names(helpdesk, listed.value.map((t) => t.assigneeId));
-  return { ok: true, value: [`${listed.value.length} ticket${listed.value.length === 1 ? '' : 's'}:`, ...listed.value.map((t) => ticketLine(t, nameMap))].join('\n') };
-}
-
   return { ok: true, value: `Ticket ${formatRef(filed.value.ticket.ref)} filed — triaging…` };
 }
 

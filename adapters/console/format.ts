@@ -33,13 +33,14 @@ function describe(h: HistoryEntry, name: (id: string | null) => string): string 
   switch (h.type) {
     case 'filed': return `filed by ${name(h.actorId)}`;
     case 'triaged': return `triaged by ${h.engine}${h.model ? ` (${h.model})` : ''}`;
-    case 'assigned': return `assigned to ${name(h.assigneeId)}: ${h.reason.text}`;
+    case 'assigned': return `assigned to ${name(h.assigneeId)}${by(h.actorId, name)}: ${h.reason.text}`;
     case 'unassigned': return `not assigned: ${h.reason}`;
     case 'started': return `started by ${name(h.actorId)}`;
     case 'resolved': return `resolved by ${name(h.actorId)}: ${h.note}`;
-    case 'reassigned': return `reassigned from ${name(h.fromId)} to ${name(h.toId)}${h.reason ? `: ${h.reason.text}` : ''}`;
+    case 'reassigned': return `reassigned from ${name(h.fromId)} to ${name(h.toId)}${by(h.actorId, name)}${h.reason ? `: ${h.reason.text}` : ''}`;
     case 'reopened': return `reopened by ${name(h.actorId)}`;
-    case 'message': return `${name(h.actorId)}: ${h.text}`;
+    case 'message': return `${name(h.actorId)}${h.savedReply ? ` (saved reply ${h.savedReply})` : ''}: ${h.text}`;
+    case 'note': return `Internal note from ${name(h.actorId)}: ${h.text}`;
     case 'reminded': return `reminder sent to ${name(h.assigneeId)}`;
     case 'escalated': return `escalated: ${h.reason}`;
     case 'nudged': return 'requester reminded that an answer is awaited';
@@ -47,6 +48,11 @@ function describe(h: HistoryEntry, name: (id: string | null) => string): string 
     case 'rated': return `rated ${h.rating === 'good' ? '👍' : '👎'} by ${name(h.actorId)}${h.comment ? `: ${h.comment}` : ''}`;
     case 'triage-corrected': return `triage changed by ${name(h.actorId)}: ${h.changes.map((c) => `${c.field} ${c.from || '—'} → ${c.to || '—'}`).join('; ')}`;
   }
+}
+
+/** Who took a step, when a person did (the pipeline and the SLA act without one). */
+function by(actorId: string | null, name: (id: string | null) => string): string {
+  return actorId ? ` by ${name(actorId)}` : '';
 }
 
 export function namesOf(people: readonly Person[]): Map<string, string> {

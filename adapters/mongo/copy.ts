@@ -10,6 +10,7 @@ import type { ImportOutcome, Job, Person, StoreRecord, StoreRecordKind, Ticket }
 import { isDuplicateKey } from './errors.js';
 import { date, encodeStepId, json, personFields, ticketFields, toJob, toPerson, toTicket, waitFields } from './mapping.js';
 import type { JobDoc, Models, PersonDoc, TicketDoc } from './models.js';
+import type { MongoAudit } from './audit.js';
 import type { MongoSmallStores } from './small.js';
 import { REF_COUNTER, type MongoTickets } from './tickets.js';
 
@@ -21,6 +22,7 @@ export class MongoCopy {
     private readonly m: Models,
     private readonly tickets: MongoTickets,
     private readonly small: MongoSmallStores,
+    private readonly audit: MongoAudit,
   ) {}
 
   async *exportRecords(): AsyncGenerator<StoreRecord> {
@@ -36,16 +38,20 @@ export class MongoCopy {
       yield { kind: 'job', job: toJob(doc) };
     }
     for await (const v of this.small.allValues()) yield { kind: 'value', ...v };
+    for (const reply of await this.audit.replies()) yield { kind: 'reply', reply };
+    for await (const entry of this.audit.all()) yield { kind: 'audit', entry };
   }
 
   async countRecords(): Promise<Record<StoreRecordKind, number>> {
-    const [person, ticket, job, value] = await Promise.all([
+    const [person, ticket, job, value, reply, audit] = await Promise.all([
       this.m.people.countDocuments({}),
       this.m.tickets.countDocuments(HAS_REF),
       this.m.jobs.countDocuments({ state: { $in: UNFINISHED } }),
       this.m.values.countDocuments({}),
+      this.m.savedReplies.countDocuments({}),
+      this.m.audit.countDocuments({}),
     ]);
-    return { person, ticket, job, value };
+    return { person, ticket, job, value, reply, audit };
   }
 
   async importRecord(record: StoreRecord): Promise<ImportOutcome> {
@@ -56,6 +62,19 @@ export class MongoCopy {
         return this.importTicket(record.ticket, record.idempotencyKey);
       case 'job':
         return this.importJob(record.job);
+      case 'reply': {
+        const stored = await this.audit.reply(record.reply.name);
+        const wanted = { ...record.reply, createdAt: date(record.reply.createdAt).toISOString(), updatedAt: date(record.reply.updatedAt).toISOString() };
+        if (stored && isDeepStrictEqual(stored, wanted)) return 'unchanged';
+        await this.audit.putReply(record.reply, []);
+        return stored ? 'updated' : 'inserted';
+      }
+      case 'audit': {
+        // Entries never change once written: one with this id is the same entry.
+        if (await this.audit.has(record.entry.id)) return 'unchanged';
+        await this.audit.write([record.entry]);
+        return 'inserted';
+      }
       case 'value': {
         const stored = await this.small.getValue(record.namespace, record.key);
         if (stored === record.value) return 'unchanged';

@@ -4,6 +4,7 @@
  * document fails loudly here instead of leaking odd values into core; no
  * mongoose document ever leaves the adapter.
  */
+import { PRIORITY_RANK } from '../../core/index.js';
 import type { Availability, EventWait, HistoryEntry, Job, JobState, Origin, Person, Priority, Role, SimilarTicket, Ticket, TicketStatus, TriageStamp } from '../../core/index.js';
 import type { JobDoc, PersonDoc, TicketDoc } from './models.js';
 
@@ -107,6 +108,7 @@ export function ticketFields(t: Ticket): Omit<TicketDoc, '_id' | 'ref' | 'idempo
     descriptionLower: t.description.toLowerCase(),
     status: t.status,
     priority: t.priority,
+    priorityRank: PRIORITY_RANK[t.priority],
     category: t.category,
     skills: [...t.skills],
     summary: t.summary,

@@ -25,6 +25,8 @@ export interface TicketDoc {
   descriptionLower: string;
   status: string;
   priority: string;
+  /** Queue order of the priority (HIGH 0, MEDIUM 1, LOW 2), for sorting the queue from an index. */
+  priorityRank: number;
   category: string;
   skills: string[];
   summary: string;
@@ -55,7 +57,8 @@ export type OutboxEntry =
   | { id: string; at: Date; op: 'job'; name: string; key: string; data: string; runAt: Date }
   | { id: string; at: Date; op: 'cancel'; keys: string[] }
   | { id: string; at: Date; op: 'load'; personId: string; delta: number }
-  | { id: string; at: Date; op: 'assigned'; personId: string; assignedAt: Date };
+  | { id: string; at: Date; op: 'assigned'; personId: string; assignedAt: Date }
+  | { id: string; at: Date; op: 'audit'; entry: string };
 
 const ticketSchema = new Schema<TicketDoc>(
   {
@@ -67,6 +70,7 @@ const ticketSchema = new Schema<TicketDoc>(
     descriptionLower: { type: String },
     status: { type: String },
     priority: { type: String },
+    priorityRank: { type: Number },
     category: { type: String },
     skills: { type: [String], default: undefined },
     summary: { type: String },
@@ -101,6 +105,8 @@ ticketSchema.index({ assigneeId: 1, status: 1, ref: -1 });
 ticketSchema.index({ skills: 1, ref: -1 });
 ticketSchema.index({ priority: 1, ref: -1 });
 ticketSchema.index({ createdAt: -1 });
+// The queue: priority, then age; one walk per status of the filter, merged by the server.
+ticketSchema.index({ status: 1, priorityRank: 1, createdAt: 1, ref: 1 });
 // Crash recovery finds unapplied side effects and unfinished creations without a scan.
 ticketSchema.index({ 'outbox.at': 1 }, { sparse: true });
 ticketSchema.index({ pendingSince: 1 }, { sparse: true });
@@ -255,6 +261,54 @@ const watchedChannelSchema = new Schema<WatchedChannelDoc>(
 );
 watchedChannelSchema.index({ platform: 1, addedAt: 1 });
 
+/** One audit entry (see core/domain/audit.ts); `_id` is its id. */
+export interface AuditDoc {
+  _id: string;
+  at: Date;
+  actorId: string;
+  action: string;
+  ticketId: string | null;
+  ref: number | null;
+  subjectId: string | null;
+  detail: string;
+}
+const auditSchema = new Schema<AuditDoc>(
+  {
+    _id: { type: String, required: true },
+    at: { type: Date, required: true },
+    actorId: { type: String, required: true },
+    action: { type: String, required: true },
+    ticketId: { type: String, default: null },
+    ref: { type: Number, default: null },
+    subjectId: { type: String, default: null },
+    detail: { type: String },
+  },
+  { ...options, collection: 'audit' },
+);
+// Newest first, all of it or one person's (as actor or as subject).
+auditSchema.index({ at: -1, _id: -1 });
+auditSchema.index({ actorId: 1, at: -1, _id: -1 });
+auditSchema.index({ subjectId: 1, at: -1, _id: -1 }, { sparse: true });
+
+/** A saved reply; `_id` is its name. */
+export interface SavedReplyDoc {
+  _id: string;
+  text: string;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+const savedReplySchema = new Schema<SavedReplyDoc>(
+  {
+    _id: { type: String, required: true },
+    text: { type: String },
+    createdBy: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { ...options, collection: 'saved_replies' },
+);
+
 export interface Models {
   readonly tickets: Model<TicketDoc>;
   readonly people: Model<PersonDoc>;
@@ -263,6 +317,8 @@ export interface Models {
   readonly dedupe: Model<DedupeDoc>;
   readonly values: Model<ValueDoc>;
   readonly watchedChannels: Model<WatchedChannelDoc>;
+  readonly audit: Model<AuditDoc>;
+  readonly savedReplies: Model<SavedReplyDoc>;
 }
 
 /** Registers the models on `conn` (never on mongoose's global connection). */
@@ -275,6 +331,8 @@ export function bindModels(conn: Connection): Models {
     dedupe: conn.model<DedupeDoc>('Dedupe', dedupeSchema),
     values: conn.model<ValueDoc>('Value', valueSchema),
     watchedChannels: conn.model<WatchedChannelDoc>('WatchedChannel', watchedChannelSchema),
+    audit: conn.model<AuditDoc>('Audit', auditSchema),
+    savedReplies: conn.model<SavedReplyDoc>('SavedReply', savedReplySchema),
   };
 }
 

@@ -11,12 +11,14 @@
  * - `job` enqueues by key, and enqueueing an existing key is a no-op;
  * - `cancel` cancels unfinished jobs by key;
  * - `load` is `$inc` guarded by the entry's id in the person's `loadOps`;
- * - `assigned` is `$max` of the assignment time.
+ * - `assigned` is `$max` of the assignment time;
+ * - `audit` inserts the entry by its id, and an existing id is left alone.
  * Entries of one ticket apply in save order, so a timer enqueued by one
  * save and cancelled by the next is never resurrected. A save that fails
  * its version check writes nothing, so nothing of it ever applies.
  */
-import type { Iso, LoadDelta, Logger, NewJob } from '../../core/index.js';
+import type { AuditEntry, Iso, LoadDelta, Logger, NewJob } from '../../core/index.js';
+import { MongoAudit } from './audit.js';
 import type { MongoJobs } from './jobs.js';
 import { date, json } from './mapping.js';
 import type { Models, OutboxEntry } from './models.js';
@@ -29,6 +31,7 @@ export interface SideEffects {
   readonly cancelJobKeys?: readonly string[];
   readonly loadDeltas?: readonly LoadDelta[];
   readonly assignedAt?: { readonly personId: string; readonly at: Iso };
+  readonly audit?: readonly AuditEntry[];
 }
 
 /** The entries for one save; ids are `<new version>.<n>`, unique within the ticket. */
@@ -40,14 +43,18 @@ export function outboxEntries(version: number, now: Iso, effects: SideEffects): 
   if (effects.cancelJobKeys?.length) out.push({ id: id(), at, op: 'cancel', keys: [...effects.cancelJobKeys] });
   for (const d of effects.loadDeltas ?? []) if (d.delta !== 0) out.push({ id: id(), at, op: 'load', personId: d.personId, delta: d.delta });
   if (effects.assignedAt) out.push({ id: id(), at, op: 'assigned', personId: effects.assignedAt.personId, assignedAt: date(effects.assignedAt.at) });
+  for (const e of effects.audit ?? []) out.push({ id: id(), at, op: 'audit', entry: JSON.stringify(e) });
   return out;
 }
 
 export class Outbox {
+  private readonly audit: MongoAudit;
   constructor(
     private readonly m: Models,
     private readonly jobs: MongoJobs,
-  ) {}
+  ) {
+    this.audit = new MongoAudit(m);
+  }
 
   /** Applies `entries` of the ticket in order, then removes them from it. */
   async apply(ticketId: string, entries: readonly OutboxEntry[]): Promise<void> {
@@ -87,6 +94,9 @@ export class Outbox {
       }
       case 'assigned':
         await this.m.people.updateOne({ _id: e.personId }, { $max: { lastAssignedAt: e.assignedAt } });
+        return;
+      case 'audit':
+        await this.audit.write([JSON.parse(e.entry) as AuditEntry]);
         return;
     }
   }

@@ -17,7 +17,9 @@
  */
 import type { Connection } from 'mongoose';
 import type { CreatedTicket, EventWait, ImportOutcome, Iso, Job, JobState, Logger, NewJob, NewPerson, NewTicket, Person, PersonPatch, Role, RunnerHeartbeat, Store, StoreCopy, StoreRecord, StoreRecordKind, Ticket, TicketQuery, TicketUpdate, TicketWithdrawal, WatchedChannel } from '../../core/index.js';
+import type { AuditEntry, AuditQuery, SavedReply } from '../../core/index.js';
 import type { TicketChangeCursor } from '../../core/index.js';
+import { MongoAudit } from './audit.js';
 import { MongoCopy } from './copy.js';
 import { MongoIntake } from './intake.js';
 import { MongoRunnerHeartbeat } from './heartbeat.js';
@@ -42,6 +44,7 @@ export class MongoStore implements Store, StoreCopy {
   private readonly heartbeat: MongoRunnerHeartbeat;
   private readonly small: MongoSmallStores;
   private readonly copy: MongoCopy;
+  private readonly audit: MongoAudit;
   private readonly intake: MongoIntake;
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
@@ -60,7 +63,8 @@ export class MongoStore implements Store, StoreCopy {
     this.tickets = new MongoTickets(models, outbox, logger);
     this.people = new MongoPeople(models);
     this.small = new MongoSmallStores(models);
-    this.copy = new MongoCopy(models, this.tickets, this.small);
+    this.audit = new MongoAudit(models);
+    this.copy = new MongoCopy(models, this.tickets, this.small, this.audit);
     this.intake = new MongoIntake(models, this.jobs);
     conn.on('disconnected', () => {
       if (!this.closing) logger.warn({ store: description }, 'lost the connection to MongoDB; the driver keeps retrying');
@@ -127,8 +131,12 @@ export class MongoStore implements Store, StoreCopy {
   ensurePerson(input: NewPerson): Promise<Person> {
     return this.track(() => this.people.ensure(input));
   }
-  updatePerson(id: string, patch: PersonPatch, expectedVersion: number, at: Iso): Promise<Person> {
-    return this.track(() => this.people.update(id, patch, expectedVersion, at));
+  updatePerson(id: string, patch: PersonPatch, expectedVersion: number, at: Iso, audit: readonly AuditEntry[] = []): Promise<Person> {
+    return this.track(async () => {
+      const person = await this.people.update(id, patch, expectedVersion, at);
+      await this.audit.write(audit);
+      return person;
+    });
   }
   addIdentity(personId: string, identity: string, at: Iso): Promise<Person> {
     return this.track(() => this.people.addIdentity(personId, identity, at));
@@ -214,6 +222,26 @@ export class MongoStore implements Store, StoreCopy {
     return this.track(() => this.small.setValue(namespace, key, value));
   }
 
+  // ---- audit and saved replies ----
+  listAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    return this.track(() => this.audit.list(query));
+  }
+  countAudit(query: AuditQuery): Promise<number> {
+    return this.track(() => this.audit.count(query));
+  }
+  getSavedReply(name: string): Promise<SavedReply | null> {
+    return this.track(() => this.audit.reply(name));
+  }
+  listSavedReplies(): Promise<SavedReply[]> {
+    return this.track(() => this.audit.replies());
+  }
+  putSavedReply(reply: SavedReply, audit: readonly AuditEntry[]): Promise<void> {
+    return this.track(() => this.audit.putReply(reply, audit));
+  }
+  deleteSavedReply(name: string, audit: readonly AuditEntry[]): Promise<boolean> {
+    return this.track(() => this.audit.deleteReply(name, audit));
+  }
+
   // ---- copying between stores ----
   exportRecords(): AsyncIterable<StoreRecord> {
     return this.copy.exportRecords();
@@ -238,6 +266,7 @@ export class MongoStore implements Store, StoreCopy {
   prepare(now: Iso): Promise<void> {
     return this.track(async () => {
       await this.tickets.syncRefCounter();
+      await this.tickets.backfillPriorityRank();
       await this.tickets.recover(date(now), RECOVERY_GRACE_MS);
     });
   }

@@ -17,7 +17,7 @@
  * Updates are one findOneAndUpdate guarded by the expected version that
  * writes the ticket and appends the save's side effects to its outbox.
  */
-import { VersionConflict, newTicketRecord, type NewTicket, type Ticket } from '../../core/index.js';
+import { PRIORITY_RANK, VersionConflict, newTicketRecord, type NewTicket, type Ticket } from '../../core/index.js';
 import type { CreatedTicket, Logger, NewJob, TicketQuery, TicketUpdate } from '../../core/index.js';
 import type { TicketChangeCursor } from '../../core/index.js';
 import { isDuplicateKey } from './errors.js';
@@ -103,9 +103,10 @@ export class MongoTickets {
 
   async list(query: TicketQuery): Promise<Ticket[]> {
     if (query.limit !== undefined && query.limit <= 0) return [];
+    const sort = query.order === 'queue' ? { priorityRank: 1, createdAt: 1, ref: 1 } : { ref: query.order === 'oldest' ? 1 : -1 };
     let q = this.m.tickets
       .find(ticketFilter(query))
-      .sort({ ref: query.order === 'oldest' ? 1 : -1 })
+      .sort(sort as Record<string, 1 | -1>)
       .skip(query.offset ?? 0);
     if (query.limit !== undefined) q = q.limit(query.limit);
     return (await q.lean()).map(toTicket);
@@ -196,6 +197,13 @@ export class MongoTickets {
     throw new Error(`could not allocate a ref for ticket ${id}`);
   }
 
+  /** Tickets stored before the queue order existed get their priority rank (idempotent; run at open). */
+  async backfillPriorityRank(): Promise<void> {
+    for (const [priority, rank] of Object.entries(PRIORITY_RANK)) {
+      await this.m.tickets.updateMany({ priority, priorityRank: { $exists: false } }, { $set: { priorityRank: rank } });
+    }
+  }
+
   /**
    * Creates the counter or moves it past the highest ref in use (after a
    * restore or an import). Run at open, so concurrent first filings only
@@ -222,6 +230,7 @@ export function ticketFilter(q: TicketQuery): Record<string, unknown> {
   if (q.assigneeId !== undefined) and.push({ assigneeId: q.assigneeId });
   if (q.assignedToOrUnassigned !== undefined) and.push({ $or: [{ assigneeId: q.assignedToOrUnassigned }, { assigneeId: null }] });
   if (q.createdAfter !== undefined) and.push({ createdAt: { $gte: date(q.createdAfter) } });
+  if (q.createdBefore !== undefined) and.push({ createdAt: { $lte: date(q.createdBefore) } });
   if (q.text !== undefined) {
     // Lower-cased copies make the match case-insensitive without relying on the server's Unicode folding.
     const pattern = escapeRegex(q.text.toLowerCase());

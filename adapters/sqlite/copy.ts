@@ -6,7 +6,7 @@
  * migrations.ts), and a record equal to the stored one is not written.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { ImportOutcome, Job, Person, StoreCopy, StoreRecord, StoreRecordKind, Ticket } from '../../core/index.js';
+import type { AuditEntry, ImportOutcome, Job, Person, StoreCopy, StoreRecord, StoreRecordKind, Ticket } from '../../core/index.js';
 import { iso, json, ms } from './sql.js';
 import { personRow } from './people.js';
 import { ticketRow } from './tickets.js';
@@ -58,6 +58,14 @@ export function sqliteStoreCopy(store: SqliteStore): StoreCopy {
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1] ?? after;
     }
+    for (const reply of store.auditTable.replies()) yield { kind: 'reply', reply };
+    const audit = db.prepare('SELECT rowid AS r, doc FROM audit WHERE rowid > ? ORDER BY rowid LIMIT ?');
+    for (let after = 0; ; ) {
+      const rows = audit.all(after, PAGE) as { r: number; doc: string }[];
+      for (const row of rows) yield { kind: 'audit', entry: JSON.parse(row.doc) as AuditEntry };
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]?.r ?? after;
+    }
   }
 
   async function countRecords(): Promise<Record<StoreRecordKind, number>> {
@@ -67,6 +75,8 @@ export function sqliteStoreCopy(store: SqliteStore): StoreCopy {
       ticket: count('SELECT count(*) FROM tickets'),
       job: count(`SELECT count(*) FROM jobs WHERE state IN ${UNFINISHED}`),
       value: count('SELECT count(*) FROM kv'),
+      reply: count('SELECT count(*) FROM saved_replies'),
+      audit: count('SELECT count(*) FROM audit'),
     };
   }
 
@@ -148,6 +158,19 @@ export function sqliteStoreCopy(store: SqliteStore): StoreCopy {
         if (stored && isDeepStrictEqual({ ...stored, id: '' }, { ...normalizedJob(record.job), id: '' })) return 'unchanged';
         importJob.immediate(record.job);
         return stored ? 'updated' : 'inserted';
+      }
+      case 'reply': {
+        const stored = await store.getSavedReply(record.reply.name);
+        const wanted = { ...record.reply, createdAt: iso(record.reply.createdAt), updatedAt: iso(record.reply.updatedAt) };
+        if (stored && isDeepStrictEqual(stored, wanted)) return 'unchanged';
+        await store.putSavedReply(record.reply, []);
+        return stored ? 'updated' : 'inserted';
+      }
+      case 'audit': {
+        // Entries never change once written: one with this id is the same entry.
+        if (store.auditTable.get(record.entry.id)) return 'unchanged';
+        db.transaction(() => store.auditTable.write([record.entry])).immediate();
+        return 'inserted';
       }
       case 'value': {
         const stored = await store.getValue(record.namespace, record.key);

@@ -181,4 +181,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ix_tickets_resolved_changes ON tickets (updated_at, id) WHERE resolved_once = 1;
     `,
   },
+  {
+    version: 5,
+    name: 'web dashboard sign-in links and sessions',
+    sql: `
+      -- Only SHA-256 hashes of the secrets are stored: a copy of the database opens no session.
+      CREATE TABLE dashboard_links (
+        token_hash TEXT PRIMARY KEY,
+        person_id  TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_ms INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX ix_dashboard_links_person ON dashboard_links (person_id);
+      CREATE INDEX ix_dashboard_links_expiry ON dashboard_links (expires_ms);
+
+      CREATE TABLE dashboard_sessions (
+        session_hash TEXT PRIMARY KEY,
+        person_id    TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        last_seen_ms INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX ix_dashboard_sessions_person ON dashboard_sessions (person_id);
+      CREATE INDEX ix_dashboard_sessions_seen ON dashboard_sessions (last_seen_ms);
+
+      -- The dashboard's "recently updated" sort.
+      CREATE INDEX ix_tickets_updated ON tickets (updated_at, ref);
+    `,
+  },
 ];

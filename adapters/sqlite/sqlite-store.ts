@@ -17,7 +17,9 @@ import type {
   TicketWithdrawal,
   WatchedChannel,
 } from '../../core/index.js';
+import type { AuditEntry, AuditQuery, SavedReply } from '../../core/index.js';
 import type { TicketChangeCursor } from '../../core/index.js';
+import { AuditTable } from './audit.js';
 import { GroupCommit } from './group-commit.js';
 import { IntakeTable } from './intake.js';
 import { JobTable } from './jobs.js';
@@ -44,6 +46,7 @@ export class SqliteStore implements Store {
   private readonly people: PeopleTable;
   private readonly jobs: JobTable;
   private readonly intake: IntakeTable;
+  private readonly audit: AuditTable;
   private readonly staff: StaffCache;
   private readonly s: ReturnType<typeof prepareStatements>;
   /** Every write goes through here: one transaction and one disk flush per batch of writes. */
@@ -69,6 +72,7 @@ export class SqliteStore implements Store {
     this.people = new PeopleTable(db, this.cache);
     this.jobs = new JobTable(db, this.cache);
     this.intake = new IntakeTable(db);
+    this.audit = new AuditTable(db);
     this.staff = new StaffCache(db, () => this.people.staff(), (id) => this.people.get(id));
     this.s = prepareStatements(db);
     // A cache that failed to follow a write starts over rather than serve stale people.
@@ -109,6 +113,7 @@ export class SqliteStore implements Store {
     this.people.applyLoad(update.loadDeltas ?? [], update.assignedAt);
     for (const job of update.jobs ?? []) this.jobs.insertOnly(job, saved.updatedAt);
     if (update.cancelJobKeys?.length) this.jobs.cancel(update.cancelJobKeys, saved.updatedAt);
+    if (update.audit?.length) this.audit.write(update.audit);
     return saved;
   }
 
@@ -160,8 +165,15 @@ export class SqliteStore implements Store {
     return this.write(() => this.people.ensure(input), (p) => this.changedPerson(p));
   }
 
-  async updatePerson(id: string, patch: PersonPatch, expectedVersion: number, at: string): Promise<Person> {
-    return this.write(() => this.people.patch(id, patch, expectedVersion, at), (p) => this.changedPerson(p));
+  async updatePerson(id: string, patch: PersonPatch, expectedVersion: number, at: string, audit: readonly AuditEntry[] = []): Promise<Person> {
+    return this.write(
+      () => {
+        const person = this.people.patch(id, patch, expectedVersion, at);
+        this.audit.write(audit);
+        return person;
+      },
+      (p) => this.changedPerson(p),
+    );
   }
 
   async addIdentity(personId: string, identity: string, at: string): Promise<Person> {
@@ -253,6 +265,44 @@ export class SqliteStore implements Store {
 
   async listJobs(filter: { states?: readonly JobState[]; names?: readonly string[]; limit?: number }): Promise<Job[]> {
     return this.read(() => this.jobs.list(filter));
+  }
+
+  // ---- audit and saved replies --------------------------------------------
+
+  async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    return this.audit.list(query);
+  }
+
+  async countAudit(query: AuditQuery): Promise<number> {
+    return this.audit.countOf(query);
+  }
+
+  async getSavedReply(name: string): Promise<SavedReply | null> {
+    return this.audit.reply(name);
+  }
+
+  async listSavedReplies(): Promise<SavedReply[]> {
+    return this.audit.replies();
+  }
+
+  async putSavedReply(reply: SavedReply, audit: readonly AuditEntry[]): Promise<void> {
+    await this.write(() => {
+      this.audit.putReplyRow(reply);
+      this.audit.write(audit);
+    });
+  }
+
+  async deleteSavedReply(name: string, audit: readonly AuditEntry[]): Promise<boolean> {
+    return this.write(() => {
+      if (!this.audit.deleteReplyRow(name)) return false;
+      this.audit.write(audit);
+      return true;
+    });
+  }
+
+  /** The audit record and saved replies, for store:copy. */
+  get auditTable(): AuditTable {
+    return this.audit;
   }
 
   // ---- intake -------------------------------------------------------------

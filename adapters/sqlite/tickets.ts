@@ -86,11 +86,26 @@ export class TicketTable {
    * instead of sorting every open ticket.
    */
   list(q: TicketQuery): Ticket[] {
+    if (q.order === 'queue') return this.listQueue(q);
     const selective = q.requesterId !== undefined || q.assigneeId !== undefined || q.assignedToOrUnassigned !== undefined || q.skills !== undefined || q.createdAfter !== undefined;
     const where = whereOf(q, !selective);
     if (!where) return [];
     const order = q.order === 'oldest' ? 'ASC' : 'DESC';
     const sql = `SELECT doc FROM tickets WHERE ref IN (SELECT ref FROM tickets ${where.sql} ORDER BY ref ${order} LIMIT ? OFFSET ?) ORDER BY ref ${order}`;
+    const rows = this.cache.get(sql).pluck().all(...where.params, q.limit ?? -1, q.offset ?? 0) as string[];
+    return rows.map((doc) => JSON.parse(doc) as Ticket);
+  }
+
+  /**
+   * The queue: priority rank, then age, then ref, from the queue indexes
+   * (open tickets have their own partial index, so the first page is a
+   * short walk however many tickets are resolved).
+   */
+  private listQueue(q: TicketQuery): Ticket[] {
+    const where = whereOf(q);
+    if (!where) return [];
+    const order = 'ORDER BY priority_rank, created_ms, ref';
+    const sql = `SELECT doc FROM tickets WHERE ref IN (SELECT ref FROM tickets ${where.sql} ${order} LIMIT ? OFFSET ?) ${order}`;
     const rows = this.cache.get(sql).pluck().all(...where.params, q.limit ?? -1, q.offset ?? 0) as string[];
     return rows.map((doc) => JSON.parse(doc) as Ticket);
   }
@@ -156,7 +171,10 @@ export function whereOf(q: TicketQuery, inRefOrder = false): { sql: string; para
     return true;
   };
   const noIndex = inRefOrder ? '+' : '';
-  if (!inList(`${noIndex}status`, q.statuses) || !inList(`${noIndex}priority`, q.priorities)) return null;
+  // "Open" is written as a literal so the planner may use the partial index of open tickets.
+  if (isOpenSet(q.statuses)) clauses.push(`${noIndex}status <> 'DONE'`);
+  else if (!inList(`${noIndex}status`, q.statuses)) return null;
+  if (!inList(`${noIndex}priority`, q.priorities)) return null;
   if (q.skills !== undefined) {
     if (q.skills.length === 0) return null;
     clauses.push(`ref IN (SELECT ticket_ref FROM ticket_skills WHERE skill IN (${placeholders(q.skills.length)}))`);
@@ -179,10 +197,21 @@ export function whereOf(q: TicketQuery, inRefOrder = false): { sql: string; para
     clauses.push('created_ms >= ?');
     params.push(ms(q.createdAfter));
   }
+  if (q.createdBefore !== undefined) {
+    clauses.push('created_ms <= ?');
+    params.push(ms(q.createdBefore));
+  }
   if (q.text !== undefined) {
     const needle = q.text.toLowerCase();
     clauses.push('(instr(title_lc, ?) > 0 OR instr(description_lc, ?) > 0)');
     params.push(needle, needle);
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** Exactly the open statuses (TODO and IN_PROGRESS, any order, repeats allowed). */
+function isOpenSet(statuses: readonly string[] | undefined): boolean {
+  if (statuses === undefined || statuses.length === 0) return false;
+  const set = new Set(statuses);
+  return set.size === 2 && set.has('TODO') && set.has('IN_PROGRESS');
 }

@@ -42,7 +42,7 @@ export interface TriageStamp {
 
 /** Why a ticket went to someone, recorded in the history. */
 export interface AssignmentReason {
-  readonly rule: 'skills' | 'desk-fallback' | 'load-fallback' | 'admin-fallback' | 'manual' | 'escalation';
+  readonly rule: 'skills' | 'desk-fallback' | 'load-fallback' | 'admin-fallback' | 'manual' | 'escalation' | 'claim';
   readonly matchedSkills: readonly string[];
   readonly load: number;
   readonly text: string;
@@ -58,7 +58,10 @@ export type HistoryEntry =
   | { readonly type: 'resolved'; readonly at: Iso; readonly actorId: string; readonly note: string; readonly auto?: 'no-reply' }
   | { readonly type: 'reassigned'; readonly at: Iso; readonly actorId: string | null; readonly fromId: string | null; readonly toId: string | null; readonly reason: AssignmentReason | null }
   | { readonly type: 'reopened'; readonly at: Iso; readonly actorId: string }
-  | { readonly type: 'message'; readonly at: Iso; readonly actorId: string; readonly text: string }
+  /** `savedReply`: the name of the saved reply the text came from, when it did. */
+  | { readonly type: 'message'; readonly at: Iso; readonly actorId: string; readonly text: string; readonly savedReply?: string }
+  /** Staff-only: never shown, relayed or sent to the requester (see isStaffOnly). */
+  | { readonly type: 'note'; readonly at: Iso; readonly actorId: string; readonly text: string }
   /** `sla`: which service level was missed (absent: first response, as recorded before there were several). */
   | { readonly type: 'reminded'; readonly at: Iso; readonly assigneeId: string; readonly sla?: SlaKind }
   | { readonly type: 'escalated'; readonly at: Iso; readonly reason: string; readonly sla?: SlaKind }
@@ -84,6 +87,14 @@ export interface TriageChange {
 }
 
 export type HistoryType = HistoryEntry['type'];
+
+/** History entries only staff may read: internal notes. Requesters' views and notices drop them. */
+export function isStaffOnly(entry: HistoryEntry): boolean {
+  return entry.type === 'note';
+}
+
+/** Queue order of priorities: HIGH first. Stores index this rank to sort the queue. */
+export const PRIORITY_RANK: Readonly<Record<Priority, number>> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 
 export interface Ticket {
   readonly id: string;
@@ -238,8 +249,13 @@ export function reopen(ticket: Ticket, actorId: string, at: Iso): Result<Ticket>
   return ok(touch(ticket, at, { type: 'reopened', at, actorId }, { status: 'TODO', resolvedAt: null, startedAt: null }));
 }
 
-export function addMessage(ticket: Ticket, actorId: string, text: string, at: Iso): Ticket {
-  return touch(ticket, at, { type: 'message', at, actorId, text }, {});
+export function addMessage(ticket: Ticket, actorId: string, text: string, at: Iso, savedReply?: string): Ticket {
+  return touch(ticket, at, savedReply === undefined ? { type: 'message', at, actorId, text } : { type: 'message', at, actorId, text, savedReply }, {});
+}
+
+/** An internal note: staff talking among themselves on the ticket. */
+export function addNote(ticket: Ticket, actorId: string, text: string, at: Iso): Ticket {
+  return touch(ticket, at, { type: 'note', at, actorId, text }, {});
 }
 
 export function recordHistory(ticket: Ticket, entry: HistoryEntry): Ticket {

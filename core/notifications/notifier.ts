@@ -2,6 +2,7 @@ import type { Person } from '../domain/person.js';
 import type { NotificationChannel } from '../ports/notifier.js';
 import type { Logger } from '../ports/system.js';
 import { routeChannels } from '../policies/routing.js';
+import { isStaffOnly } from '../domain/ticket.js';
 import type { Notification } from './notification.js';
 
 export type NotifyResult =
@@ -24,7 +25,8 @@ export class Notifier {
     return this.channels.map((c) => c.name);
   }
 
-  async notify(person: Person, notification: Notification): Promise<NotifyResult> {
+  async notify(person: Person, given: Notification): Promise<NotifyResult> {
+    const notification = forAudience(given);
     const route = routeChannels(person, this.channels, notification.ticket.origin.platform);
     const reasons: string[] = [];
     for (const channel of route) {
@@ -37,4 +39,13 @@ export class Notifier {
     this.logger.error({ personId: person.id, kind: notification.kind, ticketRef: notification.ticket.ref, reasons }, 'notification could not be delivered on any channel');
     return { delivered: false, reasons };
   }
+}
+
+/**
+ * What a requester-facing notice may carry: the ticket without internal
+ * notes, so no channel (chat, email fallback) can ever render one to them.
+ */
+function forAudience(n: Notification): Notification {
+  if (n.audience !== 'requester' || !n.ticket.history.some(isStaffOnly)) return n;
+  return { ...n, ticket: { ...n.ticket, history: n.ticket.history.filter((h) => !isStaffOnly(h)) } };
 }

@@ -28,3 +28,11 @@ export function canView(actor: Person, ticket: Ticket): boolean {
 export function canSeeNotes(actor: Person, ticket: Ticket): boolean {
   return isAdmin(actor) || (isStaff(actor) && ticket.assigneeId === actor.id) || (isStaff(actor) && ticket.assigneeId === null);
 }
+
+/**
+ * Internal notes: staff who may see the ticket's notes, but never its
+ * requester (unless they are the one working on it).
+ */
+export function canSeeInternalNotes(actor: Person, ticket: Ticket): boolean {
+  return canSeeNotes(actor, ticket) && (actor.id !== ticket.requesterId || actor.id === ticket.assigneeId);
+}

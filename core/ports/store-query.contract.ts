@@ -134,6 +134,29 @@ export function queryContract(store: () => Store): void {
       expect(await list({ statuses: ['TODO'], order: 'oldest', limit: 2, offset: 1 })).toEqual([4, 5]);
     });
 
+    it('orders the queue by priority, then age, then ref', async () => {
+      expect(await list({ order: 'queue' })).toEqual([1, 6, 3, 4, 2, 5]);
+      expect(await list({ order: 'queue', statuses: ['TODO', 'IN_PROGRESS'] })).toEqual([1, 6, 4, 2, 5]);
+      expect(await list({ order: 'queue', statuses: ['IN_PROGRESS', 'TODO', 'TODO'] })).toEqual([1, 6, 4, 2, 5]);
+      expect(await list({ order: 'queue', statuses: ['TODO', 'IN_PROGRESS'], limit: 2, offset: 2 })).toEqual([4, 2]);
+      expect(await list({ order: 'queue', statuses: ['TODO', 'IN_PROGRESS'], assignedToOrUnassigned: 'm2' })).toEqual([6, 4, 2, 5]);
+      expect(await list({ order: 'queue', statuses: ['DONE', 'TODO'], priorities: ['MEDIUM', 'LOW'] })).toEqual([3, 4, 5]);
+      // Same priority and the same filing time: the ref decides.
+      for (const id of ['same-a', 'same-b']) {
+        const { ticket } = await store().createTicket(newTicket({ id, createdAt: at(0) }), []);
+        await save(store(), ticket, { priority: 'HIGH' });
+      }
+      expect(await list({ order: 'queue', priorities: ['HIGH'] })).toEqual([7, 8, 1, 6]);
+      expect(await store().countTickets({ order: 'queue', statuses: ['TODO', 'IN_PROGRESS'], limit: 1 })).toBe(7);
+    });
+
+    it('filters by an upper bound on creation time, inclusive', async () => {
+      expect(await list({ createdBefore: at(2 * HOUR) })).toEqual([2, 1]);
+      expect(await list({ createdBefore: at(2 * HOUR - 1) })).toEqual([1]);
+      expect(await list({ createdBefore: at(2 * HOUR), createdAfter: at(2 * HOUR), order: 'queue' })).toEqual([2]);
+      expect(await list({ createdBefore: at(0) })).toEqual([]);
+    });
+
     it('counts without limit or offset', async () => {
       expect(await store().countTickets({ statuses: ['TODO'], limit: 1, offset: 1 })).toBe(4);
       expect(await store().countTickets({ requesterId: 'r3', createdAfter: at(6 * HOUR) })).toBe(1);

@@ -1,4 +1,6 @@
+import type { AuditEntry } from '../domain/audit.js';
 import type { Availability, NewPerson, Person, Role } from '../domain/person.js';
+import type { SavedReply } from '../domain/saved-reply.js';
 import type { Iso, LoadDelta, NewTicket, Priority, Ticket, TicketStatus } from '../domain/ticket.js';
 import type { IntakeStore } from './intake.js';
 import type { Job, JobStore, NewJob } from './jobs.js';
@@ -21,8 +23,13 @@ export interface TicketQuery {
   readonly createdAfter?: Iso;
   /** Case-insensitive substring match on title and description. */
   readonly text?: string;
-  /** Newest first by default. */
-  readonly order?: 'newest' | 'oldest';
+  /** Only tickets created at or before this time (`older:3d`). */
+  readonly createdBefore?: Iso;
+  /**
+   * Newest first by default. `queue`: priority (HIGH first), then oldest
+   * first within a priority (creation time, then ref); served from an index.
+   */
+  readonly order?: 'newest' | 'oldest' | 'queue';
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -38,6 +45,8 @@ export interface TicketUpdate {
   readonly jobs?: readonly NewJob[];
   /** Pending jobs cancelled atomically with the save, by exact key. */
   readonly cancelJobKeys?: readonly string[];
+  /** Audit entries written with the save (by id: a repeated id is written once). */
+  readonly audit?: readonly AuditEntry[];
 }
 
 export interface CreatedTicket {
@@ -95,8 +104,12 @@ export interface PersonStore {
   findPeopleByEmail(email: string): Promise<Person[]>;
   /** Creates the person unless the identity exists; either way returns the owner. Race-safe. */
   ensurePerson(input: NewPerson): Promise<Person>;
-  /** Applies a patch; the version check guards admin edits that race. */
-  updatePerson(id: string, patch: PersonPatch, expectedVersion: number, at: Iso): Promise<Person>;
+  /**
+   * Applies a patch; the version check guards admin edits that race.
+   * `audit` entries are written with the change (in the same transaction
+   * where the database has them).
+   */
+  updatePerson(id: string, patch: PersonPatch, expectedVersion: number, at: Iso, audit?: readonly AuditEntry[]): Promise<Person>;
   /** Adds an identity to a person. Fails if another person holds it. */
   addIdentity(personId: string, identity: string, at: Iso): Promise<Person>;
   listPeople(filter: { roles?: readonly Role[]; skill?: string; limit?: number }): Promise<Person[]>;
@@ -121,8 +134,34 @@ export interface KeyValueStore {
   setValue(namespace: string, key: string, value: string): Promise<void>;
 }
 
+/** Which audit entries to read: newest first, a page at a time. */
+export interface AuditQuery {
+  /** Entries this person did or that were about them. */
+  readonly involving?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** The admin record of staff actions (see AuditEntry). Entries are written with the changes they describe. */
+export interface AuditStore {
+  /** Newest first (time, then id). */
+  listAudit(query: AuditQuery): Promise<AuditEntry[]>;
+  countAudit(query: AuditQuery): Promise<number>;
+}
+
+/** Saved replies, keyed by name. Each change is written with its audit entries. */
+export interface SavedReplyStore {
+  getSavedReply(name: string): Promise<SavedReply | null>;
+  /** Every saved reply, by name. */
+  listSavedReplies(): Promise<SavedReply[]>;
+  /** Creates or replaces the reply of that name. */
+  putSavedReply(reply: SavedReply, audit: readonly AuditEntry[]): Promise<void>;
+  /** False when no reply has that name (and then nothing is written). */
+  deleteSavedReply(name: string, audit: readonly AuditEntry[]): Promise<boolean>;
+}
+
 /** Everything the helpdesk persists. One implementation per database; one contract suite for all. */
-export interface Store extends TicketStore, PersonStore, JobStore, DedupeStore, KeyValueStore, IntakeStore {
+export interface Store extends TicketStore, PersonStore, JobStore, DedupeStore, KeyValueStore, IntakeStore, AuditStore, SavedReplyStore {
   /** Human name for the start-up log (`sqlite:./data/helpdesk.db`). */
   readonly description: string;
   close(): Promise<void>;
@@ -136,7 +175,9 @@ export type StoreRecord =
   | { readonly kind: 'person'; readonly person: Person }
   | { readonly kind: 'ticket'; readonly ticket: Ticket; readonly idempotencyKey: string | null }
   | { readonly kind: 'job'; readonly job: Job }
-  | { readonly kind: 'value'; readonly namespace: string; readonly key: string; readonly value: string };
+  | { readonly kind: 'value'; readonly namespace: string; readonly key: string; readonly value: string }
+  | { readonly kind: 'reply'; readonly reply: SavedReply }
+  | { readonly kind: 'audit'; readonly entry: AuditEntry };
 
 export type StoreRecordKind = StoreRecord['kind'];
 
@@ -152,12 +193,12 @@ export interface StoreCopy {
   /**
    * Every person, then every ticket in ref order, then every unfinished
    * job (pending, waiting, or running with its lease), then every
-   * key-value pair.
+   * key-value pair, saved reply and audit entry.
    */
   exportRecords(): AsyncIterable<StoreRecord>;
   /**
-   * Writes one record, keyed by id (people, tickets), key (jobs) or
-   * namespace and key (values). Idempotent: a record equal to the stored
+   * Writes one record, keyed by id (people, tickets, audit entries), key
+   * (jobs), name (saved replies) or namespace and key (values). Idempotent: a record equal to the stored
    * one is left alone. Refs stay as they are and later tickets are numbered
    * after the highest ref. Throws when the record clashes with different
    * data (another ticket with the same ref, an identity held by another

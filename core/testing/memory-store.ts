@@ -6,15 +6,17 @@
  * and anything that would not survive a database does not survive here
  * either. Every method body runs without awaiting, so each call is atomic.
  */
+import type { AuditEntry } from '../domain/audit.js';
 import { VersionConflict } from '../domain/errors.js';
+import type { SavedReply } from '../domain/saved-reply.js';
 import { newPersonRecord, type NewPerson, type Person, type Role } from '../domain/person.js';
 import { newTicketRecord, type Iso, type NewTicket, type Ticket } from '../domain/ticket.js';
 import type { TicketWithdrawal, WatchedChannel } from '../ports/intake.js';
 import type { NewJob } from '../ports/jobs.js';
-import type { CreatedTicket, PersonPatch, Store, TicketQuery, TicketUpdate } from '../ports/store.js';
+import type { AuditQuery, CreatedTicket, PersonPatch, Store, TicketQuery, TicketUpdate } from '../ports/store.js';
 import type { TicketChangeCursor } from '../ports/store.js';
 import { copy, MemoryJobQueue, prepareJob } from './memory-jobs.js';
-import { matchesTicketQuery, ticketOrder } from './memory-store-rules.js';
+import { auditOrder, matchesAuditQuery, matchesTicketQuery, normalizeIso, ticketOrder } from './memory-store-rules.js';
 
 /** The in-memory Store; `new MemoryStore()` starts empty. Jobs live in MemoryJobQueue. */
 export class MemoryStore extends MemoryJobQueue implements Store {
@@ -27,6 +29,8 @@ export class MemoryStore extends MemoryJobQueue implements Store {
   private readonly personIdByIdentity = new Map<string, string>();
   private readonly dedupe = new Map<string, number>();
   private readonly values = new Map<string, string>();
+  private readonly audit = new Map<string, AuditEntry>();
+  private readonly replies = new Map<string, SavedReply>();
   private readonly watched = new Map<string, WatchedChannel>();
 
   // ---- tickets --------------------------------------------------------
@@ -69,7 +73,9 @@ export class MemoryStore extends MemoryJobQueue implements Store {
     // The ref, id and requester never change; the version is the store's to count.
     const saved: Ticket = copy({ ...next, id: stored.id, ref: stored.ref, version: stored.version + 1 });
     const newJobs = (update.jobs ?? []).map(prepareJob);
+    const audit = copy(update.audit ?? []);
     this.tickets.set(saved.id, saved);
+    this.writeAudit(audit);
     for (const { personId, delta } of update.loadDeltas ?? []) {
       const p = this.people.get(personId);
       if (p) this.people.set(personId, { ...p, openTickets: p.openTickets + delta });
@@ -140,11 +146,13 @@ export class MemoryStore extends MemoryJobQueue implements Store {
     return copy(person);
   }
 
-  async updatePerson(id: string, patch: PersonPatch, expectedVersion: number, at: Iso): Promise<Person> {
+  async updatePerson(id: string, patch: PersonPatch, expectedVersion: number, at: Iso, audit: readonly AuditEntry[] = []): Promise<Person> {
     const p = this.mustGetPerson(id);
     if (p.version !== expectedVersion) throw new VersionConflict('person', id);
     const next: Person = copy({ ...p, ...patch, updatedAt: at, version: p.version + 1 });
+    const entries = copy(audit);
     this.people.set(id, next);
+    this.writeAudit(entries);
     return copy(next);
   }
 
@@ -237,8 +245,50 @@ export class MemoryStore extends MemoryJobQueue implements Store {
     if (withdrawal.cancelJobKeys.length) this.cancelByKeys(withdrawal.cancelJobKeys, withdrawal.at);
   }
 
+  // ---- audit and saved replies ------------------------------------------
+
+  async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    const rows = [...this.audit.values()].filter((e) => matchesAuditQuery(e, query)).sort(auditOrder);
+    const offset = query.offset ?? 0;
+    return rows.slice(offset, query.limit === undefined ? undefined : offset + query.limit).map(copy);
+  }
+
+  async countAudit(query: AuditQuery): Promise<number> {
+    let n = 0;
+    for (const e of this.audit.values()) if (matchesAuditQuery(e, query)) n++;
+    return n;
+  }
+
+  async getSavedReply(name: string): Promise<SavedReply | null> {
+    const r = this.replies.get(name);
+    return r ? copy(r) : null;
+  }
+
+  async listSavedReplies(): Promise<SavedReply[]> {
+    return [...this.replies.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(copy);
+  }
+
+  async putSavedReply(reply: SavedReply, audit: readonly AuditEntry[]): Promise<void> {
+    const entries = copy(audit);
+    this.replies.set(reply.name, copy(reply));
+    this.writeAudit(entries);
+  }
+
+  async deleteSavedReply(name: string, audit: readonly AuditEntry[]): Promise<boolean> {
+    if (!this.replies.has(name)) return false;
+    const entries = copy(audit);
+    this.replies.delete(name);
+    this.writeAudit(entries);
+    return true;
+  }
+
   async close(): Promise<void> {
     // Nothing to release; data lives as long as the object.
+  }
+
+  /** Audit entries are keyed by id: a repeated save writes its entry once. */
+  private writeAudit(entries: readonly AuditEntry[]): void {
+    for (const e of entries) if (!this.audit.has(e.id)) this.audit.set(e.id, { ...e, at: normalizeIso(e.at) });
   }
 
   // ---- internals --------------------------------------------------------

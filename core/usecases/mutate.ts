@@ -1,3 +1,4 @@
+import { auditFromHistory, auditNameIds } from '../domain/audit.js';
 import { Errors, VersionConflict, ok, type Result } from '../domain/errors.js';
 import { loadDeltas, type Ticket } from '../domain/ticket.js';
 import type { NewJob } from '../ports/jobs.js';
@@ -21,8 +22,9 @@ const ATTEMPTS = 5;
 /**
  * Read-decide-save with optimistic concurrency: the decision is made on the
  * current ticket and saved only if nobody changed it meanwhile; otherwise it
- * is made again on the new state. Load counts and events are saved in the
- * same transaction as the ticket.
+ * is made again on the new state. Load counts, events and the audit
+ * entries of staff actions the change records (see auditFromHistory) are
+ * saved in the same transaction as the ticket.
  */
 export async function mutateTicket(deps: HelpdeskDeps, ticketId: string, decide: Decide): Promise<Result<Ticket>> {
   for (let attempt = 1; ; attempt++) {
@@ -32,6 +34,7 @@ export async function mutateTicket(deps: HelpdeskDeps, ticketId: string, decide:
     if (!decision.ok) return decision;
     if (decision.value === null) return ok(current);
     const { next, events = [], cancelJobKeys = [], assignedTo } = decision.value;
+    const audit = await auditOfChange(deps, current, next);
     try {
       const saved = await deps.store.updateTicket(next, {
         expectedVersion: current.version,
@@ -39,6 +42,7 @@ export async function mutateTicket(deps: HelpdeskDeps, ticketId: string, decide:
         ...(assignedTo !== undefined ? { assignedAt: { personId: assignedTo, at: next.updatedAt } } : {}),
         jobs: events,
         cancelJobKeys,
+        ...(audit.length > 0 ? { audit } : {}),
       });
       if (events.length > 0) deps.signal.workAvailable();
       await recordStats(deps, saved);
@@ -49,6 +53,12 @@ export async function mutateTicket(deps: HelpdeskDeps, ticketId: string, decide:
       throw error;
     }
   }
+}
+
+async function auditOfChange(deps: HelpdeskDeps, before: Ticket, after: Ticket) {
+  const names = new Map<string, string>();
+  for (const id of auditNameIds(before, after)) names.set(id, (await deps.store.getPerson(id))?.displayName ?? 'someone');
+  return auditFromHistory(before, after, (id) => (id ? (names.get(id) ?? 'someone') : 'nobody'));
 }
 
 /** Keeps the ticket's stats row current; stats are derived data, so a failure is logged and the change stands. */

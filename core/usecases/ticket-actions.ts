@@ -96,9 +96,10 @@ export async function reassignTicket(deps: HelpdeskDeps, input: TicketAction & {
 
 /**
  * A message in the ticket's conversation, relayed to the other side
- * (requester ↔ assignee) and kept in the history.
+ * (requester ↔ assignee) and kept in the history (with the name of the
+ * saved reply it came from, if any).
  */
-export async function postMessage(deps: HelpdeskDeps, input: TicketAction & { readonly text: string }): Promise<Result<T.Ticket>> {
+export async function postMessage(deps: HelpdeskDeps, input: TicketAction & { readonly text: string; readonly savedReply?: string }): Promise<Result<T.Ticket>> {
   const text = cleanMultilineText(input.text);
   if (text.length === 0) return fail('INPUT.MESSAGE_EMPTY', 'The message is empty.');
   if (text.length > T.NOTE_MAX) return fail('INPUT.NOTE_TOO_LONG', `The message is too long (at most ${T.NOTE_MAX} characters).`);
@@ -114,7 +115,7 @@ export async function postMessage(deps: HelpdeskDeps, input: TicketAction & { re
     if (!canView(who.value, ticket) || (ticket.requesterId !== who.value.id && ticket.assigneeId !== who.value.id && who.value.role !== 'admin'))
       return fail('AUTH.NOT_PARTICIPANT', `Only the requester and the moderators of #${ticket.ref} can talk on it.`);
     const at = nowIso(deps);
-    const next = T.addMessage(ticket, input.actorId, text, at);
+    const next = T.addMessage(ticket, input.actorId, text, at, input.savedReply);
     const seq = next.history.length;
     return ok({ next, events: [outboxEvent('ticket/message', { ticketId: ticket.id, ref: ticket.ref, actorId: input.actorId, text, seq }, `${ticket.id}:${seq}`, at)] });
   });

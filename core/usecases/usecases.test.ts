@@ -103,9 +103,9 @@ describe('ticket lifecycle', () => {
     await helpdesk.fileTicket({ requesterId: alice.id, title: 'VPN down', origin: { platform: 'console' } });
     await engine.drain();
     const mine = await helpdesk.listTickets(alice, { scope: 'mine' });
-    expect(mine.ok && mine.value[0]?.notes).toBe('');
+    expect(mine.ok && mine.value.tickets[0]?.notes).toBe('');
     const queue = await helpdesk.listTickets(bob, {});
-    expect(queue.ok && queue.value[0]?.notes).toContain('VPN client');
+    expect(queue.ok && queue.value.tickets[0]?.notes).toContain('VPN client');
   });
 
   it('only admins manage skills; unknown skills change nothing', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoreCopy, StoreRecord } from '../../core/index.js';
+import type { AuditEntry, StoreCopy, StoreRecord } from '../../core/index.js';
 import { at, filedJob, HOUR, MINUTE, newJob, newPerson, newTicket, save, staff } from '../../core/ports/store-fixtures.contract.js';
 import type { Store } from '../../core/ports/store.js';
 import { openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
@@ -52,6 +52,16 @@ async function populate(store: Store): Promise<void> {
   await store.setValue('similar-embedding', 'ticket-1', JSON.stringify([0.1, -0.2, 0.3]));
   await store.setValue('slack-thread', '12', 'C1/1700000000.1');
   await store.setValue('odd', "it's \"quoted\" % _ \\", '');
+  // Saved replies and the audit record (written with a person change, a ticket save and a reply).
+  const audit = (id: string, minute: number, over: Partial<AuditEntry> = {}): AuditEntry => ({ id, at: at(minute * MINUTE), actorId: mod.id, action: 'note', ticketId: null, ref: null, subjectId: null, detail: `entry ${id}`, ...over });
+  const pat = await store.getPerson(user.id);
+  if (!pat) throw new Error('pat is missing');
+  await store.updatePerson(pat.id, { role: 'moderator' }, pat.version, at(90 * MINUTE), [audit('a1', 90, { action: 'role', subjectId: pat.id, detail: 'pat: role user → moderator' })]);
+  const first = await store.getTicketByRef(1);
+  if (!first) throw new Error('ticket 1 is missing');
+  await save(store, first, { updatedAt: at(91 * MINUTE) }, { audit: [audit('a2', 91, { action: 'note', ticketId: first.id, ref: 1 })] });
+  await store.putSavedReply({ name: 'vpn-reset', text: 'Hi {requester}, restart the "VPN" client %', createdBy: mod.id, createdAt: at(92 * MINUTE), updatedAt: at(92 * MINUTE) }, [audit('a3', 92, { action: 'reply-added' })]);
+  await store.putSavedReply({ name: 'thanks', text: 'Thanks!', createdBy: mod.id, createdAt: at(93 * MINUTE), updatedAt: at(93 * MINUTE) }, []);
 }
 
 /** Everything a store exports, comparable across stores (job ids and job order are each store's own). */
@@ -91,11 +101,11 @@ describe('store:copy', () => {
   it('copies SQLite to MongoDB, and a second run changes nothing', async () => {
     const first = await copyStore(sqliteStoreCopy(source), mongo);
     expect(first.mismatched).toEqual([]);
-    expect(first.source).toEqual({ person: 3, ticket: 12, job: 12, value: 3 });
+    expect(first.source).toEqual({ person: 3, ticket: 12, job: 12, value: 3, reply: 2, audit: 3 });
     expect(first.tally.ticket).toEqual({ inserted: 12, updated: 0, unchanged: 0 });
     const second = await copyStore(sqliteStoreCopy(source), mongo);
     expect(second.mismatched).toEqual([]);
-    for (const kind of ['person', 'ticket', 'job', 'value'] as const) expect(second.tally[kind]).toMatchObject({ inserted: 0, updated: 0 });
+    for (const kind of ['person', 'ticket', 'job', 'value', 'reply', 'audit'] as const) expect(second.tally[kind]).toMatchObject({ inserted: 0, updated: 0 });
     expect(await snapshot(mongo)).toEqual(await snapshot(sqliteStoreCopy(source)));
   });
 
@@ -121,7 +131,7 @@ describe('store:copy', () => {
       const first = await copyStore(check, sqliteStoreCopy(viaMongo));
       expect(first.mismatched).toEqual([]);
       const second = await copyStore(check, sqliteStoreCopy(viaMongo));
-      for (const kind of ['person', 'ticket', 'job', 'value'] as const) expect(second.tally[kind]).toMatchObject({ inserted: 0, updated: 0 });
+      for (const kind of ['person', 'ticket', 'job', 'value', 'reply', 'audit'] as const) expect(second.tally[kind]).toMatchObject({ inserted: 0, updated: 0 });
       expect(await snapshot(sqliteStoreCopy(viaMongo))).toEqual(await snapshot(sqliteStoreCopy(source)));
       expect((await viaMongo.createTicket(newTicket(), [])).ticket.ref).toBe(13);
     } finally {
@@ -134,7 +144,7 @@ describe('store:copy', () => {
     expect(await back.getTicketByRef(13)).toEqual(await mongo.getTicketByRef(13));
     expect(await snapshot(sqliteStoreCopy(back))).toEqual(await snapshot(mongo));
     const again = await copyStore(mongo, sqliteStoreCopy(back));
-    for (const kind of ['person', 'ticket', 'job', 'value'] as const) expect(again.tally[kind]).toMatchObject({ inserted: 0, updated: 0 });
+    for (const kind of ['person', 'ticket', 'job', 'value', 'reply', 'audit'] as const) expect(again.tally[kind]).toMatchObject({ inserted: 0, updated: 0 });
   });
 
   it('runs as a command: exit 0 with a count check, exit 1 when the target holds other data', async () => {

@@ -43,12 +43,12 @@ export const ticketsCommand: CommandHandler = {
     const listed = await ctx.helpdesk.listTickets(viewer.value, filters);
     if (!listed.ok) return r.fail(listed.error, '/tickets');
     const names = new Map<string, string>();
-    for (const id of new Set(listed.value.map((t) => t.assigneeId).filter((x): x is string => x !== null))) {
+    for (const id of new Set(listed.value.tickets.map((t) => t.assigneeId).filter((x): x is string => x !== null))) {
       const p = await ctx.helpdesk.deps.store.getPerson(id);
       if (p) names.set(id, p.displayName);
     }
     const defaultScope = viewer.value.role === 'user' ? 'mine' : viewer.value.role === 'admin' ? 'all' : 'assigned';
-    await r.send(buildTicketList(listed.value, names, HEADINGS[scope ?? defaultScope]));
+    await r.send(buildTicketList(listed.value.tickets, names, HEADINGS[scope ?? defaultScope]));
   },
   async autocomplete(ctx, interaction) {
     const focused = interaction.options.getFocused();

@@ -20,8 +20,8 @@ export function register(routes: SlackRoutes, ctx: SlackContext): void {
       if (!filters.ok) return void (await respond(ephemeral(filters.error.message)));
       const listed = await ctx.helpdesk.listTickets(who.value, filters.value);
       if (!listed.ok) return void (await respond(ephemeral(listed.error.message)));
-      const names = await personNames(ctx, listed.value.map((t) => t.assigneeId));
-      await respond(ephemeralMessage(buildTicketList(listed.value, names, command.text.trim())));
+      const names = await personNames(ctx, listed.value.tickets.map((t) => t.assigneeId));
+      await respond(ephemeralMessage(buildTicketList(listed.value.tickets, names, command.text.trim())));
     } catch (error) {
       await respond(ephemeral(ctx.errors.text(error, '/tickets', { slackUser: command.user_id })));
     }

@@ -31,7 +31,7 @@ export function register(routes: SlackRoutes, ctx: SlackContext): void {
 async function homeSections(ctx: SlackContext, viewer: Person): Promise<HomeSection[]> {
   const list = async (filters: TicketFilters): Promise<Ticket[]> => {
     const r = await ctx.helpdesk.listTickets(viewer, { limit: PER_SECTION, ...filters });
-    return r.ok ? [...r.value] : [];
+    return r.ok ? [...r.value.tickets] : [];
   };
   const sections: HomeSection[] = [{ title: 'Your open tickets', tickets: await list({ scope: 'mine' }), empty: 'Nothing open. File one with the button above.' }];
   if (isStaff(viewer)) {
