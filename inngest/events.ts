@@ -16,6 +16,7 @@ export const ticketEscalated = eventType('ticket/escalated', { schema: eventSche
 export const ticketMessage = eventType('ticket/message', { schema: eventSchemas['ticket/message'] });
 export const ticketTimersRearm = eventType('ticket/timers-rearm', { schema: eventSchemas['ticket/timers-rearm'] });
 export const ticketRated = eventType('ticket/rated', { schema: eventSchemas['ticket/rated'] });
+export const ticketNoted = eventType('ticket/noted', { schema: eventSchemas['ticket/noted'] });
 
 /** Every domain event by name. */
 export const inngestEvents = {
@@ -29,4 +30,5 @@ export const inngestEvents = {
   'ticket/message': ticketMessage,
   'ticket/timers-rearm': ticketTimersRearm,
   'ticket/rated': ticketRated,
+  'ticket/noted': ticketNoted,
 } as const satisfies { readonly [N in EventName]: unknown };

@@ -17,6 +17,7 @@ import { ticketResolutionSlaFunction } from './functions/ticket-resolution-sla.j
 import { ticketResolutionSlaAfterReopenFunction } from './functions/ticket-resolution-sla-reopened.js';
 import { ticketResolutionSlaRearmFunction } from './functions/ticket-resolution-sla-rearm.js';
 import { ticketRatedFunction } from './functions/ticket-rated.js';
+import { ticketNotedFunction } from './functions/ticket-noted.js';
 
 /**
  * Every Inngest function of the helpdesk, one per core workflow. They need
@@ -41,6 +42,7 @@ export function functions(client: HelpdeskInngest, deps: HelpdeskDeps, options: 
     ticketResolutionSlaAfterReopenFunction(client, deps, options),
     ticketResolutionSlaRearmFunction(client, deps, options),
     ticketRatedFunction(client, deps, options),
+    ticketNotedFunction(client, deps, options),
   ];
   const served = new Set(fns.map((f) => f.id()));
   const missing = allWorkflows(deps).filter((w) => !served.has(w.id));

@@ -39,6 +39,8 @@ export function whatHappened(n: Notification): string {
       return n.sla === 'resolution' ? 'escalated: not resolved in time' : 'escalated: not started in time';
     case 'ticket.nudge':
       return 'waiting for your answer';
+    case 'ticket.note':
+      return `internal note from ${n.from.displayName}`;
     case 'ticket.rated':
       return n.rating === 'good' ? 'rated 👍' : 'rated 👎';
   }

@@ -29,6 +29,11 @@ export const eventSchemas = {
   'ticket/timers-rearm': z.object({ ticketId: z.string(), ref: z.number().int(), reason: z.string() }),
   /** The requester rated the latest resolution; `changed` when it replaces an earlier rating. */
   'ticket/rated': z.object({ ticketId: z.string(), ref: z.number().int(), actorId: z.string(), rating: z.enum(['good', 'bad']), changed: z.boolean() }),
+  /**
+   * Staff added an internal note; `seq` is the history length after it (the note is entry `seq - 1`).
+   * The note's text is read from the ticket, so it never travels in the event; only staff are told.
+   */
+  'ticket/noted': z.object({ ticketId: z.string(), ref: z.number().int(), actorId: z.string(), seq: z.number().int() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

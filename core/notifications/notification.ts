@@ -49,6 +49,8 @@ export type Notification =
   /** Requester: staff wait for their answer; `closesAt`: when the ticket closes itself without one (null: it does not). */
   | { readonly kind: 'ticket.nudge'; readonly audience: 'requester'; readonly ticket: Ticket; readonly from: PersonRef; readonly closesAt: string | null }
   /** Assignee: the requester rated the resolution (a 👎 comes with the offer to reopen). */
+  /** Assignee: an internal note on their ticket (staff only; never sent to the requester). */
+  | { readonly kind: 'ticket.note'; readonly audience: 'moderator'; readonly ticket: Ticket; readonly from: PersonRef; readonly text: string }
   | { readonly kind: 'ticket.rated'; readonly audience: 'moderator'; readonly ticket: Ticket; readonly by: PersonRef; readonly rating: Rating; readonly comment: string | null };
 
 export type NotificationKind = Notification['kind'];

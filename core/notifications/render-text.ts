@@ -47,6 +47,8 @@ export function renderText(n: Notification): string {
       return `Escalated: ${head} (${t.priority}) ${n.sla === 'resolution' ? 'was' : 'was not started or answered in time:'} ${n.reason}`;
     case 'ticket.nudge':
       return `${n.from.displayName} is waiting for your answer on ${head}. Reply here to carry on${n.closesAt ? `; without an answer it closes itself on ${n.closesAt.slice(0, 16).replace('T', ' ')} UTC` : ''}.`;
+    case 'ticket.note':
+      return `Internal note from ${n.from.displayName} on ${formatRef(t.ref)} (the requester does not see it): ${n.text}`;
     case 'ticket.rated':
       return `${n.by.displayName} rated ${head} ${n.rating === 'good' ? '👍' : '👎'}${n.comment ? `: ${n.comment}` : ''}${n.rating === 'bad' && t.status === 'DONE' ? `\nNot solved after all? /reopen ${formatRef(t.ref)}` : ''}`;
   }

@@ -1,4 +1,5 @@
 import { Errors, fail, ok, type Result } from '../domain/errors.js';
+import { outboxEvent } from '../domain/events.js';
 import { isAdmin, isStaff } from '../domain/person.js';
 import { addNote as withNote, NOTE_MAX, type Ticket } from '../domain/ticket.js';
 import { cleanMultilineText } from '../domain/text.js';
@@ -10,10 +11,11 @@ import type { TicketAction } from './ticket-actions.js';
 /**
  * An internal note: staff talking among themselves on a ticket. It is kept
  * in the history as a staff-only entry, shown to staff on the ticket
- * (`/show`, the next assignee) and never to the requester: no event is
- * saved for it, so nothing relays or emails it, and the requester's views
- * and notices drop it (viewOf, Notifier). The assignee or an admin may add
- * one.
+ * (`/show`, the next assignee) and never to the requester: its event
+ * (`ticket/noted`) is not a message, so nothing relays it; its one
+ * workflow tells the assignee only (their card thread shows "Internal note
+ * from …"), and the requester's views and notices drop it (viewOf,
+ * Notifier). The assignee or an admin may add one.
  */
 export async function addNote(deps: HelpdeskDeps, input: TicketAction & { readonly text: string }): Promise<Result<Ticket>> {
   const text = cleanMultilineText(input.text);
@@ -24,6 +26,9 @@ export async function addNote(deps: HelpdeskDeps, input: TicketAction & { readon
   return mutateTicket(deps, input.ticketId, (ticket) => {
     if (!isStaff(who) || (!isAdmin(who) && ticket.assigneeId !== who.id))
       return fail('AUTH.NOT_ASSIGNEE', `Only the moderator working on #${ticket.ref} or an admin can add internal notes to it.`);
-    return ok({ next: withNote(ticket, who.id, text, nowIso(deps)) });
+    const at = nowIso(deps);
+    const next = withNote(ticket, who.id, text, at);
+    const event = outboxEvent('ticket/noted', { ticketId: ticket.id, ref: ticket.ref, actorId: who.id, seq: next.history.length }, `${ticket.id}:${ticket.version}`, at);
+    return ok({ next, events: [event] });
   });
 }

@@ -2,6 +2,7 @@ import type { HelpdeskDeps } from '../usecases/deps.js';
 import { ticketConversation, ticketConversationRearm } from './conversation.js';
 import { ticketResolutionSla, ticketResolutionSlaAfterReopen, ticketResolutionSlaRearm } from './resolution-sla.js';
 import { ticketSla, ticketSlaAfterReopen, ticketSlaRearm } from './sla.js';
+import { ticketNoted } from './ticket-noted.js';
 import { ticketRated } from './ticket-rated.js';
 import { ticketPipeline } from './ticket-pipeline.js';
 import { ticketMessage, ticketReassigned, ticketReopened, ticketResolved, ticketStarted } from './ticket-updates.js';
@@ -12,7 +13,7 @@ export function allWorkflows(deps: HelpdeskDeps): WorkflowDefinition[] {
   return [
     ticketPipeline(deps), ticketStarted(deps), ticketResolved(deps), ticketReopened(deps), ticketReassigned(deps), ticketMessage(deps), ticketSla(deps), ticketSlaAfterReopen(deps),
     ticketSlaRearm(deps), ticketConversation(deps), ticketConversationRearm(deps),
-    ticketResolutionSla(deps), ticketResolutionSlaAfterReopen(deps), ticketResolutionSlaRearm(deps), ticketRated(deps),
+    ticketResolutionSla(deps), ticketResolutionSlaAfterReopen(deps), ticketResolutionSlaRearm(deps), ticketRated(deps), ticketNoted(deps),
   ];
 }
 

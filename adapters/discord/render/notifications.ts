@@ -66,6 +66,8 @@ export function renderNotification(n: Notification, requester: PersonRef | null 
       return reply(`Reminder: ${ref} (${t.priority}) should have been started by ${timestamp(n.dueAt)}.`);
     case 'ticket.nudge':
       return reply(`${name(n.from)} is waiting for your answer on ${ref}. Reply here to carry on.${n.closesAt ? ` Without an answer it closes itself ${timestamp(n.closesAt)}; a reply reopens it.` : ''}`);
+    case 'ticket.note':
+      return reply(`🔒 **Internal note from ${name(n.from)}** (staff only; the requester does not see it):\n${quoteLines(discordText(n.text))}`);
     case 'ticket.rated':
       return {
         kind: 'reply',

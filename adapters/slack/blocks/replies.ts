@@ -51,6 +51,11 @@ export function buildThreadReply(n: Notification): SlackMessage | null {
         section(`:wave: ${personLabel(n.from)} is waiting for your answer on ${ref}. Reply in this thread to carry on.`),
         ...(n.closesAt ? [context([`Without an answer the ticket closes itself ${slackDate(n.closesAt)}; a reply reopens it.`])] : []),
       ]);
+    case 'ticket.note':
+      return reply(`Internal note from ${n.from.displayName} on ${ref}: ${n.text}`, [
+        section(`:lock: *Internal note from ${personLabel(n.from)}*\n${quote(userText(n.text))}`),
+        context(['Staff only: the requester does not see notes.']),
+      ]);
     case 'ticket.rated':
       return reply(`${n.by.displayName} rated ${ref} ${n.rating === 'good' ? '👍' : '👎'}`, [
         section(`${n.rating === 'good' ? ':+1:' : ':-1:'} ${personLabel(n.by)} rated the resolution${n.comment ? `:\n${quote(userText(n.comment))}` : '.'}`),

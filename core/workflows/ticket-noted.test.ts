@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { FixedTriage, RecordingChannel } from '../testing/fakes.js';
+import { testHelpdesk } from '../testing/harness.js';
+import { MemoryStore } from '../testing/memory-store.js';
+
+async function setup() {
+  const chat = new RecordingChannel('console');
+  const email = new RecordingChannel('email', 'email', () => true);
+  const store = new MemoryStore();
+  const t = testHelpdesk({ store, channels: [chat, email], triage: new FixedTriage(() => ({ skills: ['vpn'], priority: 'MEDIUM' })), settings: { adminIdentities: ['console:root'] } });
+  const id = async (h: string) => {
+    const r = await t.helpdesk.identify({ identity: `console:${h}`, displayName: h });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  const root = await id('root');
+  const alice = await id('alice');
+  const bob = await id('bob');
+  expect((await t.helpdesk.skills(root, { op: 'add', target: 'console:bob', skills: ['vpn'] })).ok).toBe(true);
+  const filed = await t.helpdesk.fileTicket({ requesterId: alice.id, title: 'VPN slow', origin: { platform: 'console' } });
+  if (!filed.ok) throw new Error(filed.error.message);
+  await t.engine.drain();
+  return { ...t, chat, email, store, root, alice, bob, ticketId: filed.value.ticket.id };
+}
+
+describe('ticket-noted', () => {
+  it('tells the assignee of a note, whoever wrote it, and never the requester (chat or email)', async () => {
+    const { helpdesk, engine, chat, email, store, root, alice, bob, ticketId } = await setup();
+    expect((await store.getTicket(ticketId))!.assigneeId).toBe(bob.id);
+    chat.unreachable.add(alice.id);
+    expect((await helpdesk.addNote({ ticketId, actorId: root.id, text: 'SECRET-otter: check the old client' })).ok).toBe(true);
+    expect((await helpdesk.addNote({ ticketId, actorId: bob.id, text: 'SECRET-otter: it was the old client' })).ok).toBe(true);
+    await engine.drain();
+    const notes = chat.sent.filter((s) => s.notification.kind === 'ticket.note');
+    expect(notes.map((s) => [s.person.id, s.notification.kind === 'ticket.note' ? `${s.notification.from.displayName}: ${s.notification.text}` : ''])).toEqual([
+      [bob.id, 'root: SECRET-otter: check the old client'],
+      [bob.id, 'bob: SECRET-otter: it was the old client'],
+    ]);
+    for (const s of [...chat.sent, ...email.sent].filter((x) => x.person.id === alice.id)) expect(JSON.stringify(s.notification)).not.toContain('SECRET-otter');
+  });
+
+  it('tells nobody when nobody holds the ticket', async () => {
+    const { helpdesk, engine, chat, root, bob, ticketId } = await setup();
+    expect((await helpdesk.reassignTicket({ ticketId, actorId: root.id, to: root.id })).ok).toBe(true);
+    await engine.drain();
+    chat.sent.length = 0;
+    expect((await helpdesk.addNote({ ticketId, actorId: root.id, text: 'for me' })).ok).toBe(true);
+    await engine.drain();
+    expect(chat.sent.filter((s) => s.notification.kind === 'ticket.note' && s.person.id === bob.id)).toHaveLength(0);
+  });
+});
