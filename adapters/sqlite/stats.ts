@@ -86,6 +86,17 @@ export class SqliteTicketStats implements TicketStatsStore {
     this.record(metrics);
   }
 
+  /** One page of tickets in id order (from the tickets table's unique id index), and those whose row is missing or older. */
+  async staleTickets(afterId: string | null, limit: number): Promise<{ stale: string[]; next: string | null }> {
+    const page = this.db
+      .prepare(
+        `SELECT t.id AS id, (m.ticket_id IS NULL OR m.version < t.version) AS stale FROM tickets t LEFT JOIN ticket_metrics m ON m.ticket_id = t.id
+         WHERE t.id > @after ORDER BY t.id LIMIT @limit`,
+      )
+      .all({ after: afterId ?? '', limit }) as { id: string; stale: number }[];
+    return { stale: page.filter((r) => r.stale === 1).map((r) => r.id), next: page.length < limit ? null : (page[page.length - 1]?.id ?? null) };
+  }
+
   async ticketStats(q: StatsQuery): Promise<StoreStats> {
     const since = ms(q.since);
     const until = ms(q.until);

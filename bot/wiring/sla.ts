@@ -1,6 +1,7 @@
-import { parseBusinessHours, type BusinessCalendar, type LifecycleSettings, type SlaSettings, type Store, type TicketStatsStore } from '../../core/index.js';
-import { SqliteStore, SqliteTicketStats } from '../../adapters/sqlite/index.js';
+import { parseBusinessHours, type BusinessCalendar, type LifecycleSettings, type SlaSettings } from '../../core/index.js';
 import type { SlaConfig } from '../config-sla.js';
+
+export { statsFor } from './stats.js';
 
 /** The core's SLA and lifecycle settings from the configuration (already checked by loadConfig). */
 export function slaSettings(config: SlaConfig): { sla: SlaSettings; lifecycle: LifecycleSettings } {
@@ -14,9 +15,4 @@ export function slaSettings(config: SlaConfig): { sla: SlaSettings; lifecycle: L
     sla: { firstResponse: config.firstResponse, nextResponse: config.nextResponse, resolution: config.resolution, calendar, allHours: config.allHours },
     lifecycle: { nudgeAfter: config.nudgeAfter, autoCloseAfter: config.autoCloseAfter, reopenWindowMs: config.reopenWindowMs },
   };
-}
-
-/** Where /stats reads from: the SQLite database's metrics tables (MongoDB has no stats yet). */
-export function statsFor(store: Store): TicketStatsStore | undefined {
-  return store instanceof SqliteStore ? new SqliteTicketStats(store.db) : undefined;
 }

@@ -72,10 +72,24 @@ export interface StoreStats {
   readonly perModerator: readonly ModeratorStats[];
 }
 
+/** One page of the backfill's walk over the tickets, in id order. */
+export interface StaleTickets {
+  /** Tickets of the page whose row is missing or older than the ticket. */
+  readonly stale: readonly string[];
+  /** Where the next page starts (pass as `afterId`); null when the walk is done. */
+  readonly next: string | null;
+}
+
 /** Keeps ticket metrics and answers stats from them with indexed queries, never by loading every ticket. */
 export interface TicketStatsStore {
   recordMetrics(metrics: TicketMetrics): Promise<void>;
   ticketStats(query: StatsQuery): Promise<StoreStats>;
+  /**
+   * Walks the store's tickets by id, `limit` at a time, naming those whose
+   * row is missing or stale: tickets filed before the stats existed, copied
+   * from another store, or changed while a row could not be written.
+   */
+  staleTickets(afterId: string | null, limit: number): Promise<StaleTickets>;
 }
 
 /** The nearest-rank percentile position (0-based) of `q` in `n` sorted values: the same rule for every store. */

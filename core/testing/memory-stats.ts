@@ -50,11 +50,18 @@ export function statsOf(rows: Iterable<TicketMetrics>, q: StatsQuery): StoreStat
 /** Ticket metrics in memory, for tests and the memory store. */
 export class MemoryTicketStats implements TicketStatsStore {
   private readonly rows = new Map<string, TicketMetrics>();
+  /** `tickets`: the store's tickets (id and version), for `staleTickets`; none by default. */
+  constructor(private readonly tickets: () => Iterable<{ readonly id: string; readonly version: number }> = () => []) {}
   async recordMetrics(metrics: TicketMetrics): Promise<void> {
     const current = this.rows.get(metrics.ticketId);
     if (!current || current.version <= metrics.version) this.rows.set(metrics.ticketId, metrics);
   }
   async ticketStats(query: StatsQuery): Promise<StoreStats> {
     return statsOf(this.rows.values(), query);
+  }
+  async staleTickets(afterId: string | null, limit: number): Promise<{ stale: string[]; next: string | null }> {
+    const page = [...this.tickets()].filter((t) => afterId === null || t.id > afterId).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit);
+    const stale = page.filter((t) => (this.rows.get(t.id)?.version ?? -1) < t.version).map((t) => t.id);
+    return { stale, next: page.length < limit ? null : (page[page.length - 1]?.id ?? null) };
   }
 }

@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mongoTicketStats, openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
 import { SqliteTicketStats } from '../../adapters/sqlite/index.js';
 import { formatStats } from '../../adapters/console/lifecycle-commands.js';
 import { DEFAULT_SLA, Helpdesk, parseBusinessHours, PRIORITIES, ticketMetrics, type BusinessCalendar, type StatsQuery, type TicketMetrics, type TicketStatsStore } from '../../core/index.js';
 import { FakeClock } from '../../core/testing/fakes.js';
 import { MemoryTicketStats, statsOf } from '../../core/testing/memory-stats.js';
 import { fixture, person } from '../inngest/support.js';
+import { mongoTarget, type MongoTarget } from '../mongo/target.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-03-01T12:00:00.000Z');
@@ -60,21 +62,42 @@ const queries: StatsQuery[] = [
   { since: new Date(NOW - 1 * DAY).toISOString(), until: new Date(NOW - DAY / 2).toISOString(), skill: 'nothing-has-this' },
 ];
 
-const stores: [string, () => TicketStatsStore][] = [
+let target: MongoTarget | null = null;
+const opened: MongoStore[] = [];
+beforeAll(async () => {
+  target = await mongoTarget();
+});
+afterAll(async () => {
+  for (const s of opened) await s.close();
+  await target?.close();
+});
+
+/** MongoDB: on the real server named by MONGODB_URI when set, otherwise on the wire-protocol test server. */
+async function mongoStats(): Promise<TicketStatsStore> {
+  if (!target) throw new Error('target not started');
+  const store = await openMongoStore(target.freshUri('stats'), { serverSelectionTimeoutMs: 5_000 });
+  opened.push(store);
+  const stats = mongoTicketStats(store);
+  if (!stats) throw new Error('no stats beside the MongoDB store');
+  return stats;
+}
+
+const stores: [string, () => TicketStatsStore | Promise<TicketStatsStore>][] = [
   ['memory', () => new MemoryTicketStats()],
   ['sqlite', () => new SqliteTicketStats(new Database(':memory:'))],
+  ['mongodb', mongoStats],
 ];
 
 describe.each(stores)('ticket stats on the %s store', (_name, make) => {
   it('agree with a brute-force computation over a seeded store, for every period and filter', async () => {
-    const store = make();
+    const store = await make();
     const rows = seededRows(1_500);
     for (const row of rows) await store.recordMetrics(row);
     for (const q of queries) expect(await store.ticketStats(q), JSON.stringify(q)).toEqual(statsOf(rows, q));
   });
 
   it('keep the newest version of a ticket’s row, whatever order the writes arrive in', async () => {
-    const store = make();
+    const store = await make();
     const [row] = seededRows(1);
     if (!row) throw new Error('no row');
     await store.recordMetrics({ ...row, version: 5, status: 'DONE', resolvedAt: row.createdAt, resolutionMs: 60_000, rating: 'good' });

@@ -1,0 +1,203 @@
+/**
+ * Ticket metrics in their own collection (`ticket_metrics`, one document
+ * per ticket, `_id` the ticket id), with an index for every question /stats
+ * asks: tickets filed in a period, resolved in a period, open now, per
+ * assignee and per skill. Every figure is an aggregation on the server that
+ * returns one document per answer (a count, a group, or the one value at a
+ * percentile's rank after $sort/$skip/$limit), so no query brings the
+ * period's tickets into the process. The rows are derived data: a missing
+ * or stale one is rebuilt from its ticket (see `staleTickets`).
+ */
+import { Schema, type Connection, type Model, type PipelineStage } from 'mongoose';
+import { PRIORITIES, rankOf, type ModeratorStats, type Percentiles, type Priority, type StatsQuery, type StoreStats, type TicketMetrics, type TicketStatsStore } from '../../core/index.js';
+import { isDuplicateKey } from './errors.js';
+import { date } from './mapping.js';
+
+export interface MetricsDoc {
+  _id: string;
+  version: number;
+  open: boolean;
+  priority: string;
+  skills: string[];
+  assigneeId: string | null;
+  createdAt: Date;
+  /** Set only while the ticket is resolved. */
+  resolvedAt: Date | null;
+  firstResponseMs: number | null;
+  /** Set only while the ticket is resolved. */
+  resolutionMs: number | null;
+  breached: boolean;
+  reopens: number;
+  rating: string | null;
+}
+
+const metricsSchema = new Schema<MetricsDoc>(
+  {
+    _id: { type: String, required: true },
+    version: { type: Number, required: true },
+    open: { type: Boolean, required: true },
+    priority: { type: String, required: true },
+    skills: { type: [String], default: undefined },
+    assigneeId: { type: String, default: null },
+    createdAt: { type: Date, required: true },
+    resolvedAt: { type: Date, default: null },
+    firstResponseMs: { type: Number, default: null },
+    resolutionMs: { type: Number, default: null },
+    breached: { type: Boolean, required: true },
+    reopens: { type: Number, required: true },
+    rating: { type: String, default: null },
+  },
+  { versionKey: false, strict: 'throw', strictQuery: true, autoIndex: false, autoCreate: false, collection: 'ticket_metrics' },
+);
+// Filed in a period (counts, breaches, first responses) and resolved in a period (counts, reopenings, ratings).
+metricsSchema.index({ createdAt: 1, firstResponseMs: 1, breached: 1 });
+metricsSchema.index({ resolvedAt: 1, resolutionMs: 1, reopens: 1, rating: 1 });
+// In value order, so a percentile can walk the index to its rank instead of sorting the period.
+metricsSchema.index({ firstResponseMs: 1, createdAt: 1 });
+metricsSchema.index({ resolutionMs: 1, resolvedAt: 1 });
+// Per moderator, in resolution-time order.
+metricsSchema.index({ assigneeId: 1, resolvedAt: 1, resolutionMs: 1 });
+// The backlog, by priority and by skill (multikey).
+metricsSchema.index({ open: 1, priority: 1 });
+metricsSchema.index({ skills: 1, open: 1 });
+
+/** The metrics collection of one database. */
+export function metricsModel(conn: Connection): Model<MetricsDoc> {
+  return (conn.models['TicketMetrics'] as Model<MetricsDoc> | undefined) ?? conn.model<MetricsDoc>('TicketMetrics', metricsSchema);
+}
+
+export class MongoTicketStats implements TicketStatsStore {
+  readonly model: Model<MetricsDoc>;
+
+  constructor(private readonly conn: Connection) {
+    this.model = metricsModel(conn);
+  }
+
+  async recordMetrics(m: TicketMetrics): Promise<void> {
+    const done = m.status === 'DONE';
+    const doc: Omit<MetricsDoc, '_id'> = {
+      version: m.version,
+      open: !done,
+      priority: m.priority,
+      skills: [...new Set(m.skills)],
+      assigneeId: m.assigneeId,
+      createdAt: date(m.createdAt),
+      resolvedAt: done && m.resolvedAt ? date(m.resolvedAt) : null,
+      firstResponseMs: m.firstResponseMs,
+      resolutionMs: done ? m.resolutionMs : null,
+      breached: m.breached,
+      reopens: m.reopens,
+      rating: m.rating,
+    };
+    try {
+      // Only an older (or equal) row is replaced; a newer one makes the upsert insert a second _id, which the server refuses.
+      await this.model.collection.updateOne({ _id: m.ticketId, version: { $lte: m.version } } as never, { $set: doc }, { upsert: true });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  /** One page of tickets in id order, and those among them whose row is missing or older than the ticket. */
+  async staleTickets(afterId: string | null, limit: number): Promise<{ stale: string[]; next: string | null }> {
+    const tickets = this.conn.collection<{ _id: string; version: number }>('tickets');
+    // Tickets still being created (no ref yet) get their row on their first change.
+    const page = await tickets
+      .find({ ...(afterId === null ? {} : { _id: { $gt: afterId } }), ref: { $exists: true } }, { projection: { _id: 1, version: 1 } })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .toArray();
+    if (page.length === 0) return { stale: [], next: null };
+    const rows = await this.model.collection.find({ _id: { $in: page.map((t) => t._id) } } as never, { projection: { _id: 1, version: 1 } }).toArray();
+    const have = new Map(rows.map((r) => [String(r._id), Number(r['version'])]));
+    const stale = page.filter((t) => (have.get(t._id) ?? -1) < t.version).map((t) => t._id);
+    return { stale, next: page.length < limit ? null : (page[page.length - 1]?._id ?? null) };
+  }
+
+  async ticketStats(q: StatsQuery): Promise<StoreStats> {
+    const scope: Record<string, unknown> = {};
+    if (q.assigneeId !== undefined) scope['assigneeId'] = q.assigneeId;
+    if (q.skill !== undefined) scope['skills'] = q.skill;
+    const period = { $gte: date(q.since), $lt: date(q.until) };
+    const filedIn = { createdAt: period, ...scope };
+    const resolvedIn = { resolvedAt: period, ...scope };
+    const count = (field: string, value: unknown = true) => ({ $sum: { $cond: [{ $eq: [`$${field}`, value] }, 1, 0] } });
+
+    const [filed] = await this.aggregate<{ n: number; breached: number; responded: number }>([
+      { $match: filedIn },
+      { $group: { _id: null, n: { $sum: 1 }, breached: count('breached'), responded: { $sum: { $cond: [{ $eq: [{ $type: '$firstResponseMs' }, 'null'] }, 0, 1] } } } },
+    ]);
+    const [done] = await this.aggregate<{ n: number; reopened: number; good: number; bad: number }>([
+      { $match: resolvedIn },
+      { $group: { _id: null, n: { $sum: 1 }, reopened: { $sum: { $cond: [{ $gt: ['$reopens', 0] }, 1, 0] } }, good: count('rating', 'good'), bad: count('rating', 'bad') } },
+    ]);
+
+    const backlogByPriority = Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>;
+    for (const g of await this.aggregate<{ _id: Priority; n: number }>([{ $match: { open: true, ...scope } }, { $group: { _id: '$priority', n: { $sum: 1 } } }])) backlogByPriority[g._id] = g.n;
+    const bySkill = await this.aggregate<{ _id: string; count: number }>([{ $match: { open: true, ...scope } }, { $unwind: '$skills' }, { $group: { _id: '$skills', count: { $sum: 1 } } }]);
+
+    const responded = filed?.responded ?? 0;
+    const resolved = done?.n ?? 0;
+    return {
+      created: filed?.n ?? 0,
+      resolved,
+      backlogByPriority,
+      // Sorted here rather than by the server: one entry per skill, and the same tie order as every store.
+      backlogBySkill: bySkill.map((g) => ({ skill: g._id, count: g.count })).sort((a, b) => b.count - a.count || a.skill.localeCompare(b.skill)),
+      firstResponse: await this.percentiles('firstResponseMs', { ...filedIn, firstResponseMs: { $ne: null } }, responded),
+      breached: filed?.breached ?? 0,
+      resolution: await this.percentiles('resolutionMs', { ...resolvedIn, resolutionMs: { $ne: null } }, resolved),
+      reopened: done?.reopened ?? 0,
+      good: done?.good ?? 0,
+      bad: done?.bad ?? 0,
+      perModerator: await this.moderators(resolvedIn),
+    };
+  }
+
+  private aggregate<T extends Record<string, unknown>>(pipeline: PipelineStage[]): Promise<T[]> {
+    return this.model.collection.aggregate<T>(pipeline as never[]).toArray();
+  }
+
+  /** The values at the median's and the 90th percentile's nearest rank: one document each. */
+  private async percentiles(field: 'firstResponseMs' | 'resolutionMs', match: Record<string, unknown>, n: number): Promise<Percentiles> {
+    if (n === 0) return { count: 0, p50: null, p90: null };
+    const at = async (q: number) => {
+      const [row] = await this.aggregate<{ v: number }>([{ $match: match }, { $sort: { [field]: 1 } }, { $skip: rankOf(n, q) }, { $limit: 1 }, { $project: { _id: 0, v: `$${field}` } }]);
+      return row?.v ?? null;
+    };
+    return { count: n, p50: await at(0.5), p90: await at(0.9) };
+  }
+
+  private async moderators(resolvedIn: Record<string, unknown>): Promise<ModeratorStats[]> {
+    const groups = await this.aggregate<{ _id: string; resolved: number; breached: number; good: number; bad: number }>([
+      // A scope's own assignee already excludes the unassigned.
+      { $match: { assigneeId: { $ne: null }, ...resolvedIn } },
+      {
+        $group: {
+          _id: '$assigneeId',
+          resolved: { $sum: 1 },
+          breached: { $sum: { $cond: [{ $eq: ['$breached', true] }, 1, 0] } },
+          good: { $sum: { $cond: [{ $eq: ['$rating', 'good'] }, 1, 0] } },
+          bad: { $sum: { $cond: [{ $eq: ['$rating', 'bad'] }, 1, 0] } },
+        },
+      },
+    ]);
+    const out: ModeratorStats[] = [];
+    for (const g of groups) {
+      const resolution = await this.percentiles('resolutionMs', { ...resolvedIn, assigneeId: g._id, resolutionMs: { $ne: null } }, g.resolved);
+      out.push({ assigneeId: g._id, resolved: g.resolved, resolution, breached: g.breached, good: g.good, bad: g.bad });
+    }
+    return out.sort((a, b) => b.resolved - a.resolved || a.assigneeId.localeCompare(b.assigneeId));
+  }
+}
+
+const attached = new WeakMap<object, MongoTicketStats>();
+
+/** Remembers the stats kept beside a store opened by openMongoStore. */
+export function attachTicketStats(store: object, stats: MongoTicketStats): void {
+  attached.set(store, stats);
+}
+
+/** The ticket stats of a store opened by openMongoStore (same connection, same database). */
+export function mongoTicketStats(store: object): MongoTicketStats | undefined {
+  return attached.get(store);
+}
