@@ -141,4 +141,12 @@ describe('start-up rebuild from the store', () => {
     expect(calls).toEqual([[0, 2], [2, 2], [4, 2], [5, 2]]);
     expect((await index.search({ title: 'VPN drops every hour', description: '' }, { limit: 1 }))[0]?.ref).toBe(1);
   });
+
+  it('ranks the same without keeping text, and leaves title and resolution for the caller to fill in', async () => {
+    const query = { title: 'VPN keeps disconnecting', description: 'My VPN disconnects every hour in the office' };
+    const full = await (await indexOf(HELPDESK)).search(query, { limit: 3 });
+    const bare = await (await indexOf(HELPDESK, { keepText: false })).search(query, { limit: 3 });
+    expect(bare.map((h) => [h.ticketId, h.ref, h.score])).toEqual(full.map((h) => [h.ticketId, h.ref, h.score]));
+    expect(bare.every((h) => h.title === '' && h.resolution === '')).toBe(true);
+  });
 });

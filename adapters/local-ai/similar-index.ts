@@ -20,6 +20,12 @@ export interface LexicalIndexOptions {
   readonly maxQueryTerms: number;
   /** Weight of an in-vocabulary spelling one edit away from an unknown query word; 0 turns typo tolerance off. */
   readonly typoWeight: number;
+  /**
+   * Keep each ticket's title and resolution for the results (default true).
+   * Off, results carry empty text for the caller to fill in from the store
+   * (SharedSimilarIndex does), which saves about 150 bytes per ticket.
+   */
+  readonly keepText: boolean;
 }
 
 export const DEFAULT_INDEX_OPTIONS: LexicalIndexOptions = {
@@ -29,6 +35,7 @@ export const DEFAULT_INDEX_OPTIONS: LexicalIndexOptions = {
   floor: 0.12,
   maxQueryTerms: 32,
   typoWeight: 0.5,
+  keepText: true,
 };
 
 /** The whole index as plain data, for a snapshot on disk (see snapshot.ts); posting lists are rebuilt from it. */
@@ -260,7 +267,8 @@ export class LexicalSimilarIndex implements SimilarTicketIndex {
     });
     const terms = [...tf.keys()];
     const payloads = terms.map((t) => (tf.get(t) ?? 0) >>> 0);
-    const slot = this.docs.insert(doc, [fields[0].length, fields[1].length, fields[2].length], terms, payloads);
+    const kept = this.options.keepText ? doc : { ticketId: doc.ticketId, ref: doc.ref, title: '', description: '', resolution: '' };
+    const slot = this.docs.insert(kept, [fields[0].length, fields[1].length, fields[2].length], terms, payloads);
     for (const term of terms) this.df[term] = (this.df[term] ?? 0) + 1;
     if (!this.bulk) {
       if (this.bm25.drifted(this.docs.averageLengths())) {

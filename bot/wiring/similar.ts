@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Logger, Store } from '../../core/index.js';
 import { SharedSimilarIndex, type BulkSimilarIndex } from '../../core/retrieval/index.js';
-import { LexicalSimilarIndex, readSimilarSnapshot, writeSimilarSnapshot } from '../../adapters/local-ai/index.js';
+import { DEFAULT_INDEX_OPTIONS, LexicalSimilarIndex, readSimilarSnapshot, writeSimilarSnapshot } from '../../adapters/local-ai/index.js';
 
 /** How often every process catches up with tickets resolved or reopened elsewhere. */
 export const SIMILAR_SYNC_MS = 1000;
@@ -9,6 +9,8 @@ export const SIMILAR_SYNC_MS = 1000;
 const SNAPSHOT_EVERY_MS = 10 * 60_000;
 /** After a start-up catch-up this large, the snapshot is written again right away. */
 const SNAPSHOT_AFTER_CHANGES = 1000;
+/** Titles and resolutions of suggestions are read from the store, so the index holds none (memory at a million tickets). */
+const INDEX_OPTIONS = { ...DEFAULT_INDEX_OPTIONS, keepText: false };
 
 export interface SimilarWiring {
   readonly index: SharedSimilarIndex;
@@ -46,12 +48,12 @@ export async function buildSimilarIndex(o: SimilarWiringOptions): Promise<Simila
   let loaded: ReturnType<typeof readSimilarSnapshot> = null;
   if (path) {
     try {
-      loaded = readSimilarSnapshot(path, o.store.description);
+      loaded = readSimilarSnapshot(path, o.store.description, INDEX_OPTIONS);
     } catch (error) {
       o.logger.warn({ err: error, path }, 'similar-index snapshot unreadable; building from the store');
     }
   }
-  const lexical = loaded?.index ?? new LexicalSimilarIndex();
+  const lexical = loaded?.index ?? new LexicalSimilarIndex(INDEX_OPTIONS);
   const index = new SharedSimilarIndex({ inner: o.decorate ? o.decorate(lexical) : lexical, tickets: o.store, cursor: loaded?.meta.cursor ?? null, logger: o.logger });
   const read = await index.sync();
   o.logger.info({ resolvedTickets: index.size, fromSnapshot: loaded !== null, changesRead: read, ms: Date.now() - started }, 'similar-ticket index ready');

@@ -113,4 +113,20 @@ describe('SharedSimilarIndex', () => {
     expect(index.cursor?.updatedAt).toBe(at(2 * MINUTE));
     expect(await suggested(index)).toEqual([tickets[0]?.ref]);
   });
+
+  it('fills in the title and resolution of hits from an index that keeps no text, and shows a reopened one without its resolution', async () => {
+    const store = new MemoryStore();
+    const inner = new MemorySimilarIndex();
+    const textless = Object.assign(Object.create(inner) as MemorySimilarIndex, {
+      search: async (q: typeof QUERY, o: { limit: number }) => (await inner.search(q, o)).map((h) => ({ ...h, title: '', resolution: '' })),
+    });
+    const index = new SharedSimilarIndex({ inner: textless, tickets: store });
+    const t = await file(store, 'Printer jams on duplex jobs');
+    const done = await resolved(store, t, at(MINUTE));
+    await index.sync();
+    expect(await index.search(QUERY, { limit: 3 })).toMatchObject([{ ref: t.ref, title: 'Printer jams on duplex jobs', resolution: 'Replaced the duplex roller' }]);
+    // Reopened by another process; this one has not caught up yet.
+    await reopened(store, done, at(2 * MINUTE));
+    expect(await index.search(QUERY, { limit: 3 })).toMatchObject([{ ref: t.ref, resolution: '' }]);
+  });
 });

@@ -122,8 +122,23 @@ export class SharedSimilarIndex implements SimilarTicketIndex {
     });
   }
 
-  search(query: SimilarQuery, options: { readonly limit: number; readonly excludeIds?: readonly string[] }): Promise<SimilarTicket[]> {
-    return this.inner.search(query, options);
+  /**
+   * The inner index's best matches. Hits without text (an inner index that
+   * keeps none, to save memory) get their title and resolution from the
+   * store; one no longer resolved there (reopened, not yet caught up) keeps
+   * an empty resolution, so it is never shown as a resolved suggestion.
+   */
+  async search(query: SimilarQuery, options: { readonly limit: number; readonly excludeIds?: readonly string[] }): Promise<SimilarTicket[]> {
+    const hits = await this.inner.search(query, options);
+    if (hits.every((h) => h.title !== '')) return hits;
+    const filled = await Promise.all(
+      hits.map(async (h): Promise<SimilarTicket | null> => {
+        if (h.title !== '') return h;
+        const t = await this.options.tickets.getTicket(h.ticketId);
+        return t ? { ...h, title: t.title, resolution: t.status === 'DONE' ? (t.resolution ?? '') : '' } : null;
+      }),
+    );
+    return filled.filter((h): h is SimilarTicket => h !== null);
   }
 
   score(query: SimilarQuery, ticketIds: readonly string[]): Promise<Map<string, number>> {
