@@ -12,6 +12,8 @@ import { buildEngine } from './wiring/engine.js';
 import { openStore } from './wiring/store.js';
 import { buildPlatforms, type Surface } from './wiring/surfaces.js';
 import { slaSettings, statsFor } from './wiring/sla.js';
+import { dashboardFor, secureCookies } from './wiring/dashboard.js';
+import { WebDashboard } from '../adapters/web/index.js';
 
 import { platformStartupError, StartupError } from './errors.js';
 
@@ -52,6 +54,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
 
   const signal = new WorkSignalRelay();
   const stats = statsFor(store);
+  const dashboard = dashboardFor(config, store, logger);
   const deps = {
     store,
     clock: systemClock,
@@ -63,6 +66,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
     signal,
     logger,
     ...(stats ? { stats } : {}),
+    ...(dashboard ? { dashboard } : {}),
     settings: {
       ...DEFAULT_SETTINGS,
       adminIdentities: config.HELPDESK_ADMINS,
@@ -71,6 +75,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
     },
   };
   const helpdesk = new Helpdesk(deps);
+  const web = dashboard ? new WebDashboard({ helpdesk, secureCookies: secureCookies(dashboard), logger }) : null;
   const engine = await buildEngine(config, { store, deps, workflows: helpdesk.workflows(), clock: systemClock, logger, signal });
 
   const pruner = new JobPruner({ jobs: store, clock: systemClock, logger, retainMs: config.JOBS_RETENTION === '0' ? 0 : durationMs(config.JOBS_RETENTION) });
@@ -98,8 +103,8 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
       pruner.start();
       if (config.PORT !== undefined || routes.length > 0) {
         const port = config.PORT ?? 3000;
-        server = await startHttpServer({ port, routes, logger, health: async () => ({ ok: true, detail: { store: store.description, engine: engine.name } }) });
-        logger.info({ port, paths: ['/healthz', ...routes.map((r) => r.prefix)] }, 'http server listening');
+        server = await startHttpServer({ port, routes, logger, health: async () => ({ ok: true, detail: { store: store.description, engine: engine.name } }), ...(web ? { fallback: web.listener } : {}) });
+        logger.info({ port, paths: ['/healthz', ...routes.map((r) => r.prefix), ...(web && dashboard ? [`dashboard ${dashboard.baseUrl}/`] : [])] }, 'http server listening');
       }
       for (const s of surfaces) {
         try {

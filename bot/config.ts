@@ -35,6 +35,7 @@ const schema = z.object({
   HELPDESK_ADMINS: identityList.default([]),
   HELPDESK_FILING_LIMIT_PER_MINUTE: int(0, 1000).default(5),
   PORT: int(0, 65535).optional(),
+  PUBLIC_URL: str.regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be the http(s) address people open the dashboard at, e.g. https://helpdesk.example.com' }).optional(),
   CONSOLE: z.enum(['auto', 'on', 'off']).default('auto'),
 
   SLACK_BOT_TOKEN: str.startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' }).optional(),

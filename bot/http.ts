@@ -14,7 +14,14 @@ export interface Route {
  * The bot's one HTTP server: /healthz, Slack's HTTP mode and Inngest's
  * serve endpoint share it.
  */
-export async function startHttpServer(options: { port: number; routes: readonly Route[]; health: () => Promise<{ ok: boolean; detail: Record<string, unknown> }>; logger: Logger }): Promise<Server> {
+export async function startHttpServer(options: {
+  port: number;
+  routes: readonly Route[];
+  health: () => Promise<{ ok: boolean; detail: Record<string, unknown> }>;
+  logger: Logger;
+  /** Serves every path no route claims (the web dashboard at `/`); 404 without it. */
+  fallback?: RequestListener;
+}): Promise<Server> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') {
@@ -34,6 +41,10 @@ export async function startHttpServer(options: { port: number; routes: readonly 
     const route = options.routes.find((r) => path === r.prefix || path.startsWith(`${r.prefix}/`));
     if (route) {
       route.listener(req, res);
+      return;
+    }
+    if (options.fallback) {
+      options.fallback(req, res);
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });

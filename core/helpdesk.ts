@@ -22,6 +22,8 @@ import { claimTicket } from './usecases/claim-ticket.js';
 import { addNote } from './usecases/notes.js';
 import { addSavedReply, listSavedReplies, removeSavedReply, sendSavedReply } from './usecases/saved-replies.js';
 import { listAudit, runAuditedSkillsCommand } from './usecases/audit-log.js';
+import { dashboardCommand, dashboardSession, issueDashboardLink, logoutEverywhere, signInWithLink, signOut } from './usecases/dashboard-session.js';
+import { displayNames, ticketsPerDay, ticketTranscript } from './usecases/dashboard-views.js';
 
 /**
  * The helpdesk's use cases bound to their ports. Every surface (console,
@@ -83,5 +85,22 @@ export class Helpdesk {
   rearmTimers = (engine: string) => rearmTimersAfterEngineSwitch(this.deps, engine);
   /** `/stats`: admins for everyone, moderators for themselves. */
   stats = (viewer: Person, input: StatsInput) => helpdeskStats(this.deps, viewer, input);
+  /** The `/dashboard [logout-everywhere]` chat command on every surface; the reply is private. */
+  dashboardCommand = (input: { actorId: string; text: string }) => dashboardCommand(this.deps, input);
+  /** `/dashboard`: a private one-time sign-in link for the web dashboard. */
+  dashboardLink = (input: { actorId: string }) => issueDashboardLink(this.deps, input);
+  /** Spends a sign-in link and opens a session; returns the cookie's secret. */
+  signInWithLink = (token: string) => signInWithLink(this.deps, token);
+  /** Who a dashboard session cookie belongs to, with its form token; null when signed out or idle. */
+  dashboardSession = (sessionSecret: string) => dashboardSession(this.deps, sessionSecret);
+  signOut = (sessionSecret: string) => signOut(this.deps, sessionSecret);
+  /** `/dashboard logout-everywhere`. */
+  logoutEverywhere = (input: { actorId: string }) => logoutEverywhere(this.deps, input);
+  /** A ticket's full transcript as the viewer may see it, with the actions offered; others' tickets are "not found". */
+  ticketTranscript = (viewer: Person, ref: number) => ticketTranscript(this.deps, viewer, ref);
+  /** Display names by person id, for lists. */
+  displayNames = (ids: Iterable<string | null>) => displayNames(this.deps, ids);
+  /** Tickets filed per day (admins: all; moderators: their own). */
+  ticketsPerDay = (viewer: Person, days: number) => ticketsPerDay(this.deps, viewer, days);
   workflows = () => allWorkflows(this.deps);
 }

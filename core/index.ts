@@ -43,3 +43,6 @@ export * from './usecases/ticket-text.js';
 export { AUDIT_PAGE_SIZE, type AuditPage } from './usecases/audit-log.js';
 export { heldAsAdminFallback, type ClaimOutcome } from './usecases/claim-ticket.js';
 export type { SavedReplyOutcome } from './usecases/saved-replies.js';
+export type * from './ports/dashboard.js';
+export { csrfTokenMatches, DASHBOARD_OFF, DASHBOARD_USAGE, LOGIN_LINK_TTL_MS, SESSION_IDLE_MS, type DashboardLink, type DashboardSession } from './usecases/dashboard-session.js';
+export type { TicketTranscript } from './usecases/dashboard-views.js';

@@ -19,6 +19,7 @@ export const HELP = [
   '  /note #n <text>                   staff: internal note, never shown to the requester',
   '  /reply #n <name>                  staff: send a saved reply. ' + REPLIES_USAGE,
   '  /audit [@someone] [page:n]        admins: who did what',
+  '  /dashboard [logout-everywhere]    a private sign-in link to the web dashboard (or end all its sessions)',
   '  /triage #n priority:high skills:vpn,networking category:network   change the triage (assignee or admin)',
   ...LIFECYCLE_HELP,
   STATS_HELP,
@@ -57,6 +58,8 @@ export async function runCommand(helpdesk: Helpdesk, actor: Person, text: string
       return withTicket(helpdesk, restWords[0] ?? '', (t) => replyCommand(helpdesk, actor, t, rest.slice((restWords[0] ?? '').length).trim()));
     case '/replies':
       return repliesCommand(helpdesk, actor, rest);
+    case '/dashboard':
+      return helpdesk.dashboardCommand({ actorId: actor.id, text: rest });
     case '/audit':
       return auditCommand(helpdesk, actor, rest, consoleMention);
     case '/show':

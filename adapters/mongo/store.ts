@@ -30,6 +30,7 @@ import { Outbox } from './outbox.js';
 import { MongoPeople } from './people.js';
 import { MongoSmallStores } from './small.js';
 import { MongoTickets } from './tickets.js';
+import { MongoDashboardSessions } from './dashboard-sessions.js';
 
 /** How often (in the callers' clock) claims look for work a crashed process left unfinished. */
 const RECOVERY_EVERY_MS = 30_000;
@@ -70,6 +71,11 @@ export class MongoStore implements Store, StoreCopy {
       if (!this.closing) logger.warn({ store: description }, 'lost the connection to MongoDB; the driver keeps retrying');
     });
     conn.on('reconnected', () => logger.info({ store: description }, 'reconnected to MongoDB'));
+  }
+
+  /** The web dashboard's sign-in links and sessions, in this database. */
+  dashboardSessions(): MongoDashboardSessions {
+    return new MongoDashboardSessions(this.conn);
   }
 
   // ---- tickets ----

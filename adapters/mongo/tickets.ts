@@ -103,7 +103,8 @@ export class MongoTickets {
 
   async list(query: TicketQuery): Promise<Ticket[]> {
     if (query.limit !== undefined && query.limit <= 0) return [];
-    const sort = query.order === 'queue' ? { priorityRank: 1, createdAt: 1, ref: 1 } : { ref: query.order === 'oldest' ? 1 : -1 };
+    const sort =
+      query.order === 'queue' ? { priorityRank: 1, createdAt: 1, ref: 1 } : query.order === 'updated' ? { updatedAt: -1, ref: -1 } : { ref: query.order === 'oldest' ? 1 : -1 };
     let q = this.m.tickets
       .find(ticketFilter(query))
       .sort(sort as Record<string, 1 | -1>)

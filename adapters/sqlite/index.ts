@@ -3,3 +3,4 @@ export { DEFAULT_DB_FILE, openSqliteStore, StoreOpenError, type SqliteStoreOptio
 export { SqliteStore } from './sqlite-store.js';
 export { SqliteTicketStats } from './stats.js';
 export { MIGRATIONS, type Migration } from './migrations.js';
+export { SqliteDashboardSessions } from './dashboard-sessions.js';

@@ -87,6 +87,7 @@ export class TicketTable {
    */
   list(q: TicketQuery): Ticket[] {
     if (q.order === 'queue') return this.listQueue(q);
+    if (q.order === 'updated') return this.listUpdated(q);
     const selective = q.requesterId !== undefined || q.assigneeId !== undefined || q.assignedToOrUnassigned !== undefined || q.skills !== undefined || q.createdAfter !== undefined;
     const where = whereOf(q, !selective);
     if (!where) return [];
@@ -105,6 +106,16 @@ export class TicketTable {
     const where = whereOf(q);
     if (!where) return [];
     const order = 'ORDER BY priority_rank, created_ms, ref';
+    const sql = `SELECT doc FROM tickets WHERE ref IN (SELECT ref FROM tickets ${where.sql} ${order} LIMIT ? OFFSET ?) ${order}`;
+    const rows = this.cache.get(sql).pluck().all(...where.params, q.limit ?? -1, q.offset ?? 0) as string[];
+    return rows.map((doc) => JSON.parse(doc) as Ticket);
+  }
+
+  /** Most recently changed first, from the (updated_at, ref) index of migration 5. */
+  private listUpdated(q: TicketQuery): Ticket[] {
+    const where = whereOf(q);
+    if (!where) return [];
+    const order = 'ORDER BY updated_at DESC, ref DESC';
     const sql = `SELECT doc FROM tickets WHERE ref IN (SELECT ref FROM tickets ${where.sql} ${order} LIMIT ? OFFSET ?) ${order}`;
     const rows = this.cache.get(sql).pluck().all(...where.params, q.limit ?? -1, q.offset ?? 0) as string[];
     return rows.map((doc) => JSON.parse(doc) as Ticket);

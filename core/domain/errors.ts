@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'AUTH.NOT_ASSIGNEE'
   | 'AUTH.NOT_PARTICIPANT'
   | 'AUTH.LAST_ADMIN'
+  | 'AUTH.LINK_INVALID'
   | 'RATE.LIMITED';
 
 /** A coded, expected failure with one human-readable sentence. */

@@ -21,7 +21,12 @@ export function canReopen(actor: Person, ticket: Ticket): boolean {
 /** Who may see a ticket at all. */
 export function canView(actor: Person, ticket: Ticket): boolean {
   if (isAdmin(actor) || ticket.requesterId === actor.id) return true;
-  return isStaff(actor) && (ticket.assigneeId === actor.id || ticket.assigneeId === null);
+  return isStaff(actor) && (ticket.assigneeId === actor.id || ticket.assigneeId === null || workedOn(actor, ticket));
+}
+
+/** Staff who held the ticket or acted on it before (it moved on since) may still read it. */
+export function workedOn(actor: Person, ticket: Ticket): boolean {
+  return ticket.history.some((h) => ('actorId' in h && h.actorId === actor.id) || (h.type === 'assigned' && h.assigneeId === actor.id) || (h.type === 'reassigned' && h.fromId === actor.id));
 }
 
 /** Moderator notes, AI notes and similar tickets are staff-only. */

@@ -28,8 +28,9 @@ export interface TicketQuery {
   /**
    * Newest first by default. `queue`: priority (HIGH first), then oldest
    * first within a priority (creation time, then ref); served from an index.
+   * `updated`: most recently changed first (then the highest ref).
    */
-  readonly order?: 'newest' | 'oldest' | 'queue';
+  readonly order?: 'newest' | 'oldest' | 'queue' | 'updated';
   readonly limit?: number;
   readonly offset?: number;
 }

@@ -39,6 +39,7 @@ export function matchesTicketQuery(t: Ticket, q: TicketQuery): boolean {
 export function ticketOrder(order: TicketQuery['order']): (a: Ticket, b: Ticket) => number {
   if (order === 'queue')
     return (a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.ref - b.ref;
+  if (order === 'updated') return (a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || b.ref - a.ref;
   return order === 'oldest' ? (a, b) => a.ref - b.ref : (a, b) => b.ref - a.ref;
 }
 

@@ -4,6 +4,7 @@ import { DEFAULT_LIFECYCLE, type LifecycleSettings } from '../policies/lifecycle
 import { DEFAULT_SLA, type SlaSettings } from '../policies/sla.js';
 import type { SimilarTicketIndex } from '../ports/similar.js';
 import type { TicketStatsStore } from '../ports/stats.js';
+import type { DashboardDeps } from '../ports/dashboard.js';
 import type { Store } from '../ports/store.js';
 import type { Clock, IdGenerator, Logger, WorkSignal } from '../ports/system.js';
 import type { TriageEngine } from '../ports/triage.js';
@@ -43,6 +44,8 @@ export interface HelpdeskDeps {
   readonly settings: HelpdeskSettings;
   /** Ticket metrics for /stats, kept by the store's database; absent: no stats. */
   readonly stats?: TicketStatsStore;
+  /** Sign-in links and sessions of the web dashboard; absent: the dashboard is off. */
+  readonly dashboard?: DashboardDeps;
 }
 
 export function nowIso(deps: Pick<HelpdeskDeps, 'clock'>): string {

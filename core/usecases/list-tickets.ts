@@ -28,6 +28,8 @@ export interface TicketFilters {
   readonly page?: number;
   /** Page size: 20 unless said, at most 100. */
   readonly limit?: number;
+  /** `priority` (the queue order, default), `age` (oldest first), `newest`, or `updated` (recently changed first). */
+  readonly sort?: 'priority' | 'age' | 'newest' | 'updated';
 }
 
 /** A ticket as the viewer may see it: requesters never see moderator notes or internal notes. */
@@ -45,6 +47,7 @@ export interface TicketPage {
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
+const SORT_ORDER = { priority: 'queue', age: 'oldest', newest: 'newest', updated: 'updated' } as const;
 const MAX_PAGE = 10_000;
 
 const STATUS_WORDS: Record<string, TicketStatus> = {
@@ -146,7 +149,7 @@ export async function listTickets(deps: HelpdeskDeps, viewer: Person, filters: T
   if (scoped.value === null) return ok({ tickets: [], total: 0, page, pages: 1, pageSize });
   const query = scoped.value;
   const [tickets, total] = await Promise.all([
-    deps.store.listTickets({ ...query, order: 'queue', limit: pageSize, offset: (page - 1) * pageSize }),
+    deps.store.listTickets({ ...query, order: SORT_ORDER[filters.sort ?? 'priority'], limit: pageSize, offset: (page - 1) * pageSize }),
     deps.store.countTickets(query),
   ]);
   return ok({ tickets: tickets.map((t) => viewOf(viewer, t)), total, page, pages: Math.max(1, Math.ceil(total / pageSize)), pageSize });
