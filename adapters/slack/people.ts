@@ -118,6 +118,15 @@ export class SlackPeople {
       .finally(() => this.refreshing.delete(identity));
   }
 
+  /**
+   * The name to give a Slack user the helpdesk does not know yet: their
+   * profile's (cached, within the lookup deadline), else the name the
+   * payload carried. Reads only; nobody is stored.
+   */
+  async nameOf(userId: string, hintName?: string): Promise<string> {
+    return displayNameOf(await this.profile(userId), hintName, userId);
+  }
+
   /** Resolves `<@U123>` and `<@U123|name>` to identities in this team. */
   mentionResolver(teamId: string): MentionResolver {
     return (token) => {

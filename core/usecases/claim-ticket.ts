@@ -16,7 +16,8 @@ export interface ClaimOutcome {
 /**
  * A moderator or admin takes a ticket from the queue: one nobody holds, or
  * one an admin holds only as the fallback (assigned by the `admin-fallback`
- * rule and not started). The history records the claim; the new assignee
+ * rule and not started), or one whose holder was demoted or is away. The
+ * history records the claim; the new assignee
  * gets the card and the requester is told who has it (the `ticket/assigned`
  * follow-up, saved with the change). Two people claiming at once: the save
  * is checked against the version both read, so one wins; the other's
@@ -35,6 +36,7 @@ export async function claimTicket(deps: HelpdeskDeps, input: TicketAction): Prom
     previousAssigneeId = ticket.assigneeId;
     const at = nowIso(deps);
     const from = ticket.assigneeId ? await deps.store.getPerson(ticket.assigneeId) : null;
+    const fromText = from ? (holderUnavailable(from) ? `from ${from.displayName}, who ${isStaff(from) ? 'is away' : 'is no longer a moderator'}` : `from ${from.displayName}, who held it as the admin fallback`) : '';
     const next = assign(
       ticket,
       who.id,
@@ -42,7 +44,7 @@ export async function claimTicket(deps: HelpdeskDeps, input: TicketAction): Prom
         rule: 'claim',
         matchedSkills: who.skills.filter((s) => ticket.skills.includes(s)),
         load: who.openTickets,
-        text: from ? `taken by ${who.displayName} from ${from.displayName}, who held it as the admin fallback` : `taken by ${who.displayName} from the queue`,
+        text: from ? `taken by ${who.displayName} ${fromText}` : `taken by ${who.displayName} from the queue`,
       },
       who.id,
       at,
@@ -64,13 +66,18 @@ async function refusal(deps: HelpdeskDeps, who: Person, ticket: Ticket): Promise
   if (ticket.assigneeId === null) return null;
   if (ticket.assigneeId === who.id) return fail('TICKET.ALREADY_CLAIMED', `Ticket #${ticket.ref} is already yours.`, { assigneeId: who.id, assigneeName: who.displayName });
   const holder = await deps.store.getPerson(ticket.assigneeId);
-  if (holder && heldAsAdminFallback(ticket, holder)) return null;
+  if (holder && (heldAsAdminFallback(ticket, holder) || holderUnavailable(holder))) return null;
   const name = holder?.displayName ?? 'someone else';
   const doing = ticket.status === 'IN_PROGRESS' ? 'is working on it' : 'has it';
   return fail('TICKET.ALREADY_CLAIMED', `Ticket #${ticket.ref} is already taken: ${name} ${doing}.${isAdmin(who) ? ` Use /reassign #${ticket.ref} @someone to move it.` : ''}`, {
     assigneeId: ticket.assigneeId,
     assigneeName: name,
   });
+}
+
+/** The holder can no longer carry the ticket: no longer staff, or away (the admins were told to take or reassign it). */
+export function holderUnavailable(holder: Person): boolean {
+  return !isStaff(holder) || holder.availability === 'away';
 }
 
 /** An admin holds the ticket only because nobody else could take it, and has not started it. */

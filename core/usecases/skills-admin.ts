@@ -1,13 +1,15 @@
 import { fail, ok, type Result } from '../domain/errors.js';
-import { ROLES, isAdmin, type Person, type Role } from '../domain/person.js';
+import { isAdmin, type Person } from '../domain/person.js';
 import { requireAdmin } from '../policies/authorization.js';
 import type { PersonPatch } from '../ports/store.js';
 import type { HelpdeskDeps } from './deps.js';
 import { nowIso } from './deps.js';
 import { parseStoredSkills, refreshSkills, SKILLS_KEY, SKILLS_NAMESPACE, type StoredSkill } from './correct-triage.js';
 import { skillKey } from '../domain/skills.js';
-
-const VALID_SKILL = /^[a-z0-9][a-z0-9.+#-]{0,39}$/;
+import type { SkillsCommand } from './skills-grammar.js';
+import { describeHandOver, handOverTickets, holderChange } from './people-changes.js';
+import { linkIdentity } from './link-identity.js';
+import { identify } from './people.js';
 
 /**
  * Creates a helpdesk skill or teaches a skill words, stored so every
@@ -36,92 +38,30 @@ async function defineSkill(deps: HelpdeskDeps, command: Extract<SkillsCommand, {
   return ok({ message, person: null });
 }
 
-/** A parsed `/skills` command. Targets are identities already resolved by the surface. */
-export type SkillsCommand =
-  | { readonly op: 'list'; readonly target: string | null }
-  | { readonly op: 'add' | 'remove' | 'set'; readonly target: string; readonly skills: readonly string[] }
-  | { readonly op: 'role'; readonly target: string; readonly role: Role }
-  | { readonly op: 'away' | 'back'; readonly target: string | null }
-  | { readonly op: 'new'; readonly target: null; readonly skill: string; readonly description: string }
-  | { readonly op: 'words'; readonly target: null; readonly skill: string; readonly words: readonly string[] };
-
-export const SKILLS_USAGE = [
-  '/skills list [@person]',
-  '/skills add @person skill, skill',
-  '/skills remove @person skill',
-  '/skills set @person skill, skill',
-  '/skills role @person user|moderator|admin',
-  '/skills away @person · /skills back @person',
-  '/skills new <skill> "what it covers"   (admins create the helpdesk\'s own skills)',
-  '/skills words <skill> word, word      (words that name it in tickets)',
-].join('\n');
-
-/** Turns a platform mention (`@bob`, `<@U123>`) into an identity, or null when it is not a mention. */
-export type MentionResolver = (token: string) => string | null;
-
-/**
- * Parses the `/skills` grammar shared by every surface. Mentions are
- * resolved by the surface (console handles, Slack `<@U…>`, Discord ids).
- */
-export function parseSkillsCommand(text: string, resolveMention: MentionResolver): Result<SkillsCommand> {
-  const trimmed = text.trim();
-  const [opRaw = '', ...rest] = trimmed.split(/\s+/);
-  const op = opRaw.toLowerCase();
-  const usage = () => fail('INPUT.BAD_COMMAND', `I didn't understand that. Usage:\n${SKILLS_USAGE}`);
-  const afterOp = trimmed.slice(opRaw.length).trim();
-  const firstToken = rest[0] ?? '';
-  const target = firstToken ? resolveMention(firstToken) : null;
-  const afterTarget = afterOp.slice(firstToken.length).trim();
-  const needTarget = () =>
-    fail('INPUT.BAD_COMMAND', firstToken ? `"${firstToken.slice(0, 60)}" is not a mention of a person. Usage:\n${SKILLS_USAGE}` : `Say who, e.g. /skills ${op} @person. Usage:\n${SKILLS_USAGE}`);
-  switch (op) {
-    case '':
-    case 'list':
-      if (firstToken && !target) return needTarget();
-      return ok({ op: 'list', target });
-    case 'add':
-    case 'remove':
-    case 'set': {
-      if (!target) return needTarget();
-      const skills = afterTarget.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
-      if (skills.length === 0 && op !== 'set') return fail('INPUT.BAD_COMMAND', `Name at least one skill, e.g. /skills ${op} @person vpn, networking.`);
-      return ok({ op, target, skills });
-    }
-    case 'role': {
-      if (!target) return needTarget();
-      const role = afterTarget.toLowerCase();
-      if (!(ROLES as readonly string[]).includes(role)) return fail('INPUT.BAD_COMMAND', `The role must be user, moderator or admin, not "${afterTarget.slice(0, 40)}".`);
-      return ok({ op: 'role', target, role: role as Role });
-    }
-    case 'away':
-    case 'back':
-      if (firstToken && !target) return needTarget();
-      return ok({ op, target });
-    case 'new': {
-      const skill = skillKey(firstToken.replace(/^"|"$/g, ''));
-      if (!VALID_SKILL.test(skill)) return fail('INPUT.BAD_COMMAND', `Name the new skill in lowercase letters, digits, "-" or "." (up to 40), e.g. /skills new hr "HR questions".`);
-      const description = afterTarget.replace(/^["“”']+|["“”']+$/g, '').trim().slice(0, 200);
-      return ok({ op: 'new', target: null, skill, description });
-    }
-    case 'words': {
-      const words = afterTarget.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w !== '' && w.length <= 60);
-      if (!firstToken || words.length === 0) return fail('INPUT.BAD_COMMAND', 'Say which skill and its words, e.g. /skills words vpn anyconnect, globalprotect, tunnel.');
-      return ok({ op: 'words', target: null, skill: firstToken, words: words.slice(0, 50) });
-    }
-    default:
-      return usage();
-  }
-}
+export { NO_SKILLS, parseSkillsCommand, SKILLS_USAGE, type MentionName, type MentionResolver, type SkillsCommand } from './skills-grammar.js';
 
 export interface SkillsOutcome {
   readonly message: string;
   readonly person: Person | null;
   readonly people?: readonly Person[];
+  /** True when the command added the target to the helpdesk (the surface may fill in their profile). */
+  readonly added?: boolean;
 }
 
 /**
  * Runs a `/skills` command. Admins manage everyone; a moderator may list
  * their own skills and mark themselves away or back.
+ *
+ * Who is added when mentioned is decided here, the same on every surface:
+ * an admin who gives someone new skills (`add`, `set`) or a role adds them
+ * to the helpdesk (under the name the surface knows them by), so moderators
+ * can be set up before their first ticket. Nothing else creates anyone:
+ * `list`, `remove`, `away`, `back` and `link` of someone unknown are refused,
+ * and a refused command (an unknown skill, a non-admin) adds nobody.
+ *
+ * Demoting someone from staff or marking them away hands their unstarted
+ * tickets to the assignment policy at once; started ones stay and the
+ * admins are told (see handOverTickets).
  */
 export async function runSkillsCommand(deps: HelpdeskDeps, actor: Person, command: SkillsCommand): Promise<Result<SkillsOutcome>> {
   await refreshSkills(deps);
@@ -136,50 +76,85 @@ export async function runSkillsCommand(deps: HelpdeskDeps, actor: Person, comman
     const admin = requireAdmin(actor);
     if (!admin.ok) return admin;
   }
-  const target = command.target === null ? actor : await deps.store.findPersonByIdentity(command.target);
-  if (!target) return fail('PERSON.UNKNOWN_HANDLE', `I don't know ${shown(command.target ?? '')} yet. They need to use the helpdesk once first.`);
-
-  if (command.op === 'list') {
-    if (command.target === null && isAdmin(actor)) {
-      const staff = await deps.store.listPeople({ roles: ['moderator', 'admin'], limit: 200 });
-      const lines = staff.map(describe);
-      return ok({ message: lines.length ? `Moderators and admins:\n${lines.join('\n')}` : 'There are no moderators yet. Add one with /skills role @person moderator.', person: null, people: staff });
-    }
-    return ok({ message: describe(target), person: target });
+  if (command.op === 'link') {
+    const linked = await linkIdentity(deps, actor, { identity: command.target, other: command.other });
+    return linked.ok ? ok({ message: linked.value.message, person: linked.value.person }) : linked;
   }
+  let skills: readonly string[] = [];
+  if (command.op === 'add' || command.op === 'remove' || command.op === 'set') {
+    const checked = knownSkills(deps, command.skills);
+    if (!checked.ok) return checked;
+    skills = checked.value;
+  }
+  const found = command.target === null ? actor : await deps.store.findPersonByIdentity(command.target);
+  const target = found ?? (command.target !== null && onboards(actor, command) ? await onboard(deps, command.target, command.targetName) : null);
+  if (!target) return fail('PERSON.UNKNOWN_HANDLE', `I don't know ${shown(command.target ?? '')} yet. They need to use the helpdesk once first.`);
+  const result = await runOn(deps, actor, command, target, skills);
+  return result.ok && !found ? ok({ ...result.value, added: true }) : result;
+}
+
+async function runOn(deps: HelpdeskDeps, actor: Person, command: Exclude<SkillsCommand, { op: 'new' | 'words' | 'link' }>, target: Person, skills: readonly string[]): Promise<Result<SkillsOutcome>> {
+
   switch (command.op) {
+    case 'list': {
+      if (command.target === null && isAdmin(actor)) {
+        const staff = await deps.store.listPeople({ roles: ['moderator', 'admin'], limit: 200 });
+        const lines = staff.map(describe);
+        return ok({ message: lines.length ? `Moderators and admins:\n${lines.join('\n')}` : 'There are no moderators yet. Add one with /skills role @person moderator.', person: null, people: staff });
+      }
+      return ok({ message: describe(target), person: target });
+    }
     case 'away':
     case 'back':
-      return apply(deps, target, { availability: command.op === 'away' ? 'away' : 'available' }, (p) => `${p.displayName} is now ${p.availability}.`);
+      return apply(deps, actor, target, { availability: command.op === 'away' ? 'away' : 'available' }, (p) => `${p.displayName} is now ${p.availability}.`);
     case 'role': {
       if (target.role === 'admin' && command.role !== 'admin') {
         const admins = await deps.store.listPeople({ roles: ['admin'], limit: 2 });
         if (admins.length <= 1) return fail('AUTH.LAST_ADMIN', `${target.displayName} is the only admin; make someone else an admin first.`);
       }
-      return apply(deps, target, { role: command.role }, (p) => `${p.displayName} is now ${article(p.role)} ${p.role}.`);
+      return apply(deps, actor, target, { role: command.role }, (p) => `${p.displayName} is now ${article(p.role)} ${p.role}.`);
     }
     case 'add':
     case 'remove':
     case 'set': {
-      const { known, unknown } = deps.catalog.partition(command.skills);
-      if (unknown.length > 0) {
-        const hints = unknown.map((u) => {
-          const s = deps.catalog.suggest(u, 3);
-          return s.length ? `"${u.slice(0, 40)}" (did you mean ${s.join(', ')}?)` : `"${u.slice(0, 40)}"`;
-        });
-        return fail('INPUT.UNKNOWN_SKILL', `Unknown skill${unknown.length > 1 ? 's' : ''}: ${hints.join('; ')}. Nothing was changed.`);
-      }
-      const skills =
-        command.op === 'set' ? known : command.op === 'add' ? [...target.skills, ...known.filter((k) => !target.skills.includes(k))] : target.skills.filter((s) => !known.includes(s));
-      const patch: PersonPatch = target.role === 'user' && command.op !== 'remove' && skills.length > 0 ? { skills, role: 'moderator' } : { skills };
-      return apply(deps, target, patch, (p) => `${describe(p)}${patch.role ? ' (made a moderator so tickets can reach them)' : ''}`);
+      const next =
+        command.op === 'set' ? skills : command.op === 'add' ? [...target.skills, ...skills.filter((k) => !target.skills.includes(k))] : target.skills.filter((s) => !skills.includes(s));
+      const patch: PersonPatch = target.role === 'user' && command.op !== 'remove' && next.length > 0 ? { skills: next, role: 'moderator' } : { skills: next };
+      return apply(deps, actor, target, patch, (p) => `${describe(p)}${patch.role ? ' (made a moderator so tickets can reach them)' : ''}`);
     }
   }
 }
 
-async function apply(deps: HelpdeskDeps, target: Person, patch: PersonPatch, message: (p: Person) => string): Promise<Result<SkillsOutcome>> {
+/** The onboarding rule: only an admin granting skills or a role adds someone the helpdesk does not know yet. */
+function onboards(actor: Person, command: SkillsCommand): boolean {
+  return isAdmin(actor) && (command.op === 'add' || command.op === 'set' || command.op === 'role');
+}
+
+async function onboard(deps: HelpdeskDeps, identity: string, name: string | undefined): Promise<Person | null> {
+  const fallback = identity.slice(identity.lastIndexOf(':') + 1) || identity;
+  const created = await identify(deps, { identity, displayName: (name?.trim() || fallback).slice(0, 80), nameIsHint: true });
+  return created.ok ? created.value : null;
+}
+
+/** The catalog ids of the named skills, or one message naming every unknown one (nothing changes then). */
+function knownSkills(deps: HelpdeskDeps, names: readonly string[]): Result<readonly string[]> {
+  const { known, unknown } = deps.catalog.partition(names);
+  if (unknown.length === 0) return ok(known);
+  const hints = unknown.map((u) => {
+    const s = deps.catalog.suggest(u, 3);
+    return s.length ? `"${u.slice(0, 40)}" (did you mean ${s.join(', ')}?)` : `"${u.slice(0, 40)}"`;
+  });
+  return fail('INPUT.UNKNOWN_SKILL', `Unknown skill${unknown.length > 1 ? 's' : ''}: ${hints.join('; ')}. Nothing was changed.`);
+}
+
+async function apply(deps: HelpdeskDeps, actor: Person, target: Person, patch: PersonPatch, message: (p: Person) => string): Promise<Result<SkillsOutcome>> {
   const updated = await deps.store.updatePerson(target.id, patch, target.version, nowIso(deps));
-  return ok({ message: message(updated), person: updated });
+  const change = holderChange(target, updated);
+  if (change === null) return ok({ message: message(updated), person: updated });
+  const handOver = await handOverTickets(deps, updated, change, actor.id);
+  const names = new Map<string, string>();
+  for (const m of handOver.moved) if (m.to && !names.has(m.to)) names.set(m.to, (await deps.store.getPerson(m.to))?.displayName ?? 'someone');
+  return ok({ message: `${message(updated)}${describeHandOver(handOver, names)}`, person: updated });
 }
 
 function describe(p: Person): string {

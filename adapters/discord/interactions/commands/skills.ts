@@ -1,18 +1,20 @@
-import type { ChatInputCommandInteraction, User } from 'discord.js';
-import { domainError, fail, isAdmin, ok, ROLES, type Person, type Result, type Role, type SkillsCommand } from '../../../../core/index.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { fail, parseSkillsCommand, type Result, type SkillsCommand } from '../../../../core/index.js';
 import { COMMANDS } from '../../commands.js';
-import type { DiscordContext } from '../../context.js';
-import { discordIdentity } from '../../identity.js';
-import { actorOf, personOf } from '../../people.js';
+import { discordIdentity, displayNameOf } from '../../identity.js';
+import { actorOf } from '../../people.js';
 import { buildTextReply } from '../../render/lists.js';
-import { skillChoices, splitSkills } from '../../text.js';
+import { skillChoices } from '../../text.js';
 import type { CommandHandler } from '../types.js';
 
+const SUBCOMMANDS = ['list', 'add', 'remove', 'set', 'role', 'away', 'back', 'link'] as const;
+
 /**
- * `/skills list|add|remove|set|role|away|back|link`. Discord's options
- * already name the person, so the shared `SkillsCommand` is built directly
- * instead of parsing text. Core decides who may do what (admins everything,
- * moderators their own list and availability).
+ * `/skills list|add|remove|set|role|away|back|link`. Discord's options are
+ * written out in the `/skills` grammar every surface shares and parsed by
+ * core's parser, so a Discord command means exactly what the same words
+ * typed in Slack or the console mean. Core decides who may do what and
+ * whom a command adds to the helpdesk.
  */
 export const skillsCommand: CommandHandler = {
   name: COMMANDS.skills,
@@ -20,15 +22,7 @@ export const skillsCommand: CommandHandler = {
     r.ackSoon();
     const actor = await actorOf(ctx, interaction);
     if (!actor.ok) return r.fail(actor.error, '/skills');
-    const op = interaction.options.getSubcommand(true);
-    if (op === 'link') {
-      const user = interaction.options.getUser('user', true);
-      const other = interaction.options.getString('identity', true);
-      if (user.bot) return r.fail(domainError('INPUT.INVALID', 'Bots cannot be linked to people.'), '/skills link');
-      const linked = await ctx.helpdesk.linkIdentity(actor.value, { identity: discordIdentity(user.id), other });
-      return linked.ok ? r.send({ content: linked.value.message }) : r.fail(linked.error, '/skills link');
-    }
-    const command = await commandOf(ctx, interaction, actor.value, op);
+    const command = commandOf(interaction);
     if (!command.ok) return r.fail(command.error, '/skills');
     const outcome = await ctx.helpdesk.skills(actor.value, command.value);
     if (!outcome.ok) return r.fail(outcome.error, '/skills');
@@ -39,40 +33,20 @@ export const skillsCommand: CommandHandler = {
   },
 };
 
-async function commandOf(ctx: DiscordContext, interaction: ChatInputCommandInteraction, actor: Person, op: string): Promise<Result<SkillsCommand>> {
+/** The options as the shared grammar's words (`add <@123> vpn, networking`), parsed by core. */
+export function commandOf(interaction: Pick<ChatInputCommandInteraction, 'options'>): Result<SkillsCommand> {
+  const op = interaction.options.getSubcommand(true);
+  if (!(SUBCOMMANDS as readonly string[]).includes(op)) return fail('INPUT.BAD_COMMAND', `Unknown /skills subcommand "${op.slice(0, 20)}". An admin may need to run npm run discord:register.`);
   const user = interaction.options.getUser('user');
-  // Admins may manage people who have not used the helpdesk yet: Discord vouches for the account.
-  const target = user ? await targetOf(ctx, user, isAdmin(actor) && ['add', 'set', 'role'].includes(op)) : ok(null);
-  if (!target.ok) return target;
-  switch (op) {
-    case 'list':
-    case 'away':
-    case 'back':
-      return ok({ op, target: target.value });
-    case 'add':
-    case 'remove':
-    case 'set': {
-      if (!target.value) return fail('INPUT.BAD_COMMAND', 'Say who.');
-      const skills = splitSkills(interaction.options.getString('skills'));
-      if (skills.length === 0 && op !== 'set') return fail('INPUT.BAD_COMMAND', 'Name at least one skill, e.g. vpn, networking.');
-      return ok({ op, target: target.value, skills });
-    }
-    case 'role': {
-      const role = interaction.options.getString('role', true);
-      if (!target.value || !(ROLES as readonly string[]).includes(role)) return fail('INPUT.BAD_COMMAND', 'The role must be user, moderator or admin.');
-      return ok({ op, target: target.value, role: role as Role });
-    }
-    default:
-      return fail('INPUT.BAD_COMMAND', `Unknown /skills subcommand "${op.slice(0, 20)}". An admin may need to run npm run discord:register.`);
-  }
+  if (user?.bot) return fail('INPUT.INVALID', op === 'link' ? 'Bots cannot be linked to people.' : 'Bots cannot be helpdesk staff.');
+  const words = [op, ...(user ? [`<@${user.id}>`] : [])];
+  const rest = op === 'role' ? interaction.options.getString('role') : op === 'link' ? interaction.options.getString('identity') : interaction.options.getString('skills');
+  if (rest) words.push(rest);
+  return parseSkillsCommand(words.join(' '), discordMention, (token) => (user && discordMention(token) === discordIdentity(user.id) ? displayNameOf(user) : null));
 }
 
-/** The target's identity; with `create`, their Person is made first so the command can find them. */
-async function targetOf(ctx: DiscordContext, user: User, create: boolean): Promise<Result<string>> {
-  if (user.bot) return fail('INPUT.INVALID', 'Bots cannot be helpdesk staff.');
-  if (create) {
-    const made = await personOf(ctx, user);
-    if (!made.ok) return made;
-  }
-  return ok(discordIdentity(user.id));
+/** `<@123>` or `<@!123>` → `discord:123`. */
+export function discordMention(token: string): string | null {
+  const m = /^<@!?(\d{5,25})>$/.exec(token.trim());
+  return m?.[1] ? discordIdentity(m[1]) : null;
 }

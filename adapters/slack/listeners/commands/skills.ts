@@ -1,15 +1,15 @@
 import type { SlackRoutes } from '../routes.js';
-import { isAdmin, parseSkillsCommand, type Person, type Result, type SkillsCommand } from '../../../../core/index.js';
+import { parseSkillsCommand } from '../../../../core/index.js';
 import type { SlackContext } from '../../context.js';
 import { parseMention } from '../../identity.js';
 import { ephemeral } from '../reply.js';
 
 /**
- * `/skills` with the console's grammar; people are Slack mentions
- * (`<@U123|name>`: the manifest asks Slack to escape them). Core decides
- * who may do what (admins manage everyone). Someone an admin mentions who
- * never used the helpdesk is looked up in Slack and added, so an admin can
- * set up moderators before their first ticket.
+ * `/skills` with the grammar every surface shares; people are Slack
+ * mentions (`<@U123|name>`: the manifest asks Slack to escape them). Core
+ * decides who may do what and whom a command adds to the helpdesk (an
+ * admin granting skills or a role to someone new); Slack then fills in the
+ * newcomer's profile (name, email) in the background.
  */
 export function register(routes: SlackRoutes, ctx: SlackContext): void {
   routes.command('/skills', async ({ command, ack, respond }) => {
@@ -17,25 +17,27 @@ export function register(routes: SlackRoutes, ctx: SlackContext): void {
     try {
       const who = await ctx.people.identify(command.team_id, command.user_id, command.user_name);
       if (!who.ok) return void (await respond(ephemeral(who.error.message)));
-      const parsed = parseSkillsCommand(command.text, ctx.people.mentionResolver(command.team_id));
+      const token = command.text.trim().split(/\s+/)[1] ?? '';
+      const mentioned = parseMention(token);
+      // The name a newcomer would get (their profile's); whether anyone is added is core's decision.
+      const name = mentioned ? await ctx.people.nameOf(mentioned, mentionName(token) ?? undefined) : null;
+      const parsed = parseSkillsCommand(command.text, ctx.people.mentionResolver(command.team_id), () => name);
       if (!parsed.ok) return void (await respond(ephemeral(parsed.error.message)));
-      const known = await ensureTarget(ctx, who.value, command.team_id, command.text, parsed.value);
-      if (!known.ok) return void (await respond(ephemeral(known.error.message)));
       const result = await ctx.helpdesk.skills(who.value, parsed.value);
       await respond(ephemeral(result.ok ? result.value.message : result.error.message));
+      if (result.ok && result.value.added && mentioned) fillProfile(ctx, command.team_id, mentioned, mentionName(token));
     } catch (error) {
       await respond(ephemeral(ctx.errors.text(error, '/skills', { slackUser: command.user_id })));
     }
   });
 }
 
-/** For admins, makes sure the mentioned person exists (created from their Slack profile). */
-async function ensureTarget(ctx: SlackContext, actor: Person, team: string, text: string, command: SkillsCommand): Promise<Result<null>> {
-  if (command.target === null || !isAdmin(actor)) return { ok: true, value: null };
-  const token = text.trim().split(/\s+/)[1] ?? '';
-  const user = parseMention(token);
-  if (!user) return { ok: true, value: null };
-  const hint = /\|([^>]+)>$/.exec(token)?.[1];
-  const target = await ctx.people.identify(team, user, hint);
-  return target.ok ? { ok: true, value: null } : target;
+/** `<@U123|maya>` → `maya`: the name Slack sent with the mention. */
+export function mentionName(token: string): string | null {
+  return parseMention(token) ? (/\|([^>]+)>$/.exec(token.trim())?.[1] ?? null) : null;
+}
+
+/** Someone just added: the rest of their Slack profile (their email) is saved without holding up the answer. */
+function fillProfile(ctx: SlackContext, team: string, user: string, hint: string | null): void {
+  void ctx.people.identify(team, user, hint ?? undefined).catch((error: unknown) => ctx.errors.text(error, '/skills profile', { slackUser: user }));
 }
