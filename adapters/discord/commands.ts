@@ -11,7 +11,7 @@ import {
 import { DESCRIPTION_MAX } from '../../core/index.js';
 
 /** Names shared by the definitions and the handlers. */
-export const COMMANDS = { ticket: 'ticket', tickets: 'tickets', skills: 'skills', createTicket: 'Create ticket', panel: 'panel', helpdesk: 'helpdesk' } as const;
+export const COMMANDS = { ticket: 'ticket', tickets: 'tickets', skills: 'skills', createTicket: 'Create ticket', panel: 'panel', helpdesk: 'helpdesk', dashboard: 'dashboard' } as const;
 
 const levels = [
   { name: 'low', value: 'LOW' },
@@ -123,6 +123,12 @@ export function commandDefinitions(scope: 'global' | 'guild'): RESTPostAPIApplic
         sub('list', 'Show the support channels'),
       ],
       ...serverOnly,
+    },
+    {
+      name: COMMANDS.dashboard,
+      description: 'A private sign-in link to the helpdesk web dashboard',
+      options: [sub('link', 'A one-time sign-in link (10 minutes, only for you)'), sub('logout-everywhere', 'End all your dashboard sessions')],
+      ...everywhere,
     },
   ];
 }

@@ -1,5 +1,6 @@
 import type { Registry } from '../types.js';
 import { createTicketMenu } from './create-ticket.js';
+import { dashboardCommand } from './dashboard.js';
 import { helpdeskCommand } from './helpdesk.js';
 import { panelCommand } from './panel.js';
 import { skillsCommand } from './skills.js';
@@ -14,4 +15,5 @@ export function register(registry: Registry): void {
   registry.messageMenu(createTicketMenu);
   registry.command(panelCommand);
   registry.command(helpdeskCommand);
+  registry.command(dashboardCommand);
 }

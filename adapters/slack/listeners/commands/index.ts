@@ -1,5 +1,6 @@
 import type { SlackRoutes } from '../routes.js';
 import type { SlackContext } from '../../context.js';
+import { register as dashboard } from './dashboard.js';
 import { register as helpdesk } from './helpdesk.js';
 import { register as skills } from './skills.js';
 import { register as ticket } from './ticket.js';
@@ -11,4 +12,5 @@ export function register(routes: SlackRoutes, ctx: SlackContext): void {
   tickets(routes, ctx);
   skills(routes, ctx);
   helpdesk(routes, ctx);
+  dashboard(routes, ctx);
 }
