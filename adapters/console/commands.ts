@@ -35,6 +35,11 @@ export function consoleMention(token: string): string | null {
   return HANDLE_PATTERN.test(handle) ? `console:${handle}` : null;
 }
 
+/** `@bob` → `bob`: the name someone new gets when an admin names them. */
+export function consoleMentionName(token: string): string | null {
+  return consoleMention(token)?.slice('console:'.length) ?? null;
+}
+
 /**
  * Runs one console command for `actor` and returns the reply text. Every
  * command calls the same core use case a Slack or Discord button would.
@@ -129,18 +134,10 @@ async function fileFromText(helpdesk: Helpdesk, actor: Person, rest: string): Pr
 }
 
 async function skillsCommand(helpdesk: Helpdesk, actor: Person, rest: string): Promise<Result<string>> {
-  const parsed = parseSkillsCommand(rest, consoleMention);
+  // Who is added when named is decided by core, the same as in Slack and Discord.
+  const parsed = parseSkillsCommand(rest, consoleMention, consoleMentionName);
   if (!parsed.ok) return parsed;
-  const command = parsed.value;
-  // On the console, an admin naming a new handle while granting skills or a role onboards that person.
-  if (actor.role === 'admin' && command.target && ['add', 'set', 'role'].includes(command.op)) {
-    const existing = await helpdesk.deps.store.findPersonByIdentity(command.target);
-    if (!existing) {
-      const created = await helpdesk.identify({ identity: command.target, displayName: command.target.slice('console:'.length) });
-      if (!created.ok) return created;
-    }
-  }
-  const outcome = await helpdesk.skills(actor, command);
+  const outcome = await helpdesk.skills(actor, parsed.value);
   return outcome.ok ? { ok: true, value: outcome.value.message } : outcome;
 }
 

@@ -18,9 +18,9 @@ export function canReopen(actor: Person, ticket: Ticket): boolean {
   return isAdmin(actor) || actor.id === ticket.requesterId || actor.id === ticket.assigneeId;
 }
 
-/** Who may see a ticket at all. */
+/** Who may see a ticket at all. Its holder always may, even after being demoted (they keep a started ticket until someone takes it). */
 export function canView(actor: Person, ticket: Ticket): boolean {
-  if (isAdmin(actor) || ticket.requesterId === actor.id) return true;
+  if (isAdmin(actor) || ticket.requesterId === actor.id || ticket.assigneeId === actor.id) return true;
   return isStaff(actor) && (ticket.assigneeId === actor.id || ticket.assigneeId === null || workedOn(actor, ticket));
 }
 

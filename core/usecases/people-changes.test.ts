@@ -75,9 +75,10 @@ describe('demoting a moderator', () => {
     const notice = chat.sent.find((s) => s.person.id === root.id && s.notification.kind === 'ticket.needs-assignee' && s.notification.ticket.id === started.id);
     expect(notice?.notification).toMatchObject({ reason: expect.stringContaining('bob had started it and is no longer a moderator') });
 
-    // As a requester bob still sees his own ticket.
+    // As a requester bob still sees his own ticket, and the started one he still holds (not "does not exist").
     expect(await say(bob, `/show #${ownTicket.ref}`)).toContain('Need a new keyboard');
     expect(await say(bob, '/tickets')).toContain(`#${ownTicket.ref}`);
+    expect(await say(bob, `/show #${started.ref}`)).toContain('Printer jams on page two');
 
     // "Take it": staff may claim the started ticket the demoted holder keeps.
     expect(await say(maya, `/claim #${started.ref}`)).not.toContain('error');
