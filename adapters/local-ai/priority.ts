@@ -1,4 +1,5 @@
 import type { Priority } from '../../core/index.js';
+import { readCues } from './priority-cues.js';
 import { foldWords } from './skill-matcher.js';
 
 /**
@@ -69,15 +70,14 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
   ],
   outage: [
     'outage', 'outages', 'downtime', 'is down', 'are down', 'went down', 'down for', 'down since', 'down again', 'vpn down', 'internet down', 'network down', 'wifi down',
-    'email down', 'mail down', 'website down', 'homepage down', 'portal down', 'app down', 'service down', 'server down', 'site down', 'system down', 'completely offline', 'whole office', 'whole site',
-    'whole building', 'production down', 'production is down', 'prod down', 'in production', 'ausfall', 'systemausfall', 'komplett offline', 'ganze buro', 'panne generale',
-    'hors service', 'tout le bureau', 'caida', 'caido', 'fuera de servicio', 'toda la oficina', 'fora do ar', 'todo o escritorio', 'inoperante', 'customers are calling', 'customers can t', 'customers cannot', 'clients can t', 'clients cannot', 'steht still', 'stehen still', 'at a standstill', 'standstill',
+    'email down', 'mail down', 'website down', 'homepage down', 'portal down', 'app down', 'service down', 'server down', 'site down', 'system down', 'completely offline', 'production down', 'production is down', 'prod down', 'in production', 'ausfall', 'systemausfall', 'komplett offline', 'panne generale',
+    'hors service', 'caida', 'caido', 'fuera de servicio', 'fora do ar', 'inoperante', 'customers are calling', 'customers can t', 'customers cannot', 'clients can t', 'clients cannot', 'steht still', 'stehen still', 'at a standstill', 'standstill',
     'nichts geht mehr', 'geht gar nichts', 'a l arret', 'paralizado', 'paralizada', 'paralisado', 'paralisada', 'kunden konnen nicht', 'clients ne peuvent', 'clientes no pueden',
     'clientes nao conseguem', 'plus aucun', 'ne fonctionne plus pour', 'no funciona para nadie', 'nao funciona para ninguem', 'production line', 'line stopped', 'can t ship', 'cannot ship', 'orders are stuck', 'can t take orders',
     'cannot take orders', 'can t take payments', 'sitting idle', 'agents idle', 'warehouse is stuck', 'temperature alarm', 'data loss', 'lost data', 'rows deleted', 'records deleted',
   ],
   impact: [
-    'for everyone', 'everyone in', 'everyone on', 'everybody in', 'whole team', 'whole department', 'entire office', 'entire team', 'entire department', 'all users', 'all staff',
+    'whole office', 'whole site', 'whole building', 'ganze buro', 'tout le bureau', 'toda la oficina', 'todo o escritorio', 'for everyone', 'everyone in', 'everyone on', 'everybody in', 'whole team', 'whole department', 'entire office', 'entire team', 'entire department', 'all users', 'all staff',
     'all employees', 'nobody can', 'no one can', 'nobody in', 'no one in', 'none of us can', 'many users', 'many people', 'multiple users', 'several users', 'whole company',
     'company wide', 'customers affected', 'blocked three users', 'alle mitarbeiter', 'niemand kann', 'kann niemand', 'kann keiner', 'ganze team', 'ganze abteilung', 'alle kollegen', 'tout le monde', 'personne ne peut',
     'toute l equipe', 'tous les utilisateurs', 'todo el mundo', 'nadie puede', 'todos los usuarios', 'todo el equipo', 'ninguem consegue', 'todos os usuarios', 'toda a equipe',
@@ -113,7 +113,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'spelling', 'spelt wrong', 'wrong colour', 'wrong color', 'just cosmetic', 'minor thing', 'small thing', 'schriftart', 'unscharf', 'police d ecriture', 'flou', 'borroso', 'desfocado',
   ],
   'can-wait': [
-    'not urgent', 'no rush', 'no hurry', 'no big deal', 'would be nice', 'nice to have', 'when you have time', 'whenever', 'at some point', 'low priority', 'nicht dringend', 'keine eile',
+    'not urgent', 'no rush', 'no hurry', 'no big deal', 'would be nice', 'nice to have', 'when you have time', 'whenever is fine', 'at some point', 'low priority', 'nicht dringend', 'keine eile',
     'pas urgent', 'n est pas urgent', 'no es urgente', 'sin prisa', 'nao e urgente', 'sem pressa', 'whenever you can', 'no urgency', 'low prio', 'next week is fine', 'not a big deal', 'kein stress', 'hat zeit', 'rien d urgent',
     'quand vous aurez le temps', 'cuando puedas', 'quando puder',
   ],
@@ -316,17 +316,32 @@ export function readPriority(title: string, description: string): PriorityReadin
   const stuck = lift && words.find((w) => STUCK.has(w));
   if (lift && stuck) add('safety', `${lift} … ${stuck}`);
   const asks = title.includes('?') || description.includes('?');
-  const reasons = (ks: readonly SignalKind[]) => found.filter((f) => ks.includes(f.kind)).slice(0, 3).map((f) => `${f.kind}: "${f.phrase}"`);
+  const cues = readCues(words);
+  if (cues.cosmetic) add('cosmetic', 'cosmetic');
+  if (cues.selfBlocked) add('blocked', 'cannot work');
+  // A context that is no incident (training, a simulation, a false alarm) takes back the phrase tables' security
+  // reading; planned work, thanks or a single person take back an outage or a crowd.
+  const noIncident = cues.nonIncident === 'training or simulation' || cues.nonIncident === 'false alarm';
+  if (noIncident && !cues.security) kinds.delete('security');
+  if (cues.nonIncident || cues.singular) kinds.delete('outage');
+  // A crowd alone is HIGH only if something is wrong for it: "the whole team wants new monitors" is a request.
+  const lowish = cues.wish || cues.nonIncident || asks || (['question', 'request', 'cosmetic', 'can-wait'] as const).some((k) => kinds.has(k));
+  if (cues.singular || cues.nonIncident || (lowish && !cues.severity)) kinds.delete('impact');
+  if (cues.security) add('security', cues.security);
+  if (cues.scopedImpact) add('impact', cues.scopedImpact);
+  const reasons = (ks: readonly SignalKind[]) => found.filter((f) => ks.includes(f.kind) && kinds.has(f.kind)).slice(0, 3).map((f) => `${f.kind}: "${f.phrase}"`);
   const high = [...kinds].filter((k) => HIGH_KINDS.has(k));
   // "Everyone complains, no big deal": the requester's own "it can wait" outranks the crowd, not an incident.
   const highHolds = high.some((k) => k === 'security' || k === 'safety' || k === 'outage') || (high.length > 0 && !kinds.has('can-wait'));
   if (highHolds) return { priority: 'HIGH', reasons: reasons(high), kinds };
-  const floor = kinds.has('deadline') || kinds.has('blocked') || kinds.has('urgency');
+  // Urgency words keep a fault from LOW, not a how-to ("URGENT!!! how do I add a calendar").
+  const floor = kinds.has('deadline') || kinds.has('blocked') || (kinds.has('urgency') && !kinds.has('question') && !asks);
   const lowKinds: SignalKind[] = ['can-wait', 'question', 'request', 'cosmetic'];
-  const low = lowKinds.some((k) => kinds.has(k)) || asks;
+  const low = lowKinds.some((k) => kinds.has(k)) || asks || cues.nonIncident !== undefined;
   if (kinds.has('can-wait') || (low && !floor)) {
     const r = reasons(lowKinds);
-    return { priority: 'LOW', reasons: r.length ? r : ['question: the ticket asks a question'], kinds };
+    const why = cues.nonIncident ? `no incident: ${cues.nonIncident}` : 'question: the ticket asks a question';
+    return { priority: 'LOW', reasons: r.length ? r : [why], kinds };
   }
   return { priority: 'MEDIUM', reasons: reasons(['deadline', 'blocked', 'urgency']), kinds };
 }

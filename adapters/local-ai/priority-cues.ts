@@ -1,0 +1,261 @@
+/**
+ * A small compositional reading of priority, beside the phrase tables in
+ * priority.ts. Instead of whole phrases it looks for kinds of words in five
+ * languages and how they combine:
+ *
+ * - **scope** (a quantifier or a collective noun: everyone, nobody, whole,
+ *   ganze, toute, ningún, the team, die Niederlassung, production) near a
+ *   **severity** word (down, offline, stopped, kaputt, en panne, caído) or a
+ *   negated ability ("can't connect", "kommt nicht an", "no conecta"): many
+ *   people blocked;
+ * - **security events**: an action (clicked, opened, typed, gave, approved,
+ *   plugged in) on an object (link, attachment, password, code, push, USB
+ *   stick) next to something suspicious or regretted; a sign-in disowned
+ *   ("not me", "never been there"); encrypted files or a ransom note; a stolen
+ *   device; data sent to the wrong or an outside person; data left public; a
+ *   cursor moving on its own; a found USB stick plugged in;
+ * - what lowers them: negations and "if" just before the action, a single
+ *   person ("colleagues are fine", "nobody else"), and a context that is no
+ *   incident (training, a simulation, planned maintenance, thanks, a false
+ *   alarm, a wish for something new).
+ *
+ * Words are matched by stem (`encrypt*`, `niederlassung*`), and a long word
+ * also by the stem it contains, so German compounds (`Lohnbuchhaltung`,
+ * `Stromausfall`) and inflections count without listing them.
+ */
+
+/** Word classes, one bit each. */
+const C = {
+  quant: 1, nobody: 2, group: 4, severity: 8, neg: 16, able: 32, service: 64, action: 128, object: 256, suspicion: 512,
+  signin: 1024, disown: 2048, ransom: 4096, theft: 8192, device: 16384, send: 32768, mistake: 65536, sensitive: 131072,
+  expose: 262144, outside: 524288, found: 1048576, plug: 2097152, training: 4194304, planned: 8388608, wish: 16777216, fine: 33554432,
+  people: 67108864, cond: 134217728, cosmetic: 268435456, self: 536870912, weird: 2 ** 30, from: 2 ** 31,
+} as const;
+type Cls = keyof typeof C;
+
+/** Exact words (`word`), stems (`stem*`, matched at the start of a word) and, for long words, inner stems (`*stem*`). */
+const LEXICON: Readonly<Record<Cls, string>> = {
+  quant: 'all alle allen aller every entire whole ganz* gesamt* samtlich* jede* tous toutes tout toute ensemble todos todas todo toda inteir* entera entero several multiple many mehrere viele plusieurs varios varias vari* anybody anyone',
+  nobody: 'nobody none noone niemand keiner keine kein einziger personne aucun aucune nadie ningun ninguno ninguna ninguem nenhum nenhuma',
+  group: 'everyone everybody anybody anyone jedermann monde mundo team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance',
+  severity: 'down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors',
+  neg: 'not no t cannot cant unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel',
+  able: 'work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem',
+  service: 'network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
+  action: 'click* clique* cliquei geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
+  object: 'link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr',
+  weird: 'suspicious weird strange odd seltsam* komisch* etrange* bizarre* extran* raro rara estranh*',
+  suspicion: 'fake phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
+  signin: 'signin signed sign login logged logon logins anmeldung* angemeldet connexion* connecte sesion inicio acceso acesso acessos entrou',
+  disown: 'unknown unrecogni* foreign unbekannt* fremd* inconnu* desconoc* desconhec*',
+  from: 'from desde depuis aus de da do alert* notification* aviso* warnung* alerte* alerta* notificac* ip country land pays pais location',
+  ransom: 'ransom* rancon* rescate* resgate* losegeld* bitcoin*',
+  theft: 'stolen stole theft thief gestohlen geklaut klau* diebstahl* vole volee voles volé robad* robo robaron roub* furt*',
+  device: 'laptop* notebook* phone* handy* diensthandy* firmenhandy* telefon* smartphone* iphone ipad tablet* portatil* movil* celular* ordinateur* pc computer* rechner* bag tasche sac bolso mochila telemovel',
+  send: 'sent send* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
+  mistake: 'wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
+  outside: 'outside external extern* externe externo externa',
+  sensitive: 'passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten*',
+  expose: 'leak* exposed expose* vazad* filtrad* publicly',
+  found: 'found gefunden trouve* encontr* achei',
+  plug: 'plug* plugged eingesteckt angeschlossen steckte branche* conecte conectei enchufe* pluguei inserted insert*',
+  training: 'simulation* simulat* simulad* training* schulung* formation* formacion capacitacion treinamento* awareness sensibilisation drill exercise ubung* uebung* webinar kurs kurse kursen curso cursos quiz elearning',
+  planned: 'planned scheduled geplant* planifie* prevu* programad* planejad* agendad*',
+  wish: 'want* wish* love mocht* wunsch* voudr* souhait* aimerai* quier* quisier* gustari* quer querem gostari* bestell* commander pedir pedimos pedido encomend* new neue neuen neues nouveau* nouvelle* nuev* novo* novos nova novas',
+  fine: 'fine ok okay normal normally unaffected problemlos funktioniert souci normalement normalmente problem problems problema problemas probleme issue issues',
+  people: 'colleagues others kollegen andere anderen collegues autres companeros demas otros colegas outros',
+  cond: 'if falls si caso',
+  cosmetic: 'optisch* kosmetisch* cosmetic* cosmetique* estetic* visuel* visual*',
+  self: 'i ich je j yo eu puedo consigo posso peux',
+};
+
+const exact = new Map<string, number>();
+const stems = new Map<string, number>();
+const inner = new Map<string, number>();
+for (const [cls, list] of Object.entries(LEXICON) as [Cls, string][]) {
+  for (const raw of list.split(' ')) {
+    const table = raw.startsWith('*') ? inner : raw.endsWith('*') ? stems : exact;
+    const key = raw.replace(/\*/g, '');
+    table.set(key, (table.get(key) ?? 0) | C[cls]);
+  }
+}
+const STEM_LENGTHS = [...new Set([...stems.keys(), ...inner.keys()].map((s) => s.length))].sort((a, b) => a - b);
+/** Below this length a word is matched only from its start: short words are no compounds. */
+const COMPOUND = 9;
+
+/** The classes of one word, cached (bounded): ordinary words come back in every ticket. */
+const cache = new Map<string, number>();
+function classes(word: string): number {
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  let mask = exact.get(word) ?? 0;
+  for (const n of STEM_LENGTHS) {
+    if (n > word.length) break;
+    mask |= stems.get(word.slice(0, n)) ?? 0;
+    mask |= inner.get(word.slice(0, n)) ?? 0;
+    if (word.length >= COMPOUND) for (let at = 1; at + n <= word.length; at++) mask |= inner.get(word.slice(at, at + n)) ?? 0;
+  }
+  if (cache.size > 50_000) cache.clear();
+  cache.set(word, mask);
+  return mask;
+}
+
+/** What someone else at the keyboard moves: "the cursor moves on its own". */
+const INPUT: ReadonlySet<string> = new Set(['cursor', 'mouse', 'maus', 'mauszeiger', 'souris', 'curseur', 'raton', 'typing', 'tippt', 'schreibt', 'ecrit', 'escribe', 'digitando', 'digita', 'windows', 'fenster', 'fenetres', 'ventanas', 'janelas']);
+
+/** Possessives: "all my files", "none of the ports on my desktop" are one person's. */
+const POSSESSIVE: ReadonlySet<string> = new Set(['my', 'mein', 'meine', 'meinem', 'meinen', 'mon', 'ma', 'mes', 'mi', 'mis', 'meu', 'minha', 'meus', 'minhas']);
+/** What gets encrypted in an attack. */
+const FILES: ReadonlySet<string> = new Set(['files', 'file', 'dateien', 'daten', 'fichiers', 'archivos', 'arquivos', 'ficheiros', 'documents', 'documentos', 'drive', 'laufwerk', 'data', 'dados', 'datos', 'donnees', 'folders', 'ordner', 'dossiers', 'carpetas', 'pastas', 'server']);
+const ENCRYPT_STEMS = ['encrypt', 'verschlussel', 'chiffr', 'cifrad', 'criptografad', 'encriptad'];
+const DONE_ENDINGS = ['ed', 't', 'e', 'es', 'ee', 'ees', 'o', 'os', 'a', 'as'];
+/** "encrypted", "verschlüsselt", "chiffrés", "cifrados": something was encrypted (not "encryption", a topic). */
+function encrypted(word: string): boolean {
+  return ENCRYPT_STEMS.some((s) => word.startsWith(s) && DONE_ENDINGS.some((e) => word.length <= s.length + 3 && word.endsWith(e)));
+}
+
+/** Phrases that are one cue; looked up in the space-joined words. */
+const PHRASES = {
+  autonomous: ['on its own', 'by itself', 'von selbst', 'von allein', 'tout seul', 'toute seule', 'por si solo', 'por si sola', 'sozinho', 'sozinha', 'solo se mueve'],
+  disown: ['never been', 'never made', 'never did', 'i was asleep', 'not me', 'wasn t me', 'was not me', 'no fui yo', 'nao fui eu', 'pas moi', 'nicht ich', 'war nicht ich', 'didn t make', 'did not make', 'never been', 'i was asleep'],
+  falseAlarm: ['false alarm', 'it was me', 'it was just me', 'fehlalarm', 'war ich selbst', 'c etait moi', 'fausse alerte', 'falsa alarma', 'era yo', 'fui yo mismo', 'alarme falso', 'era eu', 'close the ticket', 'ticket schliessen', 'fermer le ticket', 'cerrar el ticket', 'fechar o chamado', 'all good now', 'please ignore'],
+  thanks: ['thanks for', 'thank you for', 'danke fur', 'vielen dank fur', 'merci pour', 'merci d avoir', 'gracias por', 'obrigado por', 'obrigada por'],
+  singular: ['only me', 'only mine', 'only my', 'nobody else', 'no one else', 'noone else', 'everyone else', 'niemand sonst', 'nur bei mir', 'nur ich', 'nur mein', 'personne d autre', 'que moi', 'seulement moi', 'seulement mon', 'chez moi seulement', 'nadie mas', 'solo a mi', 'solo yo', 'solo mi', 'ninguem mais', 'so comigo', 'so eu', 'so o meu', 'so a minha'],
+  exposed: ['made public', 'public link', 'publicly accessible', 'anyone with the link', 'open to anyone', 'visible to everyone', 'jeder mit dem link', 'toute personne disposant du lien', 'cualquiera con el enlace', 'qualquer pessoa com o link'],
+  canWait: ['stort nicht', 'stoert nicht', 'ne gene pas', 'no molesta', 'nao atrapalha', 'doesn t bother', 'nur optisch', 'purely visual'],
+} as const;
+type PhraseKind = keyof typeof PHRASES;
+
+/** What the compositional reading found; each field is the reason text, or undefined. */
+export interface PriorityCues {
+  /** A security event (an action on a secret or link next to suspicion, a disowned sign-in, ransom, theft, data sent out or left public, remote control, a found USB stick plugged in). */
+  readonly security?: string | undefined;
+  /** Scope and severity close together: many people or a whole place or service blocked. */
+  readonly scopedImpact?: string | undefined;
+  /** A scope word anywhere (everyone, the whole team, ningún empleado). */
+  readonly scope?: boolean | undefined;
+  /** A severity word or a negated ability anywhere. */
+  readonly severity?: boolean | undefined;
+  /** The requester says it is only them ("colleagues are fine", "nobody else"). */
+  readonly singular?: boolean | undefined;
+  /** A context that is no incident: training, a simulation, planned work, thanks, a false alarm. */
+  readonly nonIncident?: string | undefined;
+  /** A wish for something (new): "the whole team wants new monitors". */
+  readonly wish?: boolean | undefined;
+  /** The requester themselves cannot log in, connect or work. */
+  readonly selfBlocked?: boolean | undefined;
+  /** A cosmetic issue or "doesn't bother me". */
+  readonly cosmetic?: boolean | undefined;
+}
+
+/** Words that are many people or the business on their own. */
+const SELF_SCOPED: ReadonlySet<string> = new Set(['everyone', 'everybody', 'anybody', 'production', 'prod', 'produktion', 'produccion', 'producao', 'customers', 'kunden', 'clientes']);
+
+/** Words between a scope word and a severity word that still read as one statement. */
+const SCOPE_WINDOW = 10;
+/** Words between an action and its object. */
+const ACTION_WINDOW = 5;
+
+/** Reads the compositional cues from folded words (see `foldWords`). */
+export function readCues(words: readonly string[]): PriorityCues {
+  const masks = words.map(classes);
+  const joined = ` ${words.join(' ')} `;
+  const has = (kind: PhraseKind) => PHRASES[kind].some((p) => joined.includes(` ${p} `));
+  const any = (bits: number) => masks.some((m) => (m & bits) !== 0);
+  const near = (i: number, bits: number, before: number, after: number) => {
+    for (let j = Math.max(0, i - before); j <= i + after && j < words.length; j++) if (j !== i && (masks[j]! & bits) !== 0) return j;
+    return -1;
+  };
+  const negatedAt = (i: number) => near(i, C.neg | C.cond, 3, 0) >= 0;
+
+  // Scope: a quantifier next to a group, "nobody"/"none" (not "nobody else"), a group with a number of five or more.
+  const scopeAt: number[] = [];
+  const severityAt: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const m = masks[i]!;
+    const next = words[i + 1] ?? '';
+    if ((m & C.quant) && !POSSESSIVE.has(next) && near(i, C.group, 2, 6) >= 0) scopeAt.push(i);
+    if (SELF_SCOPED.has(words[i]!)) scopeAt.push(i);
+    // Not "nobody else", "aucun souci", "none of the ports on my desktop".
+    if ((m & C.nobody) && !(masks[i + 1]! & C.fine) && !words.slice(i + 1, i + 8).some((w) => POSSESSIVE.has(w)) && next !== 'else' && next !== 'sonst' && next !== 'mas' && next !== 'mais' && !(words[i] === 'no' || words[i] === 'kein' || words[i] === 'keine')) scopeAt.push(i);
+    if ((m & C.group) && /^\d+$/.test(words[i - 1] ?? '') && Number(words[i - 1]) >= 5) scopeAt.push(i);
+    // Severity: a severity word, a negated ability, or "no"/"kein"/"sin" and a service (no wifi, kein Netz, sin internet).
+    if (m & C.severity) severityAt.push(i);
+    if ((m & C.able) && (near(i, C.neg | C.nobody, 3, 0) >= 0 || near(i, C.neg, 0, 2) >= 0)) severityAt.push(i);
+    if ((m & C.service) && near(i, C.neg, 2, 0) >= 0) severityAt.push(i);
+  }
+  const singular = has('singular') || masks.some((m, i) => (m & C.people) && near(i, C.fine, 0, 5) >= 0);
+  let scopedImpact: string | undefined;
+  for (const s of scopeAt) {
+    const v = severityAt.find((x) => Math.abs(x - s) <= SCOPE_WINDOW);
+    if (v !== undefined) {
+      scopedImpact = `${words[s]} … ${words[v]}`;
+      break;
+    }
+  }
+
+  const training = any(C.training) ? 'training or simulation' : undefined;
+  const nonIncident = training ?? (any(C.planned) ? 'planned' : undefined) ?? (has('thanks') ? 'thanks' : undefined) ?? (has('falseAlarm') ? 'false alarm' : undefined);
+
+  return {
+    security: nonIncident === 'training or simulation' || nonIncident === 'false alarm' ? undefined : securityEvent(words, masks, has, any, near, negatedAt),
+    scopedImpact: singular || nonIncident ? undefined : scopedImpact,
+    scope: scopeAt.length > 0,
+    severity: severityAt.length > 0,
+    singular,
+    nonIncident,
+    wish: any(C.wish),
+    selfBlocked: masks.some((m, i) => (m & C.able) && near(i, C.neg, 3, 0) >= 0 && near(i, C.self, 4, 0) >= 0),
+    cosmetic: any(C.cosmetic) || has('canWait'),
+  };
+}
+
+function securityEvent(
+  words: readonly string[],
+  masks: readonly number[],
+  has: (kind: PhraseKind) => boolean,
+  any: (bits: number) => boolean,
+  near: (i: number, bits: number, before: number, after: number) => number,
+  negatedAt: (i: number) => boolean,
+): string | undefined {
+  const suspicious = any(C.suspicion);
+  const disowned = has('disown');
+  for (let i = 0; i < words.length; i++) {
+    const m = masks[i]!;
+    // Someone else at the keyboard: the cursor moves on its own.
+    if (INPUT.has(words[i]!) && has('autonomous')) return `${words[i]} … on its own`;
+    if (encrypted(words[i]!) && FILES.has(words[i - 1] ?? '') !== FILES.has(words[i + 1] ?? '') || (encrypted(words[i]!) && near(i, C.device, 4, 4) >= 0)) return words[i];
+    if (m === 0 || negatedAt(i)) continue;
+    // An action on a link, attachment, secret or push, with something suspicious or regretted in the ticket
+    // (a merely "weird" one only close by: "a weird error" is no phishing).
+    if ((m & C.action) && (suspicious || near(i, C.weird, 12, 12) >= 0)) {
+      const o = near(i, C.object, 2, ACTION_WINDOW);
+      if (o >= 0 && words[o - 1] !== 'error') return `${words[i]} … ${words[o]}`;
+    }
+    // A sign-in the requester disowns ("not me"), or one from somewhere unknown.
+    if ((m & C.signin) && (disowned || (near(i, C.disown, 8, 8) >= 0 && near(i, C.from, 6, 6) >= 0))) return `${words[i]} … not them`;
+    if (m & C.ransom) return words[i];
+    // A stolen device (or bag).
+    const device = m & C.theft ? near(i, C.device, 5, 5) : -1;
+    if (device >= 0) return `${words[i]} … ${words[device]}`;
+    // Data sent to the wrong person, or sensitive data sent outside.
+    if (m & C.send) {
+      const wrong = near(i, C.mistake, 8, 8);
+      if (wrong >= 0) return `${words[i]} … ${words[wrong]}`;
+      const out = near(i, C.outside, 8, 8);
+      if (out >= 0 && any(C.sensitive)) return `${words[i]} … ${words[out]}`;
+    }
+    // Sensitive data leaked or exposed.
+    if ((m & C.expose) && any(C.sensitive)) return words[i];
+    // A found USB stick plugged in.
+    if ((m & C.found) && near(i, C.object | C.device, 0, 4) >= 0 && any(C.plug)) return `${words[i]} … plugged in`;
+  }
+  if (has('exposed') && any(C.sensitive)) return 'open to anyone';
+  return undefined;
+}
+
+/** Exported for tests: the classes a word belongs to. */
+export function wordClasses(word: string): Cls[] {
+  const m = classes(word);
+  return (Object.keys(C) as Cls[]).filter((k) => (m & C[k]) !== 0);
+}
