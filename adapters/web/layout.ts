@@ -82,6 +82,7 @@ button.secondary,.button.secondary{background:#fff;color:var(--accent)}
 table{width:100%;border-collapse:collapse;background:var(--card);table-layout:fixed}
 th,td{text-align:left;padding:.5rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere;word-break:break-word}
 th{font-size:.85rem;color:var(--muted)}
+caption{text-align:left}
 col.ref{width:4.5rem}col.title{width:auto}col.s{width:7.5rem}col.p{width:5.5rem}col.who{width:9rem}col.t{width:5.5rem}
 .badge{display:inline-block;padding:0 .45rem;border-radius:999px;font-size:.8rem;border:1px solid currentColor;white-space:nowrap}
 .HIGH{color:var(--high)}.MEDIUM{color:var(--medium)}.LOW{color:var(--low)}
@@ -107,6 +108,7 @@ svg{max-width:100%;height:auto;display:block}
   .grid{grid-template-columns:1fr}
   table.queue,table.queue tbody,table.queue tr,table.queue td{display:block;width:100%}
   table.queue thead,table.queue colgroup{display:none}
+  table.queue caption{display:block;text-align:left}
   table.queue tr{border:1px solid var(--line);border-radius:8px;margin-bottom:.75rem;background:var(--card)}
   table.queue td{border:0;padding:.2rem .6rem}
   table.queue td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.8rem}
