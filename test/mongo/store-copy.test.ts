@@ -86,7 +86,8 @@ describe('store:copy', () => {
 
   beforeAll(async () => {
     target = await mongoTarget();
-    source = openSqliteStore({ dataDir: dir, fileName: 'source.db' });
+    // Not holding the one-process lock: the command-line case below opens the same file as a second process.
+    source = openSqliteStore({ dataDir: dir, fileName: 'source.db', exclusive: false });
     await populate(source);
     mongoUri = target.freshUri('copy');
     mongo = await openMongoStore(mongoUri);
