@@ -1,3 +1,4 @@
+import { fail, ok, type Result } from '../domain/errors.js';
 import type { HistoryEntry, Iso, Rating, Ticket } from '../domain/ticket.js';
 import { span, type Span } from './business-hours.js';
 
@@ -111,4 +112,11 @@ export function holdLiftedSince(ticket: Pick<Ticket, 'history'>, index: number):
   const last = ticket.history.findLast((h) => h.type === 'held');
   const i = last ? ticket.history.lastIndexOf(last) : -1;
   return last?.type === 'held' && !last.on && i > index ? last.at : null;
+}
+
+/** Who may rate a ticket now: its requester, once it is resolved (surfaces check before they open a form). */
+export function mayRate(personId: string, ticket: Pick<Ticket, 'ref' | 'requesterId' | 'status'>): Result<true> {
+  if (ticket.requesterId !== personId) return fail('AUTH.NOT_PARTICIPANT', `Only the person who filed #${ticket.ref} can rate it.`);
+  if (ticket.status !== 'DONE') return fail('TICKET.NOT_RESOLVED', `Ticket #${ticket.ref} is still open; you can rate it once it is resolved.`);
+  return ok(true);
 }

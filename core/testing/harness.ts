@@ -4,6 +4,7 @@ import { Notifier } from '../notifications/notifier.js';
 import type { NotificationChannel } from '../ports/notifier.js';
 import type { SimilarTicketIndex } from '../ports/similar.js';
 import type { Store } from '../ports/store.js';
+import type { TicketStatsStore } from '../ports/stats.js';
 import { silentLogger, type Logger, type WorkSignal } from '../ports/system.js';
 import type { TriageEngine } from '../ports/triage.js';
 import { DEFAULT_SETTINGS, type HelpdeskSettings } from '../usecases/deps.js';
@@ -34,6 +35,7 @@ export function testHelpdesk(
     settings?: Partial<HelpdeskSettings>;
     logger?: Logger;
     signal?: WorkSignal;
+    stats?: TicketStatsStore;
   } = {},
 ): TestHelpdesk {
   const store = options.store ?? new MemoryStore();
@@ -50,6 +52,7 @@ export function testHelpdesk(
     notifier: new Notifier(channels, logger),
     signal: options.signal ?? { workAvailable: () => undefined },
     logger,
+    ...(options.stats ? { stats: options.stats } : {}),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
   });
   const engine = new InlineEngine(store, helpdesk.workflows(), clock);

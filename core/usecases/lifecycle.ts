@@ -5,7 +5,7 @@ import { isAdmin, type Person } from '../domain/person.js';
 import * as T from '../domain/ticket.js';
 import { cleanMultilineText } from '../domain/text.js';
 import { requireAssigneeOrAdmin } from '../policies/authorization.js';
-import { currentRating, DEFAULT_LIFECYCLE, isOnHold, reopensOnReply, withinReopenWindow } from '../policies/lifecycle.js';
+import { currentRating, DEFAULT_LIFECYCLE, isOnHold, mayRate, reopensOnReply, withinReopenWindow } from '../policies/lifecycle.js';
 import { nowIso, type HelpdeskDeps } from './deps.js';
 import { mutateTicket } from './mutate.js';
 
@@ -56,8 +56,8 @@ export async function rateTicket(deps: HelpdeskDeps, input: TicketAction & { rea
   const who = await actor(deps, input.actorId);
   if (!who.ok) return who;
   return mutateTicket(deps, input.ticketId, (ticket) => {
-    if (ticket.requesterId !== who.value.id) return fail('AUTH.NOT_PARTICIPANT', `Only the person who filed #${ticket.ref} can rate it.`);
-    if (ticket.status !== 'DONE') return fail('TICKET.NOT_RESOLVED', `Ticket #${ticket.ref} is still open; you can rate it once it is resolved.`);
+    const allowed = mayRate(who.value.id, ticket);
+    if (!allowed.ok) return allowed;
     const before = currentRating(ticket);
     if (before && before.rating === input.rating && (before.comment ?? '') === comment) return ok(null);
     const at = nowIso(deps);

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HelpdeskSettings, Logger, Person, SimilarTicketIndex, TriageEngine } from '../../core/index.js';
+import type { HelpdeskSettings, Logger, Person, SimilarTicketIndex, TicketStatsStore, TriageEngine } from '../../core/index.js';
 import { FixedTriage } from '../../core/testing/fakes.js';
 import { testHelpdesk, type TestHelpdesk } from '../../core/testing/harness.js';
 import { MemoryStore } from '../../core/testing/memory-store.js';
@@ -44,7 +44,7 @@ export interface SlackHarness extends TestHelpdesk {
  * bot does) against the fake Slack, driving a helpdesk built from core's
  * in-memory pieces with the Slack channel as its notifier.
  */
-export async function startSlackHarness(options: { triage?: TriageEngine; similar?: SimilarTicketIndex; settings?: Partial<HelpdeskSettings>; config?: Partial<SlackConfig> } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(options: { triage?: TriageEngine; similar?: SimilarTicketIndex; settings?: Partial<HelpdeskSettings>; config?: Partial<SlackConfig>; stats?: TicketStatsStore } = {}): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   fake.addUser({ id: ADMIN.user, name: ADMIN.name, realName: 'Ada Admin', email: 'ada@example.com' });
   fake.addUser({ id: MODERATOR.user, name: MODERATOR.name, realName: 'Max Moderator', email: 'max@example.com' });
@@ -67,6 +67,7 @@ export async function startSlackHarness(options: { triage?: TriageEngine; simila
     logger,
     triage: options.triage ?? new FixedTriage({ skills: ['vpn'], priority: 'HIGH', category: 'network', notes: 'Check the VPN gateway certificate.', summary: 'VPN fails to connect' }),
     ...(options.similar ? { similar: options.similar } : {}),
+    ...(options.stats ? { stats: options.stats } : {}),
     settings: { adminIdentities: [`slack:${ADMIN.team}:${ADMIN.user}`], ...options.settings },
   });
   const surface = createSlackSurface({ helpdesk: t.helpdesk, store, logger, config, channel });
