@@ -4,10 +4,15 @@
  * the same number for the same document.
  */
 
-/** Bit offsets of the title, description and resolution counts packed in one 30-bit payload. */
-export const DESCRIPTION_SHIFT = 10;
-export const RESOLUTION_SHIFT = 20;
-export const COUNT_MASK = 1023;
+/**
+ * Bit offsets of the title, description and resolution counts packed in one
+ * 15-bit payload (16 bits a term of a ticket, a million tickets' worth of
+ * memory). A field counts a term at most 31 times: saturation has long
+ * flattened by then (31 occurrences score within 3% of a hundred).
+ */
+export const DESCRIPTION_SHIFT = 5;
+export const RESOLUTION_SHIFT = 10;
+export const COUNT_MASK = 31;
 const FIELDS = 3;
 
 export interface FieldWeights {

@@ -1,7 +1,7 @@
 import type { ResolvedTicketDoc } from '../../core/index.js';
 
-/** Largest per-field term count a posting records (10 bits); longer runs add nothing to BM25 anyway. */
-export const FIELD_MAX = 1023;
+/** Largest per-field term count a ticket's term list records (5 bits, see bm25f.ts); longer runs add next to nothing to BM25. */
+export const FIELD_MAX = 31;
 /** Field lengths are stored in 16 bits. */
 const LENGTH_MAX = 0xffff;
 const FIELDS = 3;
@@ -16,7 +16,7 @@ export interface DocTableState {
   readonly termStart: Int32Array<ArrayBuffer>;
   readonly termCount: Int32Array<ArrayBuffer>;
   readonly terms: Int32Array<ArrayBuffer>;
-  readonly payloads: Uint32Array<ArrayBuffer>;
+  readonly payloads: Uint16Array<ArrayBuffer>;
   readonly lengths: Uint16Array<ArrayBuffer>;
 }
 
@@ -37,7 +37,7 @@ export class DocTable {
   private termStart = new Int32Array(1024);
   private termCount = new Int32Array(1024);
   private termArena = new Int32Array(1 << 14);
-  private payloadArena = new Uint32Array(1 << 14);
+  private payloadArena = new Uint16Array(1 << 14);
   private arenaUsed = 0;
   private readonly slotById = new Map<string, number>();
   private used = 0;
@@ -106,7 +106,7 @@ export class DocTable {
     return this.termArena;
   }
 
-  get rawPayloads(): Uint32Array {
+  get rawPayloads(): Uint16Array {
     return this.payloadArena;
   }
 
@@ -187,7 +187,7 @@ export class DocTable {
   compact(): Int32Array {
     const remap = new Int32Array(this.used).fill(-1);
     const arena = new Int32Array(Math.max(1 << 14, this.arenaUsed));
-    const payloads = new Uint32Array(arena.length);
+    const payloads = new Uint16Array(arena.length);
     let next = 0;
     let arenaUsed = 0;
     for (let slot = 0; slot < this.used; slot++) {
@@ -278,7 +278,7 @@ export class DocTable {
     if (this.arenaUsed + terms > this.termArena.length) {
       const size = Math.max(this.arenaUsed + terms, Math.ceil(this.termArena.length * 1.5));
       this.termArena = growInt(this.termArena, size);
-      const payloads = new Uint32Array(size);
+      const payloads = new Uint16Array(size);
       payloads.set(this.payloadArena);
       this.payloadArena = payloads;
     }

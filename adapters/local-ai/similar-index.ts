@@ -192,7 +192,9 @@ export class LexicalSimilarIndex implements SimilarTicketIndex {
     index.df = new Int32Array(Math.max(1024, snapshot.terms.length));
     index.df.set(snapshot.df);
     index.docs = DocTable.restore(snapshot.docs);
-    index.finishBulk();
+    // The arrays read are exact already: no trim, just the postings.
+    if (index.docs.hasDead) index.docs.compact();
+    index.rebuild();
     const size = Math.max(1024, index.docs.capacity);
     index.acc = new Float32Array(size);
     index.touched = new Int32Array(size);

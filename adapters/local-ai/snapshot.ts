@@ -14,7 +14,7 @@ import type { TicketChangeCursor } from '../../core/index.js';
 import { DEFAULT_INDEX_OPTIONS, LexicalSimilarIndex, type LexicalIndexOptions, type LexicalSnapshot } from './similar-index.js';
 
 const MAGIC = Buffer.from('helpdesk-similar-index\n', 'utf8');
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What a snapshot records besides the index. */
 export interface SnapshotMeta {
@@ -115,7 +115,7 @@ export function readSimilarSnapshot(path: string, store: string, options: Lexica
         termStart: take<Int32Array<ArrayBuffer>>('termStart'),
         termCount: take<Int32Array<ArrayBuffer>>('termCount'),
         terms: take<Int32Array<ArrayBuffer>>('terms'),
-        payloads: take<Uint32Array<ArrayBuffer>>('payloads'),
+        payloads: take<Uint16Array<ArrayBuffer>>('payloads'),
         lengths: take<Uint16Array<ArrayBuffer>>('lengths'),
       },
     };

@@ -41,7 +41,8 @@ export class TicketTable {
     this.addSkill = db.prepare('INSERT OR IGNORE INTO ticket_skills (skill, ticket_ref) VALUES (?, ?)');
     this.resolved = db.prepare("SELECT doc FROM tickets WHERE status = 'DONE' AND ref > ? ORDER BY ref LIMIT ?").pluck();
     this.changes = db
-      .prepare('SELECT doc FROM tickets WHERE resolved_once = 1 AND (updated_at > @at OR (updated_at = @at AND id > @id)) ORDER BY updated_at, id LIMIT @limit')
+      // A row value, so the (updated_at, id) range is one index seek even when many tickets share a time.
+      .prepare('SELECT doc FROM tickets WHERE resolved_once = 1 AND (updated_at, id) > (@at, @id) ORDER BY updated_at, id LIMIT @limit')
       .pluck();
   }
 
