@@ -6,6 +6,15 @@ export const ACTIONS = {
   reopen: 'ticket_reopen',
   editTriage: 'ticket_edit_triage',
   homeFile: 'home_file_ticket',
+  /** "Take it" on an unassigned ticket (admin notice, /tickets rows, App Home). */
+  claim: 'ticket_claim',
+  /** "Note…" on the moderator card opens the internal-note modal. */
+  note: 'ticket_note',
+  /** "Reply with…" on the moderator card offers the saved replies; picking one sends it. */
+  replyWith: 'ticket_reply_with',
+  replyPick: 'ticket_reply_pick',
+  /** Previous / Next under a /tickets page. */
+  listPage: 'tickets_page',
 } as const;
 
 export const CALLBACKS = {
@@ -13,6 +22,7 @@ export const CALLBACKS = {
   resolveModal: 'resolve_modal',
   reassignModal: 'reassign_modal',
   triageModal: 'triage_modal',
+  noteModal: 'note_modal',
   messageShortcut: 'ticket_from_message',
 } as const;
 
@@ -28,6 +38,7 @@ export const INPUTS = {
   category: { block: 'category', action: 'category' },
   skills: { block: 'skills', action: 'skills' },
   otherSkills: { block: 'other_skills', action: 'other_skills' },
+  internalNote: { block: 'internal_note', action: 'internal_note' },
 } as const;
 
 /** What ticket buttons carry: the ticket id and its ref, so handlers need no lookup to name it. */

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Ticket } from '../../../core/index.js';
 import type { SlackMessage } from './cards.js';
 import { priorityLabel, statusWord } from './format.js';
-import { ACTIONS } from './ids.js';
+import { ACTIONS, ticketButtonValue } from './ids.js';
 import { LIMITS, button, capBlocks, clipPlain, context, fallback, inlineCode, userText, header, section, type KnownBlock } from './limits.js';
 
 const TITLE_IN_LIST = 90;
@@ -44,6 +44,10 @@ export interface HomeSection {
   readonly title: string;
   readonly tickets: readonly Ticket[];
   readonly empty: string;
+  /** How many match in all, when more than the rows shown. */
+  readonly total?: number;
+  /** Unassigned tickets a staff viewer can take: each row gets "Take it". */
+  readonly claimable?: boolean;
 }
 
 /** The App Home tab: a button to file a ticket, then the viewer's lists. */
@@ -54,8 +58,11 @@ export function buildHomeView(sections: readonly HomeSection[], names: ReadonlyM
     { type: 'actions', elements: [button('File a ticket', ACTIONS.homeFile, 'home', 'primary')] },
   ];
   for (const s of sections) {
-    blocks.push({ type: 'divider' }, section(`*${userText(s.title)}* (${s.tickets.length})`));
+    const count = s.total !== undefined && s.total > s.tickets.length ? `${s.tickets.length} of ${s.total}` : `${s.tickets.length}`;
+    blocks.push({ type: 'divider' }, section(`*${userText(s.title)}* (${count})`));
     if (s.tickets.length === 0) blocks.push(context([userText(s.empty)]));
+    else if (s.claimable)
+      blocks.push(...s.tickets.map((t) => ({ ...section(ticketLine(t, names)), accessory: button('Take it', ACTIONS.claim, ticketButtonValue(t), 'primary') })));
     else blocks.push(...packLines(s.tickets.map((t) => ticketLine(t, names))));
   }
   return { type: 'home', blocks: capBlocks(blocks, LIMITS.viewBlocks) };

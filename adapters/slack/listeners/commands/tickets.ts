@@ -1,14 +1,14 @@
 import type { SlackRoutes } from '../routes.js';
-import { parseTicketFilters } from '../../../../core/index.js';
-import { buildTicketList } from '../../blocks/index.js';
 import type { SlackContext } from '../../context.js';
-import { personNames } from '../names.js';
 import { ephemeral, ephemeralMessage } from '../reply.js';
+import { ticketPage } from '../ticket-page.js';
 
 /**
  * `/tickets [filters]`: the console's filters (status:, priority:, skill:,
- * mine/assigned/unassigned/all, words), answered ephemerally. Acknowledged
- * first: listing may wait on the database and on users.info.
+ * mine/assigned/unassigned/all, requester:, assignee:, older:, page:, words),
+ * answered ephemerally with how many match, one page in queue order, "Take
+ * it" on unassigned rows and Previous / Next. Acknowledged first: listing
+ * may wait on the database and on users.info.
  */
 export function register(routes: SlackRoutes, ctx: SlackContext): void {
   routes.command('/tickets', async ({ command, ack, respond }) => {
@@ -16,12 +16,8 @@ export function register(routes: SlackRoutes, ctx: SlackContext): void {
     try {
       const who = await ctx.people.identify(command.team_id, command.user_id, command.user_name);
       if (!who.ok) return void (await respond(ephemeral(who.error.message)));
-      const filters = parseTicketFilters(command.text, (s) => ctx.helpdesk.deps.catalog.normalize(s));
-      if (!filters.ok) return void (await respond(ephemeral(filters.error.message)));
-      const listed = await ctx.helpdesk.listTickets(who.value, filters.value);
-      if (!listed.ok) return void (await respond(ephemeral(listed.error.message)));
-      const names = await personNames(ctx, listed.value.tickets.map((t) => t.assigneeId));
-      await respond(ephemeralMessage(buildTicketList(listed.value.tickets, names, command.text.trim())));
+      const page = await ticketPage(ctx, who.value, command.team_id, command.text.trim());
+      await respond(typeof page === 'string' ? ephemeral(page) : ephemeralMessage(page));
     } catch (error) {
       await respond(ephemeral(ctx.errors.text(error, '/tickets', { slackUser: command.user_id })));
     }

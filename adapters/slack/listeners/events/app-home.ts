@@ -1,5 +1,6 @@
+import type { webApi } from '@slack/bolt';
 import type { SlackRoutes } from '../routes.js';
-import { isAdmin, isStaff, type Person, type Ticket, type TicketFilters } from '../../../../core/index.js';
+import { isAdmin, isStaff, type Person, type TicketFilters } from '../../../../core/index.js';
 import { buildHomeView, type HomeSection } from '../../blocks/index.js';
 import type { SlackContext } from '../../context.js';
 import { personNames } from '../names.js';
@@ -8,19 +9,17 @@ const PER_SECTION = 15;
 
 /**
  * The App Home tab, rebuilt each time it is opened: your open tickets;
- * for moderators their queue and the unassigned tickets; for admins all
- * open tickets.
+ * for moderators their queue and the unassigned tickets (each with "Take
+ * it"); for admins all open tickets. Every section is a `/tickets` query
+ * (mine, assigned, unassigned, all) through the same use case, in queue
+ * order, with how many match in all.
  */
 export function register(routes: SlackRoutes, ctx: SlackContext): void {
   routes.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     const team = (body as { team_id?: string }).team_id ?? '';
     try {
-      const who = await ctx.people.identify(team, event.user);
-      if (!who.ok) throw new Error(who.error.message);
-      const sections = await homeSections(ctx, who.value);
-      const names = await personNames(ctx, sections.flatMap((s) => s.tickets.map((t) => t.assigneeId)));
-      await client.views.publish({ user_id: event.user, view: buildHomeView(sections, names) });
+      await publishHome(ctx, client, team, event.user);
     } catch (error) {
       // There is nobody to answer on an event: the sink logs it with a reference.
       ctx.errors.text(error, 'app home', { slackUser: event.user });
@@ -28,18 +27,29 @@ export function register(routes: SlackRoutes, ctx: SlackContext): void {
   });
 }
 
+/** Draws the viewer's Home tab (also after a "Take it" there). */
+export async function publishHome(ctx: SlackContext, client: webApi.WebClient, team: string, userId: string): Promise<void> {
+  const who = await ctx.people.identify(team, userId);
+  if (!who.ok) throw new Error(who.error.message);
+  const sections = await homeSections(ctx, who.value);
+  const names = await personNames(ctx, sections.flatMap((s) => s.tickets.map((t) => t.assigneeId)));
+  await client.views.publish({ user_id: userId, view: buildHomeView(sections, names) });
+}
+
 async function homeSections(ctx: SlackContext, viewer: Person): Promise<HomeSection[]> {
-  const list = async (filters: TicketFilters): Promise<Ticket[]> => {
+  const list = async (title: string, empty: string, filters: TicketFilters, claimable = false): Promise<HomeSection> => {
     const r = await ctx.helpdesk.listTickets(viewer, { limit: PER_SECTION, ...filters });
-    return r.ok ? [...r.value.tickets] : [];
+    return r.ok ? { title, empty, tickets: [...r.value.tickets], total: r.value.total, claimable } : { title, empty, tickets: [] };
   };
-  const sections: HomeSection[] = [{ title: 'Your open tickets', tickets: await list({ scope: 'mine' }), empty: 'Nothing open. File one with the button above.' }];
-  if (isStaff(viewer)) {
-    // "assigned" also lists the unassigned queue; ask for more and keep the viewer's own.
-    const queue = (await list({ scope: 'assigned', limit: 100 })).filter((t) => t.assigneeId === viewer.id).slice(0, PER_SECTION);
-    sections.push({ title: 'Your queue', tickets: queue, empty: 'Nothing assigned to you.' });
-    sections.push({ title: 'Unassigned', tickets: await list({ scope: 'unassigned' }), empty: 'Every open ticket has someone.' });
-  }
-  if (isAdmin(viewer)) sections.push({ title: 'All open tickets', tickets: await list({ scope: 'all' }), empty: 'No open tickets.' });
+  if (!isStaff(viewer)) return [await list('Your open tickets', 'Nothing open. File one with the button above.', { scope: 'mine' })];
+  // For staff, `mine` is "assigned to me", as in /tickets.
+  const sections: HomeSection[] = [
+    await list('Your queue', 'Nothing assigned to you.', { scope: 'mine' }),
+    await list('Unassigned', 'Every open ticket has someone.', { scope: 'unassigned' }, true),
+  ];
+  const own = viewer.identities[0];
+  // Admins may name any requester, themselves included; a moderator's queue query covers only what is theirs or unassigned.
+  if (isAdmin(viewer) && own) sections.unshift(await list('Your open tickets', 'Nothing open that you filed.', { scope: 'all', requester: own }));
+  if (isAdmin(viewer)) sections.push(await list('All open tickets', 'No open tickets.', { scope: 'all' }));
   return sections;
 }

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { SlackRoutes } from '../routes.js';
 import type { SlackContext } from '../../context.js';
 import { slackToPlain } from '../../text.js';
+import { personNames } from '../names.js';
 import { onChannelMessage, type ChannelMessage } from './channel-message.js';
 import { offerToFile } from './dm-offer.js';
 
@@ -49,7 +50,12 @@ export function register(routes: SlackRoutes, ctx: SlackContext): void {
       const who = await ctx.people.identify(team, user);
       if (!who.ok) return say(client, m.channel, m.thread_ts, who.error.message);
       const posted = await ctx.helpdesk.postMessage({ ticketId: owner.ticketId, actorId: who.value.id, text: slackToPlain(m.text ?? '') });
-      if (!posted.ok) await say(client, m.channel, m.thread_ts, posted.error.message);
+      if (!posted.ok) return say(client, m.channel, m.thread_ts, posted.error.message);
+      // In a moderator's card thread, what is relayed is said to be relayed, unlike the bot's "Internal note from …".
+      if (owner.role === 'moderator') {
+        const requester = (await personNames(ctx, [posted.value.requesterId])).get(posted.value.requesterId) ?? 'the requester';
+        await say(client, m.channel, m.thread_ts, `:outbox_tray: Sent to ${requester}.`);
+      }
     } catch (error) {
       await say(client, m.channel, m.thread_ts ?? m.ts, ctx.errors.text(error, 'dm reply', { slackUser: user }));
     }
