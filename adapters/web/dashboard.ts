@@ -67,6 +67,9 @@ export class WebDashboard {
   private async route(req: WebRequest): Promise<WebResponse> {
     const { helpdesk } = this.options;
     if (req.path === '/assets/dashboard.css' && req.method === 'GET') return { status: 200, headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }, body: STYLESHEET };
+    // Forms posted from another site are refused before anything else (the session's form token is checked too).
+    if (req.method === 'POST' && (req.fetchSite === 'cross-site' || req.fetchSite === 'same-site'))
+      return this.page(403, 'Refused', null, html`<h1>Refused</h1>${notice('error', 'That form was sent from another site. Open the dashboard and try again there.')}`);
     if (req.path === '/login') return req.method === 'POST' ? this.signIn(req) : this.loginPage(req);
     const secret = req.cookies[SESSION_COOKIE] ?? '';
     const session = secret ? await helpdesk.dashboardSession(secret) : null;

@@ -8,6 +8,8 @@ export interface WebRequest {
   readonly cookies: Readonly<Record<string, string>>;
   /** The url-encoded form of a POST (empty otherwise). */
   readonly form: URLSearchParams;
+  /** The browser's `Sec-Fetch-Site` (`same-origin`, `cross-site`, …), when it sent one. */
+  readonly fetchSite?: string;
 }
 
 export interface WebResponse {
@@ -68,7 +70,8 @@ export async function toWebRequest(req: IncomingMessage): Promise<WebRequest> {
   const method = (req.method ?? 'GET').toUpperCase();
   const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   const form = method === 'POST' && type === 'application/x-www-form-urlencoded' ? new URLSearchParams(await readBody(req)) : new URLSearchParams();
-  return { method, path: url.pathname, query: url.searchParams, cookies: parseCookies(req.headers.cookie), form };
+  const site = req.headers['sec-fetch-site'];
+  return { method, path: url.pathname, query: url.searchParams, cookies: parseCookies(req.headers.cookie), form, ...(typeof site === 'string' ? { fetchSite: site } : {}) };
 }
 
 export function writeWebResponse(res: ServerResponse, response: WebResponse): void {

@@ -169,6 +169,9 @@ describe('staff actions', () => {
     expect(forged.status).toBe(403);
     const otherSession = f.csrfOf((await f.request('GET', '/', { cookie: await f.signIn(f.maya) })).body);
     expect((await f.request('POST', `/tickets/${t.ref}/claim`, { cookie, form: { csrf: otherSession } })).status).toBe(403);
+    const crossSite = await f.request('POST', `/tickets/${t.ref}/claim`, { cookie, form: { csrf: f.csrfOf(page.body) }, fetchSite: 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    expect((await f.request('POST', '/login', { form: { token: await f.linkFor(f.alice) }, fetchSite: 'cross-site' })).status).toBe(403);
     expect((await f.store.getTicket(t.id))!.assigneeId).toBeNull();
     const res = await f.request('POST', `/tickets/${t.ref}/claim`, { cookie, form: { csrf: f.csrfOf(page.body) } });
     expect(res.status).toBe(303);

@@ -60,9 +60,9 @@ export async function dashboardFixture(options: { baseUrl?: string } = {}) {
     const url = /(https?:\/\/\S+)/.exec(r.value)?.[1] ?? '';
     return new URL(url).searchParams.get('token') ?? '';
   };
-  const request = async (method: 'GET' | 'POST', path: string, input: { cookie?: string; form?: Record<string, string> } = {}): Promise<WebResponse> => {
+  const request = async (method: 'GET' | 'POST', path: string, input: { cookie?: string; form?: Record<string, string>; fetchSite?: string } = {}): Promise<WebResponse> => {
     const url = new URL(path, 'http://x');
-    return dashboard.handle({ method, path: url.pathname, query: url.searchParams, cookies: input.cookie ? { [SESSION_COOKIE]: input.cookie } : {}, form: new URLSearchParams(input.form ?? {}) });
+    return dashboard.handle({ method, path: url.pathname, query: url.searchParams, cookies: input.cookie ? { [SESSION_COOKIE]: input.cookie } : {}, form: new URLSearchParams(input.form ?? {}), ...(input.fetchSite ? { fetchSite: input.fetchSite } : {}) });
   };
   /** Signs in through a fresh link; the session cookie's value. */
   const signIn = async (who: Person): Promise<string> => {
