@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Readable } from 'node:stream';
-import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, type Logger, type NotificationChannel, type Store } from '../core/index.js';
+import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, type Logger, type NotificationChannel, type SimilarTicketIndex, type Store } from '../core/index.js';
 import { ConsoleChannel, ConsoleSurface } from '../adapters/console/index.js';
 import { JobPruner, WorkSignalRelay } from '../adapters/inprocess/index.js';
 import { durationMs, type Config } from './config.js';
@@ -26,6 +26,8 @@ export interface App {
   /** Resolves when the background work triggered so far has settled. */
   settle(): Promise<void>;
   readonly helpdesk: Helpdesk;
+  /** The similar-ticket index the helpdesk searches, for benchmarks that measure it directly. */
+  readonly similar: SimilarTicketIndex;
 }
 
 export interface AppIo {
@@ -93,6 +95,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
 
   return {
     helpdesk,
+    similar: ai.similar,
     settle: () => engine.idle(),
     async start() {
       const admins = await helpdesk.ensureConfiguredAdmins();

@@ -103,4 +103,24 @@ export class Helpdesk {
   /** Tickets filed per day (admins: all; moderators: their own). */
   ticketsPerDay = (viewer: Person, days: number) => ticketsPerDay(this.deps, viewer, days);
   workflows = () => allWorkflows(this.deps);
+
+  // Read queries for surfaces, which never reach the store or the other ports themselves.
+  /** The person with this id, or null. */
+  personById = (id: string) => this.deps.store.getPerson(id);
+  /** The person behind a platform identity (`slack:T1:U1`), or null; nobody is created. */
+  personByIdentity = (identity: string) => this.deps.store.findPersonByIdentity(identity);
+  /** The ticket with this id, or null (no permission check: surfaces show it only through the use cases' rules). */
+  ticketById = (id: string) => this.deps.store.getTicket(id);
+  /** Moderators and admins, for reassignment pickers. */
+  staff = () => this.deps.store.listPeople({ roles: ['moderator', 'admin'], limit: 200 });
+  /** A skill name as the catalog knows it (`VPN` → `vpn`), or null. */
+  normalizeSkill = (name: string) => this.deps.catalog.normalize(name);
+  /** Skills starting with or resembling `prefix`, for autocompletion. */
+  suggestSkills = (prefix: string, limit: number) => this.deps.catalog.suggest(prefix, limit);
+  /** The helpdesk's skills with their descriptions and desks. */
+  skillDefinitions = () => this.deps.catalog.definitions();
+  /** The helpdesk's clock. */
+  now = () => this.deps.clock.now();
+  /** Whether the configuration names this identity as an admin (HELPDESK_ADMINS). */
+  isConfiguredAdmin = (identity: string) => this.deps.settings.adminIdentities.includes(identity);
 }

@@ -94,13 +94,13 @@ export async function runCommand(helpdesk: Helpdesk, actor: Person, text: string
         if (target !== undefined) {
           const identity = consoleMention(target);
           if (!identity) return { ok: false, error: { kind: 'domain-error', code: 'INPUT.BAD_COMMAND', message: `"${target.slice(0, 40)}" is not a @handle. Usage: /reassign #n [@someone]` } };
-          const person = await helpdesk.deps.store.findPersonByIdentity(identity);
+          const person = await helpdesk.personByIdentity(identity);
           if (!person) return Errors.unknownHandle(target);
           to = person.id;
         }
         const result = await helpdesk.reassignTicket({ ticketId: t.id, actorId: actor.id, to });
         if (!result.ok) return result;
-        const assignee = result.value.assigneeId ? await helpdesk.deps.store.getPerson(result.value.assigneeId) : null;
+        const assignee = result.value.assigneeId ? await helpdesk.personById(result.value.assigneeId) : null;
         return { ok: true, value: assignee ? `${formatRef(t.ref)} is now assigned to ${assignee.displayName}.` : `${formatRef(t.ref)} is unassigned: ${result.value.unassignedReason ?? 'nobody is available'}.` };
       });
     case '/hold':
@@ -157,7 +157,7 @@ async function names(helpdesk: Helpdesk, ids: readonly (string | null)[]): Promi
   const map = new Map<string, string>();
   for (const id of new Set(ids)) {
     if (!id) continue;
-    const p = await helpdesk.deps.store.getPerson(id);
+    const p = await helpdesk.personById(id);
     if (p) map.set(id, p.displayName);
   }
   return map;

@@ -45,14 +45,14 @@ export async function statsCommand(helpdesk: Helpdesk, actor: Person, args: read
   let moderatorId: string | undefined;
   if (mention) {
     const handle = mention.slice(1).toLowerCase();
-    const person = HANDLE_PATTERN.test(handle) ? await helpdesk.deps.store.findPersonByIdentity(`console:${handle}`) : null;
+    const person = HANDLE_PATTERN.test(handle) ? await helpdesk.personByIdentity(`console:${handle}`) : null;
     if (!person) return { ok: false, error: { kind: 'domain-error', code: 'PERSON.UNKNOWN_HANDLE', message: `I don't know anyone called ${mention.slice(0, 40)}.` } };
     moderatorId = person.id;
   }
   const stats = await helpdesk.stats(actor, { ...(period ? { period } : {}), ...(skill ? { skill } : {}), ...(moderatorId ? { moderatorId } : {}) });
   if (!stats.ok) return stats;
   const names = new Map<string, string>();
-  for (const m of stats.value.perModerator) names.set(m.assigneeId, (await helpdesk.deps.store.getPerson(m.assigneeId))?.displayName ?? m.assigneeId);
+  for (const m of stats.value.perModerator) names.set(m.assigneeId, (await helpdesk.personById(m.assigneeId))?.displayName ?? m.assigneeId);
   return { ok: true, value: formatStats(stats.value, names) };
 }
 

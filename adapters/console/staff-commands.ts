@@ -16,7 +16,7 @@ async function displayNames(helpdesk: Helpdesk, ids: readonly (string | null)[])
   const map = new Map<string, string>();
   for (const id of new Set(ids)) {
     if (!id) continue;
-    const p = await helpdesk.deps.store.getPerson(id);
+    const p = await helpdesk.personById(id);
     if (p) map.set(id, p.displayName);
   }
   return map;
@@ -24,7 +24,7 @@ async function displayNames(helpdesk: Helpdesk, ids: readonly (string | null)[])
 
 /** `/tickets [filters]`: how many match, one page in queue order, and how to get the next. */
 export async function listCommand(helpdesk: Helpdesk, actor: Person, rest: string, mention: Mention): Promise<Result<string>> {
-  const filters = parseTicketFilters(rest, (s) => helpdesk.deps.catalog.normalize(s), mention);
+  const filters = parseTicketFilters(rest, (s) => helpdesk.normalizeSkill(s), mention);
   if (!filters.ok) return filters;
   const listed = await helpdesk.listTickets(actor, filters.value);
   if (!listed.ok) return listed;
@@ -47,7 +47,7 @@ function pageHint(rest: string, page: number, lead: string): string {
 export async function claimCommand(helpdesk: Helpdesk, actor: Person, ticket: Ticket): Promise<Result<string>> {
   const claimed = await helpdesk.claimTicket({ ticketId: ticket.id, actorId: actor.id });
   if (!claimed.ok) return claimed;
-  const from = claimed.value.previousAssigneeId ? (await helpdesk.deps.store.getPerson(claimed.value.previousAssigneeId))?.displayName : null;
+  const from = claimed.value.previousAssigneeId ? (await helpdesk.personById(claimed.value.previousAssigneeId))?.displayName : null;
   return { ok: true, value: `${formatRef(ticket.ref)} is yours now${from ? ` (taken from ${from})` : ''}. The requester has been told.` };
 }
 
@@ -62,7 +62,7 @@ export async function replyCommand(helpdesk: Helpdesk, actor: Person, ticket: Ti
   if (!name) return fail('INPUT.BAD_COMMAND', 'Say which saved reply, like /reply #12 vpn-reset. /replies list shows them.');
   const sent = await helpdesk.sendSavedReply({ ticketId: ticket.id, actorId: actor.id, name });
   if (!sent.ok) return sent;
-  const requester = (await helpdesk.deps.store.getPerson(ticket.requesterId))?.displayName ?? 'the requester';
+  const requester = (await helpdesk.personById(ticket.requesterId))?.displayName ?? 'the requester';
   return { ok: true, value: `Sent to ${requester} on ${formatRef(ticket.ref)}:\n${sent.value.text}` };
 }
 
@@ -109,7 +109,7 @@ export async function auditCommand(helpdesk: Helpdesk, actor: Person, rest: stri
     }
     const identity = mention(token);
     if (!identity) return fail('INPUT.BAD_COMMAND', `"${token.slice(0, 40)}" is not a @handle. Usage: /audit [@someone] [page:2]`);
-    const person = await helpdesk.deps.store.findPersonByIdentity(identity);
+    const person = await helpdesk.personByIdentity(identity);
     if (!person) return fail('PERSON.UNKNOWN_HANDLE', `I don't know anyone called ${token.slice(0, 60)}.`);
     involving = person.id;
     shownAs = token;

@@ -60,7 +60,7 @@ export async function refusalFor(ctx: DiscordContext, place: { readonly guildId:
     return OTHER_SERVER_TEXT;
   }
   const identity = discordIdentity(place.userId);
-  if (ctx.helpdesk.deps.settings.adminIdentities.includes(identity)) return null;
+  if (ctx.helpdesk.isConfiguredAdmin(identity)) return null;
   const known = await ctx.store.findPersonByIdentity(identity);
   return known ? null : UNKNOWN_DM_TEXT;
 }

@@ -97,7 +97,7 @@ export function createDiscordSurface(options: DiscordSurfaceOptions): DiscordSur
     ackAfterMs: options.ackAfterMs ?? 1500,
     recent: new RecentIds(60 * 60_000),
     supportChannels: config.supportChannels === true,
-    now: () => helpdesk.deps.clock.now().toISOString(),
+    now: () => helpdesk.now().toISOString(),
   };
   const route = createInteractionRouter(ctx);
   const inFlight = new Set<Promise<void>>();

@@ -70,7 +70,7 @@ export class SlackPeople {
     const identity = slackIdentity(teamId, userId);
     const known = this.ids.get(identity);
     if (known) return ok({ id: known, stored: STORED });
-    const found = await this.helpdesk.deps.store.findPersonByIdentity(identity);
+    const found = await this.helpdesk.personByIdentity(identity);
     if (found) {
       this.refreshLater(teamId, userId, hintName);
       return ok({ id: found.id, stored: STORED });
@@ -92,7 +92,7 @@ export class SlackPeople {
     const identity = slackIdentity(teamId, userId);
     const profile = await this.profile(userId);
     if (!profile) {
-      const known = await this.helpdesk.deps.store.findPersonByIdentity(identity);
+      const known = await this.helpdesk.personByIdentity(identity);
       if (known) return ok(known);
     }
     return this.apply(identity, profile, hintName, userId);

@@ -118,7 +118,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     logger,
     clickDedupeMs: config.clickDedupeMs ?? SLACK_DEFAULTS.clickDedupeMs,
     eventDedupeMs: config.eventDedupeMs ?? SLACK_DEFAULTS.eventDedupeMs,
-    now: () => helpdesk.deps.clock.now().toISOString(),
+    now: () => helpdesk.now().toISOString(),
     intake: {
       emoji: (config.ticketEmoji ?? SLACK_DEFAULTS.ticketEmoji).replace(/^:|:$/g, ''),
       emojiFilesFor: config.ticketEmojiFor ?? 'author',

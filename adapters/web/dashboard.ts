@@ -116,7 +116,7 @@ export class WebDashboard {
     const filters = queueFilters(helpdesk, params);
     const listed = filters.ok ? await helpdesk.listTickets(session.person, filters.value) : filters;
     const names = listed.ok ? await helpdesk.displayNames(listed.value.tickets.flatMap((t) => [t.requesterId, t.assigneeId])) : {};
-    const body = queueBody({ viewer: session.person, params, listed, names, now: helpdesk.deps.clock.now() });
+    const body = queueBody({ viewer: session.person, params, listed, names, now: helpdesk.now() });
     return this.page(listed.ok ? 200 : 400, 'Tickets', session, body, {}, 'queue');
   }
 

@@ -34,7 +34,7 @@ export function queueFilters(helpdesk: Helpdesk, p: QueueParams, extra: { limit?
     p.older ? `older:${p.older.replace(/\s+/g, '')}` : '',
     p.q,
   ].filter(Boolean);
-  const parsed = parseTicketFilters(words.join(' '), (s) => helpdesk.deps.catalog.normalize(s), (token) => (isIdentity(token) ? token : null));
+  const parsed = parseTicketFilters(words.join(' '), (s) => helpdesk.normalizeSkill(s), (token) => (isIdentity(token) ? token : null));
   if (!parsed.ok) return parsed;
   const sort = (['priority', 'age', 'newest', 'updated'] as const).find((s) => s === p.sort) ?? 'priority';
   return { ok: true, value: { ...parsed.value, sort, page: extra.page ?? p.page, ...(extra.limit ? { limit: extra.limit } : {}) } };

@@ -5,9 +5,9 @@ import type { NotificationChannel } from '../ports/notifier.js';
 import type { SimilarTicketIndex } from '../ports/similar.js';
 import type { Store } from '../ports/store.js';
 import type { TicketStatsStore } from '../ports/stats.js';
-import { silentLogger, type Logger, type WorkSignal } from '../ports/system.js';
+import { silentLogger, type IdGenerator, type Logger, type WorkSignal } from '../ports/system.js';
 import type { TriageEngine } from '../ports/triage.js';
-import { DEFAULT_SETTINGS, type HelpdeskSettings } from '../usecases/deps.js';
+import { DEFAULT_SETTINGS, type HelpdeskDeps, type HelpdeskSettings } from '../usecases/deps.js';
 import { FakeClock, FixedTriage, MemorySimilarIndex, RecordingChannel, SequentialIds } from './fakes.js';
 import { InlineEngine } from './inline-engine.js';
 import { MemoryStore } from './memory-store.js';
@@ -18,6 +18,8 @@ export interface TestHelpdesk {
   readonly clock: FakeClock;
   readonly engine: InlineEngine;
   readonly channels: readonly NotificationChannel[];
+  /** The ports the helpdesk was built with, for tests that build another helpdesk on them (the facade keeps its own private). */
+  readonly deps: HelpdeskDeps;
 }
 
 /**
@@ -35,6 +37,7 @@ export function testHelpdesk(
     settings?: Partial<HelpdeskSettings>;
     logger?: Logger;
     signal?: WorkSignal;
+    ids?: IdGenerator;
     stats?: TicketStatsStore;
   } = {},
 ): TestHelpdesk {
@@ -42,10 +45,10 @@ export function testHelpdesk(
   const clock = options.clock ?? new FakeClock();
   const channels = options.channels ?? [new RecordingChannel('console')];
   const logger = options.logger ?? silentLogger;
-  const helpdesk = new Helpdesk({
+  const deps: HelpdeskDeps = {
     store,
     clock,
-    ids: new SequentialIds(),
+    ids: options.ids ?? new SequentialIds(),
     catalog: new SkillCatalog(),
     triage: options.triage ?? new FixedTriage(),
     similar: options.similar ?? new MemorySimilarIndex(),
@@ -54,7 +57,8 @@ export function testHelpdesk(
     logger,
     ...(options.stats ? { stats: options.stats } : {}),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
-  });
+  };
+  const helpdesk = new Helpdesk(deps);
   const engine = new InlineEngine(store, helpdesk.workflows(), clock);
-  return { helpdesk, store, clock, engine, channels };
+  return { helpdesk, store, clock, engine, channels, deps };
 }

@@ -141,9 +141,8 @@ describe('several processes on one MongoDB', () => {
       const store = await open(uri);
       const similar = new SharedSimilarIndex({ inner: new LexicalSimilarIndex(), tickets: store });
       await similar.sync();
-      const t = testHelpdesk({ store, similar, triage: new FixedTriage({ skills: ['printing'] }), settings: { adminIdentities: ['console:root'] } });
       // Ids unique across the two processes, as real ones are.
-      Object.assign(t.helpdesk.deps, { ids: new SequentialIds(name) });
+      const t = testHelpdesk({ store, similar, triage: new FixedTriage({ skills: ['printing'] }), settings: { adminIdentities: ['console:root'] }, ids: new SequentialIds(name) });
       const person = async (handle: string) => {
         const r = await t.helpdesk.identify({ identity: `console:${handle}`, displayName: handle });
         if (!r.ok) throw new Error(r.error.message);

@@ -99,7 +99,7 @@ describe('sign-in from chat', () => {
 
   it('with the dashboard off, /dashboard says how to turn it on', async () => {
     const f = await dashboardFixture();
-    const { dashboard: _off, ...deps } = f.helpdesk.deps;
+    const { dashboard: _off, ...deps } = f.deps;
     const { Helpdesk } = await import('../../core/index.js');
     const r = await new Helpdesk(deps).dashboardCommand({ actorId: f.bob.id, text: '' });
     expect(!r.ok && r.error.message).toBe('The web dashboard is off: the bot needs PORT and PUBLIC_URL set to serve it.');

@@ -29,11 +29,11 @@ export async function dashboardFixture(options: { baseUrl?: string } = {}) {
   const sessions = new MemoryDashboardSessions();
   const base = options.baseUrl ?? 'http://dashboard.test';
   const helpdesk = new Helpdesk({
-    ...t.helpdesk.deps,
+    ...t.deps,
     stats: new MemoryTicketStats(),
     dashboard: { sessions, hasher: { sha256Hex: (s) => createHash('sha256').update(s, 'utf8').digest('hex') }, secrets: { newSecret: () => `secret-${++n}-${'x'.repeat(24)}` }, baseUrl: base },
   });
-  const dashboard = new WebDashboard({ helpdesk, secureCookies: base.startsWith('https://'), logger: t.helpdesk.deps.logger });
+  const dashboard = new WebDashboard({ helpdesk, secureCookies: base.startsWith('https://'), logger: t.deps.logger });
   const id = async (h: string) => {
     const r = await helpdesk.identify({ identity: `console:${h}`, displayName: h });
     if (!r.ok) throw new Error(r.error.message);

@@ -5,7 +5,7 @@ export async function personNames(ctx: SlackContext, ids: readonly (string | nul
   const out = new Map<string, string>();
   for (const id of new Set(ids)) {
     if (!id) continue;
-    const person = await ctx.helpdesk.deps.store.getPerson(id);
+    const person = await ctx.helpdesk.personById(id);
     if (person) out.set(id, person.displayName);
   }
   return out;

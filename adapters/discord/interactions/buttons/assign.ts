@@ -17,7 +17,7 @@ export const assignSelect: ComponentHandler = {
     const moved = await ctx.helpdesk.reassignTicket({ ticketId: ticketId ?? '', actorId: actor.value.id, to: choice === 'auto' || choice === '' ? null : choice });
     if (!moved.ok) return r.fail(moved.error, 'assign');
     const t = moved.value;
-    const who = t.assigneeId ? ((await ctx.helpdesk.deps.store.getPerson(t.assigneeId))?.displayName ?? 'someone') : null;
+    const who = t.assigneeId ? ((await ctx.helpdesk.personById(t.assigneeId))?.displayName ?? 'someone') : null;
     await r.update({ content: who ? `Done: ${formatRef(t.ref)} is now with **${who}**.` : `Done: ${formatRef(t.ref)} is waiting in the unassigned queue.`, components: [] });
     if (t.assigneeId !== actor.value.id) await retireOwnCard(ctx, t, actor.value);
   },
@@ -32,7 +32,7 @@ async function retireOwnCard(ctx: DiscordContext, ticket: Ticket, actor: Person)
   try {
     const card = await ctx.cards.card(ticket.id, actor.id);
     if (!card) return;
-    const requester = await ctx.helpdesk.deps.store.getPerson(ticket.requesterId);
+    const requester = await ctx.helpdesk.personById(ticket.requesterId);
     const ref = requester ? personRef(requester) : { id: ticket.requesterId, displayName: 'unknown requester', identities: [] };
     await ctx.dms.edit(card, buildModeratorCard(ticket, ref, { mode: 'former' }));
   } catch (error) {

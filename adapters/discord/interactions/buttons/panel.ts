@@ -13,7 +13,7 @@ export const panelButton: ComponentHandler = {
   action: 'panel',
   async run(ctx, interaction, r, [kind]) {
     const chosen = kind === 'desk' && interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-    const desk = chosen ? panelDesks(ctx.helpdesk.deps.catalog.definitions()).find((d) => d.id === chosen) : undefined;
+    const desk = chosen ? panelDesks(ctx.helpdesk.skillDefinitions()).find((d) => d.id === chosen) : undefined;
     return r.modal(buildTicketModal(desk ? { desk: { id: desk.id, label: desk.label } } : {}));
   },
 };

@@ -9,7 +9,7 @@ export const reassignButton: ComponentHandler = {
     r.ackSoon();
     const loaded = await loadForAction(ctx, interaction, ticketId);
     if (!loaded.ok) return r.fail(loaded.error, 'reassign');
-    const staff = await ctx.helpdesk.deps.store.listPeople({ roles: ['moderator', 'admin'], limit: 200 });
+    const staff = await ctx.helpdesk.staff();
     await r.send(buildReassignPicker(loaded.value.ticket, staff));
   },
 };

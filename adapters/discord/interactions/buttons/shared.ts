@@ -24,7 +24,7 @@ export async function firstClick(ctx: DiscordContext, interaction: ButtonInterac
 export async function loadForAction(ctx: DiscordContext, interaction: ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction, ticketId: string | undefined): Promise<Result<{ actor: Person; ticket: Ticket }>> {
   const actor = await actorOf(ctx, interaction);
   if (!actor.ok) return actor;
-  const ticket = ticketId ? await ctx.helpdesk.deps.store.getTicket(ticketId) : null;
+  const ticket = ticketId ? await ctx.helpdesk.ticketById(ticketId) : null;
   if (!ticket) return Errors.ticketNotFound(ticketId ?? '?');
   const allowed = requireAssigneeOrAdmin(actor.value, ticket);
   if (!allowed.ok) return allowed;
@@ -34,6 +34,6 @@ export async function loadForAction(ctx: DiscordContext, interaction: ButtonInte
 
 /** The moderator card for a ticket as it is now. */
 export async function currentCard(ctx: DiscordContext, ticket: Ticket): Promise<MessageBody> {
-  const requester = await ctx.helpdesk.deps.store.getPerson(ticket.requesterId);
+  const requester = await ctx.helpdesk.personById(ticket.requesterId);
   return buildModeratorCard(ticket, requester ? personRef(requester) : { id: ticket.requesterId, displayName: 'unknown requester', identities: [] });
 }

@@ -24,7 +24,7 @@ export const panelCommand: CommandHandler = {
     const actor = await actorOf(ctx, interaction);
     if (!actor.ok) return r.fail(actor.error, '/panel');
     if (!isAdmin(actor.value)) return r.fail(domainError('AUTH.ADMIN_ONLY', ADMIN_ONLY), '/panel');
-    const desks = interaction.options.getBoolean('desks') ? panelDesks(ctx.helpdesk.deps.catalog.definitions()) : [];
+    const desks = interaction.options.getBoolean('desks') ? panelDesks(ctx.helpdesk.skillDefinitions()) : [];
     const intro = interaction.options.getString('text') ?? undefined;
     try {
       await interaction.client.rest.post(Routes.channelMessages(interaction.channelId), { body: restBody(buildPanel({ desks, ...(intro ? { intro } : {}) })) });

@@ -29,7 +29,7 @@ export const skillsCommand: CommandHandler = {
     await r.send(buildTextReply(outcome.value.message));
   },
   async autocomplete(ctx, interaction) {
-    await interaction.respond(skillChoices(interaction.options.getFocused(), (p, n) => ctx.helpdesk.deps.catalog.suggest(p, n)));
+    await interaction.respond(skillChoices(interaction.options.getFocused(), (p, n) => ctx.helpdesk.suggestSkills(p, n)));
   },
 };
 

@@ -51,7 +51,7 @@ export async function onChannelMessage(ctx: SlackContext, m: ChannelMessage, bod
     if (!(await ctx.helpdesk.watchedChannel('slack', m.channel))) return;
     if (eventId && !(await ctx.dedupe.claimOnce(`slack:event:${team}:${eventId}`, ctx.eventDedupeMs, ctx.now()))) return;
     if (!ctx.intake.fileStaffPosts) {
-      const known = await ctx.helpdesk.deps.store.findPersonByIdentity(slackIdentity(team, user));
+      const known = await ctx.helpdesk.personByIdentity(slackIdentity(team, user));
       if (known && isStaff(known)) return;
     }
     await fileFromMessage(ctx, client, { team, channel: m.channel, ts: m.ts, requesterUser: user, text: m.text ?? '', tellUser: user });

@@ -43,7 +43,7 @@ async function handOverOwnCard(ctx: SlackContext, client: webApi.WebClient, tick
   try {
     const card = await ctx.threads.card(ticket.id, 'moderator', actorId);
     if (!card) return;
-    const assignee = ticket.assigneeId ? await ctx.helpdesk.deps.store.getPerson(ticket.assigneeId) : null;
+    const assignee = ticket.assigneeId ? await ctx.helpdesk.personById(ticket.assigneeId) : null;
     const message = buildHandedOverCard(ticket, assignee ? personRef(assignee) : null);
     await client.chat.update({ channel: card.channel, ts: card.ts, text: message.text, blocks: message.blocks });
   } catch (error) {
