@@ -11,7 +11,7 @@ import {
 import { DESCRIPTION_MAX } from '../../core/index.js';
 
 /** Names shared by the definitions and the handlers. */
-export const COMMANDS = { ticket: 'ticket', tickets: 'tickets', skills: 'skills', createTicket: 'Create ticket', panel: 'panel', helpdesk: 'helpdesk', dashboard: 'dashboard' } as const;
+export const COMMANDS = { ticket: 'ticket', tickets: 'tickets', skills: 'skills', createTicket: 'Create ticket', panel: 'panel', helpdesk: 'helpdesk', dashboard: 'dashboard', hold: 'hold', stats: 'stats' } as const;
 
 const levels = [
   { name: 'low', value: 'LOW' },
@@ -128,6 +128,27 @@ export function commandDefinitions(scope: 'global' | 'guild'): RESTPostAPIApplic
       name: COMMANDS.dashboard,
       description: 'A private sign-in link to the helpdesk web dashboard',
       options: [sub('link', 'A one-time sign-in link (10 minutes, only for you)'), sub('logout-everywhere', 'End all your dashboard sessions')],
+      ...everywhere,
+    },
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: COMMANDS.hold,
+      description: 'Staff: no nudges or auto-close while a ticket waits for the requester (only you see the answer)',
+      options: [
+        { type: Opt.String, name: 'ticket', description: 'The ticket, like #12', required: true, max_length: 20 },
+        { type: Opt.Boolean, name: 'off', description: 'Take the ticket off hold again', required: false },
+      ],
+      ...everywhere,
+    },
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: COMMANDS.stats,
+      description: 'How the helpdesk is doing (admins; moderators for themselves; only you see it)',
+      options: [
+        { type: Opt.String, name: 'period', description: 'Days back: 7d, 30d (default) or 90d', required: false, max_length: 5 },
+        { type: Opt.String, name: 'skill', description: 'Only tickets needing this skill', required: false, max_length: 100 },
+        { type: Opt.User, name: 'moderator', description: 'Only this moderator\'s tickets (admins)', required: false },
+      ],
       ...everywhere,
     },
   ];

@@ -23,9 +23,11 @@ export type Action =
   /** A ticket panel's button and desk select; the form they open is sent back with the same action. */
   | 'panel'
   /** "File this as a ticket" under a DM to the bot (the DM's id is the argument). */
-  | 'dmfile';
+  | 'dmfile'
+  /** 👍 / 👎 under the requester's "resolved" message; the comment form they open is sent back with the same action. */
+  | 'rate';
 
-const ACTIONS: readonly Action[] = ['start', 'resolve', 'reassign', 'reopen', 'assign', 'triage', 'file', 'note', 'panel', 'dmfile'];
+const ACTIONS: readonly Action[] = ['start', 'resolve', 'reassign', 'reopen', 'assign', 'triage', 'file', 'note', 'panel', 'dmfile', 'rate'];
 
 export interface ParsedId {
   readonly action: Action;

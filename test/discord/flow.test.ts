@@ -89,7 +89,7 @@ describe('Discord: /ticket form → pipeline → moderator DM → resolve → re
     const resolved = await h.fake.waitFor(() => h.fake.dms(h.users.alice).find((m) => textOf(m).includes('was resolved by')), 'the resolved reply');
     expect(textOf(resolved)).toContain('Renewed the gateway certificate.');
     expect(repliesTo(resolved)).toBe(requesterCard['id']);
-    expect(labels(resolved)).toEqual(['Not fixed? Reopen']);
+    expect(labels(resolved)).toEqual(['Not fixed? Reopen', 'Solved', 'Not really']);
     // The workflow's own card refresh edited the same message again (no second card).
     await h.settled();
     expect(h.fake.dms(h.users.bob).filter((m) => textOf(m).includes('#1 · VPN is down') && !repliesTo(m))).toHaveLength(1);

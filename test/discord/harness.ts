@@ -1,4 +1,4 @@
-import type { HelpdeskSettings, Logger, NotificationChannel, Person, TriageEngine } from '../../core/index.js';
+import type { HelpdeskSettings, Logger, NotificationChannel, Person, TicketStatsStore, TriageEngine } from '../../core/index.js';
 import { FixedTriage, RecordingChannel } from '../../core/testing/fakes.js';
 import { testHelpdesk, type TestHelpdesk } from '../../core/testing/harness.js';
 import { MemoryStore } from '../../core/testing/memory-store.js';
@@ -64,6 +64,8 @@ export async function startDiscordHarness(
     supportChannels?: boolean;
     /** Called on the fresh store before the surface starts (records an earlier version left behind). */
     seed?: (store: MemoryStore, users: DiscordHarness['users']) => Promise<void>;
+    /** A stats store, for `/stats`. */
+    stats?: TicketStatsStore;
   } = {},
 ): Promise<DiscordHarness> {
   const fake = new FakeDiscord();
@@ -115,6 +117,7 @@ export async function startDiscordHarness(
     channels,
     logger,
     signal,
+    ...(options.stats ? { stats: options.stats } : {}),
     triage: options.triage ?? new FixedTriage({ skills: ['vpn'], priority: 'HIGH', category: 'network', notes: 'Check the VPN gateway certificate.', summary: 'VPN fails to connect' }),
     settings: { adminIdentities: [discordIdentity(users.root.id)], filingLimitPerMinute: 100, ...options.settings },
   });

@@ -1,8 +1,9 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { formatRef, type PersonRef, type Ticket } from '../../../core/index.js';
+import { currentRating, formatRef, type PersonRef, type Ticket } from '../../../core/index.js';
 import { customId } from '../ids.js';
 import { actionRows, LIMITS, truncate } from './limits.js';
 import type { MessageBody } from './message.js';
+import { ratingField } from './rating.js';
 import { discordText, personText } from './user-text.js';
 
 export const COLORS = { HIGH: 0xe5484d, MEDIUM: 0xf5a524, LOW: 0x3e63dd, DONE: 0x30a46c, INFO: 0x5865f2 } as const;
@@ -58,6 +59,7 @@ export function buildModeratorCard(ticket: Ticket, requester: PersonRef, options
     fields.push({ name: 'Similar resolved tickets', value: lines.join('\n') });
   }
   if (ticket.status === 'DONE' && ticket.resolution) fields.push({ name: 'Resolution', value: discordText(ticket.resolution) });
+  fields.push(...ratingField(currentRating(ticket)));
   if (ticket.origin.messageLink) fields.push({ name: 'Source', value: ticket.origin.messageLink });
 
   const description = [ticket.summary && ticket.summary !== ticket.title ? `**${discordText(ticket.summary)}**` : '', ticket.description !== ticket.title ? discordText(ticket.description) : '']

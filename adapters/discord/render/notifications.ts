@@ -3,6 +3,7 @@ import { formatRef, waitingText, type Notification, type PersonRef, type Ticket 
 import { actionRows } from './limits.js';
 import { buildModeratorCard, buildRequesterCard, cardTitle, COLORS, reopenButton } from './cards.js';
 import type { MessageBody } from './message.js';
+import { ratingButtons } from './rating.js';
 import { discordText, personText, quoteLines } from './user-text.js';
 
 /**
@@ -52,8 +53,8 @@ export function renderNotification(n: Notification, requester: PersonRef | null 
         kind: 'reply',
         message: {
           content: `${ref} was resolved by ${name(n.by)}.`,
-          embeds: [{ title: cardTitle(t), color: COLORS.DONE, description: discordText(t.resolution ?? ''), footer: { text: 'Not fixed? Reopen it, or reply to tell the moderator.' } }],
-          components: actionRows([reopenButton(t)]),
+          embeds: [{ title: cardTitle(t), color: COLORS.DONE, description: discordText(t.resolution ?? ''), footer: { text: 'Not fixed? Reopen it, or reply to tell the moderator. How did it go? Rate it below.' } }],
+          components: actionRows([reopenButton(t), ...ratingButtons(t)]),
         },
       };
     case 'ticket.reopened':

@@ -168,7 +168,7 @@ describe('notifications', () => {
 
   it('gives the resolved message a Reopen button, and attributes relayed messages', () => {
     const resolved = renderNotification(all[9] as Notification).message;
-    expect(resolved.components?.[0]?.components.map((c) => ('custom_id' in c ? parseCustomId(c.custom_id)?.args[2] : ''))).toEqual(['requester']);
+    expect(resolved.components?.[0]?.components.map((c) => ('custom_id' in c ? parseCustomId(c.custom_id)?.args[2] : ''))).toEqual(['requester', 'good', 'bad']);
     const relayed = renderNotification(all[11] as Notification).message;
     expect(relayed.embeds?.[0]?.author?.name).toBe('Alice on #12');
     expect(renderNotification(all[12] as Notification).message.content).toContain('<t:1767605400:R>');

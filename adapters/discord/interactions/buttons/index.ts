@@ -3,6 +3,7 @@ import { assignSelect } from './assign.js';
 import { dmFileButton } from './dm-file.js';
 import { editTriageButton } from './edit-triage.js';
 import { panelButton } from './panel.js';
+import { rateButton } from './rate.js';
 import { reassignButton } from './reassign.js';
 import { reopenButton } from './reopen.js';
 import { resolveButton } from './resolve.js';
@@ -18,4 +19,5 @@ export function register(registry: Registry): void {
   registry.component(reopenButton);
   registry.component(panelButton);
   registry.component(dmFileButton);
+  registry.component(rateButton);
 }

@@ -2,8 +2,10 @@ import type { Registry } from '../types.js';
 import { createTicketMenu } from './create-ticket.js';
 import { dashboardCommand } from './dashboard.js';
 import { helpdeskCommand } from './helpdesk.js';
+import { holdCommand } from './hold.js';
 import { panelCommand } from './panel.js';
 import { skillsCommand } from './skills.js';
+import { statsCommand } from './stats.js';
 import { ticketCommand } from './ticket.js';
 import { ticketsCommand } from './tickets.js';
 
@@ -16,4 +18,6 @@ export function register(registry: Registry): void {
   registry.command(panelCommand);
   registry.command(helpdeskCommand);
   registry.command(dashboardCommand);
+  registry.command(holdCommand);
+  registry.command(statsCommand);
 }
