@@ -17,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
-import { openSqliteStore } from '../../adapters/sqlite/index.js';
+import { openSqliteStore, SqliteTicketStats } from '../../adapters/sqlite/index.js';
+import { backfillTicketMetrics } from '../../bot/wiring/stats.js';
 import { ticketRow } from '../../adapters/sqlite/tickets.js';
 import { newTicketRecord, resolve, type Ticket } from '../../core/index.js';
 import type { BenchSuite, Metric } from '../types.js';
@@ -51,6 +52,11 @@ async function seed(dataDir: string, c: Corpus, count: number): Promise<void> {
   });
   for (let i = 0; i < count; i += 50_000) batch(i, Math.min(count, i + 50_000));
   db.close();
+  // The stats rows the bot would otherwise write one by one at its first start (not what this suite measures).
+  const store = openSqliteStore({ dataDir, synchronous: 'NORMAL' });
+  store.db.pragma('synchronous = OFF');
+  await backfillTicketMetrics(store, new SqliteTicketStats(store.db), undefined);
+  await store.close();
 }
 
 interface ChildLine {
