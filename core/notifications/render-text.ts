@@ -1,4 +1,5 @@
 import { formatRef, type SlaKind, type Ticket } from '../domain/ticket.js';
+import { currentRating } from '../policies/lifecycle.js';
 import type { Notification, PersonRef } from './notification.js';
 
 /**
@@ -28,7 +29,7 @@ export function renderText(n: Notification): string {
     case 'ticket.assignment':
       return [`New ticket for you: ${head}`, ...moderatorCard(t, n.requester), `Why you: ${n.reason}`, actionsHint(t)].join('\n');
     case 'ticket.card':
-      return [`Update on ${head}: ${statusText(t)}`, ...(t.resolution ? [`Resolution: ${t.resolution}`] : []), actionsHint(t)].join('\n');
+      return [`Update on ${head}: ${statusText(t)}`, ...(t.resolution ? [`Resolution: ${t.resolution}`] : []), ...ratingLines(t), actionsHint(t)].join('\n');
     case 'ticket.unassigned-from':
       return `${head} was reassigned${n.to ? ` to ${n.to.displayName}` : ''}; you no longer need to act on it.`;
     case 'ticket.needs-assignee':
@@ -80,7 +81,15 @@ export function moderatorCard(t: Ticket, requester: PersonRef): string[] {
     lines.push('Similar resolved tickets:');
     for (const s of t.similar) lines.push(`  ${formatRef(s.ref)} ${s.title} — ${s.resolution}`);
   }
+  lines.push(...ratingLines(t));
   return lines;
+}
+
+/** The requester's current rating of the latest resolution, for staff (nothing while unrated). */
+export function ratingLines(t: Pick<Ticket, 'history' | 'status'>): string[] {
+  const r = currentRating(t);
+  if (!r) return [];
+  return [`Rating: ${r.rating === 'good' ? '👍 good' : '👎 bad'} (by the requester)${r.comment ? `: ${r.comment}` : ''}`];
 }
 
 function actionsHint(t: Ticket): string {
