@@ -31,7 +31,7 @@ describe('Slack: file → triage → moderator card → resolve', () => {
   it('runs the pipeline: requester card and thread, moderator card with notes and buttons', async () => {
     await h.settle(() => roots(h.fake, MODERATOR.user).length === 1, 'the moderator card');
     const card = roots(h.fake, MODERATOR.user)[0]!;
-    expect(buttons(card)).toEqual(['ticket_start', 'ticket_resolve', 'ticket_reassign', 'ticket_edit_triage']);
+    expect(buttons(card)).toEqual(['ticket_start', 'ticket_resolve', 'ticket_reassign', 'ticket_edit_triage', 'ticket_note', 'ticket_reply_with']);
     const text = blockText(card);
     expect(text).toContain('#1 VPN is down');
     expect(text).toContain('Check the VPN gateway certificate.');

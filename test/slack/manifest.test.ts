@@ -38,7 +38,7 @@ describe('manifest.yml', () => {
   });
 
   it('declares what the Slack app handles, with the smallest set of bot scopes', () => {
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/ticket', '/tickets', '/skills', '/helpdesk']);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/ticket', '/tickets', '/skills', '/dashboard', '/claim', '/note', '/reply', '/replies', '/audit', '/helpdesk', '/hold', '/stats']);
     expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: 'ticket_from_message' })]);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
     expect(manifest.settings).toMatchObject({ socket_mode_enabled: true, interactivity: { is_enabled: true } });

@@ -45,8 +45,8 @@ describe('moderator card', () => {
     for (const s of ['#12 VPN is down', 'High', 'network', '<@UREQ>', 'vpn', 'VPN fails to connect', 'Check the gateway certificate.', 'Renew the certificate (#3).', '*#3* VPN certificate expired — Renewed it', 'confidence 75%', 'Why: matches vpn']) {
       expect(all).toContain(s);
     }
-    expect(actionIds(card.blocks)).toEqual(['ticket_start', 'ticket_resolve', 'ticket_reassign', 'ticket_edit_triage']);
-    expect(actionIds(buildModeratorCard(ticket({ status: 'IN_PROGRESS' }), requester).blocks)).toEqual(['ticket_resolve', 'ticket_reassign', 'ticket_edit_triage']);
+    expect(actionIds(card.blocks)).toEqual(['ticket_start', 'ticket_resolve', 'ticket_reassign', 'ticket_edit_triage', 'ticket_note', 'ticket_reply_with']);
+    expect(actionIds(buildModeratorCard(ticket({ status: 'IN_PROGRESS' }), requester).blocks)).toEqual(['ticket_resolve', 'ticket_reassign', 'ticket_edit_triage', 'ticket_note', 'ticket_reply_with']);
     expect(actionIds(buildModeratorCard(ticket({ status: 'DONE', resolution: 'fixed' }), requester).blocks)).toEqual(['ticket_reopen']);
     expect(card.text).toBe('#12 VPN is down — high priority, to do');
   });
@@ -89,7 +89,7 @@ describe('requester card and thread replies', () => {
   it('resolved replies carry the note and a Reopen button; messages are quoted and attributed', () => {
     const resolved = buildThreadReply({ kind: 'ticket.resolved', audience: 'requester', ticket: ticket({ status: 'DONE', resolution: 'Renewed\nthe cert' }), by: consoleRequester })!;
     expect(texts(resolved.blocks).join('\n')).toContain('>Renewed\n>the cert');
-    expect(actionIds(resolved.blocks)).toEqual(['ticket_reopen']);
+    expect(actionIds(resolved.blocks)).toEqual(['ticket_reopen', 'ticket_rate_good', 'ticket_rate_bad']);
     const message = buildThreadReply({ kind: 'ticket.message', audience: 'moderator', ticket: ticket(), from: requester, text: 'a'.repeat(5000) })!;
     expectWithinLimits(message.blocks);
     expect(texts(message.blocks)[0]).toMatch(/^<@UREQ>:\n>a+… _\(truncated\)_$/);
@@ -103,7 +103,7 @@ describe('requester card and thread replies', () => {
     expect(actionIds(buildHandedOverCard(ticket(), requester).blocks)).toEqual([]);
     const alert = buildAdminAlert(ticket(), 'Needs an assignee', 'no available moderator has vpn');
     expect(texts(alert.blocks)[0]).toContain('no available moderator has vpn');
-    expect(actionIds(alert.blocks)).toEqual(['ticket_reassign']);
+    expect(actionIds(alert.blocks)).toEqual(['ticket_claim', 'ticket_reassign']);
   });
 });
 

@@ -1,5 +1,6 @@
-import type { PersonRef, Ticket } from '../../../core/index.js';
+import { currentRating, type PersonRef, type Ticket } from '../../../core/index.js';
 import { ACTIONS, ticketButtonValue } from './ids.js';
+import { ratingLine } from './rating.js';
 import { LIMITS, button, capBlocks, clipPlain, context, fallback, fields, header, section, userText, type KnownBlock } from './limits.js';
 import { personLabel, priorityLabel, quote, safeLink, slackDate, statusLabel, statusWord, ticketHeadline } from './format.js';
 
@@ -28,6 +29,7 @@ export function buildModeratorCard(ticket: Ticket, requester: PersonRef | null):
     blocks.push(section(`*Similar resolved tickets*\n${lines.join('\n')}`));
   }
   if (ticket.resolution) blocks.push(section(`*Resolution*\n${quote(userText(ticket.resolution))}`));
+  blocks.push(...ratingLine(currentRating(ticket)));
   const link = safeLink(ticket.origin.messageLink);
   if (link) blocks.push(context([`From <${link}|this message>`]));
   const meta = [triageLine(ticket), assignmentLine(ticket)].filter((x): x is string => x !== null);
@@ -73,7 +75,9 @@ export function buildAdminAlert(ticket: Ticket, headline: string, reason: string
   ];
   if (ticket.summary) blocks.push(section(`*Summary*\n${userText(ticket.summary)}`));
   if (ticket.notes) blocks.push(section(`*AI notes*\n${userText(ticket.notes)}`));
-  blocks.push({ type: 'actions', block_id: `ticket:${ticket.id}`, elements: [button('Assign…', ACTIONS.reassign, ticketButtonValue(ticket), 'primary')] });
+  // Staff reading the notice can take the ticket themselves ("Take it"), or an admin hands it to someone.
+  const take = ticket.status !== 'DONE' ? [button('Take it', ACTIONS.claim, ticketButtonValue(ticket), 'primary')] : [];
+  blocks.push({ type: 'actions', block_id: `ticket:${ticket.id}`, elements: [...take, button('Assign…', ACTIONS.reassign, ticketButtonValue(ticket), take.length ? undefined : 'primary')] });
   return { text: fallback(`${headline}: ${ticketHeadline(ticket)} — ${reason}`), blocks: capBlocks(blocks, LIMITS.messageBlocks) };
 }
 
@@ -92,6 +96,9 @@ function moderatorButtons(ticket: Ticket) {
   out.push(button('Resolve…', ACTIONS.resolve, value, ticket.status === 'IN_PROGRESS' ? 'primary' : undefined));
   out.push(button('Reassign…', ACTIONS.reassign, value));
   out.push(button('Edit triage…', ACTIONS.editTriage, value));
+  // Staff-only notes, and saved replies that go to the requester.
+  out.push(button('Note…', ACTIONS.note, value));
+  out.push(button('Reply with…', ACTIONS.replyWith, value));
   return out;
 }
 

@@ -6,3 +6,7 @@ export { buildTriageModal, buildTriageNoticeModal, SELECT_OPTIONS_MAX } from './
 export { buildHomeView, buildTicketList, ticketLine, type HomeSection } from './lists.js';
 export { ACTIONS, CALLBACKS, INPUTS, parseTicketButtonValue, ticketButtonValue } from './ids.js';
 export { LIMITS, capBlocks, clipMrkdwn, clipPlain, escapeMrkdwn, userText, type KnownBlock } from './limits.js';
+export { buildRatingModal, buildStatsMessage, parseRatingMetadata, RATING, ratingButtons, type RatingModalMetadata } from './rating.js';
+export {
+  auditText, buildNoteModal, buildSavedReplyPicker, buildTakenNotice, buildTicketPage, claimButton, listStateValue, parseListState, pickerTicketId, savedRepliesText, withoutPage, type ListState,
+} from './staff.js';

@@ -3,6 +3,7 @@ import type { SlackMessage } from './cards.js';
 import { personLabel, priorityLabel, quote, slackDate } from './format.js';
 import { ACTIONS, ticketButtonValue } from './ids.js';
 import { button, context, fallback, section, userText, type KnownBlock } from './limits.js';
+import { ratingButtons } from './rating.js';
 
 /**
  * A notification as a reply in the person's ticket thread, or null for the
@@ -36,8 +37,9 @@ export function buildThreadReply(n: Notification): SlackMessage | null {
     case 'ticket.resolved':
       return reply(`${ref} was resolved by ${n.by.displayName}: ${t.resolution ?? ''}`, [
         section(`:white_check_mark: *Resolved* by ${personLabel(n.by)}${t.resolution ? `\n${quote(userText(t.resolution))}` : ''}`),
-        context(['Not fixed? Reopen the ticket and it goes back to the queue.']),
+        context(['Not fixed? Reopen the ticket and it goes back to the queue. How did it go? Rate it (a later click changes it).']),
         { type: 'actions', block_id: `ticket:${t.id}`, elements: [button('Reopen', ACTIONS.reopen, ticketButtonValue(t))] },
+        ratingButtons(t),
       ]);
     case 'ticket.reopened':
       return reply(`${n.by.displayName} reopened ${ref}.`, [section(`:arrows_counterclockwise: ${personLabel(n.by)} reopened ${ref}.`)]);
