@@ -63,6 +63,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw new Error(`the file system refused WAL mode (got ${String(mode)})`);
     }
+    // A damaged file would start and then fail every write: refuse it now, with what to do.
+    if (!inMemory) assertIntact(db);
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     db.pragma('foreign_keys = ON');
@@ -124,6 +126,13 @@ function prepareDirectory(dataDir: string): string {
     );
   }
   return dir;
+}
+
+/** SQLite's quick_check: every page and index structure is readable (O(size), no full index-content comparison). */
+function assertIntact(db: Database.Database): void {
+  const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
+  const problems = rows.map((r) => r.quick_check.replace(/\s+/g, ' ').trim()).filter((r) => r !== 'ok');
+  if (problems.length > 0) throw Object.assign(new Error(`the integrity check found damage (${problems.join('; ').slice(0, 300)})`), { code: 'SQLITE_CORRUPT' });
 }
 
 function hintFor(error: unknown): string {
