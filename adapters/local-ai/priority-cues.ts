@@ -37,13 +37,13 @@ type Cls = keyof typeof C;
 const LEXICON: Readonly<Record<Cls, string>> = {
   quant: 'all alle allen aller every entire whole ganz* gesamt* samtlich* jede* tous toutes tout toute ensemble todos todas todo toda inteir* entera entero several multiple many mehrere viele plusieurs varios varias vari* anybody anyone',
   nobody: 'nobody none noone niemand keiner keine kein einziger personne aucun aucune nadie ningun ninguno ninguna ninguem nenhum nenhuma',
-  group: 'everyone everybody anybody anyone jedermann monde mundo team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance',
-  severity: 'down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors',
+  group: 'everyone everybody anybody anyone jedermann monde mundo team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
+  severity: 'lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors',
   neg: 'not no t cannot cant unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel',
   able: 'work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem',
   service: 'network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
-  action: 'click* clique* cliquei geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
-  object: 'link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr',
+  action: 'confirm* scann* logged pase pasado click* clique* cliquei geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
+  object: 'link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr card digits cvv cvc karte carte tarjeta cartao',
   weird: 'suspicious weird strange odd seltsam* komisch* etrange* bizarre* extran* raro rara estranh*',
   suspicion: 'fake phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
   signin: 'signin signed sign login logged logon logins anmeldung* angemeldet connexion* connecte sesion inicio acceso acesso acessos entrou',
@@ -103,11 +103,19 @@ function classes(word: string): number {
 /** What someone else at the keyboard moves: "the cursor moves on its own". */
 const INPUT: ReadonlySet<string> = new Set(['cursor', 'mouse', 'maus', 'mauszeiger', 'souris', 'curseur', 'raton', 'typing', 'tippt', 'schreibt', 'ecrit', 'escribe', 'digitando', 'digita', 'windows', 'fenster', 'fenetres', 'ventanas', 'janelas']);
 
+/** Maintenance, and what announces it for later. */
+const MAINTENANCE: ReadonlySet<string> = new Set(['maintenance', 'wartung', 'wartungsarbeiten', 'mantenimiento', 'manutencao']);
+const FUTURE: ReadonlySet<string> = new Set(['will', 'going', 'wird', 'werden', 'sera', 'seront', 'va', 'vai', 'estara', 'estarao', 'tomorrow', 'morgen', 'demain', 'manana', 'amanha']);
+
+/** Words of wanting: a request. */
+const WANTS: ReadonlySet<string> = new Set(['want', 'wants', 'love', 'mochte', 'mochten', 'wunschen', 'voudrait', 'voudraient', 'souhaite', 'souhaitent', 'quiere', 'quieren', 'quisiera', 'quer', 'querem', 'gostaria', 'gostariam']);
+
 /** Possessives: "all my files", "none of the ports on my desktop" are one person's. */
 const POSSESSIVE: ReadonlySet<string> = new Set(['my', 'mein', 'meine', 'meinem', 'meinen', 'mon', 'ma', 'mes', 'mi', 'mis', 'meu', 'minha', 'meus', 'minhas']);
 /** What gets encrypted in an attack. */
 const FILES: ReadonlySet<string> = new Set(['files', 'file', 'dateien', 'daten', 'fichiers', 'archivos', 'arquivos', 'ficheiros', 'documents', 'documentos', 'drive', 'laufwerk', 'data', 'dados', 'datos', 'donnees', 'folders', 'ordner', 'dossiers', 'carpetas', 'pastas', 'server']);
 const ENCRYPT_STEMS = ['encrypt', 'verschlussel', 'chiffr', 'cifrad', 'criptografad', 'encriptad'];
+const ENCRYPT_FIRST: ReadonlySet<number> = new Set(ENCRYPT_STEMS.map((s) => s.charCodeAt(0)));
 const DONE_ENDINGS = ['ed', 't', 'e', 'es', 'ee', 'ees', 'o', 'os', 'a', 'as'];
 /** "encrypted", "verschlüsselt", "chiffrés", "cifrados": something was encrypted (not "encryption", a topic). */
 function encrypted(word: string): boolean {
@@ -117,7 +125,7 @@ function encrypted(word: string): boolean {
 /** Phrases that are one cue; looked up in the space-joined words. */
 const PHRASES = {
   autonomous: ['on its own', 'by itself', 'von selbst', 'von allein', 'tout seul', 'toute seule', 'por si solo', 'por si sola', 'sozinho', 'sozinha', 'solo se mueve'],
-  disown: ['never been', 'never made', 'never did', 'i was asleep', 'not me', 'wasn t me', 'was not me', 'no fui yo', 'nao fui eu', 'pas moi', 'nicht ich', 'war nicht ich', 'didn t make', 'did not make', 'never been', 'i was asleep'],
+  disown: ['never been', 'never made', 'never did', 'i was asleep', 'not me', 'wasn t me', 'was not me', 'no fui yo', 'nao fui eu', 'pas moi', 'nicht ich', 'war nicht ich', 'war ich nicht', 'ce n etait pas moi', 'didn t change it', 'i didn t change', 'i did not change', 'didn t make', 'did not make', 'never been', 'i was asleep'],
   falseAlarm: ['false alarm', 'it was me', 'it was just me', 'fehlalarm', 'war ich selbst', 'c etait moi', 'fausse alerte', 'falsa alarma', 'era yo', 'fui yo mismo', 'alarme falso', 'era eu', 'close the ticket', 'ticket schliessen', 'fermer le ticket', 'cerrar el ticket', 'fechar o chamado', 'all good now', 'please ignore'],
   thanks: ['thanks for', 'thank you for', 'danke fur', 'vielen dank fur', 'merci pour', 'merci d avoir', 'gracias por', 'obrigado por', 'obrigada por'],
   singular: ['only me', 'only mine', 'only my', 'nobody else', 'no one else', 'noone else', 'everyone else', 'niemand sonst', 'nur bei mir', 'nur ich', 'nur mein', 'personne d autre', 'que moi', 'seulement moi', 'seulement mon', 'chez moi seulement', 'nadie mas', 'solo a mi', 'solo yo', 'solo mi', 'ninguem mais', 'so comigo', 'so eu', 'so o meu', 'so a minha'],
@@ -125,6 +133,14 @@ const PHRASES = {
   canWait: ['stort nicht', 'stoert nicht', 'ne gene pas', 'no molesta', 'nao atrapalha', 'doesn t bother', 'nur optisch', 'purely visual'],
 } as const;
 type PhraseKind = keyof typeof PHRASES;
+/** The phrases by their first word: one pass over the ticket finds them all. */
+const PHRASE_STARTS = new Map<string, { kind: PhraseKind; parts: string[] }[]>();
+for (const [kind, list] of Object.entries(PHRASES) as [PhraseKind, readonly string[]][]) {
+  for (const phrase of list) {
+    const parts = phrase.split(' ');
+    PHRASE_STARTS.set(parts[0]!, [...(PHRASE_STARTS.get(parts[0]!) ?? []), { kind, parts }]);
+  }
+}
 
 /** What the compositional reading found; each field is the reason text, or undefined. */
 export interface PriorityCues {
@@ -142,6 +158,8 @@ export interface PriorityCues {
   readonly nonIncident?: string | undefined;
   /** A wish for something (new): "the whole team wants new monitors". */
   readonly wish?: boolean | undefined;
+  /** A plain wish (want, would love, möchte, quiere), a request even without a question. */
+  readonly wants?: boolean | undefined;
   /** The requester themselves cannot log in, connect or work. */
   readonly selfBlocked?: boolean | undefined;
   /** A cosmetic issue or "doesn't bother me". */
@@ -154,14 +172,19 @@ const SELF_SCOPED: ReadonlySet<string> = new Set(['everyone', 'everybody', 'anyb
 /** Words between a scope word and a severity word that still read as one statement. */
 const SCOPE_WINDOW = 10;
 /** Words between an action and its object. */
-const ACTION_WINDOW = 5;
+const ACTION_WINDOW = 6;
 
 /** Reads the compositional cues from folded words (see `foldWords`). */
-export function readCues(words: readonly string[]): PriorityCues {
+export function readCues(words: readonly string[], asks = false): PriorityCues {
   const masks = words.map(classes);
-  const joined = ` ${words.join(' ')} `;
-  const has = (kind: PhraseKind) => PHRASES[kind].some((p) => joined.includes(` ${p} `));
-  const any = (bits: number) => masks.some((m) => (m & bits) !== 0);
+  const present = new Set<PhraseKind>();
+  for (let i = 0; i < words.length; i++) {
+    for (const { kind, parts } of PHRASE_STARTS.get(words[i]!) ?? []) if (!present.has(kind) && parts.every((p, k) => words[i + k] === p)) present.add(kind);
+  }
+  const has = (kind: PhraseKind) => present.has(kind);
+  let union = 0;
+  for (const m of masks) union |= m;
+  const any = (bits: number) => (union & bits) !== 0;
   const near = (i: number, bits: number, before: number, after: number) => {
     for (let j = Math.max(0, i - before); j <= i + after && j < words.length; j++) if (j !== i && (masks[j]! & bits) !== 0) return j;
     return -1;
@@ -173,6 +196,7 @@ export function readCues(words: readonly string[]): PriorityCues {
   const severityAt: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const m = masks[i]!;
+    if (m === 0) continue;
     const next = words[i + 1] ?? '';
     if ((m & C.quant) && !POSSESSIVE.has(next) && near(i, C.group, 2, 6) >= 0) scopeAt.push(i);
     if (SELF_SCOPED.has(words[i]!)) scopeAt.push(i);
@@ -181,6 +205,8 @@ export function readCues(words: readonly string[]): PriorityCues {
     if ((m & C.group) && /^\d+$/.test(words[i - 1] ?? '') && Number(words[i - 1]) >= 5) scopeAt.push(i);
     // Severity: a severity word, a negated ability, or "no"/"kein"/"sin" and a service (no wifi, kein Netz, sin internet).
     if (m & C.severity) severityAt.push(i);
+    // "none of the remote workers can connect": nobody, then what they cannot do.
+    if ((m & C.nobody) && near(i, C.able, 0, 6) >= 0) severityAt.push(i);
     if ((m & C.able) && (near(i, C.neg | C.nobody, 3, 0) >= 0 || near(i, C.neg, 0, 2) >= 0)) severityAt.push(i);
     if ((m & C.service) && near(i, C.neg, 2, 0) >= 0) severityAt.push(i);
   }
@@ -195,7 +221,9 @@ export function readCues(words: readonly string[]): PriorityCues {
   }
 
   const training = any(C.training) ? 'training or simulation' : undefined;
-  const nonIncident = training ?? (any(C.planned) ? 'planned' : undefined) ?? (has('thanks') ? 'thanks' : undefined) ?? (has('falseAlarm') ? 'false alarm' : undefined);
+  // Maintenance asked about or announced for later is planned work, not an outage ("since the maintenance last night" is one).
+  const planned = any(C.planned) || (words.some((w) => MAINTENANCE.has(w)) && (asks || words.some((w) => FUTURE.has(w))));
+  const nonIncident = training ?? (planned ? 'planned' : undefined) ?? (has('thanks') ? 'thanks' : undefined) ?? (has('falseAlarm') ? 'false alarm' : undefined);
 
   return {
     security: nonIncident === 'training or simulation' || nonIncident === 'false alarm' ? undefined : securityEvent(words, masks, has, any, near, negatedAt),
@@ -205,6 +233,7 @@ export function readCues(words: readonly string[]): PriorityCues {
     singular,
     nonIncident,
     wish: any(C.wish),
+    wants: words.some((w) => WANTS.has(w)),
     selfBlocked: masks.some((m, i) => (m & C.able) && near(i, C.neg, 3, 0) >= 0 && near(i, C.self, 4, 0) >= 0),
     cosmetic: any(C.cosmetic) || has('canWait'),
   };
@@ -224,7 +253,7 @@ function securityEvent(
     const m = masks[i]!;
     // Someone else at the keyboard: the cursor moves on its own.
     if (INPUT.has(words[i]!) && has('autonomous')) return `${words[i]} … on its own`;
-    if (encrypted(words[i]!) && FILES.has(words[i - 1] ?? '') !== FILES.has(words[i + 1] ?? '') || (encrypted(words[i]!) && near(i, C.device, 4, 4) >= 0)) return words[i];
+    if (ENCRYPT_FIRST.has(words[i]!.charCodeAt(0)) && encrypted(words[i]!) && (words.slice(Math.max(0, i - 3), i + 3).some((w) => FILES.has(w)) || near(i, C.device, 4, 4) >= 0)) return words[i];
     if (m === 0 || negatedAt(i)) continue;
     // An action on a link, attachment, secret or push, with something suspicious or regretted in the ticket
     // (a merely "weird" one only close by: "a weird error" is no phishing).
@@ -233,7 +262,8 @@ function securityEvent(
       if (o >= 0 && words[o - 1] !== 'error') return `${words[i]} … ${words[o]}`;
     }
     // A sign-in the requester disowns ("not me"), or one from somewhere unknown.
-    if ((m & C.signin) && (disowned || (near(i, C.disown, 8, 8) >= 0 && near(i, C.from, 6, 6) >= 0))) return `${words[i]} … not them`;
+    if ((m & (C.signin | C.object)) && disowned) return `${words[i]} … not them`;
+    if ((m & C.signin) && ( (near(i, C.disown, 8, 8) >= 0 && near(i, C.from, 6, 6) >= 0))) return `${words[i]} … not them`;
     if (m & C.ransom) return words[i];
     // A stolen device (or bag).
     const device = m & C.theft ? near(i, C.device, 5, 5) : -1;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readCues, wordClasses } from './priority-cues.js';
 import { readPriority } from './priority.js';
+import { foldWords } from './skill-matcher.js';
 
 describe('readPriority', () => {
   it.each([
@@ -134,5 +136,86 @@ describe('readPriority', () => {
 
   it('treats pattern characters in text as plain text', () => {
     expect(() => readPriority('((( [a-z]+ $$$ \\', '.*+? ^$ {2,}')).not.toThrow();
+  });
+});
+
+describe('compositional priority cues', () => {
+  const cues = (text: string) => readCues(foldWords(text));
+
+  it('matches stems and German compounds without listing each form', () => {
+    expect(wordClasses('niederlassungen')).toContain('group');
+    expect(wordClasses('lohnbuchhaltung')).toContain('group');
+    expect(wordClasses('stromausfall')).toContain('severity');
+    expect(wordClasses('rancon')).toContain('ransom');
+    expect(wordClasses('cursor')).not.toContain('training');
+  });
+
+  it.each([
+    ['3rd floor dead', 'Since about 9 the whole third floor has no network, wired or wifi.'],
+    ['VPN', 'None of the remote workers can connect to the VPN since the maintenance window last night.'],
+    ['Scanners', 'every handheld scanner in the Leeds warehouse lost its connection, shipping has stopped completely'],
+    ['Fileserver', 'Die gesamte Niederlassung kommt nicht an ihre Dateien.'],
+    ['Drucker', 'Kein einziger Drucker in Gebäude B druckt mehr, die ganze Lohnbuchhaltung steht.'],
+    ['VPN', 'La VPN no conecta para ningún empleado en teletrabajo.'],
+    ['Denver', 'Every few minutes all connections at the Denver site drop, for everybody.'],
+  ])('reads scope near severity as HIGH: %s', (title, description) => {
+    expect(cues(`${title}\n${description}`).scopedImpact).toBeDefined();
+    expect(readPriority(title, description).priority).toBe('HIGH');
+  });
+
+  it.each([
+    ['did something dumb', 'the page looked exactly like our microsoft login so i typed my pasword in'],
+    ['Weird invoice', 'I opened the attached document and clicked enable content. Now the antivirus went red.'],
+    ['Sign-in', 'Got an email saying my account signed in from Lagos. I have never been there.'],
+    ['Inicio de sesión', 'Me llegó un aviso de inicio de sesión desde Rusia y no fui yo.'],
+    ['Compta', 'plusieurs postes affichent un message qui demande une rançon'],
+    ['Popup', 'a red screen says all my documents are encrypted and I need to pay'],
+    ['Wrong address', 'I emailed the salary overview to an outside address instead of HR.'],
+    ['Folder', "The passport scans folder is set to 'anyone with the link can view'."],
+    ['Mouse', 'My cursor is moving on its own and windows are opening.'],
+    ['USB', 'A colleague found a USB stick in the car park and plugged it into her PC.'],
+    ['Diensthandy', 'Mein Firmenhandy wurde mir im Zug gestohlen.'],
+  ])('reads a security event as HIGH: %s', (title, description) => {
+    expect(cues(`${title}\n${description}`).security).toBeDefined();
+    expect(readPriority(title, description).priority).toBe('HIGH');
+  });
+
+  it.each([
+    ['Phishing simulation next week', 'We run a phishing simulation for all staff next week. If you click a test link you land on a training page.'],
+    ['Sicherheitsschulung', 'Wann findet die nächste Schulung zu IT-Sicherheit und Phishing statt?'],
+    ['Suspicious mail', "I got a weird email with a link. I didn't click anything, just forwarded it."],
+    ['What if', 'What should I do if I ever click a phishing link by mistake?'],
+    ['False alarm', 'Earlier I reported a suspicious login but it was me on my new phone. Please close the ticket.'],
+    ['Encryption', 'Which encryption do you recommend for files on Ubuntu?'],
+  ])('does not read training, a simulation, a negation, an "if" or a false alarm as an incident: %s', (title, description) => {
+    expect(readPriority(title, description).priority).not.toBe('HIGH');
+  });
+
+  it.each([
+    ['Whole team wants new monitors', 'The whole marketing team would love to get 27-inch monitors.'],
+    ['Headsets', 'Die ganze Abteilung hätte gern neue Headsets. Wie bestellen wir die?'],
+    ['Sillas', 'Toda la oficina de Valencia quiere sillas nuevas.'],
+    ['Thanks', 'Everyone in the Bristol office says thanks for fixing the wifi yesterday!'],
+    ['Maintenance', 'Planned maintenance: email will be unavailable for everyone on Sunday.'],
+    ['ERP', 'Is the ERP maintenance on Saturday going to take the system down for all users?'],
+  ])('reads a crowd that wants something, thanks or planned work as LOW: %s', (title, description) => {
+    expect(readPriority(title, description).priority).toBe('LOW');
+  });
+
+  it.each([
+    ['Poste', "Mon ordinateur ne démarre plus, je ne peux pas travailler. Mes collègues n'ont aucun souci."],
+    ['USB ports dead', 'None of the USB ports on my desktop work since this morning'],
+    ['Outlook crashes', 'Outlook keeps crashing whenever I open a PDF. Colleagues are fine.'],
+    ['Account', "I can't log into my account, I forgot my password. Can you reset it please?"],
+  ])('reads one person blocked as MEDIUM, not HIGH: %s', (title, description) => {
+    expect(readPriority(title, description).priority).toBe('MEDIUM');
+  });
+
+  it.each([
+    ['URGENT!!! shared calendar', "URGENT!!! how do I add my manager's shared calendar?"],
+    ['DRINGEND', 'DRINGEND: Wie richte ich eine Abwesenheitsnotiz ein?'],
+    ['URGENTE', 'URGENTE!! cómo cambio mi firma de correo??'],
+  ])('keeps an urgent how-to LOW: %s', (title, description) => {
+    expect(readPriority(title, description).priority).toBe('LOW');
   });
 });

@@ -227,6 +227,7 @@ export interface PriorityReading {
 
 /** Reads the priority of a ticket from its title and description. */
 export function readPriority(title: string, description: string): PriorityReading {
+  const asks = title.includes('?') || description.includes('?');
   const words = foldWords(`${title}\n${description === title ? '' : description}`);
   const found: { kind: SignalKind; phrase: string }[] = [];
   const kinds = new Set<SignalKind>();
@@ -315,9 +316,9 @@ export function readPriority(title: string, description: string): PriorityReadin
   const lift = words.find((w) => LIFTS.has(w));
   const stuck = lift && words.find((w) => STUCK.has(w));
   if (lift && stuck) add('safety', `${lift} … ${stuck}`);
-  const asks = title.includes('?') || description.includes('?');
-  const cues = readCues(words);
+  const cues = readCues(words, asks);
   if (cues.cosmetic) add('cosmetic', 'cosmetic');
+  if (cues.wants && !cues.severity) add('request', 'wants');
   if (cues.selfBlocked) add('blocked', 'cannot work');
   // A context that is no incident (training, a simulation, a false alarm) takes back the phrase tables' security
   // reading; planned work, thanks or a single person take back an outage or a crowd.
