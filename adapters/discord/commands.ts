@@ -9,6 +9,7 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { DESCRIPTION_MAX } from '../../core/index.js';
+import { staffCommandDefinitions } from './staff-commands.js';
 
 /** Names shared by the definitions and the handlers. */
 export const COMMANDS = { ticket: 'ticket', tickets: 'tickets', skills: 'skills', createTicket: 'Create ticket', panel: 'panel', helpdesk: 'helpdesk', dashboard: 'dashboard', hold: 'hold', stats: 'stats' } as const;
@@ -63,7 +64,7 @@ export function commandDefinitions(scope: 'global' | 'guild'): RESTPostAPIApplic
       description: 'List helpdesk tickets (only you see the answer)',
       options: [
         { type: Opt.String, name: 'scope', description: 'Whose tickets', required: false, choices: [
-          { name: 'filed by me', value: 'mine' },
+          { name: 'mine (staff: assigned to me; others: filed by me)', value: 'mine' },
           { name: 'assigned to me (and the unassigned queue)', value: 'assigned' },
           { name: 'unassigned', value: 'unassigned' },
           { name: 'all (admins)', value: 'all' },
@@ -76,9 +77,11 @@ export function commandDefinitions(scope: 'global' | 'guild'): RESTPostAPIApplic
         { type: Opt.String, name: 'priority', description: 'Priority', required: false, choices: levels },
         { type: Opt.String, name: 'skill', description: 'Tickets needing this skill', required: false, autocomplete: true },
         { type: Opt.String, name: 'search', description: 'Words in the title or description', required: false, max_length: 200 },
+        { type: Opt.Integer, name: 'page', description: 'Page number (the answer has Previous / Next)', required: false, min_value: 1, max_value: 10000 },
       ],
       ...everywhere,
     },
+    ...staffCommandDefinitions(everywhere),
     {
       type: ApplicationCommandType.ChatInput,
       name: COMMANDS.skills,

@@ -25,9 +25,15 @@ export type Action =
   /** "File this as a ticket" under a DM to the bot (the DM's id is the argument). */
   | 'dmfile'
   /** 👍 / 👎 under the requester's "resolved" message; the comment form they open is sent back with the same action. */
-  | 'rate';
+  | 'rate'
+  /** The staff workflow: "Take it", the internal-note button and its modal, "Reply with…" and its saved-reply select, /tickets Previous / Next. */
+  | 'claim'
+  | 'inote'
+  | 'replywith'
+  | 'replypick'
+  | 'page';
 
-const ACTIONS: readonly Action[] = ['start', 'resolve', 'reassign', 'reopen', 'assign', 'triage', 'file', 'note', 'panel', 'dmfile', 'rate'];
+const ACTIONS: readonly Action[] = ['start', 'resolve', 'reassign', 'reopen', 'assign', 'triage', 'file', 'note', 'panel', 'dmfile', 'rate', 'claim', 'inote', 'replywith', 'replypick', 'page'];
 
 export interface ParsedId {
   readonly action: Action;

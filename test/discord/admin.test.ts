@@ -86,16 +86,16 @@ describe('Discord /skills and /tickets', () => {
     }
     await h.settled();
     const mine = await run('alice', 'tickets');
-    expect(mine).toContain('Tickets you filed (2)');
+    expect(mine).toContain('Tickets you filed: 2 tickets match');
     expect(mine).toContain('VPN down at home');
 
     const queue = await run('bob', 'tickets');
-    expect(queue).toContain('Assigned to you and unassigned (2)');
+    expect(queue).toContain('Assigned to you and unassigned: 2 tickets match');
     expect(await run('bob', 'tickets', [opt.string('search', 'office')])).not.toContain('at home');
     expect(await run('bob', 'tickets', [opt.string('status', 'DONE')])).toContain('none');
     expect(await run('alice', 'tickets', [opt.string('scope', 'all')])).toContain('You can list only the tickets you filed');
     expect(await run('alice', 'tickets', [opt.string('skill', 'basket-weaving')])).toContain('not a skill in the catalog');
-    expect(await run('root', 'tickets', [opt.string('skill', 'vpn')])).toContain('All tickets (2)');
+    expect(await run('root', 'tickets', [opt.string('skill', 'vpn')])).toContain('All tickets: 2 tickets match');
   });
 });
 
@@ -110,7 +110,7 @@ describe('Discord command registration', () => {
     const { registerCommands } = await import('../../adapters/discord/index.js');
     const options = { token: h.fake.token, applicationId: h.fake.applicationId, apiUrl: h.fake.apiUrl, guildId: h.guild.id };
     const first = await registerCommands(options);
-    expect(first.commands.map((c) => `${c.change} ${c.name}`)).toEqual(['created ticket', 'created tickets', 'created skills', 'created Create ticket', 'created panel', 'created helpdesk']);
+    expect(first.commands.map((c) => `${c.change} ${c.name}`)).toEqual(['created ticket', 'created tickets', 'created claim', 'created note', 'created reply', 'created replies', 'created audit', 'created skills', 'created Create ticket', 'created panel', 'created helpdesk', 'created dashboard', 'created hold', 'created stats']);
     expect(first.wrote).toBe(true);
 
     const puts = () => h.fake.calls.filter((c) => c.method === 'PUT' && c.path.endsWith('/commands')).length;
@@ -123,7 +123,7 @@ describe('Discord command registration', () => {
     stored[0] = { ...stored[0], description: 'old text' };
     stored.push({ id: '1', name: 'legacy', type: 1, description: 'gone' });
     const third = await registerCommands(options);
-    expect(third.commands.map((c) => `${c.change} ${c.name}`)).toEqual(['updated ticket', 'unchanged tickets', 'unchanged skills', 'unchanged Create ticket', 'unchanged panel', 'unchanged helpdesk', 'removed legacy']);
+    expect(third.commands.map((c) => `${c.change} ${c.name}`)).toEqual(['updated ticket', 'unchanged tickets', 'unchanged claim', 'unchanged note', 'unchanged reply', 'unchanged replies', 'unchanged audit', 'unchanged skills', 'unchanged Create ticket', 'unchanged panel', 'unchanged helpdesk', 'unchanged dashboard', 'unchanged hold', 'unchanged stats', 'removed legacy']);
     expect(puts()).toBe(2);
 
     const global = await registerCommands({ token: options.token, applicationId: options.applicationId, apiUrl: options.apiUrl });

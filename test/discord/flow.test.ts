@@ -37,7 +37,7 @@ describe('Discord: /ticket form → pipeline → moderator DM → resolve → re
 
   it('runs the pipeline: requester card with replies, moderator card with notes and buttons', async () => {
     modCard = await h.fake.waitFor(() => h.fake.dms(h.users.bob)[0], 'the moderator card');
-    expect(labels(modCard)).toEqual(['Start', 'Resolve', 'Reassign', 'Edit triage']);
+    expect(labels(modCard)).toEqual(['Start', 'Resolve', 'Reassign', 'Edit triage', 'Note…', 'Reply with…']);
     const mod = textOf(modCard);
     expect(mod).toContain('New ticket for you: #1');
     expect(mod).toContain('#1 · VPN is down');
@@ -63,7 +63,7 @@ describe('Discord: /ticket form → pipeline → moderator DM → resolve → re
     const click = h.fake.click(h.users.bob, modCard, idFor(modCard, 'start'));
     expect((await h.fake.answered(click)).type).toBe(7);
     const card = h.fake.message(String(modCard['id']));
-    expect(labels(card)).toEqual(['Resolve', 'Reassign', 'Edit triage']);
+    expect(labels(card)).toEqual(['Resolve', 'Reassign', 'Edit triage', 'Note…', 'Reply with…']);
     expect(textOf(card)).toContain('In progress');
     const started = await h.fake.waitFor(() => h.fake.dms(h.users.alice)[before], 'the started reply');
     expect(textOf(started)).toContain('**Bob**');
@@ -152,7 +152,7 @@ describe('Discord: /ticket form → pipeline → moderator DM → resolve → re
     await h.fake.waitFor(() => textOf(h.fake.message(String(modCard['id']))).includes('No longer yours'), 'the retired card');
     expect(customIds(h.fake.message(String(modCard['id'])))).toEqual([]);
     const rootCard = await h.fake.waitFor(() => h.fake.dms(h.users.root).find((m) => textOf(m).includes('New ticket for you: #1')), 'the new assignee card');
-    expect(labels(rootCard)).toEqual(['Start', 'Resolve', 'Reassign', 'Edit triage']);
+    expect(labels(rootCard)).toEqual(['Start', 'Resolve', 'Reassign', 'Edit triage', 'Note…', 'Reply with…']);
 
     // A stale rendering of Bob's old card: core refuses, Bob is told privately.
     const stale = h.fake.click(h.users.bob, card, idFor(card, 'resolve'));

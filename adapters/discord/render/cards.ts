@@ -4,6 +4,7 @@ import { customId } from '../ids.js';
 import { actionRows, LIMITS, truncate } from './limits.js';
 import type { MessageBody } from './message.js';
 import { ratingField } from './rating.js';
+import { claimButton, staffCardButtons } from './staff-buttons.js';
 import { discordText, personText } from './user-text.js';
 
 export const COLORS = { HIGH: 0xe5484d, MEDIUM: 0xf5a524, LOW: 0x3e63dd, DONE: 0x30a46c, INFO: 0x5865f2 } as const;
@@ -73,7 +74,7 @@ export function buildModeratorCard(ticket: Ticket, requester: PersonRef, options
     timestamp: ticket.createdAt,
     ...(description ? { description } : {}),
   };
-  const buttons = mode === 'former' ? [] : mode === 'admin' ? [assignButton(ticket)] : moderatorButtons(ticket);
+  const buttons = mode === 'former' ? [] : mode === 'admin' ? adminButtons(ticket) : [...moderatorButtons(ticket), ...staffCardButtons(ticket)];
   return {
     ...(options.headline ? { content: options.headline } : {}),
     embeds: [embed],
@@ -96,6 +97,11 @@ export function moderatorButtons(ticket: Pick<Ticket, 'id' | 'status' | 'version
   out.push(button('reassign', 'Reassign', ButtonStyle.Secondary, ticket));
   out.push(button('triage', 'Edit triage', ButtonStyle.Secondary, ticket));
   return out;
+}
+
+/** An admin's notice: "Take it" while nobody works on it, and "Assign…". */
+function adminButtons(ticket: Ticket): APIButtonComponent[] {
+  return ticket.status === 'DONE' ? [assignButton(ticket)] : [claimButton(ticket), assignButton(ticket)];
 }
 
 function assignButton(ticket: Pick<Ticket, 'id' | 'version'>): APIButtonComponent {

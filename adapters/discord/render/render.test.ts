@@ -98,7 +98,9 @@ describe('ticket cards', () => {
     expect(fields['Similar resolved tickets']).toContain('**#3** VPN cert expired — Renewed');
     expect(e?.footer?.text).toContain('triaged by gemini (flash)');
     const ids = card.components?.[0]?.components.map((c) => ('custom_id' in c ? c.custom_id : '')) ?? [];
-    expect(ids.map((id) => parseCustomId(id)?.action)).toEqual(['start', 'resolve', 'reassign', 'triage']);
+    expect(ids.map((id) => parseCustomId(id)?.action)).toEqual(['start', 'resolve', 'reassign', 'triage', 'inote']);
+    // Row two: Reply with… (a row holds five).
+    expect(card.components?.[1]?.components.map((c) => ('custom_id' in c ? parseCustomId(c.custom_id)?.action : ''))).toEqual(['replywith']);
     expect(parseCustomId(ids[0] ?? '')?.args).toEqual([ticket().id, String(ticket().version)]);
     expectWithinLimits(card);
   });
@@ -107,7 +109,7 @@ describe('ticket cards', () => {
     expect(moderatorButtons(ticket({ status: 'IN_PROGRESS' })).map((b) => ('label' in b ? b.label : ''))).toEqual(['Resolve', 'Reassign', 'Edit triage']);
     expect(moderatorButtons(ticket({ status: 'DONE' })).map((b) => ('label' in b ? b.label : ''))).toEqual(['Reopen']);
     expect(buildModeratorCard(ticket(), requester, { mode: 'former' }).components).toEqual([]);
-    expect(buildModeratorCard(ticket(), requester, { mode: 'admin' }).components?.[0]?.components).toHaveLength(1);
+    expect(buildModeratorCard(ticket(), requester, { mode: 'admin' }).components?.[0]?.components.map((b) => ('label' in b ? b.label : ''))).toEqual(['Take it', 'Assign…']);
   });
 
   it('respects every limit with huge text, notes and many similar tickets', () => {

@@ -7,6 +7,7 @@ import { rateButton } from './rate.js';
 import { reassignButton } from './reassign.js';
 import { reopenButton } from './reopen.js';
 import { resolveButton } from './resolve.js';
+import { claimButtonHandler, internalNoteButton, pageButton, replyWithButton, savedReplySelect } from './staff.js';
 import { startButton } from './start.js';
 
 /** Buttons and selects on ticket cards and replies. */
@@ -19,5 +20,10 @@ export function register(registry: Registry): void {
   registry.component(reopenButton);
   registry.component(panelButton);
   registry.component(dmFileButton);
+  registry.component(claimButtonHandler);
+  registry.component(internalNoteButton);
+  registry.component(replyWithButton);
+  registry.component(savedReplySelect);
+  registry.component(pageButton);
   registry.component(rateButton);
 }

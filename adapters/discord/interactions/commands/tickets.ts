@@ -1,20 +1,15 @@
 import { domainError, type Priority, type TicketFilters, type TicketStatus } from '../../../../core/index.js';
 import { COMMANDS } from '../../commands.js';
 import { actorOf } from '../../people.js';
-import { buildTicketList } from '../../render/lists.js';
 import { skillChoices } from '../../text.js';
+import { ticketPage } from '../ticket-page.js';
 import type { CommandHandler } from '../types.js';
-
-const HEADINGS: Record<NonNullable<TicketFilters['scope']>, string> = {
-  mine: 'Tickets you filed',
-  assigned: 'Assigned to you and unassigned',
-  unassigned: 'Unassigned tickets',
-  all: 'All tickets',
-};
 
 /**
  * `/tickets` with the console's filters as options (scope, status,
- * priority, skill, search words); the answer is private. What each person
+ * priority, skill, search words, page); the answer is private: how many
+ * match, one page in queue order, "Take it" on unassigned rows for staff,
+ * and Previous / Next. What each person
  * may see is decided by core: requesters their own, moderators their queue,
  * admins everything.
  */
@@ -32,23 +27,10 @@ export const ticketsCommand: CommandHandler = {
     const status = o.getString('status') as TicketStatus | null;
     const priority = o.getString('priority') as Priority | null;
     const search = o.getString('search')?.trim();
-    const filters: TicketFilters = {
-      ...(scope ? { scope } : {}),
-      ...(status ? { statuses: [status] } : {}),
-      ...(priority ? { priorities: [priority] } : {}),
-      ...(skill ? { skills: [skill] } : {}),
-      ...(search ? { text: search } : {}),
-      limit: 50,
-    };
-    const listed = await ctx.helpdesk.listTickets(viewer.value, filters);
-    if (!listed.ok) return r.fail(listed.error, '/tickets');
-    const names = new Map<string, string>();
-    for (const id of new Set(listed.value.tickets.map((t) => t.assigneeId).filter((x): x is string => x !== null))) {
-      const p = await ctx.helpdesk.deps.store.getPerson(id);
-      if (p) names.set(id, p.displayName);
-    }
-    const defaultScope = viewer.value.role === 'user' ? 'mine' : viewer.value.role === 'admin' ? 'all' : 'assigned';
-    await r.send(buildTicketList(listed.value.tickets, names, HEADINGS[scope ?? defaultScope]));
+    const state = { scope: scope ?? null, status, priority, skill, search: search || null };
+    const shown = await ticketPage(ctx, viewer.value, state, o.getInteger('page') ?? 1);
+    if (!shown.ok) return r.fail(shown.error, '/tickets');
+    await r.send(shown.value);
   },
   async autocomplete(ctx, interaction) {
     const focused = interaction.options.getFocused();

@@ -1,4 +1,5 @@
 import type { Registry } from '../types.js';
+import { internalNoteModal } from './internal-note.js';
 import { noteModal } from './note.js';
 import { panelModal } from './panel.js';
 import { ratingModal } from './rating.js';
@@ -9,6 +10,7 @@ import { triageModal } from './triage.js';
 export function register(registry: Registry): void {
   registry.modal(ticketModal);
   registry.modal(noteModal);
+  registry.modal(internalNoteModal);
   registry.modal(triageModal);
   registry.modal(panelModal);
   registry.modal(ratingModal);
