@@ -31,7 +31,8 @@ import { displayNames, ticketsPerDay, ticketTranscript } from './usecases/dashbo
  * interaction objects.
  */
 export class Helpdesk {
-  constructor(readonly deps: HelpdeskDeps) {}
+  /** The ports stay inside: surfaces call use cases and the read queries below, never the store. */
+  constructor(private readonly deps: HelpdeskDeps) {}
 
   identify = (input: IdentifyInput) => identify(this.deps, input);
   /** Stores the admins named in the configuration, so they are reachable before they ever spoke. */

@@ -21,7 +21,7 @@ export const ticketsCommand: CommandHandler = {
     if (!viewer.ok) return r.fail(viewer.error, '/tickets');
     const o = interaction.options;
     const skillRaw = o.getString('skill');
-    const skill = skillRaw ? ctx.helpdesk.deps.catalog.normalize(skillRaw) : null;
+    const skill = skillRaw ? ctx.helpdesk.normalizeSkill(skillRaw) : null;
     if (skillRaw && !skill) return r.fail(domainError('INPUT.UNKNOWN_SKILL', `"${skillRaw.slice(0, 40)}" is not a skill in the catalog.`), '/tickets');
     const scope = o.getString('scope') as TicketFilters['scope'] | null;
     const status = o.getString('status') as TicketStatus | null;
@@ -34,6 +34,6 @@ export const ticketsCommand: CommandHandler = {
   },
   async autocomplete(ctx, interaction) {
     const focused = interaction.options.getFocused();
-    await interaction.respond(skillChoices(focused.split(',').pop() ?? '', (p, n) => ctx.helpdesk.deps.catalog.suggest(p, n)));
+    await interaction.respond(skillChoices(focused.split(',').pop() ?? '', (p, n) => ctx.helpdesk.suggestSkills(p, n)));
   },
 };
