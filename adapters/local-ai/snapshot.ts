@@ -22,6 +22,8 @@ export interface SnapshotMeta {
   readonly store: string;
   /** The change the index has applied up to. */
   readonly cursor: TicketChangeCursor | null;
+  /** Ticket versions applied within the catch-up overlap before the cursor (not applied again after a start). */
+  readonly applied?: readonly { readonly id: string; readonly version: number; readonly updatedAt: string }[];
 }
 
 type ArrayKind = 'i32' | 'u32' | 'u16' | 'u8';

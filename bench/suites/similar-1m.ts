@@ -30,7 +30,7 @@ const QUERIES = 1_000;
 const WARMUP = 50;
 const VISIBILITY_ROUNDS = 3;
 const root = join(import.meta.dirname, '..', '..');
-const AT = '2026-01-01T00:00:00.000Z';
+const AT = '2025-01-01T00:00:00.000Z';
 
 /** Writes the tickets straight into the store's table (the store's own row format), in large transactions. */
 async function seed(dataDir: string, c: Corpus, count: number): Promise<void> {
@@ -44,8 +44,10 @@ async function seed(dataDir: string, c: Corpus, count: number): Promise<void> {
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const text = ticketText(c, r);
-      const open = newTicketRecord({ id: `t-${i + 1}`, title: text.title, description: text.description, requesterId: 'p-1', origin: { platform: 'console' }, priority: 'MEDIUM', createdAt: AT }, i + 1);
-      const done = resolve(open, 'p-1', text.resolution, AT);
+      // Resolved over time (one every 10 s), as a helpdesk's history is.
+      const when = new Date(Date.parse(AT) + i * 10_000).toISOString();
+      const open = newTicketRecord({ id: `t-${i + 1}`, title: text.title, description: text.description, requesterId: 'p-1', origin: { platform: 'console' }, priority: 'MEDIUM', createdAt: when }, i + 1);
+      const done = resolve(open, 'p-1', text.resolution, when);
       if (!done.ok) throw new Error(done.error.message);
       insert.run({ ...ticketRow(done.value), idempotency_key: null });
     }

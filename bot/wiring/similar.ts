@@ -54,14 +54,14 @@ export async function buildSimilarIndex(o: SimilarWiringOptions): Promise<Simila
     }
   }
   const lexical = loaded?.index ?? new LexicalSimilarIndex(INDEX_OPTIONS);
-  const index = new SharedSimilarIndex({ inner: o.decorate ? o.decorate(lexical) : lexical, tickets: o.store, cursor: loaded?.meta.cursor ?? null, logger: o.logger });
+  const index = new SharedSimilarIndex({ inner: o.decorate ? o.decorate(lexical) : lexical, tickets: o.store, cursor: loaded?.meta.cursor ?? null, applied: loaded?.meta.applied, logger: o.logger });
   const read = await index.sync();
   o.logger.info({ resolvedTickets: index.size, fromSnapshot: loaded !== null, changesRead: read, ms: Date.now() - started }, 'similar-ticket index ready');
 
   let lastSave = Date.now();
   const save = async (): Promise<void> => {
     if (!path) return;
-    await index.exclusive((cursor) => writeSimilarSnapshot(path, lexical, { store: o.store.description, cursor }));
+    await index.exclusive((cursor) => writeSimilarSnapshot(path, lexical, { store: o.store.description, cursor, applied: index.recentlyApplied() }));
     lastSave = Date.now();
   };
   if (path && (!loaded || index.changesSinceMark >= SNAPSHOT_AFTER_CHANGES)) {

@@ -129,4 +129,27 @@ describe('SharedSimilarIndex', () => {
     await reopened(store, done, at(2 * MINUTE));
     expect(await index.search(QUERY, { limit: 3 })).toMatchObject([{ ref: t.ref, resolution: '' }]);
   });
+
+  it('does not apply again, after a start from a snapshot, the versions the snapshot had applied within the overlap', async () => {
+    const store = new MemoryStore();
+    await resolved(store, await file(store, 'Printer jams on duplex jobs'), at(MINUTE));
+    const before = new SharedSimilarIndex({ inner: new MemorySimilarIndex(), tickets: store });
+    await before.sync();
+    const counted = (applied?: ReturnType<SharedSimilarIndex['recentlyApplied']>) => {
+      const inner = new MemorySimilarIndex();
+      let adds = 0;
+      const add = inner.add.bind(inner);
+      inner.add = async (d) => {
+        adds += 1;
+        await add(d);
+      };
+      return { index: new SharedSimilarIndex({ inner, tickets: store, cursor: before.cursor, applied }), adds: () => adds };
+    };
+    const carried = counted(before.recentlyApplied());
+    await carried.index.sync();
+    expect(carried.adds()).toBe(0);
+    const forgotten = counted();
+    await forgotten.index.sync();
+    expect(forgotten.adds()).toBe(1);
+  });
 });

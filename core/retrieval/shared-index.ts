@@ -20,12 +20,21 @@ export interface SharedSimilarIndexOptions {
    * behind or its commit landed late, is still seen.
    */
   readonly overlapMs?: number | undefined;
+  /** Versions the snapshot's index had applied within the overlap (see {@link SharedSimilarIndex.recentlyApplied}), so a start does not apply them again. */
+  readonly applied?: readonly AppliedChange[] | undefined;
   /** Tickets read per store query (default 1,000). */
   readonly pageSize?: number | undefined;
   readonly logger?: Logger | undefined;
 }
 
 const DEFAULT_OVERLAP_MS = 60_000;
+
+/** A ticket version the index has applied. */
+export interface AppliedChange {
+  readonly id: string;
+  readonly version: number;
+  readonly updatedAt: string;
+}
 
 /**
  * The similar-ticket index every process shares: each process keeps its own
@@ -61,6 +70,12 @@ export class SharedSimilarIndex implements SimilarTicketIndex {
     this.pageSize = Math.max(1, options.pageSize ?? 1000);
     this.logger = options.logger ?? silentLogger;
     this.position = options.cursor ?? null;
+    for (const a of options.applied ?? []) this.applied.set(a.id, { version: a.version, updatedAt: a.updatedAt });
+  }
+
+  /** The versions applied within the overlap before the cursor, for a snapshot to carry. */
+  recentlyApplied(): AppliedChange[] {
+    return [...this.applied].map(([id, a]) => ({ id, version: a.version, updatedAt: a.updatedAt }));
   }
 
   get size(): number {
@@ -164,7 +179,7 @@ export class SharedSimilarIndex implements SimilarTicketIndex {
     return read;
   }
 
-  /** Everything, in bulk; the next catch-up re-reads the overlap one by one. */
+  /** Everything, in bulk; what falls in the overlap is remembered as applied. */
   private async load(): Promise<number> {
     let read = 0;
     const docs = async function* (self: SharedSimilarIndex): AsyncGenerator<ResolvedTicketDoc> {
@@ -175,6 +190,7 @@ export class SharedSimilarIndex implements SimilarTicketIndex {
           const doc = docOf(ticket);
           if (doc) yield doc;
           self.advance(ticket);
+          self.applied.set(ticket.id, { version: ticket.version, updatedAt: ticket.updatedAt });
         }
         read += page.length;
         const last = page[page.length - 1];
@@ -183,6 +199,7 @@ export class SharedSimilarIndex implements SimilarTicketIndex {
       }
     };
     const added = await (this.inner.addAll as (d: AsyncIterable<ResolvedTicketDoc>) => Promise<number>)(docs(this));
+    this.forgetBefore(this.position ? shift(this.position.updatedAt, -this.overlapMs) : '');
     this.changed += added;
     this.logger.info({ resolvedTickets: added }, 'similar-ticket index built from the store');
     return read;
