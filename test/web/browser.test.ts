@@ -5,7 +5,7 @@
  * test-results/dashboard/; with DASHBOARD_DOCS_SCREENSHOT=1 the README's
  * docs/dashboard.png is taken again too (otherwise a run leaves the tree as it was).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +13,18 @@ import { dashboardFixture, serve } from './fixture.js';
 
 const SHOTS = join(process.cwd(), 'test-results', 'dashboard');
 const CHROMIUM = '/usr/bin/chromium';
+/**
+ * CI always runs these (.ci/run installs Chromium; a missing browser fails there). On a developer's
+ * fresh machine without Debian's chromium package they are skipped with a note, so `npm test` stays
+ * green offline; `apt-get install -y chromium` turns them on.
+ */
+const HAS_BROWSER = existsSync(CHROMIUM) || process.env.CI === 'true';
+if (!HAS_BROWSER) process.stderr.write(`dashboard browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)\n`);
 
 let browser: Browser;
 
 beforeAll(async () => {
+  if (!HAS_BROWSER) return;
   mkdirSync(SHOTS, { recursive: true });
   // playwright-core gives the browser a fresh temporary --user-data-dir of its own (it refuses the flag in launch()) and removes it on close.
   browser = await chromium.launch({
@@ -71,7 +79,7 @@ async function signIn(page: Page, url: string, token: string): Promise<void> {
   await page.waitForURL(`${url}/`);
 }
 
-describe('dashboard in Chromium', () => {
+describe.skipIf(!HAS_BROWSER)('dashboard in Chromium', () => {
   let w: Awaited<ReturnType<typeof world>>;
   beforeAll(async () => {
     w = await world();
