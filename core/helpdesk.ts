@@ -8,7 +8,7 @@ import { ticketByRef } from './usecases/mutate.js';
 import { ensureConfiguredAdmins, identify, type IdentifyInput } from './usecases/people.js';
 import { linkIdentity, type LinkIdentityInput } from './usecases/link-identity.js';
 import { actAsPlatformAdmin, demoteStoredPlatformAdmins } from './usecases/platform-admin.js';
-import type { SkillsCommand } from './usecases/skills-admin.js';
+import { runSkillsCommand, type SkillsCommand } from './usecases/skills-admin.js';
 import { postMessage, reassignTicket, reopenTicket, resolveTicket, startTicket, type TicketAction } from './usecases/ticket-actions.js';
 import { triageTicket } from './usecases/triage-ticket.js';
 import { correctTriage, type CorrectTriageInput } from './usecases/correct-triage.js';
@@ -21,7 +21,7 @@ import type { Rating } from './domain/ticket.js';
 import { claimTicket } from './usecases/claim-ticket.js';
 import { addNote } from './usecases/notes.js';
 import { addSavedReply, listSavedReplies, removeSavedReply, sendSavedReply } from './usecases/saved-replies.js';
-import { listAudit, runAuditedSkillsCommand } from './usecases/audit-log.js';
+import { listAudit } from './usecases/audit-log.js';
 import { dashboardCommand, dashboardSession, issueDashboardLink, logoutEverywhere, signInWithLink, signOut } from './usecases/dashboard-session.js';
 import { displayNames, ticketsPerDay, ticketTranscript } from './usecases/dashboard-views.js';
 
@@ -53,7 +53,7 @@ export class Helpdesk {
   listTickets = (viewer: Person, filters: TicketFilters) => listTickets(this.deps, viewer, filters);
   ticketByRef = (ref: number) => ticketByRef(this.deps, ref);
   /** Runs a `/skills` command; role, skill and availability changes are audited with the change. */
-  skills = (actor: Person, command: SkillsCommand) => runAuditedSkillsCommand(this.deps, actor, command);
+  skills = (actor: Person, command: SkillsCommand) => runSkillsCommand(this.deps, actor, command);
   /** Staff take a ticket from the queue (or from an admin holding it as fallback); a lost race names the winner. */
   claimTicket = (input: TicketAction) => claimTicket(this.deps, input);
   /** A staff-only note on the ticket; never reaches the requester. */

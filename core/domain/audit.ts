@@ -1,3 +1,4 @@
+import type { Availability, Person, Role } from './person.js';
 import type { HistoryEntry, Iso, Ticket } from './ticket.js';
 
 /** What an audit entry records: every staff action that changes who does what, or what staff said. */
@@ -50,6 +51,25 @@ export function auditFromHistory(before: Ticket, after: Ticket, name: NameOf): A
       detail: clipDetail(entry.detail),
     });
   }
+  return out;
+}
+
+/** The fields of a person change that the audit records. */
+export interface AuditedPersonChange {
+  readonly role?: Role;
+  readonly skills?: readonly string[];
+  readonly availability?: Availability;
+}
+
+/** The audit entries of one person change: one per aspect that actually changed (ids derived from the version, so a retry writes them once). */
+export function personAudit(before: Person, change: AuditedPersonChange, actorId: string, at: Iso): AuditEntry[] {
+  const out: AuditEntry[] = [];
+  const add = (action: AuditAction, detail: string) =>
+    out.push({ id: `person:${before.id}:${before.version}:${action}`, at, actorId, action, ticketId: null, ref: null, subjectId: before.id, detail: clipDetail(`${before.displayName}: ${detail}`) });
+  if (change.role !== undefined && change.role !== before.role) add('role', `role ${before.role} → ${change.role}`);
+  if (change.skills !== undefined && change.skills.join(',') !== before.skills.join(','))
+    add('skills', `skills ${before.skills.join(', ') || 'none'} → ${change.skills.join(', ') || 'none'}`);
+  if (change.availability !== undefined && change.availability !== before.availability) add('availability', `${before.availability} → ${change.availability}`);
   return out;
 }
 

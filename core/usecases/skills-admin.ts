@@ -1,3 +1,4 @@
+import { personAudit } from '../domain/audit.js';
 import { fail, ok, type Result } from '../domain/errors.js';
 import { isAdmin, type Person } from '../domain/person.js';
 import { requireAdmin } from '../policies/authorization.js';
@@ -147,8 +148,10 @@ function knownSkills(deps: HelpdeskDeps, names: readonly string[]): Result<reado
   return fail('INPUT.UNKNOWN_SKILL', `Unknown skill${unknown.length > 1 ? 's' : ''}: ${hints.join('; ')}. Nothing was changed.`);
 }
 
+/** Saves the change with its audit entries, then hands over the person's tickets if they can no longer take work. */
 async function apply(deps: HelpdeskDeps, actor: Person, target: Person, patch: PersonPatch, message: (p: Person) => string): Promise<Result<SkillsOutcome>> {
-  const updated = await deps.store.updatePerson(target.id, patch, target.version, nowIso(deps));
+  const at = nowIso(deps);
+  const updated = await deps.store.updatePerson(target.id, patch, target.version, at, personAudit(target, patch, actor.id, at));
   const change = holderChange(target, updated);
   if (change === null) return ok({ message: message(updated), person: updated });
   const handOver = await handOverTickets(deps, updated, change, actor.id);
