@@ -4,21 +4,7 @@ import type { SlackContext } from '../../context.js';
 import { slackIdentity } from '../../identity.js';
 import { slackToPlain } from '../../text.js';
 import { fileFromMessage } from '../intake.js';
-
-/** The fields of a channel message event read here (message.channels / message.groups). */
-export interface ChannelMessage {
-  readonly channel: string;
-  readonly channel_type?: string;
-  readonly user?: string;
-  readonly text?: string;
-  readonly ts: string;
-  readonly thread_ts?: string;
-  readonly subtype?: string;
-  readonly bot_id?: string;
-}
-
-/** A person writing: plain messages, with a file, or a thread reply also sent to the channel. Edits, deletions, joins and bots are not. */
-const PERSON_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
+import { envelopeOf, firstDelivery, isPersonWriting, type MessageEvent } from './delivery.js';
 
 /**
  * A message in a channel the bot is in. A new top-level post in a support
@@ -28,18 +14,18 @@ const PERSON_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
  * ignored without a word. Slack's retried deliveries are dropped by event
  * id, and filing itself is keyed by the message, so nothing is filed twice.
  */
-export async function onChannelMessage(ctx: SlackContext, m: ChannelMessage, body: unknown, client: webApi.WebClient): Promise<void> {
-  if (m.bot_id || !PERSON_SUBTYPES.has(m.subtype) || !m.user) return;
+export async function onChannelMessage(ctx: SlackContext, m: MessageEvent, body: unknown, client: webApi.WebClient): Promise<void> {
+  if (!isPersonWriting(m)) return;
   const user = m.user;
-  const team = (body as { team_id?: string }).team_id ?? '';
-  const eventId = (body as { event_id?: string }).event_id;
+  const envelope = envelopeOf(body);
+  const team = envelope.team;
   const isReply = m.thread_ts !== undefined && m.thread_ts !== m.ts;
   try {
     if (isReply) {
       const threadTs = m.thread_ts as string;
       const owner = await ctx.threads.owner(m.channel, threadTs);
       if (!owner) return;
-      if (eventId && !(await ctx.dedupe.claimOnce(`slack:event:${team}:${eventId}`, ctx.eventDedupeMs, ctx.now()))) return;
+      if (!(await firstDelivery(ctx, envelope))) return;
       const who = await ctx.people.personId(team, user);
       if (!who.ok) return;
       // Only the ticket's participants reach it; anyone else chatting in the thread stays in the channel.
@@ -49,7 +35,7 @@ export async function onChannelMessage(ctx: SlackContext, m: ChannelMessage, bod
     }
     if (m.subtype === 'thread_broadcast') return;
     if (!(await ctx.helpdesk.watchedChannel('slack', m.channel))) return;
-    if (eventId && !(await ctx.dedupe.claimOnce(`slack:event:${team}:${eventId}`, ctx.eventDedupeMs, ctx.now()))) return;
+    if (!(await firstDelivery(ctx, envelope))) return;
     if (!ctx.intake.fileStaffPosts) {
       const known = await ctx.helpdesk.personByIdentity(slackIdentity(team, user));
       if (known && isStaff(known)) return;

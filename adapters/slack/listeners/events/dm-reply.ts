@@ -3,23 +3,9 @@ import type { SlackRoutes } from '../routes.js';
 import type { SlackContext } from '../../context.js';
 import { slackToPlain } from '../../text.js';
 import { personNames } from '../names.js';
-import { onChannelMessage, type ChannelMessage } from './channel-message.js';
+import { onChannelMessage } from './channel-message.js';
+import { envelopeOf, firstDelivery, isPersonWriting, type MessageEvent } from './delivery.js';
 import { offerToFile } from './dm-offer.js';
-
-/** The fields of a DM message event the relay reads (Bolt's union type spans every subtype). */
-interface DmMessage {
-  readonly channel: string;
-  readonly channel_type?: string;
-  readonly user?: string;
-  readonly text?: string;
-  readonly ts: string;
-  readonly thread_ts?: string;
-  readonly subtype?: string;
-  readonly bot_id?: string;
-}
-
-/** Subtypes that are still a person writing (a reply with a file, a reply also sent to the channel). */
-const PERSON_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
 /**
  * The relay's inbound side: a reply in a ticket thread of the bot's DM is
@@ -29,15 +15,15 @@ const PERSON_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
  */
 export function register(routes: SlackRoutes, ctx: SlackContext): void {
   routes.event('message', async ({ event, body, client }) => {
-    const m = event as unknown as DmMessage;
+    const m = event as unknown as MessageEvent;
     // Posts and thread replies in channels: support channels and their requester threads.
-    if (m.channel_type === 'channel' || m.channel_type === 'group') return onChannelMessage(ctx, event as unknown as ChannelMessage, body, client);
-    if (m.channel_type !== 'im' || m.bot_id || !PERSON_SUBTYPES.has(m.subtype) || !m.user) return;
+    if (m.channel_type === 'channel' || m.channel_type === 'group') return onChannelMessage(ctx, m, body, client);
+    if (m.channel_type !== 'im' || !isPersonWriting(m)) return;
     const user = m.user;
-    const team = (body as { team_id?: string }).team_id ?? '';
-    const eventId = (body as { event_id?: string }).event_id;
+    const envelope = envelopeOf(body);
+    const team = envelope.team;
     try {
-      if (eventId && !(await ctx.dedupe.claimOnce(`slack:event:${team}:${eventId}`, ctx.eventDedupeMs, ctx.now()))) return;
+      if (!(await firstDelivery(ctx, envelope))) return;
       if (!m.thread_ts || m.thread_ts === m.ts) {
         await offerToFile(ctx, client, { team, channel: m.channel, ts: m.ts, user, text: m.text ?? '' });
         return;

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { SlackRoutes } from '../routes.js';
 import type { SlackContext } from '../../context.js';
 import { fileFromMessage } from '../intake.js';
+import { envelopeOf, firstDelivery } from './delivery.js';
 
 interface ReactionAdded {
   readonly user: string;
@@ -26,10 +27,10 @@ export function register(routes: SlackRoutes, ctx: SlackContext): void {
     if (e.reaction.replace(/::skin-tone-\d$/, '') !== ctx.intake.emoji || e.item.type !== 'message' || !e.item.channel || !e.item.ts) return;
     const channel = e.item.channel;
     const ts = e.item.ts;
-    const team = (body as { team_id?: string }).team_id ?? '';
-    const eventId = (body as { event_id?: string }).event_id;
+    const envelope = envelopeOf(body);
+    const team = envelope.team;
     try {
-      if (eventId && !(await ctx.dedupe.claimOnce(`slack:event:${team}:${eventId}`, ctx.eventDedupeMs, ctx.now()))) return;
+      if (!(await firstDelivery(ctx, envelope))) return;
       // Only the first reaction reads the message; the rest find the ticket by its key.
       if (!(await ctx.dedupe.claimOnce(`slack:reaction:${team}:${channel}:${ts}`, ctx.eventDedupeMs, ctx.now()))) return;
       if (await ctx.threads.isWithdrawn({ channel, ts })) return;
