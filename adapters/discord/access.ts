@@ -61,6 +61,6 @@ export async function refusalFor(ctx: DiscordContext, place: { readonly guildId:
   }
   const identity = discordIdentity(place.userId);
   if (ctx.helpdesk.isConfiguredAdmin(identity)) return null;
-  const known = await ctx.store.findPersonByIdentity(identity);
+  const known = await ctx.helpdesk.personByIdentity(identity);
   return known ? null : UNKNOWN_DM_TEXT;
 }

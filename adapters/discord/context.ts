@@ -1,4 +1,4 @@
-import type { DedupeStore, Helpdesk, KeyValueStore, Logger, PersonStore } from '../../core/index.js';
+import type { DedupeStore, Helpdesk, KeyValueStore, Logger } from '../../core/index.js';
 import type { ServedServers } from './access.js';
 import type { CardIndex } from './card-index.js';
 import type { DirectMessages } from './dm.js';
@@ -8,7 +8,7 @@ import type { RecentIds } from './recent.js';
 /** What every interaction handler gets: the helpdesk's use cases and the adapter's few services. */
 export interface DiscordContext {
   readonly helpdesk: Helpdesk;
-  readonly store: KeyValueStore & DedupeStore & Pick<PersonStore, 'findPersonByIdentity'>;
+  readonly store: KeyValueStore & DedupeStore;
   /** The servers the helpdesk serves; interactions from any other are refused. */
   readonly servers: ServedServers;
   readonly cards: CardIndex;

@@ -33,7 +33,7 @@ export interface DiscordConfig {
 export interface DiscordSurfaceOptions {
   readonly helpdesk: Helpdesk;
   /** Where card ids, DM channels and dedupe keys live (the helpdesk's store). */
-  readonly store: KeyValueStore & DedupeStore & Pick<PersonStore, 'getPerson' | 'findPersonByIdentity'>;
+  readonly store: KeyValueStore & DedupeStore & Pick<PersonStore, 'getPerson'>;
   /** A channel made earlier with `createDiscordChannel` (to give the Notifier before the Helpdesk exists). */
   readonly channel?: DiscordChannel;
   readonly logger: Logger;
