@@ -1,15 +1,20 @@
 import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import { InProcessRunner, WorkSignalRelay } from '../adapters/inprocess/index.js';
+import { ticketRow } from '../adapters/sqlite/tickets.js';
 import {
   DEFAULT_SETTINGS,
   Helpdesk,
+  newTicketRecord,
   Notifier,
+  PRIORITIES,
   SkillCatalog,
   silentLogger,
   type HelpdeskSettings,
   type NotificationChannel,
   type SimilarTicketIndex,
   type Store,
+  type Ticket,
 } from '../core/index.js';
 import { FixedTriage } from '../core/testing/fakes.js';
 
@@ -17,6 +22,62 @@ import { FixedTriage } from '../core/testing/fakes.js';
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+}
+
+/** Small seeded PRNG (mulberry32), so every run uses the same data. */
+export function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Wall-clock milliseconds of `samples` calls of `fn`, after `warmup` calls that are not counted. */
+export async function timeCalls(fn: () => Promise<void>, samples: number, warmup: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < warmup + samples; i++) {
+    const t0 = performance.now();
+    await fn();
+    if (i >= warmup) out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+export interface TicketTableSeed {
+  readonly count: number;
+  /** The first ticket is filed a minute after this (ms); the others a minute apart. */
+  readonly t0: number;
+  /** Assignees are `m0` … `m<moderators - 1>`. */
+  readonly moderators: number;
+  readonly seed: number;
+  readonly title: (i: number) => string;
+}
+
+/**
+ * Tickets `t1` … `t<count>` written straight into the SQLite store's table
+ * (the store's own row format) in one transaction: two thirds resolved, the
+ * rest to do or in progress, priorities spread, one in ten unassigned,
+ * requesters `r0` … `r4999`.
+ */
+export function seedTicketTable(db: Database.Database, o: TicketTableSeed): void {
+  const rand = mulberry32(o.seed);
+  const insert = db.prepare(`INSERT INTO tickets (ref, id, status, priority, requester_id, assignee_id, created_ms, version, idempotency_key, title_lc, description_lc, doc)
+    VALUES (@ref, @id, @status, @priority, @requester_id, @assignee_id, @created_ms, @version, NULL, @title_lc, @description_lc, @doc)`);
+  db.transaction(() => {
+    for (let i = 1; i <= o.count; i++) {
+      const base = newTicketRecord(
+        { id: `t${i}`, title: o.title(i), description: 'It stopped working this morning.', requesterId: `r${i % 5000}`, origin: { platform: 'console' }, priority: 'MEDIUM', createdAt: new Date(o.t0 + i * 60_000).toISOString() },
+        i,
+      );
+      const r = rand();
+      const status: Ticket['status'] = r < 0.67 ? 'DONE' : r < 0.85 ? 'TODO' : 'IN_PROGRESS';
+      const assigneeId = rand() < 0.1 ? null : `m${Math.floor(rand() * o.moderators)}`;
+      insert.run(ticketRow({ ...base, status, priority: PRIORITIES[Math.floor(rand() * 3)] ?? 'MEDIUM', assigneeId }));
+    }
+  }).immediate();
 }
 
 /**

@@ -11,13 +11,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { openSqliteStore, SqliteDashboardSessions, SqliteTicketStats } from '../../adapters/sqlite/index.js';
-import { ticketRow } from '../../adapters/sqlite/tickets.js';
 import { SESSION_COOKIE, WebDashboard } from '../../adapters/web/index.js';
-import { DEFAULT_SETTINGS, Helpdesk, newTicketRecord, Notifier, PRIORITIES, SkillCatalog, silentLogger, type Ticket } from '../../core/index.js';
+import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, silentLogger } from '../../core/index.js';
 import { CountingSignal, FixedTriage, MemorySimilarIndex } from '../../core/testing/fakes.js';
-import { percentile } from '../support.js';
+import { percentile, seedTicketTable, timeCalls } from '../support.js';
 import type { BenchSuite, Metric } from '../types.js';
 
 const TICKETS = 100_000;
@@ -36,7 +34,7 @@ const suite: BenchSuite = {
       const admin = await store.ensurePerson({ id: 'admin', identity: 'console:admin', displayName: 'admin', email: null, role: 'admin', createdAt: at });
       for (let i = 0; i < MODERATORS; i++) await store.ensurePerson({ id: `m${i}`, identity: `console:m${i}`, displayName: `m${i}`, email: null, role: 'moderator', createdAt: at });
       for (let i = 0; i < 5000; i++) await store.ensurePerson({ id: `r${i}`, identity: `console:r${i}`, displayName: `r${i}`, email: null, role: 'user', createdAt: at });
-      load(store.db);
+      seedTicketTable(store.db, { count: TICKETS, t0: T0, moderators: MODERATORS, seed: 11, title: (i) => `Ticket ${i} about the VPN <and> "quotes"` });
       let n = 0;
       const helpdesk = new Helpdesk({
         store,
@@ -71,12 +69,12 @@ const suite: BenchSuite = {
       };
       const adminCookie = await cookieFor(admin.id);
       const modCookie = await cookieFor('m0');
-      const admins = await measure(() => queuePage(adminCookie));
-      const mods = await measure(() => queuePage(modCookie));
-      const stats = await measure(async () => {
+      const admins = await timeCalls(() => queuePage(adminCookie), SAMPLES, WARMUP);
+      const mods = await timeCalls(() => queuePage(modCookie), SAMPLES, WARMUP);
+      const stats = await timeCalls(async () => {
         const res = await web.handle({ method: 'GET', path: '/stats', query: new URLSearchParams('days=90'), cookies: { [SESSION_COOKIE]: adminCookie }, form: new URLSearchParams() });
         if (res.status !== 200) throw new Error(`the stats page failed (status ${res.status})`);
-      }, 100);
+      }, 100, WARMUP);
       return [
         { metric: 'dashboard_queue_p95_ms', value: percentile(admins, 0.95), unit: 'ms', target: '< 100' },
         { metric: 'dashboard_queue_moderator_p95_ms', value: percentile(mods, 0.95), unit: 'ms', target: '< 100' },
@@ -90,42 +88,3 @@ const suite: BenchSuite = {
 };
 
 export default suite;
-
-/** 100,000 tickets written straight into the table in one transaction: a third open, priorities and assignees spread. */
-function load(db: Database.Database): void {
-  const rand = mulberry32(11);
-  const insert = db.prepare(`INSERT INTO tickets (ref, id, status, priority, requester_id, assignee_id, created_ms, version, idempotency_key, title_lc, description_lc, doc)
-    VALUES (@ref, @id, @status, @priority, @requester_id, @assignee_id, @created_ms, @version, NULL, @title_lc, @description_lc, @doc)`);
-  db.transaction(() => {
-    for (let i = 1; i <= TICKETS; i++) {
-      const base = newTicketRecord(
-        { id: `t${i}`, title: `Ticket ${i} about the VPN <and> "quotes"`, description: 'It stopped working this morning.', requesterId: `r${i % 5000}`, origin: { platform: 'console' }, priority: 'MEDIUM', createdAt: new Date(T0 + i * 60_000).toISOString() },
-        i,
-      );
-      const r = rand();
-      const status: Ticket['status'] = r < 0.67 ? 'DONE' : r < 0.85 ? 'TODO' : 'IN_PROGRESS';
-      const assigneeId = rand() < 0.1 ? null : `m${Math.floor(rand() * MODERATORS)}`;
-      insert.run(ticketRow({ ...base, status, priority: PRIORITIES[Math.floor(rand() * 3)] ?? 'MEDIUM', assigneeId }));
-    }
-  }).immediate();
-}
-
-async function measure(fn: () => Promise<void>, samples = SAMPLES): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < WARMUP + samples; i++) {
-    const t0 = performance.now();
-    await fn();
-    if (i >= WARMUP) out.push(performance.now() - t0);
-  }
-  return out;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

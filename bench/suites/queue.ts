@@ -6,14 +6,12 @@
  * - list_moderator_p95_ms: a moderator's first page.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../adapters/sqlite/index.js';
-import { ticketRow } from '../../adapters/sqlite/tickets.js';
-import { DEFAULT_SETTINGS, Helpdesk, newTicketRecord, Notifier, PRIORITIES, SkillCatalog, silentLogger, type Person, type Ticket } from '../../core/index.js';
+import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, silentLogger, type Person } from '../../core/index.js';
 import { CountingSignal, FixedTriage, MemorySimilarIndex } from '../../core/testing/fakes.js';
-import { percentile } from '../support.js';
+import { percentile, seedTicketTable, timeCalls } from '../support.js';
 import type { BenchSuite, Metric } from '../types.js';
 
 const TICKETS = 100_000;
@@ -36,7 +34,7 @@ const suite: BenchSuite = {
         const p = await store.ensurePerson({ id: `m${i}`, identity: `console:m${i}`, displayName: `m${i}`, email: null, role: 'moderator', createdAt: at });
         moderator ??= p;
       }
-      load(store.db);
+      seedTicketTable(store.db, { count: TICKETS, t0: T0, moderators: MODERATORS, seed: 7, title: (i) => `Ticket ${i} about the VPN` });
       const deps = {
         store,
         clock: { now: () => new Date(T0 + TICKETS * 60_000) },
@@ -50,14 +48,14 @@ const suite: BenchSuite = {
         settings: DEFAULT_SETTINGS,
       };
       const helpdesk = new Helpdesk(deps);
-      const admins = await measure(async () => {
+      const admins = await timeCalls(async () => {
         const r = await helpdesk.listTickets(admin, {});
         if (!r.ok || r.value.tickets.length !== 20) throw new Error('the admin should see a full first page');
-      });
-      const mods = await measure(async () => {
+      }, SAMPLES, WARMUP);
+      const mods = await timeCalls(async () => {
         const r = await helpdesk.listTickets(moderator as Person, {});
         if (!r.ok || r.value.tickets.length !== 20) throw new Error('the moderator should see a full first page');
-      });
+      }, SAMPLES, WARMUP);
       return [
         { metric: 'list_p95_ms', value: percentile(admins, 0.95), unit: 'ms', target: '< 50' },
         { metric: 'list_moderator_p95_ms', value: percentile(mods, 0.95), unit: 'ms' },
@@ -70,43 +68,3 @@ const suite: BenchSuite = {
 };
 
 export default suite;
-
-/** 100,000 tickets written straight into the table in one transaction: a third open, priorities and assignees spread. */
-function load(db: Database.Database): void {
-  const rand = mulberry32(7);
-  const insert = db.prepare(`INSERT INTO tickets (ref, id, status, priority, requester_id, assignee_id, created_ms, version, idempotency_key, title_lc, description_lc, doc)
-    VALUES (@ref, @id, @status, @priority, @requester_id, @assignee_id, @created_ms, @version, NULL, @title_lc, @description_lc, @doc)`);
-  db.transaction(() => {
-    for (let i = 1; i <= TICKETS; i++) {
-      const base = newTicketRecord(
-        { id: `t${i}`, title: `Ticket ${i} about the VPN`, description: 'It stopped working this morning.', requesterId: `r${i % 5000}`, origin: { platform: 'console' }, priority: 'MEDIUM', createdAt: new Date(T0 + i * 60_000).toISOString() },
-        i,
-      );
-      const r = rand();
-      const status: Ticket['status'] = r < 0.67 ? 'DONE' : r < 0.85 ? 'TODO' : 'IN_PROGRESS';
-      const assigneeId = rand() < 0.1 ? null : `m${Math.floor(rand() * MODERATORS)}`;
-      const t: Ticket = { ...base, status, priority: PRIORITIES[Math.floor(rand() * 3)] ?? 'MEDIUM', assigneeId };
-      insert.run(ticketRow(t));
-    }
-  }).immediate();
-}
-
-async function measure(fn: () => Promise<void>): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < WARMUP + SAMPLES; i++) {
-    const t0 = performance.now();
-    await fn();
-    if (i >= WARMUP) out.push(performance.now() - t0);
-  }
-  return out;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -26,6 +26,7 @@ import {
   type Ticket,
 } from '../../core/index.js';
 import { CountingSignal, FixedTriage, MemorySimilarIndex } from '../../core/testing/fakes.js';
+import { mulberry32, percentile } from '../support.js';
 import type { BenchSuite, Metric } from '../types.js';
 
 const INTAKE_TICKETS = 3_000;
@@ -188,9 +189,7 @@ async function assignLatency(dir: string): Promise<{ p99: number; p50: number; m
         candidates += found.length;
       }
     }
-    durations.sort((a, b) => a - b);
-    const q = (p: number) => durations[Math.min(durations.length - 1, Math.floor(p * durations.length))] ?? NaN;
-    return { p99: q(0.99), p50: q(0.5), meanCandidates: candidates / ASSIGN_SAMPLES };
+    return { p99: percentile(durations, 0.99), p50: percentile(durations, 0.5), meanCandidates: candidates / ASSIGN_SAMPLES };
   } finally {
     await store.close();
   }
@@ -222,15 +221,4 @@ async function inOneTransaction(store: SqliteStore, fn: () => Promise<void>): Pr
     store.db.exec('ROLLBACK');
     throw error;
   }
-}
-
-/** Small seeded PRNG so every run uses the same data. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
