@@ -6,22 +6,12 @@ import * as T from '../domain/ticket.js';
 import { cleanMultilineText } from '../domain/text.js';
 import { requireAssigneeOrAdmin } from '../policies/authorization.js';
 import { currentRating, DEFAULT_LIFECYCLE, isOnHold, mayRate, reopensOnReply, withinReopenWindow } from '../policies/lifecycle.js';
+import { loadActor, type TicketAction } from './actor.js';
 import { nowIso, type HelpdeskDeps } from './deps.js';
 import { mutateTicket } from './mutate.js';
 
-/** The ticket and who acts on it (the same shape as ticket-actions' TicketAction, which imports this module). */
-interface TicketAction {
-  readonly ticketId: string;
-  readonly actorId: string;
-}
-
 /** At most this much of a rating comment is kept. */
 export const RATING_COMMENT_MAX = 1000;
-
-async function actor(deps: HelpdeskDeps, actorId: string): Promise<Result<Person>> {
-  const person = await deps.store.getPerson(actorId);
-  return person ? ok(person) : fail('PERSON.NOT_FOUND', 'That person is not known to the helpdesk yet.');
-}
 
 /**
  * Staff put a ticket on hold (`on: true`): no nudges and no auto-close while
@@ -29,7 +19,7 @@ async function actor(deps: HelpdeskDeps, actorId: string): Promise<Result<Person
  * again from now (`ticket/timers-rearm`).
  */
 export async function holdTicket(deps: HelpdeskDeps, input: TicketAction & { readonly on: boolean }): Promise<Result<T.Ticket>> {
-  const who = await actor(deps, input.actorId);
+  const who = await loadActor(deps, input.actorId);
   if (!who.ok) return who;
   return mutateTicket(deps, input.ticketId, (ticket) => {
     const allowed = requireAssigneeOrAdmin(who.value, ticket);
@@ -53,7 +43,7 @@ const commentSchema = z.string().transform((s) => cleanMultilineText(s));
 export async function rateTicket(deps: HelpdeskDeps, input: TicketAction & { readonly rating: T.Rating; readonly comment?: string }): Promise<Result<T.Ticket>> {
   const comment = commentSchema.parse(input.comment ?? '');
   if (comment.length > RATING_COMMENT_MAX) return fail('INPUT.NOTE_TOO_LONG', `The comment is too long (${comment.length} characters; at most ${RATING_COMMENT_MAX}).`);
-  const who = await actor(deps, input.actorId);
+  const who = await loadActor(deps, input.actorId);
   if (!who.ok) return who;
   return mutateTicket(deps, input.ticketId, (ticket) => {
     const allowed = mayRate(who.value.id, ticket);

@@ -1,13 +1,14 @@
 import type { AuditEntry } from '../domain/audit.js';
 import { Errors, fail, ok, type Result } from '../domain/errors.js';
-import { isStaff, type Person } from '../domain/person.js';
+import { isStaff } from '../domain/person.js';
 import { fillPlaceholders, savedReplyName, type SavedReply } from '../domain/saved-reply.js';
 import { cleanMultilineText } from '../domain/text.js';
 import { formatRef, NOTE_MAX, type Ticket } from '../domain/ticket.js';
 import { requireAdmin, requireAssigneeOrAdmin } from '../policies/authorization.js';
 import type { HelpdeskDeps } from './deps.js';
 import { nowIso } from './deps.js';
-import { postMessage, type TicketAction } from './ticket-actions.js';
+import { loadActor, type TicketAction } from './actor.js';
+import { postMessage } from './ticket-actions.js';
 
 /** What adding a saved reply did. */
 export interface SavedReplyOutcome {
@@ -16,18 +17,13 @@ export interface SavedReplyOutcome {
   readonly replaced: boolean;
 }
 
-async function person(deps: HelpdeskDeps, id: string): Promise<Result<Person>> {
-  const p = await deps.store.getPerson(id);
-  return p ? ok(p) : Errors.personNotFound();
-}
-
 function auditOf(deps: HelpdeskDeps, actorId: string, at: string, action: AuditEntry['action'], detail: string): AuditEntry {
   return { id: `reply:${deps.ids.newId()}`, at, actorId, action, ticketId: null, ref: null, subjectId: null, detail };
 }
 
 /** An admin adds a saved reply, or replaces the one of that name. Placeholders: {requester} {ref} {title} {assignee}. */
 export async function addSavedReply(deps: HelpdeskDeps, input: { readonly actorId: string; readonly name: string; readonly text: string }): Promise<Result<SavedReplyOutcome>> {
-  const actor = await person(deps, input.actorId);
+  const actor = await loadActor(deps, input.actorId);
   if (!actor.ok) return actor;
   const admin = requireAdmin(actor.value);
   if (!admin.ok) return admin;
@@ -45,7 +41,7 @@ export async function addSavedReply(deps: HelpdeskDeps, input: { readonly actorI
 
 /** Every saved reply, for staff choosing one. */
 export async function listSavedReplies(deps: HelpdeskDeps, input: { readonly actorId: string }): Promise<Result<SavedReply[]>> {
-  const actor = await person(deps, input.actorId);
+  const actor = await loadActor(deps, input.actorId);
   if (!actor.ok) return actor;
   if (!isStaff(actor.value)) return fail('PERSON.NOT_MODERATOR', 'Saved replies are for moderators and admins.');
   return ok(await deps.store.listSavedReplies());
@@ -53,7 +49,7 @@ export async function listSavedReplies(deps: HelpdeskDeps, input: { readonly act
 
 /** An admin removes a saved reply. */
 export async function removeSavedReply(deps: HelpdeskDeps, input: { readonly actorId: string; readonly name: string }): Promise<Result<string>> {
-  const actor = await person(deps, input.actorId);
+  const actor = await loadActor(deps, input.actorId);
   if (!actor.ok) return actor;
   const admin = requireAdmin(actor.value);
   if (!admin.ok) return admin;
@@ -75,7 +71,7 @@ function notFound(name: string): Result<never> {
  * the history with the reply's name, audited).
  */
 export async function sendSavedReply(deps: HelpdeskDeps, input: TicketAction & { readonly name: string }): Promise<Result<{ readonly ticket: Ticket; readonly text: string }>> {
-  const actor = await person(deps, input.actorId);
+  const actor = await loadActor(deps, input.actorId);
   if (!actor.ok) return actor;
   const name = savedReplyName(input.name);
   if (!name.ok) return notFound(input.name.trim());

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../domain/errors.js';
 import { outboxEvent } from '../domain/events.js';
-import type { Person } from '../domain/person.js';
 import * as T from '../domain/ticket.js';
 import { canReopen, canView, requireAssigneeOrAdmin } from '../policies/authorization.js';
+import { loadActor, type TicketAction } from './actor.js';
 import { autoAssign, assignToPerson } from './assign-ticket.js';
 import type { HelpdeskDeps } from './deps.js';
 import { nowIso } from './deps.js';
@@ -11,20 +11,11 @@ import { requesterMayReopen, replyReopens } from './lifecycle.js';
 import { mutateTicket } from './mutate.js';
 import { cleanMultilineText } from '../domain/text.js';
 
-/** Every action names its actor and the ticket by id; surfaces resolve refs first. */
-export interface TicketAction {
-  readonly ticketId: string;
-  readonly actorId: string;
-}
-
-async function actor(deps: HelpdeskDeps, actorId: string): Promise<Result<Person>> {
-  const person = await deps.store.getPerson(actorId);
-  return person ? ok(person) : fail('PERSON.NOT_FOUND', 'That person is not known to the helpdesk yet.');
-}
+export type { TicketAction } from './actor.js';
 
 /** The assignee (or an admin) starts work on a ticket. */
 export async function startTicket(deps: HelpdeskDeps, input: TicketAction): Promise<Result<T.Ticket>> {
-  const who = await actor(deps, input.actorId);
+  const who = await loadActor(deps, input.actorId);
   if (!who.ok) return who;
   return mutateTicket(deps, input.ticketId, (ticket) => {
     const allowed = requireAssigneeOrAdmin(who.value, ticket);
@@ -43,7 +34,7 @@ export async function resolveTicket(deps: HelpdeskDeps, input: TicketAction & { 
   const note = noteSchema.parse(input.note);
   if (note.length === 0) return fail('INPUT.INVALID', 'Please add a resolution note: say what fixed it, so the requester and future tickets can learn from it.');
   if (note.length > T.NOTE_MAX) return fail('INPUT.NOTE_TOO_LONG', `The resolution note is too long (${note.length} characters; at most ${T.NOTE_MAX}).`);
-  const who = await actor(deps, input.actorId);
+  const who = await loadActor(deps, input.actorId);
   if (!who.ok) return who;
   return mutateTicket(deps, input.ticketId, (ticket) => {
     const allowed = requireAssigneeOrAdmin(who.value, ticket);
@@ -57,7 +48,7 @@ export async function resolveTicket(deps: HelpdeskDeps, input: TicketAction & { 
 
 /** The requester, the assignee or an admin reopens a resolved ticket. */
 export async function reopenTicket(deps: HelpdeskDeps, input: TicketAction): Promise<Result<T.Ticket>> {
-  const who = await actor(deps, input.actorId);
+  const who = await loadActor(deps, input.actorId);
   if (!who.ok) return who;
   const result = await mutateTicket(deps, input.ticketId, (ticket) => {
     if (!canReopen(who.value, ticket))
@@ -80,7 +71,7 @@ export async function reopenTicket(deps: HelpdeskDeps, input: TicketAction): Pro
  * the assignment policy (`to: null`), which skips the current assignee.
  */
 export async function reassignTicket(deps: HelpdeskDeps, input: TicketAction & { readonly to: string | null }): Promise<Result<T.Ticket>> {
-  const who = await actor(deps, input.actorId);
+  const who = await loadActor(deps, input.actorId);
   if (!who.ok) return who;
   const ticket = await deps.store.getTicket(input.ticketId);
   if (!ticket) return fail('TICKET.NOT_FOUND', 'That ticket does not exist.');
@@ -103,7 +94,7 @@ export async function postMessage(deps: HelpdeskDeps, input: TicketAction & { re
   const text = cleanMultilineText(input.text);
   if (text.length === 0) return fail('INPUT.MESSAGE_EMPTY', 'The message is empty.');
   if (text.length > T.NOTE_MAX) return fail('INPUT.NOTE_TOO_LONG', `The message is too long (at most ${T.NOTE_MAX} characters).`);
-  const who = await actor(deps, input.actorId);
+  const who = await loadActor(deps, input.actorId);
   if (!who.ok) return who;
   // The requester answering a ticket that closed itself for want of an answer reopens it.
   const current = await deps.store.getTicket(input.ticketId);
