@@ -8,7 +8,7 @@ import type { WorkflowStep } from '../ports/step.js';
 import { nowIso, type HelpdeskDeps } from '../usecases/deps.js';
 import { mutateTicket } from '../usecases/mutate.js';
 import { loadTicket, notifyPerson, refOf } from './notify.js';
-import { escalate, notifyEscalation, recordReminder, type StillDue } from './sla.js';
+import { escalate, notifyEscalation, recordOnce, recordReminder, type Recorded, type StillDue } from './sla.js';
 import { waitUntil } from './timers.js';
 import type { WorkflowDefinition } from './workflow.js';
 
@@ -129,24 +129,9 @@ async function watchRequester(deps: HelpdeskDeps, step: WorkflowStep, ticketId: 
   return step.run('auto-close', () => autoClose(deps, ticketId, watched, silentFor, stillDue));
 }
 
-/** Records the nudge once per staff message; `fresh` when this call recorded it. */
-async function recordNudge(deps: HelpdeskDeps, ticketId: string, index: number, stillDue: StillDue): Promise<{ status: string; at: string; fresh: boolean }> {
-  let status = 'due';
-  let at = nowIso(deps);
-  let fresh = false;
-  unwrap(
-    await mutateTicket(deps, ticketId, (ticket) => {
-      status = stillDue(ticket);
-      fresh = false;
-      const earlier = ticket.history.findLast((h, i) => i > index && h.type === 'nudged');
-      if (earlier) at = earlier.at;
-      if (status !== 'due' || earlier) return ok(null);
-      at = nowIso(deps);
-      fresh = true;
-      return ok({ next: T.recordHistory(ticket, { type: 'nudged', at }) });
-    }),
-  );
-  return { status, at, fresh };
+/** Records the nudge once per staff message (see recordOnce). */
+function recordNudge(deps: HelpdeskDeps, ticketId: string, index: number, stillDue: StillDue): Promise<Recorded> {
+  return recordOnce(deps, ticketId, index, (h) => h.type === 'nudged', (at) => ({ type: 'nudged', at }), stillDue);
 }
 
 /** Resolves the ticket for want of an answer, with a note that says why and how to reopen it. */

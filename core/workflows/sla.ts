@@ -1,15 +1,15 @@
 import { eventSchemas, outboxEvent, parseEvent } from '../domain/events.js';
 import { ok, unwrap } from '../domain/errors.js';
-import { recordHistory, type Priority, type SlaKind, type Ticket } from '../domain/ticket.js';
+import { recordHistory, type HistoryEntry, type Priority, type SlaKind, type Ticket } from '../domain/ticket.js';
 import {
   checkSla,
   currentAssignment,
   escalatedSince,
   formatSpan,
-  remindedSince,
   slaCalendar,
   slaDeadline,
   slaIsOn,
+  slaOf,
   slaWindow,
   type WatchedAssignment,
 } from '../policies/sla.js';
@@ -162,20 +162,28 @@ export async function notifyEscalation(deps: HelpdeskDeps, step: WorkflowStep, t
   });
 }
 
+/** What recording a timer's action did: whether the watched level still applies (`'due'`), when the action was recorded, and whether this call recorded it. */
+export interface Recorded {
+  readonly status: string;
+  readonly at: string;
+  readonly fresh: boolean;
+}
+
 /**
- * Records a reminder for one service level in the history once per watched
- * entry; says whether the level still applies, when the reminder was
- * recorded, and whether this call recorded it (only then is it sent, so a
- * second run watching the same window never reminds twice).
+ * Records a timer's action (a reminder, a nudge) in the history once per
+ * watched entry `index`: a later entry matching `isSame` means it was
+ * already recorded, and then its time is returned. Only the call that
+ * records it is `fresh`, and only then is the notice sent, so a retried step
+ * or a second run watching the same window never sends it twice.
  */
-export async function recordReminder(
+export async function recordOnce(
   deps: HelpdeskDeps,
   ticketId: string,
-  kind: SlaKind,
   index: number,
-  assigneeId: string,
+  isSame: (entry: HistoryEntry) => boolean,
+  entry: (at: string) => HistoryEntry,
   stillDue: StillDue,
-): Promise<{ status: string; at: string; fresh: boolean }> {
+): Promise<Recorded> {
   let status = 'due';
   let at = nowIso(deps);
   let fresh = false;
@@ -183,15 +191,27 @@ export async function recordReminder(
     await mutateTicket(deps, ticketId, (ticket) => {
       status = stillDue(ticket);
       fresh = false;
-      const earlier = ticket.history.findLast((h, i) => i > index && h.type === 'reminded' && (h.sla ?? 'first-response') === kind);
+      const earlier = ticket.history.findLast((h, i) => i > index && isSame(h));
       if (earlier) at = earlier.at;
-      if (status !== 'due' || remindedSince(ticket, { index }, kind)) return ok(null);
+      if (status !== 'due' || earlier) return ok(null);
       at = nowIso(deps);
       fresh = true;
-      return ok({ next: recordHistory(ticket, kind === 'first-response' ? { type: 'reminded', at, assigneeId } : { type: 'reminded', at, assigneeId, sla: kind }) });
+      return ok({ next: recordHistory(ticket, entry(at)) });
     }),
   );
   return { status, at, fresh };
+}
+
+/** Records a reminder for one service level once per watched entry (see recordOnce). */
+export function recordReminder(deps: HelpdeskDeps, ticketId: string, kind: SlaKind, index: number, assigneeId: string, stillDue: StillDue): Promise<Recorded> {
+  return recordOnce(
+    deps,
+    ticketId,
+    index,
+    (h) => h.type === 'reminded' && slaOf(h) === kind,
+    (at) => (kind === 'first-response' ? { type: 'reminded', at, assigneeId } : { type: 'reminded', at, assigneeId, sla: kind }),
+    stillDue,
+  );
 }
 
 /**
