@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { codeAndUrlSplitter } from '../../../core/domain/text-pieces.js';
 
 /**
  * Block Kit limits (https://docs.slack.dev/reference/block-kit). Builders
@@ -37,13 +38,10 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /**
- * A code block, an inline code span, or a URL a Slack client would make
- * clickable (a scheme, `www.` or `mailto:`). Checked on the raw text, so `<`, `>`
- * and backticks end a URL.
+ * A URL a Slack client would make clickable (a scheme, `www.` or
+ * `mailto:`). Checked on the raw text, so `<`, `>` and backticks end a URL.
  */
-const CODE_OR_URL = /```[\s\S]*?```|`[^`\n]+`|(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\bmailto:)[^\s`<>|]+/gi;
-/** Punctuation that ends a sentence rather than the URL before it. */
-const URL_TAIL = /[.,;:!?'"*_~]+$/;
+const pieces = codeAndUrlSplitter(/(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\bmailto:)[^\s`<>|]+/);
 /** Looks like a backtick but opens no code span: stands in for the user's unpaired ones. */
 const LONE_BACKTICK = '\u02cb';
 
@@ -60,20 +58,13 @@ const LONE_BACKTICK = '\u02cb';
  */
 export function userText(text: string): string {
   let out = '';
-  let last = 0;
-  for (const m of text.matchAll(CODE_OR_URL)) {
-    out += plainPart(text.slice(last, m.index));
-    last = m.index + m[0].length;
-    if (m[0].startsWith('`')) {
-      out += escapeMrkdwn(m[0]);
-      continue;
-    }
-    const url = trimUrl(m[0]);
+  for (const p of pieces(text)) {
+    if (p.kind === 'text') out += plainPart(p.text);
+    else if (p.kind === 'code') out += escapeMrkdwn(p.text);
     // Right after a code span, a second backtick would read as "``": keep them apart.
-    out += `${out.endsWith('`') ? ' ' : ''}\`${escapeMrkdwn(url)}\``;
-    last -= m[0].length - url.length;
+    else out += `${out.endsWith('`') ? ' ' : ''}\`${escapeMrkdwn(p.text)}\``;
   }
-  return out + plainPart(text.slice(last));
+  return out;
 }
 
 /** Text shown whole as inline code (a person's own search filter): escaped, with no backtick that could close the span. */
@@ -83,18 +74,6 @@ export function inlineCode(text: string): string {
 
 function plainPart(text: string): string {
   return escapeMrkdwn(text).replace(/`/g, LONE_BACKTICK);
-}
-
-/** Leaves trailing punctuation (and a closing parenthesis the URL did not open) outside the URL. */
-function trimUrl(url: string): string {
-  let out = url;
-  for (;;) {
-    const next = out.replace(URL_TAIL, '');
-    const unopened = next.endsWith(')') && (next.match(/\(/g)?.length ?? 0) < (next.match(/\)/g)?.length ?? 0);
-    const trimmed = unopened ? next.slice(0, -1) : next;
-    if (trimmed === out) return out;
-    out = trimmed;
-  }
 }
 
 /** Cuts `text` to at most `max` UTF-16 units without splitting a surrogate pair or an `&amp;`-style entity. */
