@@ -161,21 +161,15 @@ export class SharedSimilarIndex implements SimilarTicketIndex {
   }
 
   private async catchUp(): Promise<number> {
-    let after: TicketChangeCursor | null = this.position ? { updatedAt: shift(this.position.updatedAt, -this.overlapMs), id: '' } : null;
+    const from = this.overlapStart();
     let read = 0;
-    for (;;) {
-      const page = await this.options.tickets.listResolvedChanges(after, this.pageSize);
-      for (const ticket of page) {
-        const seen = this.applied.get(ticket.id);
-        if (!seen || seen.version < ticket.version) await this.apply(ticket);
-        this.advance(ticket);
-      }
-      read += page.length;
-      const last = page[page.length - 1];
-      if (!last || page.length < this.pageSize) break;
-      after = { updatedAt: last.updatedAt, id: last.id };
+    for await (const ticket of this.changesSince(from === null ? null : { updatedAt: from, id: '' })) {
+      const seen = this.applied.get(ticket.id);
+      if (!seen || seen.version < ticket.version) await this.apply(ticket);
+      this.advance(ticket);
+      read += 1;
     }
-    this.forgetBefore(this.position ? shift(this.position.updatedAt, -this.overlapMs) : '');
+    this.forgetBehindOverlap();
     return read;
   }
 
@@ -183,26 +177,30 @@ export class SharedSimilarIndex implements SimilarTicketIndex {
   private async load(): Promise<number> {
     let read = 0;
     const docs = async function* (self: SharedSimilarIndex): AsyncGenerator<ResolvedTicketDoc> {
-      let after: TicketChangeCursor | null = null;
-      for (;;) {
-        const page = await self.options.tickets.listResolvedChanges(after, self.pageSize);
-        for (const ticket of page) {
-          const doc = docOf(ticket);
-          if (doc) yield doc;
-          self.advance(ticket);
-          self.applied.set(ticket.id, { version: ticket.version, updatedAt: ticket.updatedAt });
-        }
-        read += page.length;
-        const last = page[page.length - 1];
-        if (!last || page.length < self.pageSize) return;
-        after = { updatedAt: last.updatedAt, id: last.id };
+      for await (const ticket of self.changesSince(null)) {
+        const doc = docOf(ticket);
+        if (doc) yield doc;
+        self.advance(ticket);
+        self.applied.set(ticket.id, { version: ticket.version, updatedAt: ticket.updatedAt });
+        read += 1;
       }
     };
     const added = await (this.inner.addAll as (d: AsyncIterable<ResolvedTicketDoc>) => Promise<number>)(docs(this));
-    this.forgetBefore(this.position ? shift(this.position.updatedAt, -this.overlapMs) : '');
+    this.forgetBehindOverlap();
     this.changed += added;
     this.logger.info({ resolvedTickets: added }, 'similar-ticket index built from the store');
     return read;
+  }
+
+  /** The store's resolved and reopened tickets changed after `after`, in change order, read a page at a time. */
+  private async *changesSince(after: TicketChangeCursor | null): AsyncGenerator<Ticket> {
+    for (;;) {
+      const page = await this.options.tickets.listResolvedChanges(after, this.pageSize);
+      yield* page;
+      const last = page[page.length - 1];
+      if (!last || page.length < this.pageSize) return;
+      after = { updatedAt: last.updatedAt, id: last.id };
+    }
   }
 
   private async apply(ticket: Ticket): Promise<void> {
@@ -218,7 +216,14 @@ export class SharedSimilarIndex implements SimilarTicketIndex {
     if (!p || ticket.updatedAt > p.updatedAt || (ticket.updatedAt === p.updatedAt && ticket.id > p.id)) this.position = { updatedAt: ticket.updatedAt, id: ticket.id };
   }
 
-  private forgetBefore(iso: string): void {
+  /** Where the next catch-up starts reading again: the overlap before the cursor (null: from the beginning). */
+  private overlapStart(): string | null {
+    return this.position ? shift(this.position.updatedAt, -this.overlapMs) : null;
+  }
+
+  /** Forgets applied versions older than the overlap the next catch-up reads again. */
+  private forgetBehindOverlap(): void {
+    const iso = this.overlapStart() ?? '';
     for (const [id, seen] of this.applied) if (seen.updatedAt < iso) this.applied.delete(id);
   }
 
