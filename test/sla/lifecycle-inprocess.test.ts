@@ -1,41 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIFECYCLE, DEFAULT_SLA, parseBusinessHours, silentLogger, type BusinessCalendar, type HelpdeskSettings } from '../../core/index.js';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIFECYCLE, DEFAULT_SLA, parseBusinessHours, type BusinessCalendar } from '../../core/index.js';
 import { FakeClock } from '../../core/testing/fakes.js';
 import { MemoryStore } from '../../core/testing/memory-store.js';
-import { InProcessRunner, WorkSignalRelay } from '../../adapters/inprocess/index.js';
-import { fixture, person, type Fixture } from '../inngest/support.js';
-
-const runners: InProcessRunner[] = [];
-afterEach(async () => {
-  for (const r of runners.splice(0)) await r.stop();
-});
-
-async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+import { person, type Fixture } from '../inngest/support.js';
+import { inProcessRunners, waitFor } from './inprocess-support.js';
 
 const week = parseBusinessHours('Mon-Fri 09:00-17:30');
 if (!week.ok) throw new Error(week.message);
 const berlin: BusinessCalendar = { timeZone: 'Europe/Berlin', week: week.value, holidays: [] };
-const settings: Partial<HelpdeskSettings> = { sla: { ...DEFAULT_SLA, calendar: berlin }, lifecycle: DEFAULT_LIFECYCLE };
-
-function setup(store = new MemoryStore(), clock = new FakeClock('2026-01-09T17:00:00.000Z')) {
-  const signal = new WorkSignalRelay();
-  const f = fixture({ store, clock, signal, settings });
-  return { f, signal, store, clock };
-}
-
-function startRunner(f: Fixture, signal: WorkSignalRelay, owner: string): InProcessRunner {
-  const runner = new InProcessRunner({ jobs: f.store, workflows: f.helpdesk.workflows(), clock: f.clock, logger: silentLogger, owner, pollMs: 20, backoff: () => 1_000 });
-  runners.push(runner);
-  signal.attach(runner);
-  runner.start();
-  return runner;
-}
+// Friday 18:00 Berlin unless a test says otherwise.
+const { setup, startRunner } = inProcessRunners({ settings: { sla: { ...DEFAULT_SLA, calendar: berlin }, lifecycle: DEFAULT_LIFECYCLE }, at: '2026-01-09T17:00:00.000Z' });
 
 async function fileTicket(f: Fixture) {
   const ann = await person(f.store, 'ann');

@@ -1,38 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../core/index.js';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../core/testing/fakes.js';
 import { MemoryStore } from '../../core/testing/memory-store.js';
-import { InProcessRunner, WorkSignalRelay } from '../../adapters/inprocess/index.js';
-import { fixture, person, type Fixture } from '../inngest/support.js';
+import { person, type Fixture } from '../inngest/support.js';
+import { inProcessRunners, waitFor } from './inprocess-support.js';
 
 const MINUTE = 60_000;
-const runners: InProcessRunner[] = [];
-afterEach(async () => {
-  for (const r of runners.splice(0)) await r.stop();
-});
-
-async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-/** A helpdesk on a shared store and clock whose use cases wake whichever runner is attached. */
-function setup(store = new MemoryStore(), clock = new FakeClock()) {
-  const signal = new WorkSignalRelay();
-  const f = fixture({ store, clock, signal });
-  return { f, signal, store, clock };
-}
-
-function startRunner(f: Fixture, signal: WorkSignalRelay, owner: string): InProcessRunner {
-  const runner = new InProcessRunner({ jobs: f.store, workflows: f.helpdesk.workflows(), clock: f.clock, logger: silentLogger, owner, pollMs: 20, backoff: () => 1_000 });
-  runners.push(runner);
-  signal.attach(runner);
-  runner.start();
-  return runner;
-}
+const { setup, startRunner } = inProcessRunners();
 
 /** ann files a HIGH ticket; two vpn moderators, the only admin away. */
 async function fileHigh(f: Fixture) {
