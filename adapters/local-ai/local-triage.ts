@@ -3,7 +3,7 @@ import { categorize } from './category.js';
 import { situationNotes } from './notes.js';
 import { readPriority } from './priority.js';
 import { GUESS_CONFIDENCE, SkillPredictor } from './skill-predictor.js';
-import { summarize } from './summary.js';
+import { oneLine, summarize } from './summary.js';
 
 export { summarize } from './summary.js';
 
@@ -88,10 +88,4 @@ const RANK = { LOW: 0, MEDIUM: 1, HIGH: 2 } as const;
 /** A corrected similar ticket's priority, unless the ticket's own reading is the same or higher. */
 function higher(own: 'LOW' | 'MEDIUM' | 'HIGH', precedent: 'LOW' | 'MEDIUM' | 'HIGH'): 'LOW' | 'MEDIUM' | 'HIGH' {
   return RANK[precedent] > RANK[own] ? precedent : own === 'HIGH' ? own : precedent;
-}
-
-/** Whitespace folded to single spaces, cut at `max` characters with an ellipsis. */
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }

@@ -57,7 +57,7 @@ function lowerFirst(s: string): string {
 }
 
 /** Whitespace folded to single spaces, cut at `max` characters with an ellipsis. */
-function oneLine(text: string, max: number): string {
+export function oneLine(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
