@@ -2,4 +2,4 @@
 export { openMongoStore, DEFAULT_DATABASE, type MongoStoreOptions } from './open.js';
 export { MongoStore } from './store.js';
 export { StoreOpenError } from './errors.js';
-export { MongoTicketStats, mongoTicketStats } from './stats.js';
+export { MongoTicketStats } from './stats.js';

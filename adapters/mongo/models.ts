@@ -11,6 +11,7 @@
  * start with `$`.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
+import { metricsModel, type MetricsDoc } from './stats.js';
 
 const Mixed = Schema.Types.Mixed;
 const options = { versionKey: false, strict: 'throw', strictQuery: true, minimize: false, autoIndex: false, autoCreate: false } as const;
@@ -319,6 +320,8 @@ export interface Models {
   readonly watchedChannels: Model<WatchedChannelDoc>;
   readonly audit: Model<AuditDoc>;
   readonly savedReplies: Model<SavedReplyDoc>;
+  /** Ticket metrics for /stats (see stats.ts). */
+  readonly ticketMetrics: Model<MetricsDoc>;
 }
 
 /** Registers the models on `conn` (never on mongoose's global connection). */
@@ -333,6 +336,7 @@ export function bindModels(conn: Connection): Models {
     watchedChannels: conn.model<WatchedChannelDoc>('WatchedChannel', watchedChannelSchema),
     audit: conn.model<AuditDoc>('Audit', auditSchema),
     savedReplies: conn.model<SavedReplyDoc>('SavedReply', savedReplySchema),
+    ticketMetrics: metricsModel(conn),
   };
 }
 

@@ -17,7 +17,6 @@ import { silentLogger, type Logger } from '../../core/index.js';
 import { StoreOpenError, redactUri } from './errors.js';
 import { buildIndexes } from './indexes.js';
 import { bindModels } from './models.js';
-import { attachTicketStats, MongoTicketStats } from './stats.js';
 import { MongoStore } from './store.js';
 
 export interface MongoStoreOptions {
@@ -67,13 +66,10 @@ export async function openMongoStore(uri: string, options: MongoStoreOptions = {
     });
     await withinStartupCheck(conn.asPromise(), timeoutMs);
     const models = bindModels(conn);
-    const stats = new MongoTicketStats(conn);
-    // The stats collection's indexes are checked and built with the store's own.
-    await buildIndexes(Object.assign({}, models, { ticketMetrics: stats.model }), { database, logger, ...(options.indexBuildTimeoutMs !== undefined ? { timeoutMs: options.indexBuildTimeoutMs } : {}) });
+    await buildIndexes(models, { database, logger, ...(options.indexBuildTimeoutMs !== undefined ? { timeoutMs: options.indexBuildTimeoutMs } : {}) });
     const description = `mongodb:${shown.replace(/^mongodb(\+srv)?:\/\//i, '').replace(/[/?].*$/, '')}/${database}`;
     const store = new MongoStore(conn, models, description, logger.child({ store: 'mongodb' }));
     await store.prepare(new Date().toISOString());
-    attachTicketStats(store, stats);
     logger.info({ store: description }, 'store opened');
     return store;
   } catch (error) {

@@ -8,10 +8,11 @@
  * period's tickets into the process. The rows are derived data: a missing
  * or stale one is rebuilt from its ticket (see `staleTickets`).
  */
-import { Schema, type Connection, type Model, type PipelineStage } from 'mongoose';
+import { Schema, type Connection, type Model, type mongo, type PipelineStage } from 'mongoose';
 import { PRIORITIES, rankOf, type ModeratorStats, type Percentiles, type Priority, type StatsQuery, type StoreStats, type TicketMetrics, type TicketStatsStore } from '../../core/index.js';
 import { isDuplicateKey } from './errors.js';
 import { date } from './mapping.js';
+import type { Models } from './models.js';
 
 export interface MetricsDoc {
   _id: string;
@@ -61,16 +62,19 @@ metricsSchema.index({ assigneeId: 1, resolvedAt: 1, resolutionMs: 1 });
 metricsSchema.index({ open: 1, priority: 1 });
 metricsSchema.index({ skills: 1, open: 1 });
 
-/** The metrics collection of one database. */
+/** The metrics collection's model on `conn` (see bindModels). */
 export function metricsModel(conn: Connection): Model<MetricsDoc> {
-  return (conn.models['TicketMetrics'] as Model<MetricsDoc> | undefined) ?? conn.model<MetricsDoc>('TicketMetrics', metricsSchema);
+  return conn.model<MetricsDoc>('TicketMetrics', metricsSchema);
 }
 
 export class MongoTicketStats implements TicketStatsStore {
-  readonly model: Model<MetricsDoc>;
+  private readonly model: Model<MetricsDoc>;
+  /** The store's tickets, read only for their id and version. */
+  private readonly tickets: mongo.Collection<{ _id: string; version: number }>;
 
-  constructor(private readonly conn: Connection) {
-    this.model = metricsModel(conn);
+  constructor(models: Pick<Models, 'ticketMetrics' | 'tickets'>) {
+    this.model = models.ticketMetrics;
+    this.tickets = models.tickets.db.collection(models.tickets.collection.collectionName);
   }
 
   async recordMetrics(m: TicketMetrics): Promise<void> {
@@ -99,9 +103,8 @@ export class MongoTicketStats implements TicketStatsStore {
 
   /** One page of tickets in id order, and those among them whose row is missing or older than the ticket. */
   async staleTickets(afterId: string | null, limit: number): Promise<{ stale: string[]; next: string | null }> {
-    const tickets = this.conn.collection<{ _id: string; version: number }>('tickets');
     // Tickets still being created (no ref yet) get their row on their first change.
-    const page = await tickets
+    const page = await this.tickets
       .find({ ...(afterId === null ? {} : { _id: { $gt: afterId } }), ref: { $exists: true } }, { projection: { _id: 1, version: 1 } })
       .sort({ _id: 1 })
       .limit(limit)
@@ -188,16 +191,4 @@ export class MongoTicketStats implements TicketStatsStore {
     }
     return out.sort((a, b) => b.resolved - a.resolved || a.assigneeId.localeCompare(b.assigneeId));
   }
-}
-
-const attached = new WeakMap<object, MongoTicketStats>();
-
-/** Remembers the stats kept beside a store opened by openMongoStore. */
-export function attachTicketStats(store: object, stats: MongoTicketStats): void {
-  attached.set(store, stats);
-}
-
-/** The ticket stats of a store opened by openMongoStore (same connection, same database). */
-export function mongoTicketStats(store: object): MongoTicketStats | undefined {
-  return attached.get(store);
 }

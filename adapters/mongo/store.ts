@@ -29,6 +29,7 @@ import type { Models } from './models.js';
 import { Outbox } from './outbox.js';
 import { MongoPeople } from './people.js';
 import { MongoSmallStores } from './small.js';
+import { MongoTicketStats } from './stats.js';
 import { MongoTickets } from './tickets.js';
 import { MongoDashboardSessions } from './dashboard-sessions.js';
 
@@ -47,6 +48,8 @@ export class MongoStore implements Store, StoreCopy {
   private readonly copy: MongoCopy;
   private readonly audit: MongoAudit;
   private readonly intake: MongoIntake;
+  /** The ticket metrics /stats reads, in this database's `ticket_metrics` collection. */
+  readonly stats: MongoTicketStats;
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
   private lastRecovery = Number.NEGATIVE_INFINITY;
@@ -67,6 +70,7 @@ export class MongoStore implements Store, StoreCopy {
     this.audit = new MongoAudit(models);
     this.copy = new MongoCopy(models, this.tickets, this.small, this.audit);
     this.intake = new MongoIntake(models, this.jobs);
+    this.stats = new MongoTicketStats(models);
     conn.on('disconnected', () => {
       if (!this.closing) logger.warn({ store: description }, 'lost the connection to MongoDB; the driver keeps retrying');
     });

@@ -26,6 +26,7 @@ import { JobTable } from './jobs.js';
 import { PeopleTable } from './people.js';
 import { ms, StatementCache } from './sql.js';
 import { StaffCache } from './staff-cache.js';
+import { SqliteTicketStats } from './stats.js';
 import { TicketTable } from './tickets.js';
 
 /** Expired dedupe keys are swept after this many claims, so the table stays small without a timer. */
@@ -48,6 +49,8 @@ export class SqliteStore implements Store {
   private readonly intake: IntakeTable;
   private readonly audit: AuditTable;
   private readonly staff: StaffCache;
+  /** The ticket metrics /stats reads, in this database's own tables. */
+  readonly stats: SqliteTicketStats;
   private readonly s: ReturnType<typeof prepareStatements>;
   /** Every write goes through here: one transaction and one disk flush per batch of writes. */
   private readonly group: GroupCommit;
@@ -73,6 +76,7 @@ export class SqliteStore implements Store {
     this.jobs = new JobTable(db, this.cache);
     this.intake = new IntakeTable(db);
     this.audit = new AuditTable(db);
+    this.stats = new SqliteTicketStats(db);
     this.staff = new StaffCache(db, () => this.people.staff(), (id) => this.people.get(id));
     this.s = prepareStatements(db);
     // A cache that failed to follow a write starts over rather than serve stale people.

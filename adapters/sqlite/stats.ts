@@ -3,48 +3,14 @@ import { PRIORITIES, rankOf, type ModeratorStats, type Percentiles, type Priorit
 import { ms } from './sql.js';
 
 /**
- * Ticket metrics in their own tables of the helpdesk database, with an
- * index for every question /stats asks: tickets filed in a period, resolved
- * in a period, open now, per assignee and per skill. Percentiles are read
- * with ORDER BY … LIMIT 1 OFFSET rank over the period's rows, so no query
- * brings more than one row per answer back into the process.
- * The tables are created here (IF NOT EXISTS) rather than in the numbered
- * migrations: they are derived data, rebuilt from the tickets at any time.
+ * Ticket metrics in their own tables of the helpdesk database (migration 6),
+ * with an index for every question /stats asks: tickets filed in a period,
+ * resolved in a period, open now, per assignee and per skill. Percentiles
+ * are read with ORDER BY … LIMIT 1 OFFSET rank over the period's rows, so no
+ * query brings more than one row per answer back into the process. The rows
+ * are derived data: a missing or stale one is rebuilt from its ticket (see
+ * `staleTickets`).
  */
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS ticket_metrics (
-    ticket_id         TEXT PRIMARY KEY,
-    version           INTEGER NOT NULL,
-    open              INTEGER NOT NULL,
-    priority          TEXT NOT NULL,
-    assignee_id       TEXT,
-    created_ms        INTEGER NOT NULL,
-    resolved_ms       INTEGER,
-    first_response_ms INTEGER,
-    resolution_ms     INTEGER,
-    breached          INTEGER NOT NULL,
-    reopens           INTEGER NOT NULL,
-    rating            TEXT
-  ) WITHOUT ROWID;
-  -- Covering indexes: each /stats question is answered from one index without reading the rows.
-  CREATE INDEX IF NOT EXISTS ix_metrics_filed ON ticket_metrics (created_ms, first_response_ms, breached);
-  CREATE INDEX IF NOT EXISTS ix_metrics_done ON ticket_metrics (resolved_ms, resolution_ms, reopens, rating, breached, assignee_id);
-  -- In value order, so a percentile is a walk up the index to its rank, with no sort.
-  CREATE INDEX IF NOT EXISTS ix_metrics_fr_order ON ticket_metrics (first_response_ms, created_ms);
-  CREATE INDEX IF NOT EXISTS ix_metrics_res_order ON ticket_metrics (resolution_ms, resolved_ms);
-  -- Per moderator, in resolution-time order (window functions read it without sorting).
-  CREATE INDEX IF NOT EXISTS ix_metrics_moderator ON ticket_metrics (assignee_id, resolution_ms, resolved_ms, breached, rating);
-  CREATE INDEX IF NOT EXISTS ix_metrics_open ON ticket_metrics (open, priority);
-  CREATE TABLE IF NOT EXISTS ticket_metric_skills (
-    skill     TEXT NOT NULL,
-    ticket_id TEXT NOT NULL,
-    open      INTEGER NOT NULL,
-    PRIMARY KEY (skill, ticket_id)
-  ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS ix_metric_skills_ticket ON ticket_metric_skills (ticket_id);
-  CREATE INDEX IF NOT EXISTS ix_metric_skills_open ON ticket_metric_skills (open, skill);
-`;
-
 export class SqliteTicketStats implements TicketStatsStore {
   private readonly upsert: Database.Statement;
   private readonly clearSkills: Database.Statement;
@@ -52,7 +18,6 @@ export class SqliteTicketStats implements TicketStatsStore {
   private readonly record: (m: TicketMetrics) => void;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
     this.upsert = db.prepare(`INSERT INTO ticket_metrics (ticket_id, version, open, priority, assignee_id, created_ms, resolved_ms, first_response_ms, resolution_ms, breached, reopens, rating)
       VALUES (@ticket_id, @version, @open, @priority, @assignee_id, @created_ms, @resolved_ms, @first_response_ms, @resolution_ms, @breached, @reopens, @rating)
       ON CONFLICT (ticket_id) DO UPDATE SET version = excluded.version, open = excluded.open, priority = excluded.priority, assignee_id = excluded.assignee_id,

@@ -1,14 +1,14 @@
 import { ticketMetrics, type Logger, type SlaSettings, type Store, type TicketStatsStore } from '../../core/index.js';
-import { SqliteStore, SqliteTicketStats } from '../../adapters/sqlite/index.js';
+import { SqliteStore } from '../../adapters/sqlite/index.js';
 
 /** Tickets looked at per page of the start-up backfill. */
 const BACKFILL_PAGE = 500;
 
 const opened = new WeakMap<Store, TicketStatsStore>();
 
-/** Where /stats reads from: the metrics kept beside the store (SQLite tables, a MongoDB collection). */
+/** Where /stats reads from: the metrics kept in the store's database (SQLite tables, a MongoDB collection). */
 export function statsFor(store: Store): TicketStatsStore | undefined {
-  return opened.get(store) ?? (store instanceof SqliteStore ? new SqliteTicketStats(store.db) : undefined);
+  return opened.get(store) ?? (store instanceof SqliteStore ? store.stats : undefined);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Logger, Store } from '../../core/index.js';
-import { openSqliteStore, SqliteTicketStats, StoreOpenError as SqliteOpenError } from '../../adapters/sqlite/index.js';
+import { openSqliteStore, StoreOpenError as SqliteOpenError } from '../../adapters/sqlite/index.js';
 import type { Config } from '../config.js';
 import { StartupError } from '../errors.js';
 import { slaSettings } from './sla.js';
@@ -10,7 +10,7 @@ export async function openStore(config: Readonly<Config>, logger: Logger): Promi
   const { sla } = slaSettings(config.sla);
   if (config.MONGODB_URI) {
     // Loaded only when configured: the driver is large and the embedded default never needs it.
-    const { openMongoStore, mongoTicketStats, StoreOpenError: MongoOpenError } = await import('../../adapters/mongo/index.js');
+    const { openMongoStore, StoreOpenError: MongoOpenError } = await import('../../adapters/mongo/index.js');
     let store;
     try {
       store = await openMongoStore(config.MONGODB_URI, { logger });
@@ -18,8 +18,7 @@ export async function openStore(config: Readonly<Config>, logger: Logger): Promi
       if (error instanceof MongoOpenError) throw new StartupError(`MONGODB_URI: ${error.message}${error.hint ? ` (hint: ${error.hint})` : ''}`);
       throw error;
     }
-    const stats = mongoTicketStats(store);
-    if (stats) await prepareStats(store, stats, sla, logger);
+    await prepareStats(store, store.stats, sla, logger);
     return store;
   }
   let store;
@@ -29,6 +28,6 @@ export async function openStore(config: Readonly<Config>, logger: Logger): Promi
     if (error instanceof SqliteOpenError) throw new StartupError(`DATA_DIR: ${error.message}`);
     throw error;
   }
-  await prepareStats(store, new SqliteTicketStats(store.db), sla, logger);
+  await prepareStats(store, store.stats, sla, logger);
   return store;
 }

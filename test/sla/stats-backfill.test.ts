@@ -5,9 +5,9 @@
  * start writes nothing, and a copied helpdesk shows the same stats.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mongoTicketStats, openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
+import { openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
 import { sqliteStoreCopy } from '../../adapters/sqlite/copy.js';
-import { openSqliteStore, SqliteTicketStats } from '../../adapters/sqlite/index.js';
+import { openSqliteStore } from '../../adapters/sqlite/index.js';
 import { backfillTicketMetrics } from '../../bot/wiring/stats.js';
 import { copyStore } from '../../bot/store-copy.js';
 import { DEFAULT_SLA, ticketMetrics, type Store, type StatsQuery, type Ticket, type TicketStatsStore } from '../../core/index.js';
@@ -30,15 +30,13 @@ async function openMongo(label: string): Promise<{ store: MongoStore; stats: Tic
   if (!target) throw new Error('target not started');
   const store = await openMongoStore(target.freshUri(label), { serverSelectionTimeoutMs: 5_000 });
   closing.push(store);
-  const stats = mongoTicketStats(store);
-  if (!stats) throw new Error('no stats beside the MongoDB store');
-  return { store, stats };
+  return { store, stats: store.stats };
 }
 
 function openSqlite(): { store: ReturnType<typeof openSqliteStore>; stats: TicketStatsStore } {
   const store = openSqliteStore({ dataDir: ':memory:' });
   closing.push(store);
-  return { store, stats: new SqliteTicketStats(store.db) };
+  return { store, stats: store.stats };
 }
 
 const QUERY: StatsQuery = { since: '2026-01-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z' };

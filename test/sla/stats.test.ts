@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mongoTicketStats, openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
-import { SqliteTicketStats } from '../../adapters/sqlite/index.js';
+import { openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
+import { openSqliteStore } from '../../adapters/sqlite/index.js';
 import { formatStats } from '../../adapters/console/lifecycle-commands.js';
 import { DEFAULT_SLA, Helpdesk, parseBusinessHours, PRIORITIES, ticketMetrics, type BusinessCalendar, type StatsQuery, type TicketMetrics, type TicketStatsStore } from '../../core/index.js';
 import { FakeClock } from '../../core/testing/fakes.js';
@@ -77,14 +76,12 @@ async function mongoStats(): Promise<TicketStatsStore> {
   if (!target) throw new Error('target not started');
   const store = await openMongoStore(target.freshUri('stats'), { serverSelectionTimeoutMs: 5_000 });
   opened.push(store);
-  const stats = mongoTicketStats(store);
-  if (!stats) throw new Error('no stats beside the MongoDB store');
-  return stats;
+  return store.stats;
 }
 
 const stores: [string, () => TicketStatsStore | Promise<TicketStatsStore>][] = [
   ['memory', () => new MemoryTicketStats()],
-  ['sqlite', () => new SqliteTicketStats(new Database(':memory:'))],
+  ['sqlite', () => openSqliteStore({ dataDir: ':memory:' }).stats],
   ['mongodb', mongoStats],
 ];
 
