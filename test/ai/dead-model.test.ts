@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGeminiTriage } from '../../adapters/gemini/index.js';
 import { LocalTriageEngine } from '../../adapters/local-ai/index.js';
 import { createOpenAITriage } from '../../adapters/openai/index.js';
-import type { Logger, TriageEngine } from '../../core/index.js';
+import { RecordingLogger } from '../../adapters/inprocess/test-support.js';
+import type { TriageEngine } from '../../core/index.js';
 import { FakeClock } from '../../core/testing/fakes.js';
 import { createTriageChain } from '../../core/triage/index.js';
 import { FakeGemini, googleError } from './fakes/gemini-server.js';
@@ -18,21 +19,6 @@ const GEMINI_GONE = googleError(
   'NOT_FOUND',
 );
 const TICKETS = 5;
-
-interface Line {
-  readonly level: string;
-  readonly obj: object | string;
-  readonly msg: string | undefined;
-}
-
-function recordingLogger(lines: Line[]): Logger {
-  const at =
-    (level: string) =>
-    (obj: object | string, msg?: string): void =>
-      void lines.push({ level, obj, msg });
-  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => logger };
-  return logger;
-}
 
 let openai: FakeOpenAI;
 let gemini: FakeGemini;
@@ -69,20 +55,20 @@ describe('a configured model that does not exist or was shut down', () => {
   for (const c of cases) {
     it(`${c.name}: N tickets cost one call and one error line naming ${c.setting}; the local engine answers`, async () => {
       c.arm();
-      const lines: Line[] = [];
-      const chain = createTriageChain({ engines: [c.engine(), new LocalTriageEngine()], clock: new FakeClock(), hasher: nodeHasher, logger: recordingLogger(lines) });
+      const logger = new RecordingLogger();
+      const chain = createTriageChain({ engines: [c.engine(), new LocalTriageEngine()], clock: new FakeClock(), hasher: nodeHasher, logger });
       for (let i = 0; i < TICKETS; i++) {
         const proposal = await chain.triage(request({ id: `t-${i}`, ref: i + 1, title: `VPN drops on laptop ${i}` }));
         expect(proposal.engine).toBe('local');
       }
       expect(c.calls()).toBe(1);
-      const errors = lines.filter((l) => l.level === 'error');
+      const errors = logger.at('error');
       expect(errors).toHaveLength(1);
       expect(errors[0]!.msg).toContain(c.setting);
       expect(errors[0]!.msg).toContain(c.model);
       expect(errors[0]!.obj).toMatchObject({ engine: c.name, model: c.model, setting: c.setting });
       // No per-ticket retry noise either: the provider is simply set aside.
-      expect(lines.filter((l) => l.level === 'warn' || l.level === 'error')).toHaveLength(1);
+      expect([...logger.at('warn'), ...logger.at('error')]).toHaveLength(1);
       expect(chain.breakerState(c.name)).toBe('open');
       expect(chain.stats().engines[c.name]?.calls).toBe(1);
     });

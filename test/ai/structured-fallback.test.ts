@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { RecordingLogger } from '../../adapters/inprocess/test-support.js';
 import { LocalTriageEngine } from '../../adapters/local-ai/index.js';
 import { createOpenAITriage, formatAfterRefusal } from '../../adapters/openai/index.js';
 import { FakeClock } from '../../core/testing/fakes.js';
 import { createTriageChain, type MeteredProposal } from '../../core/triage/index.js';
-import type { Logger } from '../../core/index.js';
 import { nodeHasher } from './fakes/hasher.js';
 import { FakeOpenAI, type ChatBody, type FakeOpenAIOptions } from './fakes/openai-server.js';
 import { instantHooks, request } from './support.js';
@@ -15,23 +15,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** A logger that keeps what was logged at info level. */
-function recordingLogger(): Logger & { infos: { fields: Record<string, unknown>; msg: string }[] } {
-  const infos: { fields: Record<string, unknown>; msg: string }[] = [];
-  const logger = {
-    infos,
-    info: (fields: Record<string, unknown>, msg: string) => void infos.push({ fields, msg }),
-    warn: () => undefined,
-    error: () => undefined,
-    debug: () => undefined,
-    child: () => logger,
-  };
-  return logger as unknown as Logger & { infos: typeof infos };
-}
-
 async function start(options: FakeOpenAIOptions) {
   server = await FakeOpenAI.start({ apiKey: 'sk-test', ...options });
-  const logger = recordingLogger();
+  const logger = new RecordingLogger();
   const engine = createOpenAITriage({ apiKey: 'sk-test', baseURL: server.url, model: 'llama3.1', hooks: instantHooks(), logger });
   return { fake: server, engine, logger };
 }
@@ -52,8 +38,8 @@ describe('OpenAI-compatible servers without structured outputs', () => {
     expect(system).toContain('JSON Schema');
     expect(system).toContain('"suggestedFix"');
     expect(fake.chatBodies()[0]!.messages[0]!.content).not.toContain('JSON Schema');
-    expect(logger.infos.filter((l) => /refused structured outputs/.test(l.msg))).toHaveLength(1);
-    expect(logger.infos[0]!.fields).toMatchObject({ provider: 'openai', from: 'json_schema', to: 'json_object' });
+    expect(logger.at('info').filter((l) => /refused structured outputs/.test(l.msg ?? ''))).toHaveLength(1);
+    expect(logger.at('info')[0]!.obj).toMatchObject({ provider: 'openai', from: 'json_schema', to: 'json_object' });
   });
 
   it('through the chain the provider keeps answering: no failure, no fall-back to local, calls counted', async () => {
@@ -75,7 +61,7 @@ describe('OpenAI-compatible servers without structured outputs', () => {
     const second = await engine.triage(request({ id: 'o-2', title: 'VPN slow from home' }));
     expect(second).toMatchObject({ skills: ['vpn'], calls: 1 });
     expect(formats(fake.chatBodies())).toEqual(['json_schema', 'json_object']);
-    expect(logger.infos.filter((l) => /does not hold replies to the JSON schema/.test(l.msg))).toHaveLength(1);
+    expect(logger.at('info').filter((l) => /does not hold replies to the JSON schema/.test(l.msg ?? ''))).toHaveLength(1);
   });
 
   it('a server that refuses response_format altogether gets plain instructions, and prose-wrapped replies still parse', async () => {
