@@ -22,25 +22,26 @@ export interface TestHelpdesk {
   readonly deps: HelpdeskDeps;
 }
 
+/** The parts of a test helpdesk a test may replace. */
+export interface TestHelpdeskOptions {
+  readonly store?: Store;
+  readonly clock?: FakeClock;
+  readonly triage?: TriageEngine;
+  readonly similar?: SimilarTicketIndex;
+  readonly channels?: readonly NotificationChannel[];
+  readonly settings?: Partial<HelpdeskSettings>;
+  readonly logger?: Logger;
+  readonly signal?: WorkSignal;
+  readonly ids?: IdGenerator;
+  readonly stats?: TicketStatsStore;
+}
+
 /**
  * A complete helpdesk on in-memory fakes, for tests of core and of
  * surfaces: call `engine.drain()` after an action to run the workflows it
  * triggered. Every part can be replaced.
  */
-export function testHelpdesk(
-  options: {
-    store?: Store;
-    clock?: FakeClock;
-    triage?: TriageEngine;
-    similar?: SimilarTicketIndex;
-    channels?: readonly NotificationChannel[];
-    settings?: Partial<HelpdeskSettings>;
-    logger?: Logger;
-    signal?: WorkSignal;
-    ids?: IdGenerator;
-    stats?: TicketStatsStore;
-  } = {},
-): TestHelpdesk {
+export function testHelpdesk(options: TestHelpdeskOptions = {}): TestHelpdesk {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? new FakeClock();
   const channels = options.channels ?? [new RecordingChannel('console')];

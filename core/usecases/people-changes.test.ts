@@ -2,49 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../adapters/console/commands.js';
 import type { Person } from '../domain/person.js';
 import { FixedTriage, RecordingChannel } from '../testing/fakes.js';
-import { testHelpdesk } from '../testing/harness.js';
-import { MemoryStore } from '../testing/memory-store.js';
+import { staffedHelpdesk } from '../testing/staffed.js';
 import type { SkillsCommand } from './skills-grammar.js';
 
 /** root (admin), bob (printers, vpn) and maya (vpn), alice (requester). Titles name the skill the triage gives. */
 async function setup() {
   const chat = new RecordingChannel('console');
-  const store = new MemoryStore();
-  const t = testHelpdesk({
-    store,
+  const t = await staffedHelpdesk({
     channels: [chat],
     triage: new FixedTriage((r) => ({ skills: /printer/i.test(r.ticket.title) ? ['printers'] : /vpn/i.test(r.ticket.title) ? ['vpn'] : [] })),
-    settings: { adminIdentities: ['console:root'] },
+    people: ['alice', 'bob', 'maya'],
+    skills: { bob: ['printers', 'vpn'], maya: ['vpn'] },
   });
-  const id = async (h: string) => {
-    const r = await t.helpdesk.identify({ identity: `console:${h}`, displayName: h });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  };
-  const root = await id('root');
-  const alice = await id('alice');
-  await id('bob');
-  await id('maya');
   const skills = async (actor: Person, command: SkillsCommand) => {
-    const r = await t.helpdesk.skills((await store.getPerson(actor.id))!, command);
+    const r = await t.helpdesk.skills((await t.store.getPerson(actor.id))!, command);
     await t.engine.drain();
     return r;
   };
-  expect((await skills(root, { op: 'add', target: 'console:bob', skills: ['printers', 'vpn'] })).ok).toBe(true);
-  expect((await skills(root, { op: 'add', target: 'console:maya', skills: ['vpn'] })).ok).toBe(true);
-  const person = async (h: string) => (await store.findPersonByIdentity(`console:${h}`)) as Person;
-  const file = async (who: Person, title: string) => {
-    const r = await t.helpdesk.fileTicket({ requesterId: who.id, title, origin: { platform: 'console' } });
-    if (!r.ok) throw new Error(r.error.message);
-    await t.engine.drain();
-    return (await store.getTicket(r.value.ticket.id))!;
-  };
   const say = async (who: Person, line: string) => {
-    const r = await runCommand(t.helpdesk, (await store.getPerson(who.id))!, line);
+    const r = await runCommand(t.helpdesk, (await t.store.getPerson(who.id))!, line);
     await t.engine.drain();
     return r.ok ? r.value : `error ${r.error.code}: ${r.error.message}`;
   };
-  return { ...t, chat, root, alice, bob: await person('bob'), maya: await person('maya'), file, say, skills };
+  return { ...t, ...t.people, chat, say, skills };
 }
 
 describe('demoting a moderator', () => {

@@ -2,45 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../adapters/console/commands.js';
 import type { Person } from '../domain/person.js';
 import { FixedTriage, RecordingChannel } from '../testing/fakes.js';
-import { testHelpdesk } from '../testing/harness.js';
-import { MemoryStore } from '../testing/memory-store.js';
+import { staffedHelpdesk } from '../testing/staffed.js';
 
 /** root (admin), bob and maya (moderators: vpn / printers), alice and carol (requesters); console chat plus email fallback. */
 async function setup(triageSkills: (title: string) => string[] = (t) => (/vpn/i.test(t) ? ['vpn'] : /printer/i.test(t) ? ['printers'] : ['kubernetes'])) {
   const chat = new RecordingChannel('console');
   const email = new RecordingChannel('email', 'email', () => true);
-  const store = new MemoryStore();
-  const t = testHelpdesk({
-    store,
+  const t = await staffedHelpdesk({
     channels: [chat, email],
     triage: new FixedTriage((r) => ({ skills: triageSkills(r.ticket.title), priority: /down/i.test(r.ticket.title) ? 'HIGH' : 'MEDIUM', notes: 'check the client' })),
-    settings: { adminIdentities: ['console:root'] },
+    people: ['alice', 'carol', 'bob', 'maya'],
+    skills: { bob: ['vpn'], maya: ['printers'] },
   });
-  const id = async (h: string) => {
-    const r = await t.helpdesk.identify({ identity: `console:${h}`, displayName: h });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  };
-  const root = await id('root');
-  const alice = await id('alice');
-  const carol = await id('carol');
-  await id('bob');
-  await id('maya');
-  expect((await t.helpdesk.skills(root, { op: 'add', target: 'console:bob', skills: ['vpn'] })).ok).toBe(true);
-  expect((await t.helpdesk.skills(root, { op: 'add', target: 'console:maya', skills: ['printers'] })).ok).toBe(true);
-  const person = async (h: string) => (await store.findPersonByIdentity(`console:${h}`)) as Person;
-  const file = async (who: Person, title: string) => {
-    const r = await t.helpdesk.fileTicket({ requesterId: who.id, title, origin: { platform: 'console' } });
-    if (!r.ok) throw new Error(r.error.message);
-    await t.engine.drain();
-    return (await store.getTicket(r.value.ticket.id))!;
-  };
   const say = async (who: Person, line: string) => {
-    const r = await runCommand(t.helpdesk, (await store.getPerson(who.id))!, line);
+    const r = await runCommand(t.helpdesk, (await t.store.getPerson(who.id))!, line);
     await t.engine.drain();
     return r.ok ? r.value : `error ${r.error.code}: ${r.error.message}`;
   };
-  return { ...t, chat, email, root, alice, carol, bob: await person('bob'), maya: await person('maya'), file, say };
+  return { ...t, ...t.people, chat, email, say };
 }
 
 describe('claim', () => {

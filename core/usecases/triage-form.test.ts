@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { FixedTriage } from '../testing/fakes.js';
-import { testHelpdesk } from '../testing/harness.js';
+import { staffedHelpdesk } from '../testing/staffed.js';
 
 async function setup() {
-  const t = testHelpdesk({ triage: new FixedTriage({ skills: ['vpn'], priority: 'HIGH', category: 'network' }), settings: { adminIdentities: ['console:root'] } });
-  const id = async (h: string) => {
-    const r = await t.helpdesk.identify({ identity: `console:${h}`, displayName: h });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  };
-  const root = await id('root');
-  const alice = await id('alice');
-  const bob = await id('bob');
-  const carl = await id('carl');
-  expect((await t.helpdesk.skills(root, { op: 'add', target: 'console:bob', skills: ['vpn'] })).ok).toBe(true);
-  expect((await t.helpdesk.skills(root, { op: 'add', target: 'console:carl', skills: ['python'] })).ok).toBe(true);
-  const filed = await t.helpdesk.fileTicket({ requesterId: alice.id, title: 'VPN down', origin: { platform: 'console' } });
-  if (!filed.ok) throw new Error(filed.error.message);
-  await t.engine.drain();
-  return { ...t, root, alice, bob, carl, ticketId: filed.value.ticket.id };
+  const t = await staffedHelpdesk({
+    triage: new FixedTriage({ skills: ['vpn'], priority: 'HIGH', category: 'network' }),
+    people: ['alice', 'bob', 'carl'],
+    skills: { bob: ['vpn'], carl: ['python'] },
+  });
+  const ticket = await t.file(t.people.alice, 'VPN down');
+  return { ...t, ...t.people, ticketId: ticket.id };
 }
 
 describe('the Edit triage form', () => {

@@ -1,25 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { FixedTriage, RecordingChannel } from '../testing/fakes.js';
+import { staffedHelpdesk } from '../testing/staffed.js';
 import { testHelpdesk } from '../testing/harness.js';
 
 async function setup(triageSkills: string[] = ['vpn']) {
   const channel = new RecordingChannel('console');
-  const t = testHelpdesk({
+  const t = await staffedHelpdesk({
     channels: [channel],
     triage: new FixedTriage({ skills: triageSkills, priority: 'HIGH', category: 'network', notes: 'check the VPN client' }),
-    settings: { adminIdentities: ['console:root'] },
+    people: ['alice', 'bob'],
+    skills: { bob: ['VPN', 'networking'] },
   });
-  const id = async (h: string) => {
-    const r = await t.helpdesk.identify({ identity: `console:${h}`, displayName: h });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  };
-  const root = await id('root');
-  const alice = await id('alice');
-  const bob = await id('bob');
-  const made = await t.helpdesk.skills(root, { op: 'add', target: 'console:bob', skills: ['VPN', 'networking'] });
-  expect(made.ok).toBe(true);
-  return { ...t, channel, root, alice, bob: (await t.store.getPerson(bob.id))! };
+  return { ...t, ...t.people, channel };
 }
 
 describe('ticket lifecycle', () => {

@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { FixedTriage, RecordingChannel } from '../testing/fakes.js';
-import { testHelpdesk } from '../testing/harness.js';
-import { MemoryStore } from '../testing/memory-store.js';
+import { staffedHelpdesk } from '../testing/staffed.js';
 
 async function setup() {
   const chat = new RecordingChannel('console');
   const email = new RecordingChannel('email', 'email', () => true);
-  const store = new MemoryStore();
-  const t = testHelpdesk({ store, channels: [chat, email], triage: new FixedTriage(() => ({ skills: ['vpn'], priority: 'MEDIUM' })), settings: { adminIdentities: ['console:root'] } });
-  const id = async (h: string) => {
-    const r = await t.helpdesk.identify({ identity: `console:${h}`, displayName: h });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  };
-  const root = await id('root');
-  const alice = await id('alice');
-  const bob = await id('bob');
-  expect((await t.helpdesk.skills(root, { op: 'add', target: 'console:bob', skills: ['vpn'] })).ok).toBe(true);
-  const filed = await t.helpdesk.fileTicket({ requesterId: alice.id, title: 'VPN slow', origin: { platform: 'console' } });
-  if (!filed.ok) throw new Error(filed.error.message);
-  await t.engine.drain();
-  return { ...t, chat, email, store, root, alice, bob, ticketId: filed.value.ticket.id };
+  const t = await staffedHelpdesk({
+    channels: [chat, email],
+    triage: new FixedTriage(() => ({ skills: ['vpn'], priority: 'MEDIUM' })),
+    people: ['alice', 'bob'],
+    skills: { bob: ['vpn'] },
+  });
+  const ticket = await t.file(t.people.alice, 'VPN slow');
+  return { ...t, ...t.people, chat, email, ticketId: ticket.id };
 }
 
 describe('ticket-noted', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../notifications/notification.js';
 import { FixedTriage, RecordingChannel } from '../testing/fakes.js';
-import { testHelpdesk } from '../testing/harness.js';
+import { staffedHelpdesk } from '../testing/staffed.js';
 
 /**
  * Follow-up notices run after the action that caused them, possibly late
@@ -10,25 +10,16 @@ import { testHelpdesk } from '../testing/harness.js';
  */
 async function assignedTicket() {
   const channel = new RecordingChannel('console');
-  const t = testHelpdesk({ channels: [channel], triage: new FixedTriage({ skills: ['vpn'], priority: 'HIGH' }), settings: { adminIdentities: ['console:root'] } });
-  const id = async (h: string) => {
-    const r = await t.helpdesk.identify({ identity: `console:${h}`, displayName: h });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  };
-  const root = await id('root');
-  const alice = await id('alice');
-  const bob = await id('bob');
-  const carol = await id('carol');
-  const dave = await id('dave');
-  for (const h of ['bob', 'carol', 'dave']) expect((await t.helpdesk.skills(root, { op: 'add', target: `console:${h}`, skills: h === 'bob' ? ['vpn'] : ['printers'] })).ok).toBe(true);
-  const filed = await t.helpdesk.fileTicket({ requesterId: alice.id, title: 'VPN down', origin: { platform: 'console' } });
-  if (!filed.ok) throw new Error(filed.error.message);
-  await t.engine.drain();
-  const ticket = (await t.store.getTicket(filed.value.ticket.id))!;
-  expect(ticket.assigneeId).toBe(bob.id);
+  const t = await staffedHelpdesk({
+    channels: [channel],
+    triage: new FixedTriage({ skills: ['vpn'], priority: 'HIGH' }),
+    people: ['alice', 'bob', 'carol', 'dave'],
+    skills: { bob: ['vpn'], carol: ['printers'], dave: ['printers'] },
+  });
+  const ticket = await t.file(t.people.alice, 'VPN down');
+  expect(ticket.assigneeId).toBe(t.people.bob.id);
   channel.sent.length = 0;
-  return { ...t, channel, ticketId: ticket.id, root, alice, bob, carol, dave };
+  return { ...t, ...t.people, channel, ticketId: ticket.id };
 }
 
 /** What the requester was told, in order, as `kind` or `kind:assignee`. */
