@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType, TextInputStyle, type APIButtonComponent, type APIEmbed, type APIEmbedField, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import { formatRef, type HelpdeskStats, type Rating, type Ticket } from '../../../core/index.js';
+import { statsBacklog, statsDuration, statsShare } from '../../../core/usecases/stats-figures.js';
 import { customId } from '../ids.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
 import type { MessageBody } from './message.js';
@@ -73,36 +74,23 @@ export function buildStatsEmbed(s: HelpdeskStats, names: Readonly<Record<string,
   const rated = s.good + s.bad;
   const fields: APIEmbedField[] = [
     { name: 'Tickets in / out', value: `${s.created} / ${s.resolved}`, inline: true },
-    { name: 'Backlog', value: `${s.backlogByPriority.HIGH} high, ${s.backlogByPriority.MEDIUM} medium, ${s.backlogByPriority.LOW} low`, inline: true },
-    { name: 'SLA breached', value: percent(s.breached, s.created), inline: true },
-    { name: 'First response', value: `median ${duration(s.firstResponse.p50)}, p90 ${duration(s.firstResponse.p90)} (${s.firstResponse.count})`, inline: true },
-    { name: 'Resolution', value: `median ${duration(s.resolution.p50)}, p90 ${duration(s.resolution.p90)} (${s.resolution.count})`, inline: true },
-    { name: 'Reopened', value: percent(s.reopened, s.resolved), inline: true },
-    { name: 'Satisfaction', value: rated ? `${percent(s.good, rated)} 👍 (${s.good} 👍, ${s.bad} 👎)` : 'no ratings yet', inline: true },
+    { name: 'Backlog', value: statsBacklog(s.backlogByPriority), inline: true },
+    { name: 'SLA breached', value: statsShare(s.breached, s.created), inline: true },
+    { name: 'First response', value: `median ${statsDuration(s.firstResponse.p50)}, p90 ${statsDuration(s.firstResponse.p90)} (${s.firstResponse.count})`, inline: true },
+    { name: 'Resolution', value: `median ${statsDuration(s.resolution.p50)}, p90 ${statsDuration(s.resolution.p90)} (${s.resolution.count})`, inline: true },
+    { name: 'Reopened', value: statsShare(s.reopened, s.resolved), inline: true },
+    { name: 'Satisfaction', value: rated ? `${statsShare(s.good, rated)} 👍 (${s.good} 👍, ${s.bad} 👎)` : 'no ratings yet', inline: true },
   ];
   const skills = s.backlogBySkill.map((b) => `${discordText(b.skill)} ${b.count}`).join(', ');
   if (skills) fields.push({ name: 'Backlog by skill', value: truncate(skills, LIMITS.fieldValue) });
   for (const m of s.perModerator.slice(0, MODERATOR_FIELDS)) {
     fields.push({
       name: truncate(discordText(names[m.assigneeId] ?? 'someone'), LIMITS.fieldName),
-      value: `${m.resolved} resolved · median ${duration(m.resolution.p50)} · ${m.breached} breached · ${m.good} 👍 / ${m.bad} 👎`,
+      value: `${m.resolved} resolved · median ${statsDuration(m.resolution.p50)} · ${m.breached} breached · ${m.good} 👍 / ${m.bad} 👎`,
     });
   }
   if (s.perModerator.length > MODERATOR_FIELDS) fields.push({ name: '…', value: `${s.perModerator.length - MODERATOR_FIELDS} more moderators not shown` });
   const title = `Stats for the last ${s.days} days${scope ? ` (${discordText(scope)})` : ''}`;
   const embed: APIEmbed = { title, color: STATS_COLOR, fields, footer: { text: 'Times are business time when business hours are set.' } };
   return { embeds: [fitEmbed(embed)] };
-}
-
-function percent(part: number, whole: number): string {
-  return whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`;
-}
-
-function duration(ms: number | null): string {
-  if (ms === null) return '—';
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-  return `${Math.round(hours / 24)} days`;
 }

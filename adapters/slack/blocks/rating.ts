@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { HelpdeskStats, Rating, Ticket } from '../../../core/index.js';
+import { statsBacklog, statsDuration, statsShare } from '../../../core/usecases/stats-figures.js';
 import { ticketButtonValue } from './ids.js';
 import { button, clipPlain, context, fields, header, LIMITS, plain, section, userText, type KnownBlock } from './limits.js';
 
@@ -82,33 +83,20 @@ export function buildStatsMessage(s: HelpdeskStats, names: ReadonlyMap<string, s
     header(title),
     fields([
       `*Tickets in / out*\n${s.created} / ${s.resolved}`,
-      `*Backlog*\n${s.backlogByPriority.HIGH} high, ${s.backlogByPriority.MEDIUM} medium, ${s.backlogByPriority.LOW} low`,
-      `*First response*\nmedian ${duration(s.firstResponse.p50)}, p90 ${duration(s.firstResponse.p90)} (${s.firstResponse.count})`,
-      `*Resolution*\nmedian ${duration(s.resolution.p50)}, p90 ${duration(s.resolution.p90)} (${s.resolution.count})`,
-      `*SLA breached*\n${percent(s.breached, s.created)}`,
-      `*Reopened*\n${percent(s.reopened, s.resolved)}`,
-      `*Satisfaction*\n${rated ? `${percent(s.good, rated)} :+1: (${s.good} :+1:, ${s.bad} :-1:)` : 'no ratings yet'}`,
+      `*Backlog*\n${statsBacklog(s.backlogByPriority)}`,
+      `*First response*\nmedian ${statsDuration(s.firstResponse.p50)}, p90 ${statsDuration(s.firstResponse.p90)} (${s.firstResponse.count})`,
+      `*Resolution*\nmedian ${statsDuration(s.resolution.p50)}, p90 ${statsDuration(s.resolution.p90)} (${s.resolution.count})`,
+      `*SLA breached*\n${statsShare(s.breached, s.created)}`,
+      `*Reopened*\n${statsShare(s.reopened, s.resolved)}`,
+      `*Satisfaction*\n${rated ? `${statsShare(s.good, rated)} :+1: (${s.good} :+1:, ${s.bad} :-1:)` : 'no ratings yet'}`,
       ...(skills ? [`*Backlog by skill*\n${skills}`] : []),
     ]),
   ];
   if (s.perModerator.length > 0) {
-    const rows = s.perModerator.slice(0, MODERATOR_ROWS).map((m) => `• ${userText(names.get(m.assigneeId) ?? 'someone')}: ${m.resolved} resolved · median ${duration(m.resolution.p50)} · ${m.breached} breached · ${m.good} :+1: / ${m.bad} :-1:`);
+    const rows = s.perModerator.slice(0, MODERATOR_ROWS).map((m) => `• ${userText(names.get(m.assigneeId) ?? 'someone')}: ${m.resolved} resolved · median ${statsDuration(m.resolution.p50)} · ${m.breached} breached · ${m.good} :+1: / ${m.bad} :-1:`);
     if (s.perModerator.length > MODERATOR_ROWS) rows.push(`_…and ${s.perModerator.length - MODERATOR_ROWS} more_`);
     blocks.push(section(`*Per moderator*\n${rows.join('\n')}`));
   }
   blocks.push(context(['Times are business time when business hours are set.']));
   return { text: `${title}: ${s.created} in, ${s.resolved} out`, blocks };
-}
-
-function percent(part: number, whole: number): string {
-  return whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`;
-}
-
-function duration(ms: number | null): string {
-  if (ms === null) return '—';
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-  return `${Math.round(hours / 24)} days`;
 }
