@@ -167,7 +167,6 @@ export interface SupersededNotice {
  * requester never hears of events out of order; the ticket's current state
  * reached them, or will, through the later event's own notice.
  */
-/** Sends a notice only while the ticket is still as its event left it; otherwise records that it was superseded. */
 export async function whileCurrent<T>(
   deps: HelpdeskDeps,
   ticketId: string,
