@@ -2,7 +2,7 @@ import {
   Errors, FILTER_HELP, canView, parseTriageCorrection, SKILLS_USAGE, formatRef, parseRef, parseSkillsCommand, splitTicketText, viewOf,
   type Helpdesk, type Person, type Result, type Ticket,
 } from '../../core/index.js';
-import { ticketDetails } from './format.js';
+import { nameMap, ticketDetails } from './format.js';
 import { auditCommand, claimCommand, listCommand, noteCommand, REPLIES_USAGE, repliesCommand, replyCommand } from './staff-commands.js';
 import { HANDLE_PATTERN } from './output.js';
 import { holdCommand, LIFECYCLE_HELP, rateCommand, STATS_HELP, statsCommand } from './lifecycle-commands.js';
@@ -71,7 +71,7 @@ export async function runCommand(helpdesk: Helpdesk, actor: Person, text: string
       return withTicket(helpdesk, restWords[0] ?? '', async (t) => {
         const view = viewOf(actor, t);
         if (!canView(actor, t)) return Errors.ticketNotFound(t.ref);
-        return { ok: true, value: ticketDetails(view, await names(helpdesk, [t.requesterId, t.assigneeId, ...t.history.map((h) => ('actorId' in h ? h.actorId : null))])) };
+        return { ok: true, value: ticketDetails(view, await nameMap(helpdesk, [t.requesterId, t.assigneeId, ...t.history.map((h) => ('actorId' in h ? h.actorId : null))])) };
       });
     case '/start':
       return withTicket(helpdesk, restWords[0] ?? '', async (t) => done(await helpdesk.startTicket({ ticketId: t.id, actorId: actor.id }), (x) => `${formatRef(x.ref)} is now in progress.`));
@@ -106,7 +106,7 @@ export async function runCommand(helpdesk: Helpdesk, actor: Person, text: string
     case '/hold':
       return withTicket(helpdesk, restWords[0] ?? '', (t) => holdCommand(helpdesk, actor, t, restWords.slice(1)));
     case '/stats':
-      return statsCommand(helpdesk, actor, restWords);
+      return statsCommand(helpdesk, actor, restWords, consoleMention);
     case '/rate':
       return withTicket(helpdesk, restWords[0] ?? '', (t) => rateCommand(helpdesk, actor, t, restWords.slice(1)));
     case '/skills':
@@ -151,14 +151,4 @@ async function withTicket(helpdesk: Helpdesk, rawRef: string, fn: (t: Ticket) =>
 
 function done<T>(result: Result<T>, text: (v: T) => string): Result<string> {
   return result.ok ? { ok: true, value: text(result.value) } : result;
-}
-
-async function names(helpdesk: Helpdesk, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  for (const id of new Set(ids)) {
-    if (!id) continue;
-    const p = await helpdesk.personById(id);
-    if (p) map.set(id, p.displayName);
-  }
-  return map;
 }

@@ -1,4 +1,4 @@
-import { formatRef, type HistoryEntry, type Person, type TicketView } from '../../core/index.js';
+import { formatRef, type Helpdesk, type HistoryEntry, type TicketView } from '../../core/index.js';
 
 const STATUS: Record<string, string> = { TODO: 'to do', IN_PROGRESS: 'in progress', DONE: 'resolved' };
 
@@ -55,6 +55,7 @@ function by(actorId: string | null, name: (id: string | null) => string): string
   return actorId ? ` by ${name(actorId)}` : '';
 }
 
-export function namesOf(people: readonly Person[]): Map<string, string> {
-  return new Map(people.map((p) => [p.id, p.displayName]));
+/** Display names by person id (through the helpdesk's read query), as the formatters here take them. */
+export async function nameMap(helpdesk: Helpdesk, ids: Iterable<string | null>): Promise<Map<string, string>> {
+  return new Map(Object.entries(await helpdesk.displayNames(ids)));
 }

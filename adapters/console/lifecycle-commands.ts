@@ -1,5 +1,6 @@
 import { formatRef, STATS_USAGE, type Helpdesk, type HelpdeskStats, type Person, type Result, type Ticket } from '../../core/index.js';
-import { HANDLE_PATTERN } from './output.js';
+import { nameMap } from './format.js';
+import type { Mention } from './staff-commands.js';
 
 export const LIFECYCLE_HELP = [
   '  /hold #n [off]                    staff: no nudges or auto-close while waiting for the requester (off: back on)',
@@ -33,7 +34,7 @@ export async function rateCommand(helpdesk: Helpdesk, actor: Person, ticket: Tic
 export const STATS_HELP = `  ${STATS_USAGE.padEnd(34)}admins: how the helpdesk is doing (moderators: their own tickets)`;
 
 /** `/stats [7d|30d|90d] [skill:<name>] [@moderator]`. */
-export async function statsCommand(helpdesk: Helpdesk, actor: Person, args: readonly string[]): Promise<Result<string>> {
+export async function statsCommand(helpdesk: Helpdesk, actor: Person, args: readonly string[], toIdentity: Mention): Promise<Result<string>> {
   let period: string | undefined;
   let skill: string | undefined;
   let mention: string | undefined;
@@ -44,16 +45,14 @@ export async function statsCommand(helpdesk: Helpdesk, actor: Person, args: read
   }
   let moderatorId: string | undefined;
   if (mention) {
-    const handle = mention.slice(1).toLowerCase();
-    const person = HANDLE_PATTERN.test(handle) ? await helpdesk.personByIdentity(`console:${handle}`) : null;
+    const identity = toIdentity(mention);
+    const person = identity ? await helpdesk.personByIdentity(identity) : null;
     if (!person) return { ok: false, error: { kind: 'domain-error', code: 'PERSON.UNKNOWN_HANDLE', message: `I don't know anyone called ${mention.slice(0, 40)}.` } };
     moderatorId = person.id;
   }
   const stats = await helpdesk.stats(actor, { ...(period ? { period } : {}), ...(skill ? { skill } : {}), ...(moderatorId ? { moderatorId } : {}) });
   if (!stats.ok) return stats;
-  const names = new Map<string, string>();
-  for (const m of stats.value.perModerator) names.set(m.assigneeId, (await helpdesk.personById(m.assigneeId))?.displayName ?? m.assigneeId);
-  return { ok: true, value: formatStats(stats.value, names) };
+  return { ok: true, value: formatStats(stats.value, await nameMap(helpdesk, stats.value.perModerator.map((m) => m.assigneeId))) };
 }
 
 /** The stats as console text. Durations are business time when business hours are configured. */

@@ -7,20 +7,10 @@ import {
   fail, formatRef, parseTicketFilters,
   type Helpdesk, type Person, type Result, type Ticket, type TicketFilters,
 } from '../../core/index.js';
-import { ticketLine } from './format.js';
+import { nameMap, ticketLine } from './format.js';
 
 /** Turns `@bob` into `console:bob`. */
-type Mention = (token: string) => string | null;
-
-async function displayNames(helpdesk: Helpdesk, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  for (const id of new Set(ids)) {
-    if (!id) continue;
-    const p = await helpdesk.personById(id);
-    if (p) map.set(id, p.displayName);
-  }
-  return map;
-}
+export type Mention = (token: string) => string | null;
 
 /** `/tickets [filters]`: how many match, one page in queue order, and how to get the next. */
 export async function listCommand(helpdesk: Helpdesk, actor: Person, rest: string, mention: Mention): Promise<Result<string>> {
@@ -32,8 +22,8 @@ export async function listCommand(helpdesk: Helpdesk, actor: Person, rest: strin
   if (total === 0) return { ok: true, value: 'No tickets match.' };
   const head = `${total} ticket${total === 1 ? ' matches' : 's match'}, page ${page} of ${pages}`;
   if (tickets.length === 0) return { ok: true, value: `${head}: there is no page ${page}. ${pageHint(rest, pages, 'The last one is')}` };
-  const nameMap = await displayNames(helpdesk, tickets.map((t) => t.assigneeId));
-  const lines = [`${head}:`, ...tickets.map((t) => ticketLine(t, nameMap))];
+  const names = await nameMap(helpdesk, tickets.map((t) => t.assigneeId));
+  const lines = [`${head}:`, ...tickets.map((t) => ticketLine(t, names))];
   if (page < pages) lines.push(pageHint(rest, page + 1, 'Next page:'));
   return { ok: true, value: lines.join('\n') };
 }
@@ -118,7 +108,7 @@ export async function auditCommand(helpdesk: Helpdesk, actor: Person, rest: stri
   if (!listed.ok) return listed;
   const { entries, total, pages } = listed.value;
   if (total === 0) return { ok: true, value: involving ? `Nothing recorded for ${shownAs}.` : 'Nothing recorded yet.' };
-  const names = await displayNames(helpdesk, entries.map((e) => e.actorId));
+  const names = await nameMap(helpdesk, entries.map((e) => e.actorId));
   const lines = [`${total} audit entr${total === 1 ? 'y' : 'ies'}${involving ? ` for ${shownAs}` : ''}, page ${page} of ${pages} (newest first):`];
   for (const e of entries) {
     const ticket = e.ref !== null ? ` ${formatRef(e.ref)}` : '';
