@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
-import type { Clock, Hasher, Logger, SimilarTicketIndex, Store, TriageEngine } from '../../core/index.js';
+import type { Clock, Logger, SimilarTicketIndex, Store, TriageEngine } from '../../core/index.js';
 import { HybridSimilarIndex, type EmbeddingProvider } from '../../core/retrieval/index.js';
 import { createTriageChain, orderEngines } from '../../core/triage/index.js';
 import { LocalTriageEngine } from '../../adapters/local-ai/index.js';
 import type { Config } from '../config.js';
 import { StartupError } from '../errors.js';
+import { nodeHasher } from './hasher.js';
 import { buildSimilarIndex, snapshotPathFor } from './similar.js';
-
-/** SHA-256 from node:crypto, for the triage cache keys and the stored vectors' text hashes. */
-export const nodeHasher: Hasher = { sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex') };
 
 export interface AiWiring {
   readonly triage: TriageEngine;

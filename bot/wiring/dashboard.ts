@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { DashboardDeps, DashboardSessionStore, Logger, Store } from '../../core/index.js';
 import { SqliteDashboardSessions, SqliteStore } from '../../adapters/sqlite/index.js';
 import type { Config } from '../config.js';
+import { nodeHasher } from './hasher.js';
 
-/** SHA-256 from the platform, for the Hasher port. */
-export const nodeHasher = { sha256Hex: (text: string) => createHash('sha256').update(text, 'utf8').digest('hex') };
 /** 256 random bits, URL-safe. */
 export const nodeSecrets = { newSecret: () => randomBytes(32).toString('base64url') };
 
