@@ -7,6 +7,7 @@ import { autoAssign } from './assign-ticket.js';
 import type { HelpdeskDeps } from './deps.js';
 import { nowIso } from './deps.js';
 import { mutateTicket } from './mutate.js';
+import { knownSkills, refreshSkills } from './stored-skills.js';
 import type { CorrectTriageInput } from './triage-command.js';
 
 export type { CorrectTriageInput } from './triage-command.js';
@@ -33,15 +34,9 @@ export async function correctTriage(deps: HelpdeskDeps, input: CorrectTriageInpu
   let skills: string[] | undefined;
   if (input.skills !== undefined) {
     await refreshSkills(deps);
-    const { known, unknown } = deps.catalog.partition(input.skills.filter((s) => s.trim() !== ''));
-    if (unknown.length > 0) {
-      const hints = unknown.map((u) => {
-        const s = deps.catalog.suggest(u, 3);
-        return s.length ? `"${u.slice(0, 40)}" (did you mean ${s.join(', ')}?)` : `"${u.slice(0, 40)}"`;
-      });
-      return fail('INPUT.UNKNOWN_SKILL', `Unknown skill${unknown.length > 1 ? 's' : ''}: ${hints.join('; ')}. An admin can create one with /skills new. Nothing was changed.`);
-    }
-    skills = known;
+    const checked = knownSkills(deps, input.skills.filter((s) => s.trim() !== ''), 'An admin can create one with /skills new. ');
+    if (!checked.ok) return checked;
+    skills = checked.value;
   }
   const category = input.category?.trim().toLowerCase().replace(/[^a-z0-9 &/-]+/g, '').slice(0, CATEGORY_MAX);
   if (input.category !== undefined && !category) return fail('INPUT.INVALID', 'The category is empty. Nothing was changed.');
@@ -88,31 +83,4 @@ export async function correctTriage(deps: HelpdeskDeps, input: CorrectTriageInpu
   if (holds) return saved;
   const moved = await autoAssign(deps, ticket.id, { actorId: actor.id, exclude: [], initial: false, rule: 'manual' });
   return moved.ok ? moved : saved;
-}
-
-/** Loads the admins' stored skills and words into the catalog, so every process sees the same list. */
-export async function refreshSkills(deps: HelpdeskDeps): Promise<void> {
-  const raw = await deps.store.getValue(SKILLS_NAMESPACE, SKILLS_KEY);
-  if (!raw) return;
-  for (const s of parseStoredSkills(raw)) deps.catalog.define(s);
-}
-
-export const SKILLS_NAMESPACE = 'helpdesk';
-export const SKILLS_KEY = 'skills';
-
-/** An admin-created skill or taught words, as stored. */
-export interface StoredSkill {
-  readonly id: string;
-  readonly description?: string;
-  readonly words?: readonly string[];
-}
-
-export function parseStoredSkills(raw: string): StoredSkill[] {
-  try {
-    const value: unknown = JSON.parse(raw);
-    if (!Array.isArray(value)) return [];
-    return value.filter((v): v is StoredSkill => typeof v === 'object' && v !== null && typeof (v as StoredSkill).id === 'string');
-  } catch {
-    return [];
-  }
 }

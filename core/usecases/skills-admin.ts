@@ -5,7 +5,7 @@ import { requireAdmin } from '../policies/authorization.js';
 import type { PersonPatch } from '../ports/store.js';
 import type { HelpdeskDeps } from './deps.js';
 import { nowIso } from './deps.js';
-import { parseStoredSkills, refreshSkills, SKILLS_KEY, SKILLS_NAMESPACE, type StoredSkill } from './correct-triage.js';
+import { knownSkills, parseStoredSkills, refreshSkills, SKILLS_KEY, SKILLS_NAMESPACE, type StoredSkill } from './stored-skills.js';
 import { skillKey } from '../domain/skills.js';
 import type { SkillsCommand } from './skills-grammar.js';
 import { describeHandOver, handOverTickets, holderChange } from './people-changes.js';
@@ -135,17 +135,6 @@ async function onboard(deps: HelpdeskDeps, identity: string, name: string | unde
   const fallback = identity.slice(identity.lastIndexOf(':') + 1) || identity;
   const created = await identify(deps, { identity, displayName: (name?.trim() || fallback).slice(0, 80), nameIsHint: true });
   return created.ok ? created.value : null;
-}
-
-/** The catalog ids of the named skills, or one message naming every unknown one (nothing changes then). */
-function knownSkills(deps: HelpdeskDeps, names: readonly string[]): Result<readonly string[]> {
-  const { known, unknown } = deps.catalog.partition(names);
-  if (unknown.length === 0) return ok(known);
-  const hints = unknown.map((u) => {
-    const s = deps.catalog.suggest(u, 3);
-    return s.length ? `"${u.slice(0, 40)}" (did you mean ${s.join(', ')}?)` : `"${u.slice(0, 40)}"`;
-  });
-  return fail('INPUT.UNKNOWN_SKILL', `Unknown skill${unknown.length > 1 ? 's' : ''}: ${hints.join('; ')}. Nothing was changed.`);
 }
 
 /** Saves the change with its audit entries, then hands over the person's tickets if they can no longer take work. */

@@ -2,7 +2,7 @@ import { Errors, fail, ok, type Result } from '../domain/errors.js';
 import { isOpen, PRIORITIES, type Priority, type Ticket } from '../domain/ticket.js';
 import { personRef, type PersonRef } from '../notifications/notification.js';
 import { requireAssigneeOrAdmin } from '../policies/authorization.js';
-import { refreshSkills } from './correct-triage.js';
+import { refreshSkills } from './stored-skills.js';
 import type { HelpdeskDeps } from './deps.js';
 
 /** One skill the "Edit triage" form offers. */

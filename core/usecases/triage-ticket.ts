@@ -5,7 +5,7 @@ import { sanitizeProposal } from '../policies/triage-safety.js';
 import type { HelpdeskDeps } from './deps.js';
 import { nowIso } from './deps.js';
 import { mutateTicket } from './mutate.js';
-import { refreshSkills } from './correct-triage.js';
+import { refreshSkills } from './stored-skills.js';
 import type { SimilarTicket } from '../domain/ticket.js';
 import type { TriagePrecedent, TriageSkill } from '../ports/triage.js';
 import { SKILL_CATALOG } from '../domain/skill-catalog.js';
