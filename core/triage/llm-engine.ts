@@ -16,7 +16,7 @@ export interface LlmTriageEngineOptions {
   readonly logger?: Logger;
   /** Injected sleep and jitter for the retry backoff (tests make both instant and fixed). */
   readonly hooks?: Pick<RetryHooks, 'sleep' | 'random'>;
-  /** The configuration variable that picks the model (`OPENAI_MODEL`), named when the model is gone. */
+  /** The configuration variable that picks the model, named when the model is gone (default `<NAME>_MODEL`, e.g. `OPENAI_MODEL`). */
   readonly modelSetting?: string;
 }
 
@@ -33,7 +33,6 @@ export function providerEngineOptions(name: string, client: CompletionClient, se
   return {
     name,
     client,
-    modelSetting: `${name.toUpperCase()}_MODEL`,
     retry: { ...settings.retry, ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}) },
     ...(settings.maxOutputTokens !== undefined ? { maxOutputTokens: settings.maxOutputTokens } : {}),
     ...(settings.logger ? { logger: settings.logger } : {}),
