@@ -7,15 +7,14 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../core/index.js';
 import { SharedSimilarIndex } from '../../core/retrieval/index.js';
 import { FixedTriage, SequentialIds } from '../../core/testing/fakes.js';
 import { testHelpdesk } from '../../core/testing/harness.js';
 import { LexicalSimilarIndex } from '../../adapters/local-ai/index.js';
 import { at, HOUR, MINUTE, newJob } from '../../core/ports/store-fixtures.contract.js';
-import { openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
-import { mongoTarget, type MongoTarget } from './target.js';
+import { mongoStores } from './target.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
@@ -66,21 +65,8 @@ function startWorker(uri: string, owner: string, mode: 'drain' | 'hold', leaseUn
 }
 
 describe('several processes on one MongoDB', () => {
-  let target: MongoTarget;
-  const opened: MongoStore[] = [];
-  const open = async (uri: string) => {
-    const s = await openMongoStore(uri);
-    opened.push(s);
-    return s;
-  };
-
-  beforeAll(async () => {
-    target = await mongoTarget();
-  });
-  afterAll(async () => {
-    await Promise.allSettled(opened.map((s) => s.close()));
-    await target?.close();
-  });
+  const target = mongoStores();
+  const { open } = target;
 
   it('hands every job to exactly one of two connections claiming at once', async () => {
     const uri = target.freshUri('race');

@@ -5,14 +5,14 @@
  * heartbeat record, a crashed one's expires, and the next start goes ahead.
  */
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger, type Logger } from '../../core/index.js';
 import { FakeClock } from '../../core/testing/fakes.js';
 import { RunnerAlreadyActive, RunnerHeartbeatKeeper } from '../../adapters/inprocess/index.js';
-import { openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
+import type { MongoStore } from '../../adapters/mongo/index.js';
 import { buildApp, StartupError } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { mongoTarget, type MongoTarget } from './target.js';
+import { mongoStores } from './target.js';
 
 function errorsOf(): Logger & { errors: string[] } {
   const errors: string[] = [];
@@ -21,21 +21,8 @@ function errorsOf(): Logger & { errors: string[] } {
 }
 
 describe('one in-process runner per MongoDB database', () => {
-  let target: MongoTarget;
-  const opened: MongoStore[] = [];
-  const open = async (uri: string) => {
-    const s = await openMongoStore(uri);
-    opened.push(s);
-    return s;
-  };
-
-  beforeAll(async () => {
-    target = await mongoTarget();
-  });
-  afterAll(async () => {
-    await Promise.allSettled(opened.map((s) => s.close()));
-    await target?.close();
-  });
+  const target = mongoStores();
+  const { open } = target;
 
   it('refuses a second runner while the first beats, and lets one start after a clean stop or an expired record', async () => {
     const uri = target.freshUri('single');

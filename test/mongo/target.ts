@@ -4,6 +4,8 @@
  * server on 127.0.0.1. Each test gets its own database, dropped afterwards.
  */
 import mongoose from 'mongoose';
+import { afterAll, beforeAll } from 'vitest';
+import { openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
 import { startFakeMongo, type FakeMongo } from '../fakes/mongo/server.js';
 
 export interface MongoTarget {
@@ -51,6 +53,34 @@ export async function mongoTarget(): Promise<MongoTarget> {
       } finally {
         await client.close();
       }
+    },
+  };
+}
+
+/**
+ * The target for the tests of the enclosing describe: started before them,
+ * and after them every store opened with `open` is closed, then the target.
+ * Call `freshUri` and `open` inside tests, not at collection time.
+ */
+export function mongoStores(): { freshUri(label: string): string; open(uri: string): Promise<MongoStore> } {
+  let target: MongoTarget | null = null;
+  const opened: MongoStore[] = [];
+  beforeAll(async () => {
+    target = await mongoTarget();
+  });
+  afterAll(async () => {
+    await Promise.allSettled(opened.map((s) => s.close()));
+    await target?.close();
+  });
+  return {
+    freshUri(label) {
+      if (!target) throw new Error('the MongoDB target starts before the tests');
+      return target.freshUri(label);
+    },
+    async open(uri) {
+      const store = await openMongoStore(uri);
+      opened.push(store);
+      return store;
     },
   };
 }
