@@ -62,6 +62,30 @@ class TimedChannel extends RecordingChannel {
   }
 }
 
+/** Files tickets with no runner (each committed with its pipeline job) and returns their ids. */
+async function fileTickets(dataDir: string, titles: readonly string[]): Promise<{ ticketIds: string[]; aliceId: string; bobId: string }> {
+  const setup = openSqliteStore({ dataDir });
+  try {
+    const alice = await person(setup, 'alice');
+    const bob = await person(setup, 'bob', 'moderator', ['vpn', 'networking']);
+    await person(setup, 'root', 'admin');
+    const { helpdesk } = helpdeskOn(setup, clock, { workAvailable: () => undefined });
+    const ticketIds: string[] = [];
+    for (const title of titles) {
+      const filed = await helpdesk.fileTicket({ requesterId: alice.id, title, origin: { platform: 'console' } });
+      if (!filed.ok) throw new Error(filed.error.message);
+      ticketIds.push(filed.value.ticket.id);
+    }
+    return { ticketIds, aliceId: alice.id, bobId: bob.id };
+  } finally {
+    await setup.close();
+  }
+}
+
+function deliveredBefore(file: string): { personId: string; kind: string; ticketId: string }[] {
+  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { personId: string; kind: string; ticketId: string }) : [];
+}
+
 describe('crash and restart on SQLite', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'helpdesk-runner-crash-'));
   const deliveries = join(dataDir, 'deliveries.jsonl');
@@ -69,18 +93,8 @@ describe('crash and restart on SQLite', () => {
 
   it('finishes the pipeline exactly once after the process dies mid-notification', async () => {
     // File the ticket with no runner: the ticket and its pipeline job are committed together.
-    const setup = openSqliteStore({ dataDir });
-    const alice = await person(setup, 'alice');
-    const bob = await person(setup, 'bob', 'moderator', ['vpn', 'networking']);
-    await person(setup, 'root', 'admin');
-    const filed = await helpdeskOn(setup, clock, { workAvailable: () => undefined }).helpdesk.fileTicket({
-      requesterId: alice.id,
-      title: 'VPN drops every hour',
-      origin: { platform: 'console' },
-    });
-    if (!filed.ok) throw new Error(filed.error.message);
-    const ticketId = filed.value.ticket.id;
-    await setup.close();
+    const { ticketIds, aliceId, bobId } = await fileTickets(dataDir, ['VPN drops every hour']);
+    const ticketId = ticketIds[0] as string;
 
     const crashed = await runUntilBlocked(dataDir, deliveries, 'ticket.assignment');
     // While it lives, nobody else may open the database.
@@ -119,14 +133,12 @@ describe('crash and restart on SQLite', () => {
 
       const after = await store.getTicket(ticketId);
       expect(after?.history.map((h) => h.type)).toEqual(['filed', 'triaged', 'assigned']);
-      expect(after?.assigneeId).toBe(bob.id);
-      const beforeCrash = existsSync(deliveries)
-        ? readFileSync(deliveries, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { personId: string; kind: string })
-        : [];
+      expect(after?.assigneeId).toBe(bobId);
+      const beforeCrash = deliveredBefore(deliveries);
       const afterRestart = channel.sent.map((s) => ({ personId: s.person.id, kind: s.notification.kind }));
       expect(beforeCrash.map((d) => d.kind)).toEqual(['ticket.filed', 'ticket.triaged']);
       const all = [...beforeCrash, ...afterRestart].map((d) => `${d.personId}:${d.kind}`).sort();
-      expect(all).toEqual([`${alice.id}:ticket.assigned`, `${alice.id}:ticket.filed`, `${alice.id}:ticket.triaged`, `${bob.id}:ticket.assignment`]);
+      expect(all).toEqual([`${aliceId}:ticket.assigned`, `${aliceId}:ticket.filed`, `${aliceId}:ticket.triaged`, `${bobId}:ticket.assignment`]);
       expect(await store.listJobs({ states: ['failed'] })).toEqual([]);
       expect(logger.at('error')).toEqual([]);
     } finally {
@@ -151,30 +163,6 @@ function runBot(dataDir: string, script: string): Promise<{ code: number | null;
     proc.on('close', (code) => done({ code, stdout, stderr }));
     proc.stdin.end(script);
   });
-}
-
-/** Files tickets with no runner (each committed with its pipeline job) and returns their ids. */
-async function fileTickets(dataDir: string, titles: readonly string[]): Promise<{ ticketIds: string[]; aliceId: string; bobId: string }> {
-  const setup = openSqliteStore({ dataDir });
-  try {
-    const alice = await person(setup, 'alice');
-    const bob = await person(setup, 'bob', 'moderator', ['vpn', 'networking']);
-    await person(setup, 'root', 'admin');
-    const { helpdesk } = helpdeskOn(setup, clock, { workAvailable: () => undefined });
-    const ticketIds: string[] = [];
-    for (const title of titles) {
-      const filed = await helpdesk.fileTicket({ requesterId: alice.id, title, origin: { platform: 'console' } });
-      if (!filed.ok) throw new Error(filed.error.message);
-      ticketIds.push(filed.value.ticket.id);
-    }
-    return { ticketIds, aliceId: alice.id, bobId: bob.id };
-  } finally {
-    await setup.close();
-  }
-}
-
-function deliveredBefore(file: string): { personId: string; kind: string; ticketId: string }[] {
-  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { personId: string; kind: string; ticketId: string }) : [];
 }
 
 describe('a piped restart after a crash', () => {
