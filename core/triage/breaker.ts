@@ -27,24 +27,24 @@ export type BreakerState = 'closed' | 'open' | 'half-open';
 export class CircuitBreaker {
   private failures = 0;
   private openedAt: number | null = null;
-  private openFor: number;
+  /** Why the circuit is open: repeated failures, or a model the provider does not serve ({@link misconfigured}). */
+  private openedBy: 'failures' | 'misconfigured' = 'failures';
   private trialInFlight = false;
 
   constructor(
     private readonly clock: Clock,
     private readonly options: BreakerOptions = DEFAULT_BREAKER,
-  ) {
-    this.openFor = options.coolDownMs;
-  }
+  ) {}
 
   get state(): BreakerState {
     if (this.openedAt === null) return 'closed';
-    return this.clock.now().getTime() - this.openedAt >= this.openFor ? 'half-open' : 'open';
+    const coolDown = this.openedBy === 'misconfigured' ? this.options.misconfiguredCoolDownMs : this.options.coolDownMs;
+    return this.clock.now().getTime() - this.openedAt >= coolDown ? 'half-open' : 'open';
   }
 
   /** Open because the provider cannot serve the configured model (reported once, when it opened). */
   get misconfiguredOpen(): boolean {
-    return this.state === 'open' && this.openFor === this.options.misconfiguredCoolDownMs;
+    return this.state === 'open' && this.openedBy === 'misconfigured';
   }
 
   /** True when a call may go out now; a half-open circuit admits one trial at a time. */
@@ -59,7 +59,7 @@ export class CircuitBreaker {
   success(): void {
     this.failures = 0;
     this.openedAt = null;
-    this.openFor = this.options.coolDownMs;
+    this.openedBy = 'failures';
     this.trialInFlight = false;
   }
 
@@ -67,7 +67,7 @@ export class CircuitBreaker {
     this.failures += 1;
     const wasTrial = this.trialInFlight;
     this.trialInFlight = false;
-    if (wasTrial || this.failures >= this.options.failureThreshold) this.open(this.options.coolDownMs);
+    if (wasTrial || this.failures >= this.options.failureThreshold) this.open('failures');
   }
 
   /**
@@ -80,12 +80,12 @@ export class CircuitBreaker {
     const already = this.misconfiguredOpen;
     this.failures += 1;
     this.trialInFlight = false;
-    this.open(this.options.misconfiguredCoolDownMs);
+    this.open('misconfigured');
     return !already;
   }
 
-  private open(forMs: number): void {
+  private open(by: 'failures' | 'misconfigured'): void {
     this.openedAt = this.clock.now().getTime();
-    this.openFor = forMs;
+    this.openedBy = by;
   }
 }
