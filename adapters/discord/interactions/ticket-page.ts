@@ -24,11 +24,7 @@ export async function ticketPage(ctx: DiscordContext, viewer: Person, state: Lis
   };
   const listed = await ctx.helpdesk.listTickets(viewer, filters);
   if (!listed.ok) return listed;
-  const names = new Map<string, string>();
-  for (const id of new Set(listed.value.tickets.map((t) => t.assigneeId).filter((x): x is string => x !== null))) {
-    const p = await ctx.helpdesk.personById(id);
-    if (p) names.set(id, p.displayName);
-  }
+  const names = new Map(Object.entries(await ctx.helpdesk.displayNames(listed.value.tickets.map((t) => t.assigneeId))));
   const scope = state.scope ?? (viewer.role === 'user' ? 'mine' : viewer.role === 'admin' ? 'all' : 'assigned');
   // `mine` is "assigned to me" for staff and "filed by me" for everyone else (core decides; the heading says which).
   const heading = scope === 'mine' ? (isStaff(viewer) ? 'Assigned to you' : 'Tickets you filed') : HEADINGS[scope];

@@ -90,10 +90,6 @@ export const auditCommand = command(STAFF_COMMANDS.audit, async (ctx, actor, int
   }
   const listed = await ctx.helpdesk.listAudit({ actorId: actor.id, involving, page: args.value.page });
   if (!listed.ok) return listed;
-  const names = new Map<string, string>();
-  for (const id of new Set(listed.value.entries.map((e) => e.actorId))) {
-    const p = await ctx.helpdesk.personById(id);
-    if (p) names.set(id, p.displayName);
-  }
+  const names = new Map(Object.entries(await ctx.helpdesk.displayNames(listed.value.entries.map((e) => e.actorId))));
   return ok(auditText(listed.value.entries, names, { ...listed.value, shownAs: args.value.shownAs }));
 });
