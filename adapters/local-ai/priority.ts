@@ -47,7 +47,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'being encrypted', 'files encrypted', 'encrypted my files', 'stolen', 'was stolen', 'exposed', 'data leak', 'leaked data', 'leaked credentials', 'leaked password', 'emails i didn t write', 'sending spam',
     'auf einen link geklickt', 'passwort eingegeben', 'gehackt', 'gestohlen', 'schadsoftware', 'datenleck', 'kompromittiert', 'j ai clique', 'clique sur un lien', 'pirate', 'piratage',
     'vole', 'volé', 'fuite de donnees', 'logiciel malveillant', 'hice clic', 'hice click', 'me robaron', 'robaron', 'robado', 'hackeado', 'hackearon', 'fuga de datos', 'cliquei',
-    'digitei minha senha', 'digitei a minha senha', 'roubaram', 'roubado', 'hackeada', 'hackeado', 'vazamento', 'enviando e mails que eu nao escrevi', 'que eu nao escrevi',
+    'digitei minha senha', 'digitei a minha senha', 'roubaram', 'roubado', 'hackeada', 'vazamento', 'enviando e mails que eu nao escrevi', 'que eu nao escrevi',
     ...credentialsHandedOver(),
     'opened the link', 'followed the link', 'ransom', 'bitcoin', 'quarantined', 'sign in from', 'login from', 'login attempt from', 'logins from', 'i never sent', 'never sent',
     'didn t send', 'i did not send', 'taken from my car', 'broke into my car', 'car was broken into', 'robbed', 'wrong person', 'wrong recipient', 'sent to the wrong',
@@ -97,7 +97,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
   question: [
     'how do i', 'how can i', 'how to', 'how much', 'how long', 'where do i', 'where can i', 'where do we', 'what are the', 'what do i', 'what is the', 'who do i', 'is there a', 'is there any',
     'can i', 'can we', 'could i', 'could we', 'do i need', 'question', 'questions', 'wondering', 'any tips', 'requirements', 'ask about', 'wie kann ich', 'wie stelle ich', 'wo stelle ich', 'wo finde ich',
-    'gibt es', 'ich mochte', 'informationen', 'konnt ihr', 'frage', 'comment faire', 'comment puis je', 'comment est ce', 'ou puis je', 'est ce que', 'est il possible', 'question', 'como puedo', 'como hago',
+    'gibt es', 'ich mochte', 'informationen', 'konnt ihr', 'frage', 'comment faire', 'comment puis je', 'comment est ce', 'ou puis je', 'est ce que', 'est il possible', 'como puedo', 'como hago',
     'donde', 'se puede', 'pregunta', 'como faco', 'como posso', 'onde', 'duvida', 'e possivel',
   ],
   request: [
@@ -158,7 +158,7 @@ const STUCK: ReadonlySet<string> = new Set(['stuck', 'trapped', 'steckt', 'steck
 const PEOPLE: ReadonlySet<string> = new Set(['people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados', 'suppliers', 'vendors', 'lieferanten', 'fournisseurs', 'proveedores', 'fornecedores',
   'trabajadores', 'clientes', 'funcionarios', 'employes', 'collegues', 'salaries', 'leute', 'beschaftigte', 'kunden', 'filialen', 'lojas', 'tiendas', 'magasins']);
 const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
-const GROUPS: ReadonlySet<string> = new Set(['team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'team', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'site', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
+const GROUPS: ReadonlySet<string> = new Set(['team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
   'usine', 'entrepot', 'lager', 'werk', 'armazem', 'loja', 'call', 'centre', 'center', 'gebaude', 'haus', 'batiment', 'edificio', 'predio',
   'agence', 'agencia', 'filiale', 'sucursal', 'filial', 'stock', 'stockwerk', 'buchhaltung', 'comptabilite', 'contabilidad', 'contabilidade', 'vertrieb',
   'ventes', 'ventas', 'vendas', 'marketing', 'einkauf', 'achats', 'compras', 'finance', 'support', 'engineering']);
