@@ -12,6 +12,7 @@ import { peopleContract } from './store-people.contract.js';
 import { intakeContract } from './store-intake.contract.js';
 import { jobContract } from './store-jobs.contract.js';
 import { queryContract } from './store-query.contract.js';
+import { updatedOrderContract } from './store-updated-order.contract.js';
 import { auditContract } from './store-audit.contract.js';
 import { at, filedJob, HOUR, newJob, newPerson, newTicket, refs, save } from './store-fixtures.contract.js';
 import type { Store } from './store.js';
@@ -46,6 +47,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     });
     ticketContract(store);
     queryContract(store);
+    updatedOrderContract(store);
     peopleContract(store);
     jobContract(store);
     smallStoresContract(store);

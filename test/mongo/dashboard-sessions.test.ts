@@ -1,7 +1,6 @@
 /** The dashboard session contract against MongoDB (the real server with MONGODB_URI, otherwise the test server). */
 import { afterAll, beforeAll } from 'vitest';
 import { dashboardSessionContract } from '../../core/ports/dashboard.contract.js';
-import { updatedOrderContract } from '../../core/ports/store-updated-order.contract.js';
 import { openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
 import { mongoTarget, type MongoTarget } from './target.js';
 
@@ -17,10 +16,4 @@ dashboardSessionContract('MongoDB', async () => {
   if (!target) throw new Error('target not started');
   const store: MongoStore = await openMongoStore(target.freshUri('dash'), { serverSelectionTimeoutMs: 5_000 });
   return { sessions: store.dashboardSessions(), close: () => store.close() };
-});
-
-updatedOrderContract('MongoDB', async () => {
-  if (!target) throw new Error('target not started');
-  const store = await openMongoStore(target.freshUri('order'), { serverSelectionTimeoutMs: 5_000 });
-  return { store, close: () => store.close() };
 });
