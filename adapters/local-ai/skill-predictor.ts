@@ -27,8 +27,6 @@ export interface SkillPredictorOptions {
   /** Defaults to the shipped model, loaded on first use (only for technical words that are also ordinary words). */
   readonly model?: SkillModel;
   readonly catalog?: SkillCatalog;
-  /** Kept for callers of the earlier predictor; staff skills now only break ties. */
-  readonly staffThresholdScale?: number;
   /** Model probability a named technical word that is also an ordinary word (`spring`, `rails`) needs. */
   readonly programmingGate?: number;
   readonly maxSkills?: number;
