@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, type Logger, type NotificationChannel, type SimilarTicketIndex, type Store } from '../core/index.js';
 import { ConsoleChannel, ConsoleSurface } from '../adapters/console/index.js';
 import { JobPruner, WorkSignalRelay } from '../adapters/inprocess/index.js';
-import { durationMs, type Config } from './config.js';
+import type { Config } from './config.js';
 import { startHttpServer, type Route } from './http.js';
 import { buildAi } from './wiring/ai.js';
 import { buildEmail } from './wiring/channels.js';
@@ -80,7 +80,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
   const web = dashboard ? new WebDashboard({ helpdesk, secureCookies: secureCookies(dashboard), logger }) : null;
   const engine = await buildEngine(config, { store, deps, workflows: helpdesk.workflows(), clock: systemClock, logger, signal });
 
-  const pruner = new JobPruner({ jobs: store, clock: systemClock, logger, retainMs: config.JOBS_RETENTION === '0' ? 0 : durationMs(config.JOBS_RETENTION) });
+  const pruner = new JobPruner({ jobs: store, clock: systemClock, logger, retainMs: config.jobsRetentionMs });
 
   const surfaces: Surface[] = await platforms.surfaces(helpdesk);
   const routes: Route[] = [...engine.routes, ...platforms.routes];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { isKnownTimeZone, parseBusinessHours, parseHoliday, PRIORITIES, type Priority } from '../core/index.js';
+import { isKnownTimeZone, parseBusinessHours, parseHoliday, PRIORITIES, span, type Priority, type Span } from '../core/index.js';
 
 /**
  * The service-level and ticket-lifecycle part of the configuration (see
@@ -10,22 +10,22 @@ import { isKnownTimeZone, parseBusinessHours, parseHoliday, PRIORITIES, type Pri
 
 const str = z.string().trim();
 /** `30m`, `4h`, `2d` (with business hours: business days), or `0` for off. */
-const span = str.regex(/^(0|\d+(ms|s|m|h|d))$/, { message: 'must be a duration like 30m, 4h or 2d (0 turns it off)' });
+const duration = str.regex(/^(0|\d+(ms|s|m|h|d))$/, { message: 'must be a duration like 30m, 4h or 2d (0 turns it off)' });
 
 export const slaShape = {
   /** Earlier names of the first-response windows, kept as aliases. */
-  SLA_HIGH: span.default('30m'),
-  SLA_MEDIUM: span.default('4h'),
-  SLA_LOW: span.default('24h'),
-  SLA_FIRST_RESPONSE_HIGH: span.optional(),
-  SLA_FIRST_RESPONSE_MEDIUM: span.optional(),
-  SLA_FIRST_RESPONSE_LOW: span.optional(),
-  SLA_NEXT_RESPONSE_HIGH: span.default('1h'),
-  SLA_NEXT_RESPONSE_MEDIUM: span.default('8h'),
-  SLA_NEXT_RESPONSE_LOW: span.default('24h'),
-  SLA_RESOLUTION_HIGH: span.default('8h'),
-  SLA_RESOLUTION_MEDIUM: span.default('3d'),
-  SLA_RESOLUTION_LOW: span.default('10d'),
+  SLA_HIGH: duration.default('30m'),
+  SLA_MEDIUM: duration.default('4h'),
+  SLA_LOW: duration.default('24h'),
+  SLA_FIRST_RESPONSE_HIGH: duration.optional(),
+  SLA_FIRST_RESPONSE_MEDIUM: duration.optional(),
+  SLA_FIRST_RESPONSE_LOW: duration.optional(),
+  SLA_NEXT_RESPONSE_HIGH: duration.default('1h'),
+  SLA_NEXT_RESPONSE_MEDIUM: duration.default('8h'),
+  SLA_NEXT_RESPONSE_LOW: duration.default('24h'),
+  SLA_RESOLUTION_HIGH: duration.default('8h'),
+  SLA_RESOLUTION_MEDIUM: duration.default('3d'),
+  SLA_RESOLUTION_LOW: duration.default('10d'),
   SLA_ALL_HOURS: str
     .transform((s) => s.split(',').map((x) => x.trim().toUpperCase()).filter(Boolean))
     .pipe(z.array(z.enum(PRIORITIES, { message: 'entries must be HIGH, MEDIUM or LOW' })))
@@ -47,42 +47,42 @@ export const slaShape = {
     })
     .optional(),
   HOLIDAYS_FILE: str.optional(),
-  NUDGE_AFTER: span.default('2d'),
-  AUTO_CLOSE_AFTER: span.default('3d'),
-  REOPEN_WINDOW: span.default('7d'),
+  NUDGE_AFTER: duration.default('2d'),
+  AUTO_CLOSE_AFTER: duration.default('3d'),
+  REOPEN_WINDOW: duration.default('7d'),
 };
 
 type SlaRaw = z.infer<z.ZodObject<typeof slaShape>>;
 
-/** A configured span: whole days (business days with business hours) or milliseconds. */
-export interface SpanSetting {
-  readonly days: number;
-  readonly ms: number;
-}
-
 export interface SlaConfig {
-  readonly firstResponse: Readonly<Record<Priority, SpanSetting>>;
-  readonly nextResponse: Readonly<Record<Priority, SpanSetting>>;
-  readonly resolution: Readonly<Record<Priority, SpanSetting>>;
+  readonly firstResponse: Readonly<Record<Priority, Span>>;
+  readonly nextResponse: Readonly<Record<Priority, Span>>;
+  readonly resolution: Readonly<Record<Priority, Span>>;
   /** Null: the clocks run around the clock. */
   readonly businessHours: { readonly hours: string; readonly timeZone: string; readonly holidays: readonly string[] } | null;
   readonly allHours: readonly Priority[];
-  readonly nudgeAfter: SpanSetting;
-  readonly autoCloseAfter: SpanSetting;
+  readonly nudgeAfter: Span;
+  readonly autoCloseAfter: Span;
   readonly reopenWindowMs: number;
 }
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
-export function spanSetting(text: string): SpanSetting {
+/**
+ * The configuration's one reading of a duration (`30m`, `4h`, `2d`, `0`;
+ * the schema has checked the form): whole days stay days, which business
+ * hours count as business days; anything else is milliseconds.
+ */
+export function spanSetting(text: string): Span {
   const m = /^(\d+)(ms|s|m|h|d)$/.exec(text);
-  if (!m) return { days: 0, ms: 0 };
+  if (!m) return span(0);
   const n = Number(m[1]);
-  return m[2] === 'd' ? { days: n, ms: 0 } : { days: 0, ms: n * UNIT_MS[m[2] as keyof typeof UNIT_MS] };
+  return m[2] === 'd' ? span(0, n) : span(n * UNIT_MS[m[2] as keyof typeof UNIT_MS]);
 }
 
-/** Comparable length of a span (a day as 24 hours), for the order check. */
-function lengthMs(s: SpanSetting): number {
+/** A duration as real time (a day as 24 hours): for settings the calendar does not apply to, and for comparing spans. */
+export function spanMs(text: string): number {
+  const s = spanSetting(text);
   return s.days * UNIT_MS.d + s.ms;
 }
 
@@ -111,7 +111,7 @@ export function checkSlaConfig(c: SlaRaw, problems: string[], warnings: string[]
       const lo = order[i] as Priority;
       const [hiValue, loValue] = [kind.value(hi), kind.value(lo)];
       // 0 turns a level off, so it is never "longer" than another.
-      if (hiValue !== '0' && loValue !== '0' && lengthMs(spanSetting(hiValue)) > lengthMs(spanSetting(loValue)))
+      if (hiValue !== '0' && loValue !== '0' && spanMs(hiValue) > spanMs(loValue))
         problems.push(`${kind.name(hi)}: ${hiValue} is longer than ${kind.name(lo)} ${loValue}; a higher priority must get an equal or shorter window`);
     }
   }
@@ -135,7 +135,6 @@ export function checkSlaConfig(c: SlaRaw, problems: string[], warnings: string[]
   if (c.BUSINESS_HOURS && !c.BUSINESS_TZ) warnings.push(`BUSINESS_HOURS is set without BUSINESS_TZ: the hours are read in UTC`);
 
   const per = (value: (p: Priority) => string) => ({ HIGH: spanSetting(value('HIGH')), MEDIUM: spanSetting(value('MEDIUM')), LOW: spanSetting(value('LOW')) });
-  const reopen = spanSetting(c.REOPEN_WINDOW);
   return {
     firstResponse: per(first),
     nextResponse: per((p) => c[`SLA_NEXT_RESPONSE_${p}`]),
@@ -144,6 +143,6 @@ export function checkSlaConfig(c: SlaRaw, problems: string[], warnings: string[]
     allHours: c.SLA_ALL_HOURS ?? [],
     nudgeAfter: spanSetting(c.NUDGE_AFTER),
     autoCloseAfter: spanSetting(c.AUTO_CLOSE_AFTER),
-    reopenWindowMs: reopen.days * UNIT_MS.d + reopen.ms,
+    reopenWindowMs: spanMs(c.REOPEN_WINDOW),
   };
 }

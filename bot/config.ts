@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkSlaConfig, slaShape, type SlaConfig } from './config-sla.js';
+import { checkSlaConfig, slaShape, spanMs, type SlaConfig } from './config-sla.js';
 
 /**
  * The one place configuration is read. Every variable is documented in
@@ -114,6 +114,8 @@ export interface Config extends RawConfig {
   readonly warnings: readonly string[];
   /** Service levels, business hours and waiting on the requester (bot/config-sla.ts). */
   readonly sla: SlaConfig;
+  /** JOBS_RETENTION in milliseconds; 0 keeps finished jobs. */
+  readonly jobsRetentionMs: number;
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: Readonly<Config> } | { readonly ok: false; readonly problems: readonly string[] };
@@ -179,6 +181,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     console: { enabled: consoleEnabled },
     warnings,
     sla,
+    jobsRetentionMs: spanMs(c.JOBS_RETENTION),
   };
   return { ok: true, config: deepFreeze(config) };
 }
@@ -204,12 +207,4 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
-}
-
-/** Parses durations like `30m` into milliseconds. */
-export function durationMs(text: string): number {
-  const m = /^(\d+)(ms|s|m|h|d)$/.exec(text);
-  if (!m) throw new Error(`not a duration: ${text}`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
-  return Number(m[1]) * unit;
 }
