@@ -7,7 +7,7 @@ import { MemoryStore } from '../../core/testing/memory-store.js';
 import { createSlackChannel, createSlackSurface, type SlackConfig, type SlackSurface } from '../../adapters/slack/index.js';
 import { FakeSlack } from './fake-slack/server.js';
 import { SlackSigner } from './fake-slack/signer.js';
-import type { Actor } from './fake-slack/payloads.js';
+import { slashCommand, type Actor } from './fake-slack/payloads.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
@@ -106,4 +106,15 @@ export async function startSlackHarness(options: { triage?: TriageEngine; simila
       await fake.close();
     },
   };
+}
+
+/**
+ * A harness whose moderator holds `vpn` (the default triage's skill), given
+ * by the admin with /skills, so the first ticket is assigned to them.
+ */
+export async function startStaffedSlackHarness(options: Parameters<typeof startSlackHarness>[0] = {}): Promise<SlackHarness> {
+  const h = await startSlackHarness(options);
+  await h.signer.command(slashCommand(ADMIN, '/skills', `add <@${MODERATOR.user}|max> vpn`, h.fake.responseUrl('setup')));
+  await h.settle(() => h.fake.responses.some((r) => r.id === 'setup'), 'setup');
+  return h;
 }

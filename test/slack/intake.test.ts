@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttonClick, channelPost, dmReply, eventEnvelope, reactionAdded, slashCommand, type Actor } from './fake-slack/payloads.js';
 import type { FakeMessage } from './fake-slack/server.js';
 import { blockText, buttons, buttonValue, replies, roots } from './helpers.js';
-import { ADMIN, MODERATOR, REQUESTER, startSlackHarness, type SlackHarness } from './harness.js';
+import { ADMIN, MODERATOR, REQUESTER, startSlackHarness, startStaffedSlackHarness, type SlackHarness } from './harness.js';
 
 const HELP = 'CHELP';
 const RANDOM = 'CRANDOM';
@@ -27,9 +27,7 @@ async function post(h: SlackHarness, actor: Actor, channel: string, text: string
 describe('Slack: support channels', () => {
   let h: SlackHarness;
   beforeAll(async () => {
-    h = await startSlackHarness();
-    await h.signer.command(slashCommand(ADMIN, '/skills', `add <@${MODERATOR.user}|max> vpn`, h.fake.responseUrl('setup')));
-    await h.settle(() => h.fake.responses.some((r) => r.id === 'setup'), 'setup');
+    h = await startStaffedSlackHarness();
   });
   afterAll(async () => h?.close());
 

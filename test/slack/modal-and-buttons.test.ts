@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttonClick, messageShortcut, slashCommand, viewSubmission } from './fake-slack/payloads.js';
 import { blockText, buttons, buttonValue, roots } from './helpers.js';
-import { ADMIN, MODERATOR, REQUESTER, startSlackHarness, type SlackHarness } from './harness.js';
+import { ADMIN, MODERATOR, REQUESTER, startStaffedSlackHarness, type SlackHarness } from './harness.js';
 
 const ticketValues = (title: string, extra: Record<string, Record<string, Record<string, unknown>>> = {}) => ({
   title: { title: { type: 'plain_text_input', value: title } },
@@ -14,9 +14,7 @@ const ticketValues = (title: string, extra: Record<string, Record<string, Record
 describe('Slack: the ticket modal, the message shortcut and the card buttons', () => {
   let h: SlackHarness;
   beforeAll(async () => {
-    h = await startSlackHarness();
-    await h.signer.command(slashCommand(ADMIN, '/skills', `add <@${MODERATOR.user}|max> vpn`, h.fake.responseUrl('setup')));
-    await h.settle(() => h.fake.responses.some((r) => r.id === 'setup'), 'setup');
+    h = await startStaffedSlackHarness();
   });
   afterAll(async () => h?.close());
 

@@ -2,14 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryTicketStats } from '../../core/testing/memory-stats.js';
 import { buttonClick, slashCommand, viewSubmission } from './fake-slack/payloads.js';
 import { blockText, buttons, buttonValue, replies, roots } from './helpers.js';
-import { ADMIN, MODERATOR, REQUESTER, startSlackHarness, type SlackHarness } from './harness.js';
+import { ADMIN, MODERATOR, REQUESTER, startStaffedSlackHarness, type SlackHarness } from './harness.js';
 
 describe('Slack: rating a resolution, /hold and /stats', () => {
   let h: SlackHarness;
   beforeAll(async () => {
-    h = await startSlackHarness({ stats: new MemoryTicketStats() });
-    await h.signer.command(slashCommand(ADMIN, '/skills', `add <@${MODERATOR.user}|max> vpn`, h.fake.responseUrl('setup')));
-    await h.settle(() => h.fake.responses.some((r) => r.id === 'setup'), 'setup');
+    h = await startStaffedSlackHarness({ stats: new MemoryTicketStats() });
     await h.signer.command(slashCommand(REQUESTER, '/ticket', 'VPN drops | since this morning', h.fake.responseUrl('file')));
     await h.settle(async () => ((await h.store.getTicketByRef(1))?.assigneeId ?? null) !== null, 'assigned');
   });

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dmReply, eventEnvelope, slashCommand } from './fake-slack/payloads.js';
 import { blockText, replies, roots } from './helpers.js';
-import { ADMIN, MODERATOR, REQUESTER, startSlackHarness, type SlackHarness } from './harness.js';
+import { ADMIN, MODERATOR, REQUESTER, startStaffedSlackHarness, type SlackHarness } from './harness.js';
 
 describe('Slack: relay between the two threads, /skills, /tickets and App Home', () => {
   let h: SlackHarness;
   beforeAll(async () => {
-    h = await startSlackHarness();
-    await h.signer.command(slashCommand(ADMIN, '/skills', `add <@${MODERATOR.user}|max> vpn`, h.fake.responseUrl('setup')));
-    await h.settle(() => h.fake.responses.some((r) => r.id === 'setup'), 'setup');
+    h = await startStaffedSlackHarness();
     await h.signer.command(slashCommand(REQUESTER, '/ticket', 'VPN is down', h.fake.responseUrl('t')));
     await h.settle(() => roots(h.fake, MODERATOR.user).length === 1 && roots(h.fake, REQUESTER.user).length === 1, 'both cards');
   });

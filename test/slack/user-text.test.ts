@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommand } from './fake-slack/payloads.js';
 import { roots } from './helpers.js';
-import { ADMIN, MODERATOR, REQUESTER, startSlackHarness, type SlackHarness } from './harness.js';
+import { MODERATOR, REQUESTER, startStaffedSlackHarness, type SlackHarness } from './harness.js';
 
 interface TextObject {
   type: string;
@@ -21,9 +21,7 @@ function mrkdwnObjects(blocks: unknown): TextObject[] {
 describe('Slack: what a requester typed reaches the moderator as text', () => {
   let h: SlackHarness;
   beforeAll(async () => {
-    h = await startSlackHarness();
-    await h.signer.command(slashCommand(ADMIN, '/skills', `add <@${MODERATOR.user}|max> vpn`, h.fake.responseUrl('setup')));
-    await h.settle(() => h.fake.responses.some((r) => r.id === 'setup'), 'setup');
+    h = await startStaffedSlackHarness();
   });
   afterAll(async () => h?.close());
 
