@@ -10,6 +10,7 @@
  */
 import { Schema, type Connection, type Model, type mongo, type PipelineStage } from 'mongoose';
 import { PRIORITIES, rankOf, type ModeratorStats, type Percentiles, type Priority, type StatsQuery, type StoreStats, type TicketMetrics, type TicketStatsStore } from '../../core/index.js';
+import { moderatorOrder, skillBacklogOrder } from '../../core/ports/stats.js';
 import { isDuplicateKey } from './errors.js';
 import { date } from './mapping.js';
 import type { Models } from './models.js';
@@ -145,7 +146,7 @@ export class MongoTicketStats implements TicketStatsStore {
       resolved,
       backlogByPriority,
       // Sorted here rather than by the server: one entry per skill, and the same tie order as every store.
-      backlogBySkill: bySkill.map((g) => ({ skill: g._id, count: g.count })).sort((a, b) => b.count - a.count || a.skill.localeCompare(b.skill)),
+      backlogBySkill: bySkill.map((g) => ({ skill: g._id, count: g.count })).sort(skillBacklogOrder),
       firstResponse: await this.percentiles('firstResponseMs', { ...filedIn, firstResponseMs: { $ne: null } }, responded),
       breached: filed?.breached ?? 0,
       resolution: await this.percentiles('resolutionMs', { ...resolvedIn, resolutionMs: { $ne: null } }, resolved),
@@ -189,6 +190,6 @@ export class MongoTicketStats implements TicketStatsStore {
       const resolution = await this.percentiles('resolutionMs', { ...resolvedIn, assigneeId: g._id, resolutionMs: { $ne: null } }, g.resolved);
       out.push({ assigneeId: g._id, resolved: g.resolved, resolution, breached: g.breached, good: g.good, bad: g.bad });
     }
-    return out.sort((a, b) => b.resolved - a.resolved || a.assigneeId.localeCompare(b.assigneeId));
+    return out.sort(moderatorOrder);
   }
 }

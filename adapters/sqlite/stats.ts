@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { PRIORITIES, rankOf, type ModeratorStats, type Percentiles, type Priority, type StatsQuery, type StoreStats, type TicketMetrics, type TicketStatsStore } from '../../core/index.js';
+import { moderatorOrder } from '../../core/ports/stats.js';
 import { ms } from './sql.js';
 
 /**
@@ -132,6 +133,6 @@ export class SqliteTicketStats implements TicketStatsStore {
     const value = (moderator: string, n: number, q: number) => (at.get({ ...params, moderator, rank: rankOf(n, q) }) as number | undefined) ?? null;
     return groups
       .map((g) => ({ ...g, resolution: { count: g.resolved, p50: value(g.assigneeId, g.resolved, 0.5), p90: value(g.assigneeId, g.resolved, 0.9) } }))
-      .sort((a, b) => b.resolved - a.resolved || a.assigneeId.localeCompare(b.assigneeId));
+      .sort(moderatorOrder);
   }
 }

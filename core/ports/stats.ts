@@ -98,3 +98,13 @@ export function rankOf(n: number, q: number): number {
   const percent = Math.round(q * 100);
   return Math.max(0, Math.floor((n * percent + 99) / 100) - 1);
 }
+
+/** The order of `perModerator`: most resolved first, then by assignee id. */
+export function moderatorOrder(a: ModeratorStats, b: ModeratorStats): number {
+  return b.resolved - a.resolved || a.assigneeId.localeCompare(b.assigneeId);
+}
+
+/** The order of `backlogBySkill`: largest backlog first, then by skill. */
+export function skillBacklogOrder(a: { readonly skill: string; readonly count: number }, b: { readonly skill: string; readonly count: number }): number {
+  return b.count - a.count || a.skill.localeCompare(b.skill);
+}

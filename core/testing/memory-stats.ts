@@ -1,5 +1,5 @@
 import { PRIORITIES, type Priority } from '../domain/ticket.js';
-import { rankOf, type ModeratorStats, type Percentiles, type StatsQuery, type StoreStats, type TicketMetrics, type TicketStatsStore } from '../ports/stats.js';
+import { moderatorOrder, rankOf, skillBacklogOrder, type ModeratorStats, type Percentiles, type StatsQuery, type StoreStats, type TicketMetrics, type TicketStatsStore } from '../ports/stats.js';
 
 /** Nearest-rank percentiles of durations. */
 export function percentiles(values: readonly number[]): Percentiles {
@@ -31,12 +31,12 @@ export function statsOf(rows: Iterable<TicketMetrics>, q: StatsQuery): StoreStat
       good: list.filter((r) => r.rating === 'good').length,
       bad: list.filter((r) => r.rating === 'bad').length,
     }))
-    .sort((a, b) => b.resolved - a.resolved || a.assigneeId.localeCompare(b.assigneeId));
+    .sort(moderatorOrder);
   return {
     created: created.length,
     resolved: resolved.length,
     backlogByPriority,
-    backlogBySkill: [...bySkill].map(([skill, count]) => ({ skill, count })).sort((a, b) => b.count - a.count || a.skill.localeCompare(b.skill)),
+    backlogBySkill: [...bySkill].map(([skill, count]) => ({ skill, count })).sort(skillBacklogOrder),
     firstResponse: percentiles(created.flatMap((r) => (r.firstResponseMs === null ? [] : [r.firstResponseMs]))),
     breached: created.filter((r) => r.breached).length,
     resolution: percentiles(resolved.map((r) => r.resolutionMs ?? 0)),
