@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { isKnownTimeZone, parseBusinessHours, parseHoliday, PRIORITIES, span, type Priority, type Span } from '../core/index.js';
+import { isKnownTimeZone, parseBusinessHours, parseHoliday, PRIORITIES, span, type BusinessCalendar, type Priority, type Span } from '../core/index.js';
 
 /**
  * The service-level and ticket-lifecycle part of the configuration (see
@@ -30,10 +30,13 @@ export const slaShape = {
     .transform((s) => s.split(',').map((x) => x.trim().toUpperCase()).filter(Boolean))
     .pipe(z.array(z.enum(PRIORITIES, { message: 'entries must be HIGH, MEDIUM or LOW' })))
     .optional(),
+  /** Read into the opening hours per weekday here, once. */
   BUSINESS_HOURS: str
-    .superRefine((v, ctx) => {
+    .transform((v, ctx) => {
       const parsed = parseBusinessHours(v);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
     })
     .optional(),
   BUSINESS_TZ: str.refine(isKnownTimeZone, { message: 'is not a time zone this platform knows (use an IANA name such as Europe/Berlin or America/New_York)' }).optional(),
@@ -58,8 +61,8 @@ export interface SlaConfig {
   readonly firstResponse: Readonly<Record<Priority, Span>>;
   readonly nextResponse: Readonly<Record<Priority, Span>>;
   readonly resolution: Readonly<Record<Priority, Span>>;
-  /** Null: the clocks run around the clock. */
-  readonly businessHours: { readonly hours: string; readonly timeZone: string; readonly holidays: readonly string[] } | null;
+  /** Business hours, zone and holidays; null: the clocks run around the clock. */
+  readonly calendar: BusinessCalendar | null;
   readonly allHours: readonly Priority[];
   readonly nudgeAfter: Span;
   readonly autoCloseAfter: Span;
@@ -88,7 +91,7 @@ export function spanMs(text: string): number {
 
 /**
  * The cross-checks of the SLA settings, reporting into `problems` and
- * `warnings`; returns the settings for bot/app.ts.
+ * `warnings`; returns the settings, read once, for bot/wiring/sla.ts.
  */
 export function checkSlaConfig(c: SlaRaw, problems: string[], warnings: string[], readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): SlaConfig {
   const firstNames = (p: Priority) => (c[`SLA_FIRST_RESPONSE_${p}`] !== undefined ? `SLA_FIRST_RESPONSE_${p}` : `SLA_${p}`);
@@ -139,7 +142,7 @@ export function checkSlaConfig(c: SlaRaw, problems: string[], warnings: string[]
     firstResponse: per(first),
     nextResponse: per((p) => c[`SLA_NEXT_RESPONSE_${p}`]),
     resolution: per((p) => c[`SLA_RESOLUTION_${p}`]),
-    businessHours: c.BUSINESS_HOURS ? { hours: c.BUSINESS_HOURS, timeZone: c.BUSINESS_TZ ?? 'UTC', holidays: [...new Set(holidays)].sort() } : null,
+    calendar: c.BUSINESS_HOURS ? { week: c.BUSINESS_HOURS, timeZone: c.BUSINESS_TZ ?? 'UTC', holidays: [...new Set(holidays)].sort() } : null,
     allHours: c.SLA_ALL_HOURS ?? [],
     nudgeAfter: spanSetting(c.NUDGE_AFTER),
     autoCloseAfter: spanSetting(c.AUTO_CLOSE_AFTER),
