@@ -7,7 +7,6 @@
  * - dashboard_stats_p95_ms: the admin's 90-day stats page (tickets per day counted from the
  *   creation index, the figures from the metrics tables, six charts).
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { openSqliteStore, SqliteDashboardSessions, SqliteTicketStats } from '../
 import { SESSION_COOKIE, WebDashboard } from '../../adapters/web/index.js';
 import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, silentLogger } from '../../core/index.js';
 import { CountingSignal, FixedTriage, MemorySimilarIndex } from '../../core/testing/fakes.js';
+import { nodeHasher } from '../../bot/wiring/hasher.js';
 import { percentile, seedTicketTable, timeCalls } from '../support.js';
 import type { BenchSuite, Metric } from '../types.js';
 
@@ -50,7 +50,7 @@ const suite: BenchSuite = {
         stats: new SqliteTicketStats(store.db),
         dashboard: {
           sessions: new SqliteDashboardSessions(store.db),
-          hasher: { sha256Hex: (s) => createHash('sha256').update(s, 'utf8').digest('hex') },
+          hasher: nodeHasher,
           secrets: { newSecret: () => `bench-secret-${++n}-${'x'.repeat(20)}` },
           baseUrl: 'http://localhost:3000',
         },

@@ -4,7 +4,6 @@
  * console chat recorded. `request` drives the dashboard's handler directly;
  * `serve` puts it on a real HTTP port for the browser tests.
  */
-import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
@@ -15,6 +14,7 @@ import { testHelpdesk } from '../../core/testing/harness.js';
 import { MemoryDashboardSessions } from '../../core/testing/memory-dashboard-sessions.js';
 import { MemoryStore } from '../../core/testing/memory-store.js';
 import { MemoryTicketStats } from '../../core/testing/memory-stats.js';
+import { nodeHasher } from '../../bot/wiring/hasher.js';
 
 export async function dashboardFixture(options: { baseUrl?: string } = {}) {
   const chat = new RecordingChannel('console');
@@ -31,7 +31,7 @@ export async function dashboardFixture(options: { baseUrl?: string } = {}) {
   const helpdesk = new Helpdesk({
     ...t.deps,
     stats: new MemoryTicketStats(),
-    dashboard: { sessions, hasher: { sha256Hex: (s) => createHash('sha256').update(s, 'utf8').digest('hex') }, secrets: { newSecret: () => `secret-${++n}-${'x'.repeat(24)}` }, baseUrl: base },
+    dashboard: { sessions, hasher: nodeHasher, secrets: { newSecret: () => `secret-${++n}-${'x'.repeat(24)}` }, baseUrl: base },
   });
   const dashboard = new WebDashboard({ helpdesk, secureCookies: base.startsWith('https://'), logger: t.deps.logger });
   const id = async (h: string) => {
