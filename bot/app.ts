@@ -15,8 +15,6 @@ import { slaSettings, statsFor } from './wiring/sla.js';
 import { dashboardFor, secureCookies } from './wiring/dashboard.js';
 import { WebDashboard } from '../adapters/web/index.js';
 
-import { platformStartupError, StartupError } from './errors.js';
-
 export { StartupError } from './errors.js';
 
 export interface App {
@@ -109,17 +107,7 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
         server = await startHttpServer({ port, routes, logger, health: async () => ({ ok: true, detail: { store: store.description, engine: engine.name } }), ...(web ? { fallback: web.listener } : {}) });
         logger.info({ port, paths: ['/healthz', ...routes.map((r) => r.prefix), ...(web && dashboard ? [`dashboard ${dashboard.baseUrl}/`] : [])] }, 'http server listening');
       }
-      for (const s of surfaces) {
-        try {
-          await s.start();
-        } catch (error) {
-          if (error instanceof StartupError) throw error;
-          logger.debug({ err: error, surface: s.name }, 'surface start-up failed');
-          throw s.name.startsWith('slack')
-            ? platformStartupError('Slack', { token: 'SLACK_BOT_TOKEN', url: 'SLACK_API_URL' }, error)
-            : platformStartupError('Discord', { token: 'DISCORD_TOKEN', url: 'DISCORD_API_URL' }, error);
-        }
-      }
+      for (const s of surfaces) await s.start();
       if (config.console.enabled) {
         consoleSurface = new ConsoleSurface({ helpdesk, input: io.input, output: { write }, logger, interactive: io.interactive, settle: () => engine.idle(), onEnd: () => finishPipedRun() });
         consoleSurface.start();

@@ -1,10 +1,12 @@
 import type { Helpdesk, Logger, NotificationChannel, Store } from '../../core/index.js';
 import type { Config } from '../config.js';
+import { platformStartupError, StartupError } from '../errors.js';
 import type { Route } from '../http.js';
 
 /** A chat platform started and stopped with the app. */
 export interface Surface {
   readonly name: string;
+  /** Rejects with a StartupError that names the settings to check. */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -37,7 +39,8 @@ export async function buildPlatforms(config: Readonly<Config>, store: Store, log
     later.push(async (helpdesk) => {
       const surface = slackModule.createSlackSurface({ helpdesk, store, logger: slackLogger, config: slackConfig, channel });
       listener = surface.requestListener ?? null;
-      return { name: `slack (${surface.mode === 'socket' ? 'Socket Mode' : 'HTTP /slack/events'})`, start: () => surface.start(), stop: () => surface.stop() };
+      const name = `slack (${surface.mode === 'socket' ? 'Socket Mode' : 'HTTP /slack/events'})`;
+      return { name, start: explained(name, 'Slack', { token: 'SLACK_BOT_TOKEN', url: 'SLACK_API_URL' }, logger, () => surface.start()), stop: () => surface.stop() };
     });
   }
 
@@ -56,7 +59,7 @@ export async function buildPlatforms(config: Readonly<Config>, store: Store, log
     channels.push(channel);
     later.push(async (helpdesk) => {
       const surface = discordModule.createDiscordSurface({ helpdesk, store, logger, config: discordConfig, channel });
-      return { name: 'discord', start: () => surface.start(), stop: () => surface.stop() };
+      return { name: 'discord', start: explained('discord', 'Discord', { token: 'DISCORD_TOKEN', url: 'DISCORD_API_URL' }, logger, () => surface.start()), stop: () => surface.stop() };
     });
   }
 
@@ -64,6 +67,19 @@ export async function buildPlatforms(config: Readonly<Config>, store: Store, log
     channels,
     routes,
     surfaces: (helpdesk) => Promise.all(later.map((f) => f(helpdesk))),
+  };
+}
+
+/** A platform's start whose failure becomes one start-up line naming `settings` (the full error is logged at debug). */
+function explained(name: string, platform: string, settings: { token: string; url: string }, logger: Logger, start: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await start();
+    } catch (error) {
+      if (error instanceof StartupError) throw error;
+      logger.debug({ err: error, surface: name }, 'surface start-up failed');
+      throw platformStartupError(platform, settings, error);
+    }
   };
 }
 
