@@ -76,11 +76,12 @@ export class SqliteStore implements Store {
     this.jobs = new JobTable(db, this.cache);
     this.intake = new IntakeTable(db);
     this.audit = new AuditTable(db);
-    this.stats = new SqliteTicketStats(db);
     this.staff = new StaffCache(db, () => this.people.staff(), (id) => this.people.get(id));
     this.s = prepareStatements(db);
     // A cache that failed to follow a write starts over rather than serve stale people.
     this.group = new GroupCommit(db, { onHookError: () => this.staff.invalidate() });
+    // Metrics rows ride the same group transaction as the ticket change that caused them: no flush of their own.
+    this.stats = new SqliteTicketStats(db, (work) => this.group.run(work));
     this.run = db.transaction((fn: () => unknown) => fn());
   }
 

@@ -18,7 +18,14 @@ export class SqliteTicketStats implements TicketStatsStore {
   private readonly addSkill: Database.Statement;
   private readonly record: (m: TicketMetrics) => void;
 
-  constructor(private readonly db: Database.Database) {
+  /**
+   * `write` runs a metrics write in a transaction and resolves once it is committed: the store passes its
+   * group commit, so a row costs no disk flush of its own; alone (benches, tools), a plain transaction.
+   */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly write: (work: () => void) => Promise<void> = async (work) => work(),
+  ) {
     this.upsert = db.prepare(`INSERT INTO ticket_metrics (ticket_id, version, open, priority, assignee_id, created_ms, resolved_ms, first_response_ms, resolution_ms, breached, reopens, rating)
       VALUES (@ticket_id, @version, @open, @priority, @assignee_id, @created_ms, @resolved_ms, @first_response_ms, @resolution_ms, @breached, @reopens, @rating)
       ON CONFLICT (ticket_id) DO UPDATE SET version = excluded.version, open = excluded.open, priority = excluded.priority, assignee_id = excluded.assignee_id,
@@ -48,8 +55,8 @@ export class SqliteTicketStats implements TicketStatsStore {
     });
   }
 
-  async recordMetrics(metrics: TicketMetrics): Promise<void> {
-    this.record(metrics);
+  recordMetrics(metrics: TicketMetrics): Promise<void> {
+    return this.write(() => this.record(metrics));
   }
 
   /** One page of tickets in id order (from the tickets table's unique id index), and those whose row is missing or older. */
