@@ -1,4 +1,5 @@
 import { formatRef, STATS_USAGE, type Helpdesk, type HelpdeskStats, type Person, type Result, type Ticket } from '../../core/index.js';
+import { statsBacklog, statsDuration, statsShare } from '../../core/usecases/stats-figures.js';
 import { nameMap } from './format.js';
 import type { Mention } from './staff-commands.js';
 
@@ -62,27 +63,14 @@ export function formatStats(s: HelpdeskStats, names: ReadonlyMap<string, string>
   const lines = [
     `Stats for the last ${s.days} days${scope ? ` (${scope})` : ''}:`,
     `  Tickets in: ${s.created} · out: ${s.resolved}`,
-    `  Backlog: ${s.backlogByPriority.HIGH} high, ${s.backlogByPriority.MEDIUM} medium, ${s.backlogByPriority.LOW} low${s.backlogBySkill.length ? ` · by skill: ${s.backlogBySkill.slice(0, 8).map((b) => `${b.skill} ${b.count}`).join(', ')}` : ''}`,
-    `  First response: median ${duration(s.firstResponse.p50)}, p90 ${duration(s.firstResponse.p90)} (${s.firstResponse.count} tickets)`,
-    `  Resolution: median ${duration(s.resolution.p50)}, p90 ${duration(s.resolution.p90)} (${s.resolution.count} tickets)`,
-    `  SLA breached: ${rate(s.breached, s.created)} · reopened: ${rate(s.reopened, s.resolved)} · satisfaction: ${rated ? `${rate(s.good, rated)} 👍 (${s.good} 👍, ${s.bad} 👎)` : 'no ratings yet'}`,
+    `  Backlog: ${statsBacklog(s.backlogByPriority)}${s.backlogBySkill.length ? ` · by skill: ${s.backlogBySkill.slice(0, 8).map((b) => `${b.skill} ${b.count}`).join(', ')}` : ''}`,
+    `  First response: median ${statsDuration(s.firstResponse.p50)}, p90 ${statsDuration(s.firstResponse.p90)} (${s.firstResponse.count} tickets)`,
+    `  Resolution: median ${statsDuration(s.resolution.p50)}, p90 ${statsDuration(s.resolution.p90)} (${s.resolution.count} tickets)`,
+    `  SLA breached: ${statsShare(s.breached, s.created)} · reopened: ${statsShare(s.reopened, s.resolved)} · satisfaction: ${rated ? `${statsShare(s.good, rated)} 👍 (${s.good} 👍, ${s.bad} 👎)` : 'no ratings yet'}`,
   ];
   if (s.perModerator.length) {
     lines.push('  Per moderator (resolved · median resolution · breached · 👍/👎):');
-    for (const m of s.perModerator.slice(0, 20)) lines.push(`    ${names.get(m.assigneeId) ?? m.assigneeId}: ${m.resolved} · ${duration(m.resolution.p50)} · ${m.breached} · ${m.good}/${m.bad}`);
+    for (const m of s.perModerator.slice(0, 20)) lines.push(`    ${names.get(m.assigneeId) ?? m.assigneeId}: ${m.resolved} · ${statsDuration(m.resolution.p50)} · ${m.breached} · ${m.good}/${m.bad}`);
   }
   return lines.join('\n');
-}
-
-function rate(part: number, whole: number): string {
-  return whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`;
-}
-
-function duration(msValue: number | null): string {
-  if (msValue === null) return '—';
-  const minutes = Math.round(msValue / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-  return `${Math.round(hours / 24)} days`;
 }
