@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { AuditEntry, ImportOutcome, Job, Person, StoreCopy, StoreRecord, StoreRecordKind, Ticket } from '../../core/index.js';
 import { iso, json, ms } from './sql.js';
 import { personRow } from './people.js';
-import { ticketRow } from './tickets.js';
+import { historyRows, ticketRow } from './tickets.js';
 import type { SqliteStore } from './sqlite-store.js';
 
 const PAGE = 500;
@@ -30,10 +30,17 @@ export function sqliteStoreCopy(store: SqliteStore): StoreCopy {
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]?.r ?? after;
     }
-    const tickets = db.prepare('SELECT ref, doc, idempotency_key AS k FROM tickets WHERE ref > ? ORDER BY ref LIMIT ?');
+    // A page of tickets and their histories on one snapshot, the histories in one query.
+    const tickets = db.prepare('SELECT ref, history_len AS len, doc, idempotency_key AS k FROM tickets WHERE ref > ? ORDER BY ref LIMIT ?');
     for (let after = 0; ; ) {
-      const rows = tickets.all(after, PAGE) as { ref: number; doc: string; k: string | null }[];
-      for (const row of rows) yield { kind: 'ticket', ticket: JSON.parse(row.doc) as Ticket, idempotencyKey: row.k };
+      const [rows, page] = store.snapshot(() => {
+        const rows = tickets.all(after, PAGE) as { ref: number; len: number; doc: string; k: string | null }[];
+        return [rows, store.ticketTable.many(rows)] as const;
+      });
+      for (const [i, row] of rows.entries()) {
+        const ticket = page[i];
+        if (ticket) yield { kind: 'ticket', ticket, idempotencyKey: row.k };
+      }
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]?.ref ?? after;
     }
@@ -105,6 +112,10 @@ export function sqliteStoreCopy(store: SqliteStore): StoreCopy {
     else db.prepare(`INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
     db.prepare('DELETE FROM ticket_skills WHERE ticket_ref = ?').run(t.ref);
     for (const skill of t.skills) db.prepare('INSERT OR IGNORE INTO ticket_skills (skill, ticket_ref) VALUES (?, ?)').run(skill, t.ref);
+    // The copy is the source's history exactly: whatever the target held for this ticket is replaced.
+    db.prepare('DELETE FROM ticket_history WHERE ticket_ref = ?').run(t.ref);
+    const entry = db.prepare('INSERT INTO ticket_history (ticket_ref, seq, doc) VALUES (@ticket_ref, @seq, @doc)');
+    for (const row of historyRows(t)) entry.run(row);
   });
 
   const importJob = db.transaction((job: Job): void => {
@@ -147,9 +158,9 @@ export function sqliteStoreCopy(store: SqliteStore): StoreCopy {
       }
       case 'ticket': {
         const t = record.ticket;
-        const row = db.prepare('SELECT ref, doc, idempotency_key AS k FROM tickets WHERE id = ?').get(t.id) as { ref: number; doc: string; k: string | null } | undefined;
+        const row = db.prepare('SELECT ref, idempotency_key AS k FROM tickets WHERE id = ?').get(t.id) as { ref: number; k: string | null } | undefined;
         if (row && row.ref !== t.ref) throw new Error(`ticket ${t.id} is #${row.ref} in the target store but #${t.ref} in the source`);
-        if (row && row.k === record.idempotencyKey && isDeepStrictEqual(JSON.parse(row.doc), t)) return 'unchanged';
+        if (row && row.k === record.idempotencyKey && isDeepStrictEqual(await store.getTicket(t.id), t)) return 'unchanged';
         importTicket.immediate(t, record.idempotencyKey, row !== undefined);
         return row ? 'updated' : 'inserted';
       }

@@ -5,7 +5,10 @@
  * Layout: each ticket and person is one row whose queried fields are
  * columns (with indexes for every query of the store port) and whose full
  * record is a JSON document, so the domain can grow without a migration for
- * every field. Times that are compared are integer milliseconds.
+ * every field. Times that are compared are integer milliseconds. A
+ * ticket's history is the exception: its entries are rows of their own in
+ * ticket_history, appended by each save, so the ticket's document stays
+ * small however long its conversation grows (migration 7).
  */
 export interface Migration {
   readonly version: number;
@@ -245,6 +248,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS ix_metric_skills_ticket ON ticket_metric_skills (ticket_id);
       CREATE INDEX IF NOT EXISTS ix_metric_skills_open ON ticket_metric_skills (open, skill);
+    `,
+  },
+  {
+    version: 7,
+    name: 'ticket history in its own table',
+    sql: `
+      -- One row per history entry, appended; the ticket's document no longer carries its history,
+      -- so a save writes a small row however long the conversation grew.
+      CREATE TABLE ticket_history (
+        ticket_ref INTEGER NOT NULL REFERENCES tickets (ref) ON DELETE CASCADE,
+        seq        INTEGER NOT NULL,
+        doc        TEXT NOT NULL,
+        PRIMARY KEY (ticket_ref, seq)
+      ) WITHOUT ROWID;
+      INSERT INTO ticket_history (ticket_ref, seq, doc)
+        SELECT t.ref, j.key, j.value FROM tickets t, json_each(t.doc, '$.history') j;
+      -- How many entries the ticket has: a save appends the ones after it.
+      ALTER TABLE tickets ADD COLUMN history_len INTEGER NOT NULL DEFAULT 0;
+      UPDATE tickets SET history_len = json_array_length(doc, '$.history'), doc = json_remove(doc, '$.history')
+        WHERE json_type(doc, '$.history') = 'array';
     `,
   },
 ];

@@ -101,16 +101,18 @@ export class SqliteStore implements Store {
     return this.write(() => this.createInTx(input, jobs));
   }
 
+  // Ticket reads take the row and its history rows on one snapshot (see TicketTable).
+
   async getTicket(id: string): Promise<Ticket | null> {
-    return this.tickets.get(id);
+    return this.read(() => this.tickets.get(id));
   }
 
   async getTicketByRef(ref: number): Promise<Ticket | null> {
-    return this.tickets.getByRef(ref);
+    return this.read(() => this.tickets.getByRef(ref));
   }
 
   async findTicketByIdempotencyKey(key: string): Promise<Ticket | null> {
-    return this.tickets.findByIdempotencyKey(key);
+    return this.read(() => this.tickets.findByIdempotencyKey(key));
   }
 
   private updateInTx(next: Ticket, update: TicketUpdate): Ticket {
@@ -134,7 +136,7 @@ export class SqliteStore implements Store {
   }
 
   async listTickets(query: TicketQuery): Promise<Ticket[]> {
-    return this.tickets.list(query);
+    return this.read(() => this.tickets.list(query));
   }
 
   async countTickets(query: TicketQuery): Promise<number> {
@@ -142,11 +144,11 @@ export class SqliteStore implements Store {
   }
 
   async listResolvedTickets(afterRef: number, limit: number): Promise<Ticket[]> {
-    return this.tickets.listResolved(afterRef, limit);
+    return this.read(() => this.tickets.listResolved(afterRef, limit));
   }
 
   async listResolvedChanges(after: TicketChangeCursor | null, limit: number): Promise<Ticket[]> {
-    return this.tickets.listResolvedChanges(after, limit);
+    return this.read(() => this.tickets.listResolvedChanges(after, limit));
   }
 
   // ---- people ---------------------------------------------------------
@@ -303,6 +305,16 @@ export class SqliteStore implements Store {
       this.audit.write(audit);
       return true;
     });
+  }
+
+  /** The ticket rows and their history, for store:copy. */
+  get ticketTable(): TicketTable {
+    return this.tickets;
+  }
+
+  /** Runs several reads on one snapshot, for store:copy. */
+  snapshot<R>(fn: () => R): R {
+    return this.read(fn);
   }
 
   /** The audit record and saved replies, for store:copy. */

@@ -1,12 +1,31 @@
 import type Database from 'better-sqlite3';
-import { newTicketRecord, VersionConflict, type NewTicket, type Ticket, type TicketQuery } from '../../core/index.js';
+import { newTicketRecord, VersionConflict, type HistoryEntry, type NewTicket, type Ticket, type TicketQuery } from '../../core/index.js';
 import type { TicketChangeCursor } from '../../core/index.js';
 import { ms, placeholders, type StatementCache } from './sql.js';
 
+/** The ticket columns every writer fills (see ticketRow). */
+export const TICKET_COLUMNS = 'ref, id, status, priority, requester_id, assignee_id, created_ms, version, idempotency_key, title_lc, description_lc, doc, history_len';
+
+/** A ticket row as read, before its history is attached. */
+interface DocRow {
+  readonly ref: number;
+  readonly len: number;
+  readonly doc: string;
+}
+
+/** The columns a read takes (the WHERE and ORDER BY follow). */
+const READ = 'SELECT ref, history_len AS len, doc FROM tickets';
+
 /**
- * Ticket rows. Methods are synchronous and expect to run inside the
- * caller's transaction (see SqliteStore), so a ticket, its skills and the
- * jobs saved with it commit together or not at all.
+ * Ticket rows and their history. Methods are synchronous and expect to run
+ * inside the caller's transaction (see SqliteStore), so a ticket, its
+ * skills, its new history entries and the jobs saved with it commit
+ * together or not at all; reads of several statements run on one snapshot.
+ *
+ * History is append-only: each entry is a row of ticket_history keyed by
+ * (ticket ref, position), the ticket row keeps only the count, and a save
+ * inserts the entries past it. Entries already stored are never written
+ * again, so a save costs the same with ten entries or ten thousand.
  */
 export class TicketTable {
   private readonly insert: Database.Statement;
@@ -20,61 +39,78 @@ export class TicketTable {
   private readonly addSkill: Database.Statement;
   private readonly resolved: Database.Statement;
   private readonly changes: Database.Statement;
+  private readonly appendEntry: Database.Statement;
+  private readonly historyOf: Database.Statement;
+  private readonly historyOfRefs: Database.Statement;
 
   constructor(
     db: Database.Database,
     private readonly cache: StatementCache,
   ) {
-    const cols = 'ref, id, status, priority, requester_id, assignee_id, created_ms, version, idempotency_key, title_lc, description_lc, doc';
-    this.insert = db.prepare(`INSERT INTO tickets (${cols}) VALUES (${cols.split(', ').map((c) => `@${c}`).join(', ')})`);
+    this.insert = db.prepare(`INSERT INTO tickets (${TICKET_COLUMNS}) VALUES (${TICKET_COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`);
     this.update = db.prepare(`UPDATE tickets SET status = @status, priority = @priority, requester_id = @requester_id,
       assignee_id = @assignee_id, created_ms = @created_ms, version = @version, title_lc = @title_lc,
-      description_lc = @description_lc, doc = @doc WHERE ref = @ref AND version = @expected`);
-    this.byId = db.prepare('SELECT doc FROM tickets WHERE id = ?').pluck();
-    this.byRef = db.prepare('SELECT doc FROM tickets WHERE ref = ?').pluck();
-    this.byIdempotencyKey = db.prepare('SELECT doc FROM tickets WHERE idempotency_key = ?').pluck();
-    this.versionOf = db.prepare('SELECT ref, version FROM tickets WHERE id = ?');
+      description_lc = @description_lc, doc = @doc, history_len = @history_len WHERE ref = @ref AND version = @expected`);
+    this.byId = db.prepare(`${READ} WHERE id = ?`);
+    this.byRef = db.prepare(`${READ} WHERE ref = ?`);
+    this.byIdempotencyKey = db.prepare(`${READ} WHERE idempotency_key = ?`);
+    this.versionOf = db.prepare('SELECT ref, version, history_len AS len FROM tickets WHERE id = ?');
+    this.appendEntry = db.prepare('INSERT INTO ticket_history (ticket_ref, seq, doc) VALUES (?, ?, ?)');
+    // The entries as one JSON array built by SQLite: one parse instead of one row object and parse per entry.
+    this.historyOf = db
+      .prepare("SELECT '[' || coalesce(group_concat(doc, ',' ORDER BY seq), '') || ']' FROM ticket_history WHERE ticket_ref = ? AND seq < ?")
+      .pluck();
+    // A page's histories in one query, whatever its size (the refs travel as one JSON array).
+    this.historyOfRefs = db.prepare(`SELECT h.ticket_ref AS ref, '[' || group_concat(h.doc, ',' ORDER BY h.seq) || ']' AS entries
+      FROM ticket_history h JOIN tickets t ON t.ref = h.ticket_ref
+      WHERE h.ticket_ref IN (SELECT value FROM json_each(?)) AND h.seq < t.history_len GROUP BY h.ticket_ref`);
     // Refs are allocated inside the write transaction: max + 1 is contiguous and race-free.
     // Withdrawn tickets leave only their ref in retired_refs, so it is never handed out again.
     this.nextRef = db.prepare('SELECT max(coalesce((SELECT max(ref) FROM tickets), 0), coalesce((SELECT max(ref) FROM retired_refs), 0)) + 1').pluck();
     this.clearSkills = db.prepare('DELETE FROM ticket_skills WHERE ticket_ref = ?');
     this.addSkill = db.prepare('INSERT OR IGNORE INTO ticket_skills (skill, ticket_ref) VALUES (?, ?)');
-    this.resolved = db.prepare("SELECT doc FROM tickets WHERE status = 'DONE' AND ref > ? ORDER BY ref LIMIT ?").pluck();
-    this.changes = db
-      // A row value, so the (updated_at, id) range is one index seek even when many tickets share a time.
-      .prepare('SELECT doc FROM tickets WHERE resolved_once = 1 AND (updated_at, id) > (@at, @id) ORDER BY updated_at, id LIMIT @limit')
-      .pluck();
+    this.resolved = db.prepare(`${READ} WHERE status = 'DONE' AND ref > ? ORDER BY ref LIMIT ?`);
+    // A row value, so the (updated_at, id) range is one index seek even when many tickets share a time.
+    this.changes = db.prepare(`${READ} WHERE resolved_once = 1 AND (updated_at, id) > (@at, @id) ORDER BY updated_at, id LIMIT @limit`);
   }
 
   /** The ticket filed earlier with this idempotency key, if any. */
   findByIdempotencyKey(key: string): Ticket | null {
-    return parse(this.byIdempotencyKey.get(key));
+    return this.one(this.byIdempotencyKey.get(key));
   }
 
   create(input: NewTicket): Ticket {
     const ticket = newTicketRecord(input, this.nextRef.get() as number);
     this.insert.run({ ...ticketRow(ticket), idempotency_key: input.idempotencyKey ?? null });
+    this.appendHistory(ticket.ref, ticket.history, 0);
     this.writeSkills(ticket.ref, ticket.skills, false);
     return ticket;
   }
 
   get(id: string): Ticket | null {
-    return parse(this.byId.get(id));
+    return this.one(this.byId.get(id));
   }
 
   getByRef(ref: number): Ticket | null {
-    return Number.isSafeInteger(ref) ? parse(this.byRef.get(ref)) : null;
+    return Number.isSafeInteger(ref) ? this.one(this.byRef.get(ref)) : null;
   }
 
-  /** Saves `next` over `expectedVersion`; throws VersionConflict when someone saved first. */
+  /**
+   * Saves `next` over `expectedVersion` and appends the history entries past
+   * the stored ones; throws VersionConflict when someone saved first. A
+   * history shorter than the stored one is a bug in the caller (entries are
+   * never taken back) and is refused before anything is written.
+   */
   save(next: Ticket, expectedVersion: number): Ticket {
-    const current = this.versionOf.get(next.id) as { ref: number; version: number } | undefined;
+    const current = this.versionOf.get(next.id) as { ref: number; version: number; len: number } | undefined;
     if (!current) throw new Error(`ticket ${next.id} does not exist`);
     if (current.version !== expectedVersion) throw new VersionConflict('ticket', next.id);
+    if (next.history.length < current.len) throw new HistoryShortenedError(next.id, current.len, next.history.length);
     // The ref is the store's; so is the version.
     const saved: Ticket = { ...next, ref: current.ref, version: current.version + 1 };
     const result = this.update.run({ ...ticketRow(saved), expected: expectedVersion });
     if (result.changes !== 1) throw new VersionConflict('ticket', next.id);
+    this.appendHistory(saved.ref, saved.history, current.len);
     this.writeSkills(saved.ref, saved.skills, true);
     return saved;
   }
@@ -93,9 +129,8 @@ export class TicketTable {
     const where = whereOf(q, !selective);
     if (!where) return [];
     const order = q.order === 'oldest' ? 'ASC' : 'DESC';
-    const sql = `SELECT doc FROM tickets WHERE ref IN (SELECT ref FROM tickets ${where.sql} ORDER BY ref ${order} LIMIT ? OFFSET ?) ORDER BY ref ${order}`;
-    const rows = this.cache.get(sql).pluck().all(...where.params, q.limit ?? -1, q.offset ?? 0) as string[];
-    return rows.map((doc) => JSON.parse(doc) as Ticket);
+    const sql = `${READ} WHERE ref IN (SELECT ref FROM tickets ${where.sql} ORDER BY ref ${order} LIMIT ? OFFSET ?) ORDER BY ref ${order}`;
+    return this.many(this.cache.get(sql).all(...where.params, q.limit ?? -1, q.offset ?? 0) as DocRow[]);
   }
 
   /**
@@ -107,9 +142,8 @@ export class TicketTable {
     const where = whereOf(q);
     if (!where) return [];
     const order = 'ORDER BY priority_rank, created_ms, ref';
-    const sql = `SELECT doc FROM tickets WHERE ref IN (SELECT ref FROM tickets ${where.sql} ${order} LIMIT ? OFFSET ?) ${order}`;
-    const rows = this.cache.get(sql).pluck().all(...where.params, q.limit ?? -1, q.offset ?? 0) as string[];
-    return rows.map((doc) => JSON.parse(doc) as Ticket);
+    const sql = `${READ} WHERE ref IN (SELECT ref FROM tickets ${where.sql} ${order} LIMIT ? OFFSET ?) ${order}`;
+    return this.many(this.cache.get(sql).all(...where.params, q.limit ?? -1, q.offset ?? 0) as DocRow[]);
   }
 
   /** Most recently changed first, from the (updated_at, ref) index of migration 5. */
@@ -117,9 +151,8 @@ export class TicketTable {
     const where = whereOf(q);
     if (!where) return [];
     const order = 'ORDER BY updated_at DESC, ref DESC';
-    const sql = `SELECT doc FROM tickets WHERE ref IN (SELECT ref FROM tickets ${where.sql} ${order} LIMIT ? OFFSET ?) ${order}`;
-    const rows = this.cache.get(sql).pluck().all(...where.params, q.limit ?? -1, q.offset ?? 0) as string[];
-    return rows.map((doc) => JSON.parse(doc) as Ticket);
+    const sql = `${READ} WHERE ref IN (SELECT ref FROM tickets ${where.sql} ${order} LIMIT ? OFFSET ?) ${order}`;
+    return this.many(this.cache.get(sql).all(...where.params, q.limit ?? -1, q.offset ?? 0) as DocRow[]);
   }
 
   count(q: TicketQuery): number {
@@ -129,14 +162,41 @@ export class TicketTable {
   }
 
   listResolved(afterRef: number, limit: number): Ticket[] {
-    return (this.resolved.all(afterRef, limit) as string[]).map((doc) => JSON.parse(doc) as Ticket);
+    return this.many(this.resolved.all(afterRef, limit) as DocRow[]);
   }
 
   /** See Store.listResolvedChanges; walks ix_tickets_resolved_changes. */
   listResolvedChanges(after: TicketChangeCursor | null, limit: number): Ticket[] {
     if (limit <= 0) return [];
-    const rows = this.changes.all({ at: after?.updatedAt ?? '', id: after?.id ?? '', limit }) as string[];
-    return rows.map((doc) => JSON.parse(doc) as Ticket);
+    return this.many(this.changes.all({ at: after?.updatedAt ?? '', id: after?.id ?? '', limit }) as DocRow[]);
+  }
+
+  /**
+   * Tickets with their histories for rows read by the caller (one query for
+   * the whole page, never one per ticket), in the rows' order. Call inside
+   * the same read transaction as the rows were read in.
+   */
+  many(rows: readonly DocRow[]): Ticket[] {
+    if (rows.length === 0) return [];
+    const withEntries = rows.filter((r) => r.len > 0).map((r) => r.ref);
+    const byRef = new Map<number, HistoryEntry[]>();
+    if (withEntries.length > 0) {
+      for (const h of this.historyOfRefs.all(JSON.stringify(withEntries)) as { ref: number; entries: string }[]) {
+        byRef.set(h.ref, JSON.parse(h.entries) as HistoryEntry[]);
+      }
+    }
+    return rows.map((r) => withHistory(r.doc, byRef.get(r.ref) ?? []));
+  }
+
+  private one(row: unknown): Ticket | null {
+    if (row === undefined) return null;
+    const r = row as DocRow;
+    const entries = r.len > 0 ? (JSON.parse(this.historyOf.get(r.ref, r.len) as string) as HistoryEntry[]) : [];
+    return withHistory(r.doc, entries);
+  }
+
+  private appendHistory(ref: number, history: readonly HistoryEntry[], from: number): void {
+    for (let seq = from; seq < history.length; seq++) this.appendEntry.run(ref, seq, JSON.stringify(history[seq]));
   }
 
   private writeSkills(ref: number, skills: readonly string[], replace: boolean): void {
@@ -145,12 +205,24 @@ export class TicketTable {
   }
 }
 
-function parse(doc: unknown): Ticket | null {
-  return typeof doc === 'string' ? (JSON.parse(doc) as Ticket) : null;
+/** A save whose history is shorter than the stored one: entries are never taken back, so this is a bug. */
+export class HistoryShortenedError extends Error {
+  constructor(ticketId: string, stored: number, given: number) {
+    super(`ticket ${ticketId}: the save has ${given} history entries but ${stored} are stored; history is append-only`);
+    this.name = 'HistoryShortenedError';
+  }
 }
 
-/** Column values for a ticket; the document is the whole record, columns are what queries need. */
+function withHistory(doc: string, history: HistoryEntry[]): Ticket {
+  return { ...(JSON.parse(doc) as Omit<Ticket, 'history'>), history };
+}
+
+/**
+ * Column values for a ticket: the document is the whole record but its
+ * history (those entries are historyRows), columns are what queries need.
+ */
 export function ticketRow(t: Ticket) {
+  const { history, ...rest } = t;
   return {
     ref: t.ref,
     id: t.id,
@@ -162,8 +234,18 @@ export function ticketRow(t: Ticket) {
     version: t.version,
     title_lc: t.title.toLowerCase(),
     description_lc: t.description.toLowerCase(),
-    doc: JSON.stringify(t),
+    doc: JSON.stringify(rest),
+    history_len: history.length,
   };
+}
+
+/**
+ * The ticket_history rows of a ticket, for writers that fill the tables
+ * directly (bulk loads, benchmarks): insert them with the ticketRow (whose
+ * `history_len` must be written too, see TICKET_COLUMNS).
+ */
+export function historyRows(t: Pick<Ticket, 'ref' | 'history'>): { ticket_ref: number; seq: number; doc: string }[] {
+  return t.history.map((entry, seq) => ({ ticket_ref: t.ref, seq, doc: JSON.stringify(entry) }));
 }
 
 /**

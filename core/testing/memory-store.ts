@@ -70,6 +70,10 @@ export class MemoryStore extends MemoryJobQueue implements Store {
     const stored = this.tickets.get(next.id);
     if (!stored) throw new Error(`ticket ${next.id} does not exist`);
     if (stored.version !== update.expectedVersion) throw new VersionConflict('ticket', next.id);
+    // History is append-only in every store (the database stores never rewrite a stored entry).
+    if (next.history.length < stored.history.length) {
+      throw new Error(`ticket ${next.id}: the save has ${next.history.length} history entries but ${stored.history.length} are stored; history is append-only`);
+    }
     // The ref, id and requester never change; the version is the store's to count.
     const saved: Ticket = copy({ ...next, id: stored.id, ref: stored.ref, version: stored.version + 1 });
     const newJobs = (update.jobs ?? []).map(prepareJob);
