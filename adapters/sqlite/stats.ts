@@ -4,6 +4,37 @@ import { moderatorOrder } from '../../core/ports/stats.js';
 import { ms } from './sql.js';
 
 /**
+ * How far back a backfill walk reads again before where the last one left
+ * off: a ticket changed by a process whose clock runs behind, or written
+ * without its row by a tool, is still looked at.
+ */
+export const BACKFILL_OVERLAP_MS = 10 * 60_000;
+const MARK_NAMESPACE = 'stats';
+const MARK_KEY = 'backfill-checked-until';
+
+interface Position {
+  readonly at: string;
+  readonly ref: number;
+}
+const START: Position = { at: '', ref: 0 };
+
+/** A cursor handed out by `staleTickets` (`updated_at`, tab, ref); anything else starts from the beginning. */
+function positionOf(cursor: string): Position {
+  const tab = cursor.lastIndexOf('\t');
+  const ref = Number(cursor.slice(tab + 1));
+  return tab < 0 || !Number.isInteger(ref) ? START : { at: cursor.slice(0, tab), ref };
+}
+
+function cursorOf(p: Position): string {
+  return `${p.at}\t${p.ref}`;
+}
+
+function shiftIso(iso: string, by: number): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? '' : new Date(t + by).toISOString();
+}
+
+/**
  * Ticket metrics in their own tables of the helpdesk database (migration 6),
  * with an index for every question /stats asks: tickets filed in a period,
  * resolved in a period, open now, per assignee and per skill. Percentiles
@@ -17,6 +48,10 @@ export class SqliteTicketStats implements TicketStatsStore {
   private readonly clearSkills: Database.Statement;
   private readonly addSkill: Database.Statement;
   private readonly record: (m: TicketMetrics) => void;
+  private readonly page: Database.Statement;
+  private readonly getMark: Database.Statement;
+  private readonly setMark: Database.Statement;
+  private readonly current: Database.Statement;
 
   /**
    * `write` runs a metrics write in a transaction and resolves once it is committed: the store passes its
@@ -34,6 +69,14 @@ export class SqliteTicketStats implements TicketStatsStore {
       WHERE excluded.version >= ticket_metrics.version`);
     this.clearSkills = db.prepare('DELETE FROM ticket_metric_skills WHERE ticket_id = ?');
     this.addSkill = db.prepare('INSERT OR IGNORE INTO ticket_metric_skills (skill, ticket_id, open) VALUES (?, ?, ?)');
+    this.page = db.prepare(
+      `SELECT t.id AS id, t.ref AS ref, t.updated_at AS at, (m.ticket_id IS NULL OR m.version < t.version) AS stale
+       FROM tickets t INDEXED BY ix_tickets_updated LEFT JOIN ticket_metrics m ON m.ticket_id = t.id
+       WHERE (t.updated_at, t.ref) > (@at, @ref) ORDER BY t.updated_at, t.ref LIMIT @limit`,
+    );
+    this.current = db.prepare('SELECT 1 FROM tickets t JOIN ticket_metrics m ON m.ticket_id = t.id WHERE t.ref = ? AND m.version >= t.version').pluck();
+    this.getMark = db.prepare('SELECT value FROM kv WHERE namespace = ? AND key = ?').pluck();
+    this.setMark = db.prepare('INSERT INTO kv (namespace, key, value) VALUES (?, ?, ?) ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value');
     this.record = db.transaction((m: TicketMetrics) => {
       const changed = this.upsert.run({
         ticket_id: m.ticketId,
@@ -59,15 +102,37 @@ export class SqliteTicketStats implements TicketStatsStore {
     return this.write(() => this.record(metrics));
   }
 
-  /** One page of tickets in id order (from the tickets table's unique id index), and those whose row is missing or older. */
-  async staleTickets(afterId: string | null, limit: number): Promise<{ stale: string[]; next: string | null }> {
-    const page = this.db
-      .prepare(
-        `SELECT t.id AS id, (m.ticket_id IS NULL OR m.version < t.version) AS stale FROM tickets t LEFT JOIN ticket_metrics m ON m.ticket_id = t.id
-         WHERE t.id > @after ORDER BY t.id LIMIT @limit`,
-      )
-      .all({ after: afterId ?? '', limit }) as { id: string; stale: number }[];
-    return { stale: page.filter((r) => r.stale === 1).map((r) => r.id), next: page.length < limit ? null : (page[page.length - 1]?.id ?? null) };
+  /**
+   * One page of tickets in change order (`updated_at`, ref; the
+   * ix_tickets_updated index), and those whose row is missing or older. A
+   * walk starts (`after` null) where the last one left off, less
+   * {@link BACKFILL_OVERLAP_MS}: every change since writes its row in the
+   * same transaction, so only tickets changed since (or the last page, whose
+   * rows the caller may not have written) are read again, not the whole
+   * table at every start. The cursor passed back means the caller has
+   * written the rows of every page before it, so it is remembered then.
+   */
+  async staleTickets(after: string | null, limit: number): Promise<{ stale: string[]; next: string | null }> {
+    const from = after === null ? this.resumeAt() : positionOf(after);
+    const page = this.page.all({ at: from.at, ref: from.ref, limit }) as { id: string; ref: number; at: string; stale: number }[];
+    const stale = page.filter((r) => r.stale === 1).map((r) => r.id);
+    const last = page[page.length - 1];
+    // Done up to: the page's end when it has nothing to write, else its start (its rows are the caller's to write).
+    const done = stale.length === 0 && last ? { at: last.at, ref: last.ref } : after === null ? null : from;
+    if (done !== null && done.ref > 0) await this.write(() => this.setMark.run(MARK_NAMESPACE, MARK_KEY, cursorOf(done)));
+    return { stale, next: page.length < limit || !last ? null : cursorOf(last) };
+  }
+
+  /**
+   * Where a new walk starts: the overlap before the remembered position, if
+   * the ticket there still has a current row (a copied database carries the
+   * position in its key-value rows but none of the metrics), else the start.
+   */
+  private resumeAt(): Position {
+    const saved = this.getMark.get(MARK_NAMESPACE, MARK_KEY) as string | undefined;
+    const mark = saved === undefined ? START : positionOf(saved);
+    if (mark.ref === 0 || this.current.get(mark.ref) === undefined) return START;
+    return { at: shiftIso(mark.at, -BACKFILL_OVERLAP_MS), ref: 0 };
   }
 
   async ticketStats(q: StatsQuery): Promise<StoreStats> {

@@ -16,7 +16,8 @@ export function statsFor(store: Store): TicketStatsStore | undefined {
  * `statsFor` and writes the rows that are missing or stale, so tickets filed
  * before the stats existed, copied in by `store:copy`, or changed while a
  * row could not be written are counted. Idempotent: a second start finds
- * nothing to do. Walks the tickets a page at a time; only stale ones are loaded.
+ * nothing to do (SQLite reads only the tickets changed since its last walk).
+ * Walks the tickets a page at a time; only stale ones are loaded.
  */
 export async function prepareStats(store: Store, stats: TicketStatsStore, sla: SlaSettings | undefined, logger: Logger): Promise<number> {
   opened.set(store, stats);

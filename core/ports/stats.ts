@@ -76,7 +76,7 @@ export interface StoreStats {
 export interface StaleTickets {
   /** Tickets of the page whose row is missing or older than the ticket. */
   readonly stale: readonly string[];
-  /** Where the next page starts (pass as `afterId`); null when the walk is done. */
+  /** Where the next page starts (pass as `after`); null when the walk is done. */
   readonly next: string | null;
 }
 
@@ -85,11 +85,14 @@ export interface TicketStatsStore {
   recordMetrics(metrics: TicketMetrics): Promise<void>;
   ticketStats(query: StatsQuery): Promise<StoreStats>;
   /**
-   * Walks the store's tickets by id, `limit` at a time, naming those whose
-   * row is missing or stale: tickets filed before the stats existed, copied
-   * from another store, or changed while a row could not be written.
+   * Walks the store's tickets, `limit` at a time, naming those whose row is
+   * missing or stale: tickets filed before the stats existed, copied from
+   * another store, or changed while a row could not be written. `after` is
+   * the previous page's `next` (an opaque cursor; null starts a walk). A
+   * store may start a walk where its last one left off, when it can tell
+   * nothing before that changed since.
    */
-  staleTickets(afterId: string | null, limit: number): Promise<StaleTickets>;
+  staleTickets(after: string | null, limit: number): Promise<StaleTickets>;
 }
 
 /** The nearest-rank percentile position (0-based) of `q` in `n` sorted values: the same rule for every store. */

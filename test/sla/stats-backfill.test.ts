@@ -92,6 +92,26 @@ describe.each([
   });
 });
 
+describe('stats backfill on sqlite, at a later start', () => {
+  it('reads only the tickets changed since the last walk, and walks everything again when the rows were lost with the position kept', async () => {
+    const { store, stats } = openSqlite();
+    const tickets = await seed(store);
+    expect(await backfillTicketMetrics(store, stats, DEFAULT_SLA, 4)).toBe(6);
+    // The walk does not read the whole table again: an old ticket's row lost behind the position is not looked for.
+    const first = tickets[0] as Ticket;
+    store.db.prepare('DELETE FROM ticket_metrics WHERE ticket_id = ?').run(first.id);
+    expect(await backfillTicketMetrics(store, stats, DEFAULT_SLA, 4)).toBe(0);
+    // A ticket changed later without its row (a tool that keeps no stats): the next start sees it.
+    await store.updateTicket({ ...first, title: 'VPN drops (edited)', updatedAt: '2026-03-01T00:00:00.000Z' }, { expectedVersion: first.version });
+    expect(await backfillTicketMetrics(store, stats, DEFAULT_SLA, 4)).toBe(1);
+    expect(await backfillTicketMetrics(store, stats, DEFAULT_SLA, 4)).toBe(0);
+    // Rows gone but the remembered position kept (a database copied with its key-value rows): every ticket again.
+    store.db.prepare('DELETE FROM ticket_metrics').run();
+    expect(await backfillTicketMetrics(store, stats, DEFAULT_SLA, 4)).toBe(6);
+    expect(await stats.ticketStats(QUERY)).toMatchObject({ created: 6, resolved: 4 });
+  });
+});
+
 describe('store:copy and the stats', () => {
   it('a helpdesk copied from SQLite to MongoDB shows the same stats after its first start', async () => {
     const source = openSqlite();
