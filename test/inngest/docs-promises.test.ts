@@ -15,10 +15,11 @@ import { MemorySimilarIndex } from '../../core/testing/fakes.js';
 import type { MemoryStore } from '../../core/testing/memory-store.js';
 import { SIMILAR_SYNC_MS } from '../../bot/wiring/similar.js';
 import { DEFAULT_PIPELINE_THROTTLE } from '../../inngest/functions/options.js';
+import { ticketSlaFunction } from '../../inngest/functions/ticket-sla.js';
 import { functions, OutboxRelay } from '../../inngest/index.js';
 import { relayBackoff } from '../../inngest/outbox-relay.js';
 import { DEFAULT_RETRIES } from '../../inngest/workflow-function.js';
-import { fixture, person, RecordingLogger, runFunction, runOutbox, testClient, triggerOf, type Fixture } from './support.js';
+import { fixture, person, RecordingLogger, runFunction, runOutbox, testClient, triggerOf, type Fixture, type WaitMock } from './support.js';
 
 /** The table in docs/inngest.md "Inngest functions": function → trigger, and what cancels it. */
 const TABLE: Record<string, { trigger: string; cancelledBy: string[] }> = {
@@ -197,5 +198,62 @@ describe("one ticket's follow-ups interleaved on Inngest (different functions ar
 
   it('other processes catch up with the store every second', () => {
     expect(SIMILAR_SYNC_MS).toBe(1_000);
+  });
+});
+
+describe('SLA timers towards an absolute deadline on Inngest', () => {
+  const MINUTE = 60_000;
+
+  /** A HIGH ticket (30 minutes to start) assigned by the pipeline; its ticket/assigned event is left for ticket-sla. */
+  async function assigned() {
+    const f = fixture();
+    const ann = await person(f.store, 'ann');
+    await person(f.store, 'mo', 'moderator', ['vpn']);
+    await person(f.store, 'max', 'moderator', ['vpn']);
+    const filed = await f.helpdesk.fileTicket({ requesterId: ann.id, title: 'VPN drops every hour', origin: { platform: 'console' } });
+    if (!filed.ok) throw new Error(filed.error.message);
+    await runOutbox(f.store, f.clock, functions(testClient(), f.deps).filter((fn) => fn.id() !== 'ticket-sla'));
+    const ticket = await f.store.getTicket(filed.value.ticket.id);
+    if (!ticket?.assigneeId) throw new Error('the pipeline did not assign the ticket');
+    const event: WorkflowEvent = { name: 'ticket/assigned', data: { ticketId: ticket.id, ref: ticket.ref, assigneeId: ticket.assigneeId, previousAssigneeId: null, priority: ticket.priority, initial: true, actorId: null } };
+    return { f, ticket, assigneeId: ticket.assigneeId, event };
+  }
+
+  /**
+   * Inngest's waits, each ending after `elapsed(id, timeout)` on the helpdesk's clock instead of its
+   * timeout; a replay of the run meets a finished wait again and gets its memoized result at once.
+   */
+  function waits(f: Fixture, elapsed: (id: string, timeout: number) => number) {
+    const timeouts: [string, number][] = [];
+    const mock: WaitMock = async (id, options) => {
+      if (timeouts.some(([seen]) => seen === id)) return null;
+      const timeout = Number(options.timeout);
+      timeouts.push([id, timeout]);
+      f.clock.advance(elapsed(id, timeout));
+      return null;
+    };
+    return { mock, timeouts };
+  }
+
+  it('a wait that ends early (the clock was set back) waits out the rest as a step of its own, then reminds once', async () => {
+    const { f, assigneeId, event } = await assigned();
+    // The first wait ends after 10 of its 30 minutes by this server's clock.
+    const w = waits(f, (id, timeout) => (id === 'wait-start' ? 10 * MINUTE : timeout));
+    const out = await runFunction(ticketSlaFunction(testClient(), f.deps), event, { waitForEvent: w.mock });
+    expect('error' in out ? out.error : undefined).toBeUndefined();
+    expect(w.timeouts.slice(0, 2)).toEqual([
+      ['wait-start', 30 * MINUTE],
+      ['wait-start-rest', 20 * MINUTE],
+    ]);
+    expect(f.chat.kindsFor(assigneeId).filter((k) => k === 'sla.reminder')).toHaveLength(1);
+  });
+
+  it('a wait that ends late (the process was down) acts at once, without waiting again', async () => {
+    const { f, assigneeId, event } = await assigned();
+    const w = waits(f, (id, timeout) => (id === 'wait-start' ? 3 * 60 * MINUTE : timeout));
+    const out = await runFunction(ticketSlaFunction(testClient(), f.deps), event, { waitForEvent: w.mock });
+    expect('error' in out ? out.error : undefined).toBeUndefined();
+    expect(w.timeouts.map(([id]) => id)).not.toContain('wait-start-rest');
+    expect(f.chat.kindsFor(assigneeId)).toContain('sla.reminder');
   });
 });
