@@ -29,6 +29,13 @@ export interface SlackConfig {
   readonly profileLookupDeadlineMs?: number;
   readonly clickDedupeMs?: number;
   readonly eventDedupeMs?: number;
+  /**
+   * How long a command, button, modal submission or shortcut may take
+   * before the helpdesk acknowledges it itself ("Working on it…") and sends
+   * the answer afterwards; default 2 000 ms, under Slack's 3 s (and Bolt's
+   * own 3 001 ms cut-off in HTTP mode).
+   */
+  readonly ackBudgetMs?: number;
   /** Emoji whose reaction files the message as a ticket, without colons (SLACK_TICKET_EMOJI). Default `ticket`. */
   readonly ticketEmoji?: string | undefined;
   /** Whom an emoji files the ticket for: the message's author (default) or the person who reacted (SLACK_TICKET_EMOJI_FOR). */
@@ -56,6 +63,7 @@ export const SLACK_DEFAULTS = {
   profileLookupDeadlineMs: 1_000,
   clickDedupeMs: 5_000,
   eventDedupeMs: 2 * 60 * 60_000,
+  ackBudgetMs: 2_000,
   ticketEmoji: 'ticket',
 } as const;
 

@@ -13,6 +13,8 @@ export interface SlackContext {
   readonly logger: Logger;
   /** How long a button click blocks the same click (double clicks, Slack retries). */
   readonly clickDedupeMs: number;
+  /** How long a command, button, modal or shortcut may take before the helpdesk acknowledges it on the handler's behalf. */
+  readonly ackBudgetMs: number;
   /** How long an Events API delivery id is remembered (Slack retries for up to an hour or so). */
   readonly eventDedupeMs: number;
   now(): string;

@@ -118,6 +118,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     logger,
     clickDedupeMs: config.clickDedupeMs ?? SLACK_DEFAULTS.clickDedupeMs,
     eventDedupeMs: config.eventDedupeMs ?? SLACK_DEFAULTS.eventDedupeMs,
+    ackBudgetMs: config.ackBudgetMs ?? SLACK_DEFAULTS.ackBudgetMs,
     now: () => helpdesk.now().toISOString(),
     intake: {
       emoji: (config.ticketEmoji ?? SLACK_DEFAULTS.ticketEmoji).replace(/^:|:$/g, ''),

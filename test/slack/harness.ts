@@ -44,13 +44,23 @@ export interface SlackHarness extends TestHelpdesk {
  * bot does) against the fake Slack, driving a helpdesk built from core's
  * in-memory pieces with the Slack channel as its notifier.
  */
-export async function startSlackHarness(options: { triage?: TriageEngine; similar?: SimilarTicketIndex; settings?: Partial<HelpdeskSettings>; config?: Partial<SlackConfig>; stats?: TicketStatsStore } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  options: {
+    triage?: TriageEngine;
+    similar?: SimilarTicketIndex;
+    settings?: Partial<HelpdeskSettings>;
+    config?: Partial<SlackConfig>;
+    stats?: TicketStatsStore;
+    /** Puts a wrapper around the in-memory store (a store that stalls, for slow-store tests). */
+    wrapStore?: (store: MemoryStore) => MemoryStore;
+  } = {},
+): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   fake.addUser({ id: ADMIN.user, name: ADMIN.name, realName: 'Ada Admin', email: 'ada@example.com' });
   fake.addUser({ id: MODERATOR.user, name: MODERATOR.name, realName: 'Max Moderator', email: 'max@example.com' });
   fake.addUser({ id: REQUESTER.user, name: REQUESTER.name, realName: 'Rita Requester', email: 'rita@example.com' });
   const logger = new RecordingLogger();
-  const store = new MemoryStore();
+  const store = options.wrapStore ? options.wrapStore(new MemoryStore()) : new MemoryStore();
   const config: SlackConfig = {
     botToken: fake.botToken,
     signingSecret: SIGNING_SECRET,

@@ -12,7 +12,7 @@ import { register as noteModal } from './views/note-modal.js';
 
 /** Registers every Slack surface of the helpdesk on the Bolt app. */
 export function registerListeners(app: App, ctx: SlackContext): void {
-  const routes = new SlackRoutes();
+  const routes = new SlackRoutes({ budgetMs: ctx.ackBudgetMs, errors: ctx.errors, logger: ctx.logger });
   commands(routes, ctx);
   actions(routes, ctx);
   views(routes, ctx);

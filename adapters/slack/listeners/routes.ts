@@ -13,6 +13,7 @@ import type {
   SlackViewAction,
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
+import { withAckBudget, type AckBudget, type AckedKind } from './late-ack.js';
 
 type Handler = (args: AnyMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 
@@ -27,6 +28,10 @@ type Handler = (args: AnyMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
  * middleware looks the request up by command name, action id, callback id
  * or event type. A request nothing is registered for goes on to Bolt as
  * before (it has no listeners, so Bolt reports it unhandled).
+ *
+ * With an ack budget, every command, block action, modal submission and
+ * shortcut runs under it (see withAckBudget): a handler held up by a slow
+ * store is acknowledged by the helpdesk in time and answers afterwards.
  */
 export class SlackRoutes {
   private readonly commands = new Map<string, Handler>();
@@ -34,6 +39,8 @@ export class SlackRoutes {
   private readonly views = new Map<string, Handler>();
   private readonly shortcuts = new Map<string, Handler>();
   private readonly events = new Map<string, Handler>();
+
+  constructor(private readonly budget?: AckBudget) {}
 
   /** A slash command by its name (`/ticket`). */
   command(name: string, handler: Middleware<SlackCommandMiddlewareArgs>): void {
@@ -63,18 +70,23 @@ export class SlackRoutes {
   /** Installs the lookup on the app as its last global middleware. */
   mount(app: App): void {
     app.use(async (args) => {
-      const handler = this.find(args);
-      if (handler) await handler(args);
-      else await args.next();
+      const found = this.find(args);
+      if (!found) await args.next();
+      else if (found.kind === 'event' || !this.budget) await found.handler(args);
+      else await withAckBudget(found.kind, found.where, args, found.handler, this.budget);
     });
   }
 
-  private find(args: AnyMiddlewareArgs): Handler | undefined {
-    if ('command' in args && args.command) return this.commands.get(args.command.command);
-    if ('action' in args && args.action && args.body.type === 'block_actions') return this.actions.get((args.action as { action_id: string }).action_id);
-    if ('view' in args && args.view && args.body.type === 'view_submission') return this.views.get(args.view.callback_id);
-    if ('shortcut' in args && args.shortcut) return this.shortcuts.get(`${args.shortcut.type}:${args.shortcut.callback_id}`);
-    if ('event' in args && args.event) return this.events.get(args.event.type);
+  private find(args: AnyMiddlewareArgs): { handler: Handler; kind: AckedKind | 'event'; where: string } | undefined {
+    const hit = (map: Map<string, Handler>, key: string, kind: AckedKind | 'event') => {
+      const handler = map.get(key);
+      return handler ? { handler, kind, where: `${kind} ${key}` } : undefined;
+    };
+    if ('command' in args && args.command) return hit(this.commands, args.command.command, 'command');
+    if ('action' in args && args.action && args.body.type === 'block_actions') return hit(this.actions, (args.action as { action_id: string }).action_id, 'action');
+    if ('view' in args && args.view && args.body.type === 'view_submission') return hit(this.views, args.view.callback_id, 'view');
+    if ('shortcut' in args && args.shortcut) return hit(this.shortcuts, `${args.shortcut.type}:${args.shortcut.callback_id}`, 'shortcut');
+    if ('event' in args && args.event) return hit(this.events, args.event.type, 'event');
     return undefined;
   }
 }
