@@ -60,6 +60,8 @@ describe('the Inngest functions, as docs/inngest.md lists them', () => {
   it('throttle the pipeline to 30 runs a minute with bursts of 10 unless told otherwise', () => {
     const pipeline = fns.find((fn) => fn.id() === 'ticket-pipeline');
     expect(pipeline?.opts.throttle).toEqual({ limit: 30, period: '1m', burst: 10 });
+    // Throttling queues runs; a rate limit would drop them.
+    expect(pipeline?.opts.rateLimit).toBeUndefined();
     expect(DEFAULT_PIPELINE_THROTTLE).toEqual({ limit: 30, period: '1m', burst: 10 });
   });
 

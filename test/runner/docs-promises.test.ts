@@ -11,9 +11,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JobStore, RunnerHeartbeat, WorkflowDefinition } from '../../core/index.js';
 import { FakeClock } from '../../core/testing/fakes.js';
 import { MemoryStore } from '../../core/testing/memory-store.js';
-import { InProcessRunner, RunnerHeartbeatKeeper } from '../../adapters/inprocess/index.js';
+import { InProcessRunner, JobPruner, RunnerHeartbeatKeeper } from '../../adapters/inprocess/index.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_SLICE_MS, DEFAULT_TARGET_TURN_MS } from '../../adapters/inprocess/options.js';
-import { Gate, helpdeskOn, person, RecordingLogger, runnerOn } from '../../adapters/inprocess/test-support.js';
+import { flushTasks, Gate, helpdeskOn, person, RecordingLogger, runnerOn } from '../../adapters/inprocess/test-support.js';
 import { loadConfig } from '../../bot/config.js';
 
 const started: InProcessRunner[] = [];
@@ -22,6 +22,15 @@ function start(runner: InProcessRunner): InProcessRunner {
   runner.start();
   return runner;
 }
+/**
+ * With timers faked, lets promise callbacks and immediates run until `condition` holds
+ * (vi.waitFor would advance the faked timers itself).
+ */
+async function settled(condition: () => boolean, what: string): Promise<void> {
+  for (let round = 0; round < 200 && !condition(); round++) await flushTasks(5);
+  if (!condition()) throw new Error(`never settled: ${what}`);
+}
+
 afterEach(async () => {
   vi.useRealTimers();
   await Promise.all(started.splice(0).map((r) => r.stop()));
@@ -152,17 +161,52 @@ describe('the heartbeat of the one in-process runner', () => {
     expect(store.beats).toHaveLength(1);
     clock.advance(1);
     vi.advanceTimersByTime(1);
-    await vi.waitFor(() => expect(store.beats).toHaveLength(2), { timeout: 30_000, interval: 5 });
+    await settled(() => store.beats.length === 2, 'the renewal');
     expect(store.record).toMatchObject({ owner: 'host-a-1', beatAt: clock.now().toISOString() });
 
     // The process pauses past the record's life; another one starts and takes it.
     clock.advance(31_000);
     expect(await new RunnerHeartbeatKeeper({ jobs: store as unknown as JobStore, owner: 'host-b-2', clock, logger: new RecordingLogger() }).beat()).toBeNull();
     vi.advanceTimersByTime(10_000);
-    await vi.waitFor(() => expect(logger.at('error')).toHaveLength(1), { timeout: 30_000, interval: 5 });
+    await settled(() => logger.at('error').length === 1, 'the error about the lost record');
     expect(logger.at('error')[0]).toMatchObject({ obj: { holder: 'host-b-2' }, msg: expect.stringContaining('configure Inngest for several') });
     // Releasing leaves the other process's record alone.
     await keeper.release();
     expect(store.record?.owner).toBe('host-b-2');
+  });
+});
+
+describe('pruning finished jobs', () => {
+  it('runs soon after start-up and then once an hour, deleting a few hundred jobs per call', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const calls: { before: string; limit: number }[] = [];
+    let passDone: () => void = () => undefined;
+    const jobs = {
+      deleteFinishedJobs: async (before: string, limit: number) => {
+        calls.push({ before, limit });
+        passDone();
+        return 0;
+      },
+    };
+    const nextPass = () => new Promise<void>((resolve) => (passDone = resolve));
+    const clock = new FakeClock();
+    const pruner = new JobPruner({ jobs: jobs as unknown as JobStore, clock, logger: new RecordingLogger(), retainMs: 7 * 24 * 3_600_000 });
+    pruner.start();
+    try {
+      let pass = nextPass();
+      vi.advanceTimersByTime(60_000);
+      await pass;
+      expect(calls).toEqual([{ before: new Date(clock.now().getTime() - 7 * 24 * 3_600_000).toISOString(), limit: 500 }]);
+      // The next pass is scheduled once this one settled: an hour later, not sooner.
+      await settled(() => vi.getTimerCount() === 1, 'the next pass scheduled');
+      vi.advanceTimersByTime(3_600_000 - 1);
+      expect(calls).toHaveLength(1);
+      pass = nextPass();
+      vi.advanceTimersByTime(1);
+      await pass;
+      expect(calls).toHaveLength(2);
+    } finally {
+      await pruner.stop();
+    }
   });
 });
