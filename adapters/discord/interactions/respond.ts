@@ -17,6 +17,9 @@ export type RepliableInteraction =
   | StringSelectMenuInteraction
   | ModalSubmitInteraction;
 
+/** What a button whose form could not open in time says instead. */
+export const FORM_TOO_LATE = 'The helpdesk was busy for a moment, so the form could not open in time. Nothing was changed; click the button again.';
+
 /**
  * Answers one interaction within Discord's 3 seconds, and sends every later
  * message to the right place.
@@ -32,6 +35,8 @@ export class Responder {
   private mode: 'none' | 'reply' | 'update' = 'none';
   private timer: NodeJS.Timeout | null = null;
   private deferring: Promise<void> | null = null;
+  /** Whether `ackSoon`'s timer deferred (the handler was slow), as opposed to a deliberate `defer`. */
+  private lateDeferral = false;
 
   constructor(
     readonly interaction: RepliableInteraction,
@@ -44,6 +49,7 @@ export class Responder {
     if (this.mode !== 'none' || this.timer || this.deferring) return;
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.lateDeferral = true;
       this.deferring = (kind === 'update' ? this.deferUpdate() : this.defer()).catch(() => undefined);
     }, this.ackAfterMs);
   }
@@ -96,10 +102,18 @@ export class Responder {
     } else await this.send(body);
   }
 
-  /** Opens a modal; only possible as the first answer. */
+  /**
+   * Opens a modal; only possible as the first answer. A button that reads
+   * the store before its form opens calls `ackSoon('update')` first like
+   * any other: when the store is slow (a database election) the click is
+   * acknowledged in time, and since a form cannot follow that, the person
+   * is asked privately to click again instead of seeing "This interaction
+   * failed". Nothing was done yet, so nothing is lost.
+   */
   async modal(data: APIModalInteractionResponseCallbackData): Promise<void> {
     await this.settle();
     const i = this.interaction;
+    if (this.lateDeferral && !i.isModalSubmit()) return this.send({ content: FORM_TOO_LATE });
     if (this.mode !== 'none' || i.isModalSubmit()) throw new Error('a modal can only be the first answer to a command or a button');
     this.mode = 'reply';
     await i.showModal(data);

@@ -11,6 +11,8 @@ import type { ComponentHandler } from '../types.js';
 export const editTriageButton: ComponentHandler = {
   action: 'triage',
   async run(ctx, interaction, r, [ticketId]) {
+    // A slow store (an election) acknowledges the click in time; the form then cannot follow and the person is asked to click again.
+    r.ackSoon('update');
     const actor = await actorOf(ctx, interaction);
     if (!actor.ok) return r.fail(actor.error, 'edit triage');
     const form = await ctx.helpdesk.triageForm({ ticketId: ticketId ?? '', actorId: actor.value.id });

@@ -13,6 +13,8 @@ import type { ComponentHandler } from '../types.js';
 export const rateButton: ComponentHandler = {
   action: 'rate',
   async run(ctx, interaction, r, args) {
+    // A slow store (an election) acknowledges the click in time; the form then cannot follow and the person is asked to click again.
+    r.ackSoon('update');
     const parsed = parseRatingArgs(args);
     if (!parsed) throw new Error('rating button without a ticket');
     const actor = await actorOf(ctx, interaction);

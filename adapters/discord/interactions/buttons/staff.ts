@@ -44,6 +44,8 @@ function winnerOf(error: DomainError | null): { id: string; name: string } | nul
 export const internalNoteButton: ComponentHandler = {
   action: 'inote',
   async run(ctx, _interaction, r, [ticketId]) {
+    // A slow store acknowledges the click in time; the form then cannot follow and the person is asked to click again.
+    r.ackSoon('update');
     const ticket = ticketId ? await ctx.helpdesk.ticketById(ticketId) : null;
     if (!ticket) return r.send({ content: 'This ticket no longer exists. Use /tickets to find it.' });
     await r.modal(buildNoteModal(ticket));
