@@ -7,14 +7,16 @@
  * run in the "wrong" order still leaving the right notices and the right
  * similar-ticket suggestions.
  */
+import { InngestTestEngine } from '@inngest/test';
 import type { InngestFunction } from 'inngest';
 import { describe, expect, it } from 'vitest';
 import type { Job, Ticket, WorkflowEvent } from '../../core/index.js';
 import { SharedSimilarIndex } from '../../core/retrieval/index.js';
 import { MemorySimilarIndex } from '../../core/testing/fakes.js';
-import type { MemoryStore } from '../../core/testing/memory-store.js';
+import { MemoryStore } from '../../core/testing/memory-store.js';
 import { SIMILAR_SYNC_MS } from '../../bot/wiring/similar.js';
 import { DEFAULT_PIPELINE_THROTTLE } from '../../inngest/functions/options.js';
+import { ticketPipelineFunction } from '../../inngest/functions/ticket-pipeline.js';
 import { ticketSlaFunction } from '../../inngest/functions/ticket-sla.js';
 import { functions, OutboxRelay } from '../../inngest/index.js';
 import { relayBackoff } from '../../inngest/outbox-relay.js';
@@ -257,5 +259,32 @@ describe('SLA timers towards an absolute deadline on Inngest', () => {
     expect('error' in out ? out.error : undefined).toBeUndefined();
     expect(w.timeouts.map(([id]) => id)).not.toContain('wait-start-rest');
     expect(f.chat.kindsFor(assigneeId)).toContain('sla.reminder');
+  });
+});
+
+describe('several bot processes on Inngest', () => {
+  it('any process can run the next step of a run another one started: the run keeps no state in the process', async () => {
+    const store = new MemoryStore();
+    const a = fixture({ store });
+    const b = fixture({ store });
+    const ann = await person(store, 'ann');
+    const mo = await person(store, 'mo', 'moderator', ['vpn']);
+    const filed = await a.helpdesk.fileTicket({ requesterId: ann.id, title: 'VPN drops every hour', origin: { platform: 'console' } });
+    if (!filed.ok) throw new Error(filed.error.message);
+    const events: [{ name: string; data: Record<string, unknown> }] = [{ name: 'ticket/filed', data: { ticketId: filed.value.ticket.id } }];
+
+    // Process A runs the steps up to and including triage, then Inngest calls process B for the rest.
+    const inA = await new InngestTestEngine({ function: ticketPipelineFunction(testClient(), a.deps), events }).executeStep('triage');
+    const done = await Promise.all(Object.entries(inA.state).map(async ([id, result]) => ({ id, idIsHashed: true, handler: () => result })));
+    const steps = [...done, { id: inA.step.id, idIsHashed: true, handler: () => inA.step.data }];
+    const inB = await new InngestTestEngine({ function: ticketPipelineFunction(testClient(), b.deps), events, steps }).execute();
+
+    expect('error' in inB ? inB.error : undefined).toBeUndefined();
+    expect(inB.result).toEqual({ ref: 1, assigneeId: mo.id });
+    expect([a.triage.calls.length, b.triage.calls.length]).toEqual([1, 0]);
+    // (@inngest/test's executeStep may replay A's first step on its way to triage; Inngest memoizes it.)
+    expect(new Set(a.chat.kindsFor(ann.id))).toEqual(new Set(['ticket.filed']));
+    expect(b.chat.kindsFor(ann.id)).toEqual(['ticket.triaged', 'ticket.assigned']);
+    expect((await store.getTicket(filed.value.ticket.id))?.assigneeId).toBe(mo.id);
   });
 });
