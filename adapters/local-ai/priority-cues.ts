@@ -35,19 +35,19 @@ type Cls = keyof typeof C;
 
 /** Exact words (`word`), stems (`stem*`, matched at the start of a word) and, for long words, inner stems (`*stem*`). */
 const LEXICON: Readonly<Record<Cls, string>> = {
-  quant: 'all alle allen aller every entire whole ganz* gesamt* samtlich* jede* tous toutes tout toute ensemble todos todas todo toda inteir* entera entero several multiple many mehrere viele plusieurs varios varias vari* anybody anyone',
-  nobody: 'nobody none noone niemand keiner keine kein einziger personne aucun aucune nadie ningun ninguno ninguna ninguem nenhum nenhuma',
-  group: 'everyone everybody anybody anyone jedermann monde mundo team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
-  severity: 'lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors',
-  neg: 'not no t cannot cant unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel',
-  able: 'work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem',
-  service: 'network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
+  quant: 'half all alle allen aller every entire whole ganz* gesamt* samtlich* jede* tous toutes tout toute ensemble todos todas todo toda inteir* entera entero several multiple many mehrere viele plusieurs varios varias vari* anybody anyone tutti tutte iedereen',
+  nobody: 'nobody none noone niemand keiner keine kein einziger personne aucun aucune nadie ningun ninguno ninguna ninguem nenhum nenhuma nessuno nessuna',
+  group: 'everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
+  severity: 'lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt bsod bluescreen* blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
+  neg: 'not no t cannot cant unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel non niet',
+  able: 'work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem funziona* werkt werken',
+  service: 'tone dialtone audio sound network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
   action: 'confirm* scann* logged pase pasado click* clique* cliquei geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
   object: 'link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr card digits cvv cvc karte carte tarjeta cartao',
   weird: 'suspicious weird strange odd seltsam* komisch* etrange* bizarre* extran* raro rara estranh*',
-  suspicion: 'fake phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
+  suspicion: 'accidentally mistakenly fake phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
   signin: 'signin signed sign login logged logon logins anmeldung* angemeldet connexion* connecte sesion inicio acceso acesso acessos entrou',
-  disown: 'unknown unrecogni* foreign unbekannt* fremd* inconnu* desconoc* desconhec*',
+  disown: 'unknown unrecogni* foreign abroad ausland* etranger extranjero unbekannt* fremd* inconnu* desconoc* desconhec*',
   from: 'from desde depuis aus de da do alert* notification* aviso* warnung* alerte* alerta* notificac* ip country land pays pais location',
   ransom: 'ransom* rancon* rescate* resgate* losegeld* bitcoin*',
   theft: 'stolen stole theft thief gestohlen geklaut klau* diebstahl* vole volee voles volé robad* robo robaron roub* furt*',
@@ -55,7 +55,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   send: 'sent send* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
   mistake: 'wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
   outside: 'outside external extern* externe externo externa',
-  sensitive: 'passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten*',
+  sensitive: 'passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
   expose: 'leak* exposed expose* vazad* filtrad* publicly',
   found: 'found gefunden trouve* encontr* achei',
   plug: 'plug* plugged eingesteckt angeschlossen steckte branche* conecte conectei enchufe* pluguei inserted insert*',
@@ -110,6 +110,16 @@ const FUTURE: ReadonlySet<string> = new Set(['will', 'going', 'wird', 'werden', 
 /** Words of wanting: a request. */
 const WANTS: ReadonlySet<string> = new Set(['want', 'wants', 'love', 'mochte', 'mochten', 'wunschen', 'voudrait', 'voudraient', 'souhaite', 'souhaitent', 'quiere', 'quieren', 'quisiera', 'quer', 'querem', 'gostaria', 'gostariam']);
 
+/** Having signed in or typed a password (see LURES and DOUBT). */
+const SIGNED_IN: ReadonlySet<string> = new Set(['logged', 'signed', 'typed', 'entered', 'eingeloggt', 'angemeldet', 'eingegeben', 'connecte', 'saisi', 'inicie', 'ingrese', 'introduje', 'loguei', 'entrei', 'digitei']);
+/** What a phishing attempt has the person press or scan. */
+const LURES: ReadonlySet<string> = new Set(['link', 'button', 'qr', 'flyer', 'poster', 'knopf', 'schaltflache', 'lien', 'bouton', 'enlace', 'boton', 'botao']);
+/** Doubt afterwards. */
+const DOUBT: ReadonlySet<string> = new Set(['worried', 'worry', 'unsure', 'legit', 'legitimate', 'genuine', 'besorgt', 'inquiet', 'inquiete', 'preocupado', 'preocupada']);
+
+/** Words of needing something. */
+const NEEDS: ReadonlySet<string> = new Set(['need', 'needs', 'brauche', 'braucht', 'benotige', 'benotigt', 'besoin', 'necesito', 'necesita', 'necesitamos', 'preciso', 'precisa', 'precisamos']);
+
 /** Possessives: "all my files", "none of the ports on my desktop" are one person's. */
 const POSSESSIVE: ReadonlySet<string> = new Set(['my', 'mein', 'meine', 'meinem', 'meinen', 'mon', 'ma', 'mes', 'mi', 'mis', 'meu', 'minha', 'meus', 'minhas']);
 /** What gets encrypted in an attack. */
@@ -122,14 +132,47 @@ function encrypted(word: string): boolean {
   return ENCRYPT_STEMS.some((s) => word.startsWith(s) && DONE_ENDINGS.some((e) => word.length <= s.length + 3 && word.endsWith(e)));
 }
 
+/**
+ * A nuisance that still lets the person work: "really annoying", "sometimes", "ab und zu". Low unless something
+ * is broken or someone is blocked. (Plain sets: the word classes above use every bit of a 32-bit mask.)
+ */
+const MINOR: ReadonlySet<string> = new Set([
+  'annoying', 'annoyed', 'irritating', 'nervig', 'nervt', 'lastig', 'agacant', 'enervant', 'penible', 'molesto', 'molesta', 'fastidioso', 'irritante', 'chato', 'incomodo',
+  'sometimes', 'occasionally', 'manchmal', 'gelegentlich', 'parfois',
+]);
+const MINOR_PHRASES = ['now and then', 'ab und zu', 'de temps en temps', 'a veces', 'de vez en cuando', 'as vezes', 'de vez em quando', 'every now and again'];
+/** A ransom note: "README_DECRYPT.txt", "how to decrypt your files", "Entschlüsselung". */
+const DECRYPT_STEMS = ['decrypt', 'entschlussel', 'dechiffr', 'descifr', 'descriptograf', 'decifr'];
+const NOTE_WORDS: ReadonlySet<string> = new Set(['readme', 'txt', 'note', 'notes', 'instructions', 'pay', 'payment', 'nachricht', 'hinweis', 'zahlen', 'payez', 'pagar', 'pague', 'pagamento', 'wallet']);
+/** A file's extension changed: "every file has a weird extension now". */
+const EXTENSIONS: ReadonlySet<string> = new Set(['extension', 'extensions', 'endung', 'dateiendung', 'dateiendungen', 'extensao', 'extensoes', 'extension', 'extensiones']);
+const CHANGED: ReadonlySet<string> = new Set(['weird', 'strange', 'odd', 'unknown', 'new', 'changed', 'renamed', 'seltsame', 'seltsamen', 'komische', 'neue', 'geandert', 'etrange', 'bizarre', 'nouvelle', 'rara', 'extrana', 'nueva', 'estranha', 'nova']);
+/** Sent, in the past: what the requester did, not what a message asked for ("asking me to send"). */
+const SENT_PAST: ReadonlySet<string> = new Set([
+  'sent', 'emailed', 'mailed', 'forwarded', 'replied', 'uploaded', 'gesendet', 'geschickt', 'verschickt', 'weitergeleitet', 'envoye', 'envoyes', 'envoyees', 'transmis', 'repondu',
+  'mande', 'mandado', 'envie', 'enviado', 'respondi', 'mandei', 'enviei', 'encaminhei', 'passei',
+]);
+
+const MISTAKE_BY: ReadonlySet<string> = new Set(['by', 'in', 'por', 'par', 'per']);
+
+function phraseIn(words: readonly string[], phrase: string): boolean {
+  const parts = phrase.split(' ');
+  for (let i = 0; i + parts.length <= words.length; i++) if (parts.every((p, k) => words[i + k] === p)) return true;
+  return false;
+}
+
 /** Phrases that are one cue; looked up in the space-joined words. */
 const PHRASES = {
   autonomous: ['on its own', 'by itself', 'von selbst', 'von allein', 'tout seul', 'toute seule', 'por si solo', 'por si sola', 'sozinho', 'sozinha', 'solo se mueve'],
-  disown: ['never been', 'never made', 'never did', 'i was asleep', 'not me', 'wasn t me', 'was not me', 'no fui yo', 'nao fui eu', 'pas moi', 'nicht ich', 'war nicht ich', 'war ich nicht', 'ce n etait pas moi', 'didn t change it', 'i didn t change', 'i did not change', 'didn t make', 'did not make'],
+  disown: ['never been', 'never made', 'never did', 'i was asleep', 'not me', 'wasn t me', 'was not me', 'no fui yo', 'nao fui eu', 'pas moi', 'nicht ich', 'war nicht ich', 'war ich nicht', 'ce n etait pas moi', 'didn t change it', 'i didn t change', 'i did not change', 'didn t make', 'did not make',
+    'didn t do that', 'did not do that', 'didn t do this', 'didn t do it', 'not trying to', 'wasn t trying', 'never asked', 'didn t ask', 'did not ask', 'never requested', 'didn t request',
+    'did not request', 'didn t start', 'didn t initiate', 'didn t trigger', 'nicht angefordert', 'nicht ausgelost', 'nicht beantragt', 'nie angefordert', 'pas demande', 'jamais demande',
+    'no pedi', 'no solicite', 'nunca pedi', 'nao pedi', 'nao solicitei', 'eu nao fiz'],
   falseAlarm: ['false alarm', 'it was me', 'it was just me', 'fehlalarm', 'war ich selbst', 'c etait moi', 'fausse alerte', 'falsa alarma', 'era yo', 'fui yo mismo', 'alarme falso', 'era eu', 'close the ticket', 'ticket schliessen', 'fermer le ticket', 'cerrar el ticket', 'fechar o chamado', 'all good now', 'please ignore'],
   thanks: ['thanks for', 'thank you for', 'danke fur', 'vielen dank fur', 'merci pour', 'merci d avoir', 'gracias por', 'obrigado por', 'obrigada por'],
   singular: ['only me', 'only mine', 'only my', 'nobody else', 'no one else', 'noone else', 'everyone else', 'niemand sonst', 'nur bei mir', 'nur ich', 'nur mein', 'personne d autre', 'que moi', 'seulement moi', 'seulement mon', 'chez moi seulement', 'nadie mas', 'solo a mi', 'solo yo', 'solo mi', 'ninguem mais', 'so comigo', 'so eu', 'so o meu', 'so a minha'],
   exposed: ['made public', 'public link', 'publicly accessible', 'anyone with the link', 'open to anyone', 'visible to everyone', 'jeder mit dem link', 'toute personne disposant du lien', 'cualquiera con el enlace', 'qualquer pessoa com o link'],
+  doubt: ['wasn t you', 'was it you', 'was that real', 'was this real', 'is this real', 'is that real', 'is it real', 'was it real', 'wart ihr das', 'c etait vous', 'eran ustedes', 'eram voces'],
   canWait: ['stort nicht', 'stoert nicht', 'ne gene pas', 'no molesta', 'nao atrapalha', 'doesn t bother', 'nur optisch', 'purely visual'],
 } as const;
 type PhraseKind = keyof typeof PHRASES;
@@ -164,6 +207,10 @@ export interface PriorityCues {
   readonly selfBlocked?: boolean | undefined;
   /** A cosmetic issue or "doesn't bother me". */
   readonly cosmetic?: boolean | undefined;
+  /** Something needed ("needs a licence and a laptop", "brauche", "preciso"): a request unless something is broken. */
+  readonly needs?: boolean | undefined;
+  /** A nuisance ("annoying", "sometimes") with nothing broken or blocked. */
+  readonly minor?: boolean | undefined;
 }
 
 /** Words that are many people or the business on their own. */
@@ -196,8 +243,10 @@ export function readCues(words: readonly string[], asks = false): PriorityCues {
   const severityAt: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const m = masks[i]!;
-    if (m === 0) continue;
     const next = words[i + 1] ?? '';
+    // "blue-screened", "a blue screen": a crash.
+    if (words[i] === 'blue' && next.startsWith('screen')) severityAt.push(i);
+    if (m === 0) continue;
     if ((m & C.quant) && !POSSESSIVE.has(next) && near(i, C.group, 2, 6) >= 0) scopeAt.push(i);
     if (SELF_SCOPED.has(words[i]!)) scopeAt.push(i);
     // Not "nobody else", "aucun souci", "none of the ports on my desktop".
@@ -207,6 +256,8 @@ export function readCues(words: readonly string[], asks = false): PriorityCues {
     if (m & C.severity) severityAt.push(i);
     // "none of the remote workers can connect": nobody, then what they cannot do.
     if ((m & C.nobody) && near(i, C.able, 0, 6) >= 0) severityAt.push(i);
+    // "werkt voor niemand", "doesn't work for anyone": what does not work, then for whom.
+    if ((m & C.nobody) && near(i, C.able, 3, 0) >= 0) severityAt.push(i);
     if ((m & C.able) && (near(i, C.neg | C.nobody, 3, 0) >= 0 || near(i, C.neg, 0, 2) >= 0)) severityAt.push(i);
     if ((m & C.service) && near(i, C.neg, 2, 0) >= 0) severityAt.push(i);
   }
@@ -234,8 +285,10 @@ export function readCues(words: readonly string[], asks = false): PriorityCues {
     nonIncident,
     wish: any(C.wish),
     wants: words.some((w) => WANTS.has(w)),
+    needs: words.some((w) => NEEDS.has(w)),
     selfBlocked: masks.some((m, i) => (m & C.able) && near(i, C.neg, 3, 0) >= 0 && near(i, C.self, 4, 0) >= 0),
     cosmetic: any(C.cosmetic) || has('canWait'),
+    minor: severityAt.length === 0 && (words.some((w) => MINOR.has(w)) || MINOR_PHRASES.some((p) => phraseIn(words, p))),
   };
 }
 
@@ -254,6 +307,9 @@ function securityEvent(
     // Someone else at the keyboard: the cursor moves on its own.
     if (INPUT.has(words[i]!) && has('autonomous')) return `${words[i]} … on its own`;
     if (ENCRYPT_FIRST.has(words[i]!.charCodeAt(0)) && encrypted(words[i]!) && (words.slice(Math.max(0, i - 3), i + 3).some((w) => FILES.has(w)) || near(i, C.device, 4, 4) >= 0)) return words[i];
+    // A ransom note ("README_DECRYPT.txt", "pay to decrypt"), or every file given a strange new extension.
+    if (DECRYPT_STEMS.some((d) => words[i]!.startsWith(d)) && words.slice(Math.max(0, i - 4), i + 5).some((w) => NOTE_WORDS.has(w) || FILES.has(w))) return words[i];
+    if (EXTENSIONS.has(words[i]!) && words.slice(Math.max(0, i - 3), i).some((w) => CHANGED.has(w)) && words.slice(Math.max(0, i - 8), i + 8).some((w) => FILES.has(w))) return `${words[i]} … files`;
     if (m === 0 || negatedAt(i)) continue;
     // An action on a link, attachment, secret or push, with something suspicious or regretted in the ticket
     // (a merely "weird" one only close by: "a weird error" is no phishing).
@@ -261,6 +317,8 @@ function securityEvent(
       const o = near(i, C.object, 2, ACTION_WINDOW);
       if (o >= 0 && words[o - 1] !== 'error') return `${words[i]} … ${words[o]}`;
     }
+    // Signed in on what a mail, link, button or QR code opened, and now in doubt ("worried it wasn't you", "says it's a scam").
+    if (SIGNED_IN.has(words[i]!) && words.some((w) => LURES.has(w)) && (suspicious || has('doubt') || words.some((w) => DOUBT.has(w)))) return `${words[i]} … in doubt`;
     // A sign-in the requester disowns ("not me"), or one from somewhere unknown.
     if ((m & (C.signin | C.object)) && disowned) return `${words[i]} … not them`;
     if ((m & C.signin) && ( (near(i, C.disown, 8, 8) >= 0 && near(i, C.from, 6, 6) >= 0))) return `${words[i]} … not them`;
@@ -271,7 +329,11 @@ function securityEvent(
     // Data sent to the wrong person, or sensitive data sent outside.
     if (m & C.send) {
       const wrong = near(i, C.mistake, 8, 8);
-      if (wrong >= 0) return `${words[i]} … ${words[wrong]}`;
+      // "sending gives an error" is a fault; "sent by error", "por error" is a mistake.
+      const fault = wrong >= 0 && (words[wrong] === 'error' || words[wrong] === 'erreur') && !MISTAKE_BY.has(words[wrong - 1] ?? '');
+      if (wrong >= 0 && !fault) return `${words[i]} … ${words[wrong]}`;
+      // Bank or personal data sent in answer to what turned out to be fake.
+      if (SENT_PAST.has(words[i]!) && suspicious && any(C.sensitive)) return `${words[i]} … fake`;
       const out = near(i, C.outside, 8, 8);
       if (out >= 0 && any(C.sensitive)) return `${words[i]} … ${words[out]}`;
     }

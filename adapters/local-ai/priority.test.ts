@@ -218,4 +218,39 @@ describe('compositional priority cues', () => {
   ])('keeps an urgent how-to LOW: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('LOW');
   });
+
+  it.each([
+    ['approve sign in??', "My phone keeps buzzing with 'approve sign-in' requests and I'm not trying to log in to anything."],
+    ['MFA', 'Getting MFA pushes at 3am that I never asked for.'],
+    ['Passwort', 'Ich habe eine Passwort-Zurücksetzung bekommen, die ich nicht angefordert habe.'],
+    ['Files', 'every file on my desktop has a weird extension now and a note called README_DECRYPT.txt appeared'],
+    ['Correo', 'Me pidieron mis datos bancarios por correo y los mandé. Ahora creo que era falso.'],
+    ['Mailbox full', 'I got the mail below, pressed the button and logged in. Now I am worried it was not real, was that real?'],
+    ['phones', 'all desk phones in the support team have no dial tone'],
+    ['screens', 'Half the PCs in the call centre blue-screened at the same time'],
+    ['Printer', 'De printer op de tweede verdieping werkt voor niemand'],
+    ['Stampante', 'La stampante del secondo piano non funziona per nessuno'],
+  ])('reads an unasked sign-in, a ransom note, data sent to a fake, a crowd with a dead service as HIGH: %s', (title, description) => {
+    expect(readPriority(title, description).priority).toBe('HIGH');
+  });
+
+  it('does not read a send error as data sent to the wrong person', () => {
+    expect(readPriority('Mail', 'Sending gives an error since this morning').kinds.has('security')).toBe(false);
+  });
+
+  it.each([
+    ['mouse', 'my mouse double clicks sometimes when I click once, really annoying'],
+    ['Monitor', 'Mein Bildschirm flackert ab und zu, ist aber noch benutzbar.'],
+    ['New joiner', 'Marco joins the sales team next week and needs a Salesforce licence and a laptop.'],
+    ['Neuer Mitarbeiter', 'Ab 1. März fängt ein neuer Kollege an, bitte Laptop und Konto vorbereiten.'],
+    ['Access', 'Please give me access to the sales dashboard, my manager approved.'],
+    ['Férias', 'Quero saber como marcar minhas férias no sistema novo'],
+    ['guest wifi', "URGENT: what's the guest wifi password? Visitor arriving in 10 min"],
+  ])('reads a nuisance, a request for something and a hurried how-to as LOW: %s', (title, description) => {
+    expect(readPriority(title, description).priority).toBe('LOW');
+  });
+
+  it('reads an appointment at a time as a deadline, and a question mark as no question', () => {
+    expect(readPriority('macbook wont boot', 'My MacBook shows a folder with a question mark. I have a presentation at 2pm today.').priority).toBe('MEDIUM');
+  });
 });

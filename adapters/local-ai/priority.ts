@@ -63,7 +63,6 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'exfiltration', 'unusual traffic', 'unusual network activity', 'suspicious traffic', 'unknown server', 'large uploads', 'unknown usb', 'unknown device plugged',
     'robbery', 'burglary', 'break in', 'broken into', 'einbruch', 'eingebrochen', 'cambriolage', 'cambriole', 'robo', 'robar', 'assalto', 'furto', 'roubo', 'arrombamento',
     'files renamed', 'files have been renamed', 'files were renamed', 'crypt', 'crypted', 'lost a hard drive',
-    'people are stuck', 'people stuck outside', 'can t get into the building', 'cannot get into the building',
     'never used', 'don t recognise', 'don t recognize', 'didn t make', 'unauthorised charges', 'unauthorized charges', 'unknown charges', 'suspicious charges',
     'left my laptop in', 'left my work laptop in', 'left my phone in', 'left my work phone in',
     'approved the push', 'approved a push', 'approved the mfa', 'accepted the mfa', 'didn t request', 'i did not request', 'account was taken over', 'someone logged into my', 'someone is logged into my',
@@ -83,7 +82,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'toute l equipe', 'tous les utilisateurs', 'todo el mundo', 'nadie puede', 'todos los usuarios', 'todo el equipo', 'ninguem consegue', 'todos os usuarios', 'toda a equipe',
     'none of us', 'all of us', 'everyone here', 'nobody here', 'no one here', 'nadie en', 'ninguem no', 'ninguem na', 'niemand im', 'bei allen', 'fur alle', 'pour tout le', 'para todos',
   ],
-  safety: ['stuck in the lift', 'stuck in lift', 'stuck in the elevator', 'people inside', 'trapped', 'fire alarm', 'smoke', 'burst pipe', 'pipe burst', 'water everywhere', 'gas leak', 'smell of gas', 'gas smell', 'smells of gas', 'evacuated', 'gasgeruch', 'odeur de gaz', 'olor a gas', 'cheiro de gas', 'wasserrohrbruch', 'inondation', 'inundacion', 'injured', 'im aufzug', 'feuer', 'incendie', 'bloques dans', 'incendio', 'atrapados', 'preso no elevador'],
+  safety: ['people are stuck', 'people stuck outside', 'can t get into the building', 'cannot get into the building', 'stuck in the lift', 'stuck in lift', 'stuck in the elevator', 'people inside', 'trapped', 'fire alarm', 'smoke', 'burst pipe', 'pipe burst', 'water everywhere', 'gas leak', 'smell of gas', 'gas smell', 'smells of gas', 'evacuated', 'gasgeruch', 'odeur de gaz', 'olor a gas', 'cheiro de gas', 'wasserrohrbruch', 'inondation', 'inundacion', 'injured', 'im aufzug', 'feuer', 'incendie', 'bloques dans', 'incendio', 'atrapados', 'preso no elevador'],
   deadline: [
     'deadline', 'due today', 'due tomorrow', 'by today', 'by tomorrow', 'end of day', 'by eod', 'before the meeting', 'meeting is tomorrow', 'board meeting', 'customer needs',
     'frist', 'bis heute', 'kundentermin', 'um 14 uhr', 'date limite', 'avant la reunion', 'fecha limite', 'para hoy', 'prazo', 'ate hoje',
@@ -99,6 +98,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'can i', 'can we', 'could i', 'could we', 'do i need', 'question', 'questions', 'wondering', 'any tips', 'requirements', 'ask about', 'wie kann ich', 'wie stelle ich', 'wo stelle ich', 'wo finde ich',
     'gibt es', 'ich mochte', 'informationen', 'konnt ihr', 'frage', 'comment faire', 'comment puis je', 'comment est ce', 'ou puis je', 'est ce que', 'est il possible', 'como puedo', 'como hago',
     'donde', 'se puede', 'pregunta', 'como faco', 'como posso', 'onde', 'duvida', 'e possivel',
+    'want to know', 'wanted to know', 'would like to know', 'what s the', 'whats the', 'ich mochte wissen', 'ich wurde gerne wissen', 'je voudrais savoir', 'j aimerais savoir',
+    'quiero saber', 'queria saber', 'me gustaria saber', 'quero saber', 'gostaria de saber',
   ],
   request: [
     'i would like', 'i d like', 'would like to', 'could i get', 'can i get', 'could we get', 'would it be possible', 'is it possible', 'request for', 'requesting', 'need a new', 'could be installed',
@@ -107,6 +108,9 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'please put', 'please install', 'please add', 'please create', 'please set up', 'please order', 'can you add', 'could you add', 'could you give me', 'can you give me',
     'could you set up', 'can you set up', 'could i have', 'can i have', 'i need the', 'i need a', 'ich brauchte', 'ich brauche', 'j ai besoin', 'necesito', 'preciso de', 'need access', 'bitte installieren', 'j aimerais', 'je souhaite', 'pourriez vous',
     'necesito un', 'necesito una', 'preciso de um', 'preciso de uma',
+    'new joiner', 'new joiners', 'new starter', 'new starters', 'new hire', 'new hires', 'new colleague', 'neuer kollege', 'neue kollegin', 'neuer mitarbeiter', 'neue mitarbeiterin',
+    'neue mitarbeiter', 'nouvel arrivant', 'nouvelle arrivante', 'nouveau collaborateur', 'nuevo empleado', 'nueva empleada', 'nuevo companero', 'novo colaborador', 'nova colaboradora', 'novo funcionario',
+    'please give me', 'give me access', 'grant me access', 'grant access', 'need access to', 'request access', 'requesting access', 'zugriff auf', 'acces a', 'acceso a', 'acesso a',
   ],
   cosmetic: [
     'blurry', 'misspelled', 'typo', 'cosmetic', 'looks a bit', 'font', 'colour', 'color', 'logo looks', 'old logo', 'wrong logo', 'logo is blurry', 'wallpaper', 'upside down', 'misaligned', 'alignment', 'icon', 'icons', 'ugly',
@@ -116,6 +120,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'not urgent', 'no rush', 'no hurry', 'no big deal', 'would be nice', 'nice to have', 'when you have time', 'whenever is fine', 'at some point', 'low priority', 'nicht dringend', 'keine eile',
     'pas urgent', 'n est pas urgent', 'no es urgente', 'sin prisa', 'nao e urgente', 'sem pressa', 'whenever you can', 'no urgency', 'low prio', 'next week is fine', 'not a big deal', 'kein stress', 'hat zeit', 'rien d urgent',
     'quand vous aurez le temps', 'cuando puedas', 'quando puder',
+    'still usable', 'still works', 'still working', 'noch benutzbar', 'funktioniert noch', 'encore utilisable', 'fonctionne encore', 'todavia funciona', 'aun funciona',
+    'ainda funciona', 'ainda da para usar',
   ],
 };
 
@@ -188,6 +194,15 @@ const ACCESSORIES: ReadonlySet<string> = new Set(['charger', 'case', 'bag', 'cab
 const FLOODED: ReadonlySet<string> = new Set(['flooded', 'flooding', 'uberschwemmt', 'uberflutet', 'inonde', 'inondee', 'inundado', 'inundada', 'inundacion', 'alagado', 'alagada', 'alagamento']);
 const WET_PLACES: ReadonlySet<string> = new Set(['basement', 'cellar', 'archive', 'floor', 'room', 'office', 'kitchen', 'toilet', 'toilets', 'building', 'garage', 'water', 'keller', 'buro', 'raum', 'wasser', 'sous', 'bureau', 'salle', 'eau', 'sotano', 'oficina', 'sala', 'agua', 'porao', 'escritorio']);
 const MINUTES: ReadonlySet<string> = new Set(['minutes', 'mins', 'min', 'minuten', 'minutos']);
+/** What has a time: "a presentation at 2pm", "ein Kundentermin heute", "une réunion à 14h". */
+const APPOINTMENTS: ReadonlySet<string> = new Set([
+  'presentation', 'presenting', 'demo', 'pitch', 'interview', 'webinar', 'flight', 'exam', 'audit', 'prasentation', 'praesentation', 'termin', 'kundentermin', 'vortrag', 'besprechung',
+  'reunion', 'soutenance', 'rendez', 'presentacion', 'entrevista', 'vuelo', 'apresentacao', 'reuniao', 'voo', 'presentazione', 'riunione',
+]);
+const ROOMS: ReadonlySet<string> = new Set(['room', 'rooms', 'raum', 'raume', 'salle', 'salles', 'sala', 'salas']);
+const SOON: ReadonlySet<string> = new Set(['today', 'tonight', 'tomorrow', 'heute', 'morgen', 'aujourd', 'demain', 'hoy', 'manana', 'hoje', 'amanha', 'oggi', 'domani', 'vandaag']);
+const CLOCK_UNITS: ReadonlySet<string> = new Set(['am', 'pm', 'h', 'uhr', 'hs', 'horas']);
+const AT_TIME: ReadonlySet<string> = new Set(['at', 'um', 'a', 'as', 'las', 'alle']);
 
 /** Water, fire or heat where the servers are: an outage in the making. */
 const SERVER_ROOMS: ReadonlySet<string> = new Set(['server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
@@ -197,7 +212,7 @@ const HAZARDS: ReadonlySet<string> = new Set(['leak', 'leaking', 'water', 'flood
 const MANY = 5;
 
 /** Phrases that name a routine action with a signal word in it ("ran a virus scan"): their words signal nothing. */
-const NEUTRAL = ['virus scan', 'virus scans', 'antivirus scan', 'virus check', 'virus protection', 'virus definitions', 'virenscan', 'virenschutz', 'scan antivirus', 'analisis de virus', 'analise de virus', 'verificacao de virus'];
+const NEUTRAL = ['question mark', 'point d interrogation', 'signo de interrogacion', 'ponto de interrogacao', 'virus scan', 'virus scans', 'antivirus scan', 'virus check', 'virus protection', 'virus definitions', 'virenscan', 'virenschutz', 'scan antivirus', 'analisis de virus', 'analise de virus', 'verificacao de virus'];
 
 /** A phrase's kinds; `typed` and `opened` are security only in the context their sets above name, `neutral` covers its words. */
 type TableKind = SignalKind | 'typed' | 'opened' | 'handed' | 'neutral';
@@ -296,6 +311,10 @@ export function readPriority(title: string, description: string): PriorityReadin
     }
     // "the board meets in 15 minutes": a deadline.
     if (words[i] === 'in' && Number.isInteger(Number(words[i + 1])) && MINUTES.has(words[i + 2] ?? '')) add('deadline', words.slice(i, i + 3).join(' '));
+    // "a presentation at 2pm today", "Kundentermin heute": an appointment soon.
+    if (APPOINTMENTS.has(words[i] ?? '') && !ROOMS.has(words[i + 1] ?? '')) {
+      for (let j = i + 1; j <= i + 4 && j < words.length; j++) if (SOON.has(words[j] ?? '') || clockTime(words, j)) add('deadline', words.slice(i, j + 1).join(' '));
+    }
     const c = (words[i] ?? '').charCodeAt(0);
     const n = c >= 48 && c <= 57 ? Number(words[i]) : NaN;
     if (Number.isInteger(n) && n >= MANY && PEOPLE.has(words[i + 1] ?? '')) add('impact', `${words[i]} ${words[i + 1]}`);
@@ -318,7 +337,9 @@ export function readPriority(title: string, description: string): PriorityReadin
   if (lift && stuck) add('safety', `${lift} … ${stuck}`);
   const cues = readCues(words, asks);
   if (cues.cosmetic) add('cosmetic', 'cosmetic');
+  if (cues.minor) add('cosmetic', 'a nuisance');
   if (cues.wants && !cues.severity) add('request', 'wants');
+  if (cues.needs && !cues.severity && !cues.selfBlocked) add('request', 'needs');
   if (cues.selfBlocked) add('blocked', 'cannot work');
   // A context that is no incident (training, a simulation, a false alarm) takes back the phrase tables' security
   // reading; planned work, thanks or a single person take back an outage or a crowd.
@@ -336,7 +357,8 @@ export function readPriority(title: string, description: string): PriorityReadin
   const highHolds = high.some((k) => k === 'security' || k === 'safety' || k === 'outage') || (high.length > 0 && !kinds.has('can-wait'));
   if (highHolds) return { priority: 'HIGH', reasons: reasons(high), kinds };
   // Urgency words keep a fault from LOW, not a how-to ("URGENT!!! how do I add a calendar").
-  const floor = kinds.has('deadline') || kinds.has('blocked') || (kinds.has('urgency') && !kinds.has('question') && !asks);
+  // A deadline keeps a fault from LOW too, not a how-to asked in a hurry ("what's the guest wifi password? visitor in 10 min").
+  const floor = kinds.has('blocked') || (kinds.has('deadline') && !kinds.has('question')) || (kinds.has('urgency') && !kinds.has('question') && !asks);
   const lowKinds: SignalKind[] = ['can-wait', 'question', 'request', 'cosmetic'];
   const low = lowKinds.some((k) => kinds.has(k)) || asks || cues.nonIncident !== undefined;
   if (kinds.has('can-wait') || (low && !floor)) {
@@ -345,6 +367,17 @@ export function readPriority(title: string, description: string): PriorityReadin
     return { priority: 'LOW', reasons: r.length ? r : [why], kinds };
   }
   return { priority: 'MEDIUM', reasons: reasons(['deadline', 'blocked', 'urgency']), kinds };
+}
+
+/** "2pm", "14h", "10 am", "um 14 Uhr": a time of day. */
+function clockTime(words: readonly string[], at: number): boolean {
+  const w = words[at] ?? '';
+  const c = w.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return false;
+  const digits = w.replace(/\D+$/, '');
+  const unit = w.slice(digits.length);
+  if (!/^\d{1,2}$/.test(digits)) return false;
+  return unit === '' ? CLOCK_UNITS.has(words[at + 1] ?? '') || AT_TIME.has(words[at - 1] ?? '') : CLOCK_UNITS.has(unit);
 }
 
 function negated(words: readonly string[], at: number): boolean {

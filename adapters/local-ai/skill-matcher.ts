@@ -38,6 +38,11 @@ const MIN_TYPO_LENGTH = 6;
 const MAX_TYPO_MEMO = 20_000;
 const MIN_AFFIX_LENGTH = 4;
 const INFLECTED = ['ing', 'ed', 'ly'];
+/** Ordinary words of the catalog's languages that sit one edit from an entry: never read as its typo. */
+const REAL_WORDS: ReadonlySet<string> = new Set([
+  'rights', 'nights', 'fights', 'system', 'systems', 'across', 'random', 'branch', 'passport', 'garbage', 'changer', 'chaque', 'achats', 'findet', 'konnen', 'konnte', 'konnten',
+  'sollen', 'recibi', 'contra',
+]);
 const MAX_PHRASE = 4;
 /** A word form matched through its stem counts this much of the entry. */
 const STEM_FACTOR = 0.9;
@@ -225,8 +230,9 @@ export class SkillMatcher {
       if (stem) return hit(`=${stemOf(w)}`, stem, factor * STEM_FACTOR);
       if (this.compound(w, factor, hit)) return;
     }
-    // Inflected words ("dropping", "started") are real words, not typos of an entry ("dripping").
-    if (exact || w.length < MIN_TYPO_LENGTH || INFLECTED.some((e) => w.endsWith(e))) return;
+    // Inflected words ("dropping", "started") are real words, not typos of an entry ("dripping"), and so are
+    // the ordinary words one edit from an entry ("changer" is no "charger", "konnte" no "konto").
+    if (exact || w.length < MIN_TYPO_LENGTH || INFLECTED.some((e) => w.endsWith(e)) || REAL_WORDS.has(w)) return;
     // One edit away: the word itself or one of its deletions equals an entry's deletion.
     const known = this.typos.get(w);
     if (known) {

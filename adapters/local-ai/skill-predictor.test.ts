@@ -6,6 +6,21 @@ const predictor = new SkillPredictor();
 const skills = (title: string, description = '', staff: string[] = []) => predictor.predict({ title, description }, staff).map((s) => s.skill);
 
 describe('SkillPredictor', () => {
+  it.each([
+    ['Changer de fond d’écran', "Comment changer le fond d'écran de mon ordinateur ?", 'windows'],
+    ['Stampante', 'La stampante del secondo piano non funziona per nessuno', 'printers'],
+    ['Wachtwoord vergeten', 'Ik ben mijn wachtwoord vergeten en kan niet inloggen', 'accounts'],
+    ['Sistema de ponto fora do ar', 'O sistema de ponto está fora do ar e ninguém consegue registrar a entrada.', 'hr'],
+    ['SAP geht nicht', 'SAP ist für die gesamte Buchhaltung nicht erreichbar, Monatsabschluss ist heute!', 'software-install'],
+    ['phones', 'The hotline phones for the whole support centre stopped ringing, callers hear a busy tone', 'networking'],
+  ])('reads the main skill of %s, and an ordinary word is no typo of an entry ("changer" is no "charger")', (title, description, skill) => {
+    expect(skills(title, description)[0]).toBe(skill);
+  });
+
+  it('reads a new starter who needs an account and a laptop as IT work first, not HR', () => {
+    expect(skills('new starter', 'We have a new starter on Monday, can you set up her account and laptop?').slice(0, 2).sort()).toEqual(['accounts', 'hardware']);
+  });
+
   it('reads helpdesk skills from their words', () => {
     expect(skills('VPN drops every hour')).toEqual(['vpn']);
     expect(skills('Printer on floor 3 jams')).toEqual(['printers']);
