@@ -1,7 +1,8 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
-import { ErrorSink, type DedupeStore, type Helpdesk, type KeyValueStore, type Logger, type NotificationChannel } from '../../core/index.js';
+import type { DedupeStore, Helpdesk, KeyValueStore, Logger, NotificationChannel } from '../../core/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackChannel } from './channel.js';
+import { SlackErrorSink } from './error-sink.js';
 import { SLACK_DEFAULTS, apiBase, type SlackConfig } from './config.js';
 import type { SlackContext } from './context.js';
 import { slackRequestListener, type RequestListener } from './http.js';
@@ -100,7 +101,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     ...(knownBot ? { ...knownBot, tokenVerificationEnabled: false } : { deferInitialization: true }),
   });
 
-  const errors = new ErrorSink({ logger, surface: 'Slack' });
+  const errors = new SlackErrorSink(logger);
   app.error(async (error) => {
     errors.text(error, 'bolt');
   });

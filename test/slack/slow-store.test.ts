@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKING_TEXT } from '../../adapters/slack/listeners/late-ack.js';
 import { encodeMetadata } from '../../adapters/slack/blocks/index.js';
+import { FORM_TOO_LATE } from '../../adapters/slack/error-sink.js';
 import { buttonClick, slashCommand, viewSubmission } from './fake-slack/payloads.js';
 import { buttonValue, roots } from './helpers.js';
 import { MODERATOR, REQUESTER, startStaffedSlackHarness, type SlackHarness } from './harness.js';
@@ -88,6 +89,19 @@ describe('Slack while the store stalls (a database election)', () => {
     expect(late).toHaveLength(1);
     expect(late[0]?.args).toMatchObject({ channel: 'C-GENERAL', user: REQUESTER.user, text: expect.stringContaining('Ticket *#2* filed') });
     expect(await h.store.countTickets({})).toBe(2);
+    expect(errorsLogged()).toEqual([]);
+  });
+
+  it('a button whose form could not open in time (its trigger expired while the store was slow) asks to try again, without an error reference', async () => {
+    const card = roots(h.fake, MODERATOR.user)[0]!;
+    h.fake.failNext('views.open', { error: 'expired_trigger_id' });
+    const res = await h.signer.interaction(
+      buttonClick(MODERATOR, { actionId: 'ticket_resolve', value: buttonValue(card, 'ticket_resolve'), channel: card.channel, messageTs: card.ts, responseUrl: h.fake.responseUrl('late-form') }),
+    );
+    expect(res.status).toBe(200);
+    await h.settle(() => h.fake.responses.some((r) => r.id === 'late-form'), 'the try-again answer');
+    expect(h.fake.responses.find((r) => r.id === 'late-form')?.body).toMatchObject({ response_type: 'ephemeral', text: FORM_TOO_LATE });
+    expect((await h.store.getTicketByRef(1))?.status).toBe('IN_PROGRESS');
     expect(errorsLogged()).toEqual([]);
   });
 });
