@@ -80,7 +80,14 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
 
   const pruner = new JobPruner({ jobs: store, clock: systemClock, logger, retainMs: config.jobsRetentionMs });
 
-  const surfaces: Surface[] = await platforms.surfaces(helpdesk);
+  let surfaces: Surface[];
+  try {
+    surfaces = await platforms.surfaces(helpdesk);
+  } catch (error) {
+    // A platform refused at start-up: give back what this process holds (the runner's heartbeat, the store) before the error ends it.
+    await stopAll([() => engine.stop(), () => ai.stop(), () => store.close()], logger);
+    throw error;
+  }
   const routes: Route[] = [...engine.routes, ...platforms.routes];
   let server: Server | null = null;
   // At the end of piped input, short retries still run before the process exits; far timers (SLA) stay stored.
@@ -127,13 +134,37 @@ export async function buildApp(config: Readonly<Config>, logger: Logger, io: App
     },
     async stop() {
       consoleSurface?.stop();
-      for (const s of surfaces) await s.stop();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      await pruner.stop();
-      await engine.stop();
-      await email.channel.close();
-      await ai.stop();
-      await store.close();
+      await stopAll(
+        [
+          ...surfaces.map((s) => () => s.stop()),
+          () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+          () => pruner.stop(),
+          () => engine.stop(),
+          () => email.channel.close(),
+          () => ai.stop(),
+          () => store.close(),
+        ],
+        logger,
+      );
     },
   };
+}
+
+/**
+ * Runs every stop step in order even when one fails (a surface that never
+ * started, a server that never listened), so the runner's heartbeat is
+ * released and the store closed whatever happened before; the first error
+ * is rethrown at the end.
+ */
+async function stopAll(steps: readonly (() => Promise<void> | void)[], logger: Logger): Promise<void> {
+  let first: unknown = null;
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      if (first === null) first = error;
+      else logger.warn({ err: error }, 'another error while stopping');
+    }
+  }
+  if (first !== null) throw first;
 }

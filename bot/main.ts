@@ -49,6 +49,8 @@ try {
   });
   await app.start();
 } catch (error) {
+  // A start that failed half-way (a port in use) still gives back the runner's heartbeat and the store, so a retry is not refused.
+  await app?.stop().catch((stopError: unknown) => logger.warn({ err: stopError }, 'error while releasing after a failed start'));
   if (error instanceof StartupError) {
     process.stderr.write(`helpdesk-bot cannot start: ${error.message}\n`);
     process.exit(2);

@@ -7,6 +7,7 @@
  * event once under its job key; the heartbeat record lives 30 s.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -69,6 +70,27 @@ describe('the scaling path on MongoDB', () => {
     const b = await bot(uri);
     await b.start();
     await b.stop();
+  });
+
+  it('a start that fails half-way (its port in use) gives the heartbeat back on stop, as `npm start` does before exiting, so a retry starts at once', async () => {
+    const uri = target.freshUri('failed-start');
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', () => done()));
+    const port = String((taken.address() as AddressInfo).port);
+    try {
+      const a = await bot(uri, { PORT: port });
+      const failed = await a.start().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(failed).toBeInstanceOf(Error);
+      await a.stop();
+      const b = await bot(uri);
+      await b.start();
+      await b.stop();
+    } finally {
+      await new Promise<void>((done) => taken.close(() => done()));
+    }
   });
 
   it('keeps the heartbeat in the runners collection, expiring 30 s after its last beat', async () => {
