@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock, HelpdeskDeps, Logger, Store, WorkflowDefinition } from '../../core/index.js';
 import { InProcessRunner, RunnerAlreadyActive, RunnerHeartbeatKeeper, type WorkSignalRelay } from '../../adapters/inprocess/index.js';
 import type { Config } from '../config.js';
@@ -50,6 +51,7 @@ export async function buildEngine(
       idle: (options) => runner.idle(options),
     };
   }
+  await refuseBesideInProcessRunner(store, clock, logger);
   // The Inngest SDK loads only in Inngest mode.
   const { createInngestClient, createInngestHandler, functions, INNGEST_PATH, OutboxRelay } = await import('../../inngest/index.js');
   const isDev = config.inngest.dev;
@@ -75,4 +77,27 @@ export async function buildEngine(
     stop: () => relay.stop(),
     idle: () => relay.idle(),
   };
+}
+
+const INNGEST_PROBE = 'inngest-start-check:';
+
+/**
+ * An Inngest process refuses to start while an in-process runner is alive
+ * on the same database: both would take events from one outbox, and the
+ * runs would be split between two engines. Checked by taking the runner's
+ * heartbeat record for a moment and giving it back at once.
+ */
+async function refuseBesideInProcessRunner(store: Store, clock: Clock, logger: Logger): Promise<void> {
+  if (!store.beatRunnerHeartbeat) return;
+  const owner = `${INNGEST_PROBE}${randomUUID()}`;
+  const probe = new RunnerHeartbeatKeeper({ jobs: store, owner, clock, logger, ttlMs: 5_000 });
+  const holder = await probe.beat();
+  // Another Inngest process checking at the same moment is no conflict.
+  if (holder?.owner.startsWith(INNGEST_PROBE)) return;
+  if (holder) {
+    throw new StartupError(
+      `MONGODB_URI: another process (${holder.owner}) runs the in-process job runner on this database, and this one is configured for Inngest; the two would split the background work. Stop that process and configure Inngest in every process (see docs/inngest.md).`,
+    );
+  }
+  await store.releaseRunnerHeartbeat?.(owner);
 }

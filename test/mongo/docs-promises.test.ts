@@ -72,6 +72,28 @@ describe('the scaling path on MongoDB', () => {
     await b.stop();
   });
 
+  it('refuses an Inngest process while an in-process runner is alive on the same database, since the two would split the work', async () => {
+    const uri = target.freshUri('mixed');
+    const a = await bot(uri);
+    await a.start();
+    try {
+      const refused = await bot(uri, { INNGEST_DEV: '1', PORT: '0' }).then(
+        async (app) => {
+          await app.stop();
+          return null;
+        },
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(StartupError);
+      expect((refused as Error).message).toMatch(/runs the in-process job runner on this database, and this one is configured for Inngest/);
+    } finally {
+      await a.stop();
+    }
+    const b = await bot(uri, { INNGEST_DEV: '1', PORT: '0' });
+    await b.start();
+    await b.stop();
+  });
+
   it('a start that fails half-way (its port in use) gives the heartbeat back on stop, as `npm start` does before exiting, so a retry starts at once', async () => {
     const uri = target.freshUri('failed-start');
     const taken = createServer();
