@@ -8,13 +8,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { Types } from 'mongoose';
 import type { ImportOutcome, Job, Person, StoreRecord, StoreRecordKind, Ticket } from '../../core/index.js';
 import { isDuplicateKey } from './errors.js';
-import { date, encodeStepId, json, personFields, ticketFields, toJob, toPerson, toTicket, waitFields } from './mapping.js';
+import { date, encodeStepId, json, personFields, plain, ticketFields, toJob, toPerson, toTicket, waitFields } from './mapping.js';
 import type { JobDoc, Models, PersonDoc, TicketDoc } from './models.js';
 import type { MongoAudit } from './audit.js';
 import type { MongoSmallStores } from './small.js';
 import { REF_COUNTER, type MongoTickets } from './tickets.js';
 
 const UNFINISHED = ['pending', 'waiting', 'running'];
+/** Tickets read per batch of the export (their histories come in one query per batch). */
+const TICKET_BATCH = 100;
 const HAS_REF = { ref: { $exists: true } };
 
 export class MongoCopy {
@@ -31,9 +33,18 @@ export class MongoCopy {
     for await (const doc of this.m.people.find({}).sort({ createdAt: 1, _id: 1 }).lean().cursor()) {
       yield { kind: 'person', person: toPerson(doc) };
     }
+    let batch: TicketDoc[] = [];
+    const flush = async () => {
+      const tickets = await this.tickets.history.tickets(batch);
+      const records = batch.map((doc, i) => ({ kind: 'ticket' as const, ticket: tickets[i] as Ticket, idempotencyKey: doc.idempotencyKey ?? null }));
+      batch = [];
+      return records;
+    };
     for await (const doc of this.m.tickets.find(HAS_REF).sort({ ref: 1 }).lean().cursor()) {
-      yield { kind: 'ticket', ticket: toTicket(doc), idempotencyKey: doc.idempotencyKey ?? null };
+      batch.push(doc);
+      if (batch.length >= TICKET_BATCH) yield* await flush();
     }
+    yield* await flush();
     for await (const doc of this.m.jobs.find({ state: { $in: UNFINISHED } }).sort({ createdAt: 1, _id: 1 }).lean().cursor()) {
       yield { kind: 'job', job: toJob(doc) };
     }
@@ -97,11 +108,21 @@ export class MongoCopy {
     return stored ? 'updated' : 'inserted';
   }
 
+  /**
+   * The history goes first (every position replaced, see MongoHistory.replace)
+   * and the ticket document after it, so an interrupted import leaves the
+   * stored ticket reading as before, or as the copy; running it again
+   * finishes the job.
+   */
   private async importTicket(t: Ticket, idempotencyKey: string | null): Promise<ImportOutcome> {
     const doc: TicketDoc = { _id: t.id, ref: t.ref, ...ticketFields(t), ...(idempotencyKey !== null ? { idempotencyKey } : {}), outbox: [] };
     const stored = await this.m.tickets.findById(t.id).lean();
-    const same = stored?.ref !== undefined && isDeepStrictEqual(toTicket(stored), toTicket(doc)) && (stored.idempotencyKey ?? null) === idempotencyKey;
+    const wanted = toTicket(doc, plain([...t.history]));
+    const same = stored?.ref !== undefined && (stored.idempotencyKey ?? null) === idempotencyKey && isDeepStrictEqual(await this.tickets.history.ticket(stored), wanted);
     if (!same) {
+      const holder = await this.m.tickets.findOne({ ref: t.ref }, { _id: 1 }).lean();
+      if (holder && holder._id !== t.id) throw new Error(`ticket ${t.id}: ref #${t.ref} belongs to another ticket in the target store`);
+      await this.tickets.history.replace(t.id, wanted.history);
       try {
         await this.m.tickets.replaceOne({ _id: t.id }, doc, { upsert: true });
       } catch (error) {

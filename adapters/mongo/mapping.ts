@@ -66,7 +66,12 @@ const ROLES: readonly Role[] = ['user', 'moderator', 'admin'];
 const AVAILABILITIES: readonly Availability[] = ['available', 'away'];
 const JOB_STATES: readonly JobState[] = ['pending', 'running', 'waiting', 'done', 'failed', 'cancelled'];
 
-export function toTicket(source: object): Ticket {
+/**
+ * The ticket of a stored document with its history: `history` as read from
+ * ticket_history (see history.ts), or the document's own embedded array
+ * when it still has one (stored before ticket_history existed).
+ */
+export function toTicket(source: object, history?: readonly unknown[]): Ticket {
   const doc = source as Raw;
   const r = reader('tickets', doc);
   const origin = doc.origin;
@@ -95,12 +100,16 @@ export function toTicket(source: object): Ticket {
     startedAt: r.optIso('startedAt'),
     resolvedAt: r.optIso('resolvedAt'),
     version: r.num('version'),
-    history: r.array('history') as HistoryEntry[],
+    history: (history === undefined ? r.array('history') : [...history]) as HistoryEntry[],
   };
 }
 
-/** The stored fields of a ticket (everything but bookkeeping: ref, key, outbox). */
-export function ticketFields(t: Ticket): Omit<TicketDoc, '_id' | 'ref' | 'idempotencyKey' | 'pendingSince' | 'outbox'> {
+/**
+ * The stored fields of a ticket (everything but bookkeeping: ref, key,
+ * outbox). The history is not among them, only its length: its entries
+ * are documents of their own (see history.ts).
+ */
+export function ticketFields(t: Ticket): Omit<TicketDoc, '_id' | 'ref' | 'idempotencyKey' | 'pendingSince' | 'outbox' | 'history'> {
   return {
     title: t.title,
     description: t.description,
@@ -126,7 +135,7 @@ export function ticketFields(t: Ticket): Omit<TicketDoc, '_id' | 'ref' | 'idempo
     startedAt: t.startedAt === null ? null : date(t.startedAt),
     resolvedAt: t.resolvedAt === null ? null : date(t.resolvedAt),
     version: t.version,
-    history: plain([...t.history]),
+    historyLength: t.history.length,
   };
 }
 

@@ -5,8 +5,8 @@
  * the first write.
  *
  * Times that are compared (createdAt, runAt, dueAt, expiresAt …) are BSON
- * dates; domain blobs (history, origin, triage, similar tickets) are stored
- * as plain sub-documents; job data and step results are JSON text because
+ * dates; domain blobs (history entries, origin, triage, similar tickets)
+ * are stored as plain sub-documents; job data and step results are JSON text because
  * their keys are arbitrary and MongoDB field names may not contain `.` or
  * start with `$`.
  */
@@ -45,7 +45,10 @@ export interface TicketDoc {
   startedAt: Date | null;
   resolvedAt: Date | null;
   version: number;
-  history: unknown[];
+  /** How many history entries the ticket has (the entries are in ticket_history, see history.ts). */
+  historyLength?: number;
+  /** The whole history, as releases before ticket_history kept it; moved out at open (see history.ts). */
+  history?: unknown[];
   idempotencyKey?: string;
   /** Set while the ticket has no ref yet, for crash recovery. */
   pendingSince?: Date;
@@ -59,7 +62,8 @@ export type OutboxEntry =
   | { id: string; at: Date; op: 'cancel'; keys: string[] }
   | { id: string; at: Date; op: 'load'; personId: string; delta: number }
   | { id: string; at: Date; op: 'assigned'; personId: string; assignedAt: Date }
-  | { id: string; at: Date; op: 'audit'; entry: string };
+  | { id: string; at: Date; op: 'audit'; entry: string }
+  | { id: string; at: Date; op: 'history'; from: number; entries: unknown[] };
 
 const ticketSchema = new Schema<TicketDoc>(
   {
@@ -89,6 +93,7 @@ const ticketSchema = new Schema<TicketDoc>(
     startedAt: { type: Date, default: null },
     resolvedAt: { type: Date, default: null },
     version: { type: Number, required: true },
+    historyLength: { type: Number },
     history: { type: [Mixed], default: undefined },
     idempotencyKey: { type: String },
     pendingSince: { type: Date },
@@ -113,6 +118,26 @@ ticketSchema.index({ 'outbox.at': 1 }, { sparse: true });
 ticketSchema.index({ pendingSince: 1 }, { sparse: true });
 // Resolved and reopened tickets in change order: every process's similar-ticket index catches up from it.
 ticketSchema.index({ updatedAt: 1, _id: 1 });
+
+/** One history entry of a ticket; `_id` is `<ticket id>:<seq>`, so writing it again is a duplicate key. */
+export interface HistoryDoc {
+  _id: string;
+  ticketId: string;
+  /** Its position in the ticket's history, from 0. */
+  seq: number;
+  entry: unknown;
+}
+const historySchema = new Schema<HistoryDoc>(
+  {
+    _id: { type: String, required: true },
+    ticketId: { type: String, required: true },
+    seq: { type: Number, required: true },
+    entry: { type: Mixed, required: true },
+  },
+  { ...options, collection: 'ticket_history' },
+);
+// A ticket's history in order, and a page of tickets' histories in one query.
+historySchema.index({ ticketId: 1, seq: 1 });
 
 export interface PersonDoc {
   _id: string;
@@ -312,6 +337,7 @@ const savedReplySchema = new Schema<SavedReplyDoc>(
 
 export interface Models {
   readonly tickets: Model<TicketDoc>;
+  readonly ticketHistory: Model<HistoryDoc>;
   readonly people: Model<PersonDoc>;
   readonly jobs: Model<JobDoc>;
   readonly counters: Model<CounterDoc>;
@@ -328,6 +354,7 @@ export interface Models {
 export function bindModels(conn: Connection): Models {
   return {
     tickets: conn.model<TicketDoc>('Ticket', ticketSchema),
+    ticketHistory: conn.model<HistoryDoc>('TicketHistory', historySchema),
     people: conn.model<PersonDoc>('Person', personSchema),
     jobs: conn.model<JobDoc>('Job', jobSchema),
     counters: conn.model<CounterDoc>('Counter', counterSchema),

@@ -12,15 +12,20 @@
  * - `cancel` cancels unfinished jobs by key;
  * - `load` is `$inc` guarded by the entry's id in the person's `loadOps`;
  * - `assigned` is `$max` of the assignment time;
- * - `audit` inserts the entry by its id, and an existing id is left alone.
+ * - `audit` inserts the entry by its id, and an existing id is left alone;
+ * - `history` inserts the save's new history entries by `<ticket>:<seq>`,
+ *   and an existing one is left alone (see history.ts). It comes first, so
+ *   whatever a job of the same save reads finds the entries in place; until
+ *   it is applied, reads take the entries from the outbox itself.
  * Entries of one ticket apply in save order, so a timer enqueued by one
  * save and cancelled by the next is never resurrected. A save that fails
  * its version check writes nothing, so nothing of it ever applies.
  */
-import type { AuditEntry, Iso, LoadDelta, Logger, NewJob } from '../../core/index.js';
+import type { AuditEntry, HistoryEntry, Iso, LoadDelta, Logger, NewJob } from '../../core/index.js';
 import { MongoAudit } from './audit.js';
+import { MongoHistory } from './history.js';
 import type { MongoJobs } from './jobs.js';
-import { date, json } from './mapping.js';
+import { date, json, plain } from './mapping.js';
 import type { Models, OutboxEntry } from './models.js';
 
 /** How many applied load changes a person remembers; far more than can ever be in flight. */
@@ -32,6 +37,8 @@ export interface SideEffects {
   readonly loadDeltas?: readonly LoadDelta[];
   readonly assignedAt?: { readonly personId: string; readonly at: Iso };
   readonly audit?: readonly AuditEntry[];
+  /** The save's new history entries, at positions `from`, `from + 1`, … */
+  readonly history?: { readonly from: number; readonly entries: readonly HistoryEntry[] };
 }
 
 /** The entries for one save; ids are `<new version>.<n>`, unique within the ticket. */
@@ -39,6 +46,7 @@ export function outboxEntries(version: number, now: Iso, effects: SideEffects): 
   const at = date(now);
   const out: OutboxEntry[] = [];
   const id = () => `${version}.${out.length}`;
+  if (effects.history && effects.history.entries.length > 0) out.push({ id: id(), at, op: 'history', from: effects.history.from, entries: plain([...effects.history.entries]) });
   for (const j of effects.jobs ?? []) out.push({ id: id(), at, op: 'job', name: j.name, key: j.key, data: json(j.data), runAt: date(j.runAt) });
   if (effects.cancelJobKeys?.length) out.push({ id: id(), at, op: 'cancel', keys: [...effects.cancelJobKeys] });
   for (const d of effects.loadDeltas ?? []) if (d.delta !== 0) out.push({ id: id(), at, op: 'load', personId: d.personId, delta: d.delta });
@@ -49,11 +57,13 @@ export function outboxEntries(version: number, now: Iso, effects: SideEffects): 
 
 export class Outbox {
   private readonly audit: MongoAudit;
+  private readonly history: MongoHistory;
   constructor(
     private readonly m: Models,
     private readonly jobs: MongoJobs,
   ) {
     this.audit = new MongoAudit(m);
+    this.history = new MongoHistory(m);
   }
 
   /** Applies `entries` of the ticket in order, then removes them from it. */
@@ -97,6 +107,9 @@ export class Outbox {
         return;
       case 'audit':
         await this.audit.write([JSON.parse(e.entry) as AuditEntry]);
+        return;
+      case 'history':
+        await this.history.append(ticketId, e.from, e.entries);
         return;
     }
   }

@@ -125,7 +125,11 @@ export class MongoStore implements Store, StoreCopy {
     return this.track(() => this.intake.list(platform));
   }
   withdrawTicket(id: string, withdrawal: TicketWithdrawal): Promise<void> {
-    return this.track(() => this.intake.withdraw(id, withdrawal));
+    return this.track(async () => {
+      await this.intake.withdraw(id, withdrawal);
+      // After the deletion decided the race; a crash in between leaves entries no read reaches.
+      await this.tickets.history.remove(id);
+    });
   }
 
   // ---- people ----
@@ -272,9 +276,15 @@ export class MongoStore implements Store, StoreCopy {
     return this.track(() => this.tickets.recover(date(now), graceMs));
   }
 
-  /** Readies a freshly opened store: the ref counter exists, and leftovers of crashed processes are finished. */
+  /**
+   * Readies a freshly opened store: histories still embedded in ticket
+   * documents are moved to ticket_history, the ref counter exists, and
+   * leftovers of crashed processes are finished.
+   */
   prepare(now: Iso): Promise<void> {
     return this.track(async () => {
+      const moved = await this.tickets.history.migrateEmbedded();
+      if (moved > 0) this.logger.info({ tickets: moved }, 'moved ticket histories out of the ticket documents');
       await this.tickets.syncRefCounter();
       await this.tickets.backfillPriorityRank();
       await this.tickets.recover(date(now), RECOVERY_GRACE_MS);

@@ -14,14 +14,18 @@
  * with the same idempotency key) finishes; a crash between the `$inc` and
  * setting the ref costs one ref number, the only way a gap can appear.
  *
- * Updates are one findOneAndUpdate guarded by the expected version that
- * writes the ticket and appends the save's side effects to its outbox.
+ * Updates are one findOneAndUpdate guarded by the expected version (and
+ * the stored history length) that writes the ticket and appends the save's
+ * side effects to its outbox, its new history entries first. The history
+ * itself is in ticket_history (see history.ts); a ticket document carries
+ * only its length, so it stays small.
  */
 import { PRIORITY_RANK, VersionConflict, newTicketRecord, type NewTicket, type Ticket } from '../../core/index.js';
 import type { CreatedTicket, Logger, NewJob, TicketQuery, TicketUpdate } from '../../core/index.js';
 import type { TicketChangeCursor } from '../../core/index.js';
 import { isDuplicateKey } from './errors.js';
-import { date, ticketFields, toTicket } from './mapping.js';
+import { HistoryShortenedError, MongoHistory } from './history.js';
+import { date, plain, ticketFields, toTicket } from './mapping.js';
 import type { Models, TicketDoc } from './models.js';
 import { type Outbox, outboxEntries } from './outbox.js';
 
@@ -31,11 +35,15 @@ const HAS_REF = { ref: { $exists: true } };
 const CREATION_GRACE_MS = 5_000;
 
 export class MongoTickets {
+  /** The tickets' history entries (see history.ts). */
+  readonly history: MongoHistory;
   constructor(
     private readonly m: Models,
     private readonly outbox: Outbox,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.history = new MongoHistory(m);
+  }
 
   async create(input: NewTicket, jobs: readonly NewJob[]): Promise<CreatedTicket> {
     const key = input.idempotencyKey;
@@ -49,7 +57,8 @@ export class MongoTickets {
       ...ticketFields(record),
       ...(key !== undefined ? { idempotencyKey: key } : {}),
       pendingSince: date(input.createdAt),
-      outbox: outboxEntries(1, input.createdAt, { jobs }),
+      // The `filed` entry travels like every save's entries: in the outbox, applied after the ref is set.
+      outbox: outboxEntries(1, input.createdAt, { history: { from: 0, entries: record.history }, jobs }),
     };
     try {
       await this.m.tickets.create(doc);
@@ -61,33 +70,52 @@ export class MongoTickets {
       if (isDuplicateKey(error, '_id')) throw new Error(`ticket ${input.id} already exists`, { cause: error });
       throw error;
     }
-    const ticket = await this.assignRef(input.id);
+    const created = await this.assignRef(input.id);
     await this.outbox.applySafely(input.id, doc.outbox, this.logger);
-    return { ticket, created: true };
+    return { ticket: toTicket(created, plain([...record.history])), created: true };
   }
 
   async get(id: string): Promise<Ticket | null> {
     const doc = await this.m.tickets.findOne({ _id: id, ...HAS_REF }).lean();
-    return doc ? toTicket(doc) : null;
+    return doc ? this.history.ticket(doc) : null;
   }
 
   /** Only a ticket whose creation finished (it has its ref). */
   async getByIdempotencyKey(key: string): Promise<Ticket | null> {
     const doc = await this.m.tickets.findOne({ idempotencyKey: key, ...HAS_REF }).lean();
-    return doc ? toTicket(doc) : null;
+    return doc ? this.history.ticket(doc) : null;
   }
 
   async getByRef(ref: number): Promise<Ticket | null> {
     const doc = await this.m.tickets.findOne({ ref }).lean();
-    return doc ? toTicket(doc) : null;
+    return doc ? this.history.ticket(doc) : null;
   }
 
+  /**
+   * Saves `next` and appends its history entries past the stored ones. The
+   * stored length is read first and the update is guarded by it as well as
+   * by the version, so the entries sent are exactly the new ones. A history
+   * shorter than the stored one is a bug in the caller (entries are never
+   * taken back) and is refused before anything is written.
+   */
   async update(next: Ticket, update: TicketUpdate): Promise<Ticket> {
+    let current = await this.m.tickets.findOne({ _id: next.id, ...HAS_REF }, { version: 1, historyLength: 1, history: 1 }).lean();
+    if (current && current.version === update.expectedVersion && current.historyLength === undefined) {
+      // Written by a release that embedded the history (open moves those): move this one now.
+      await this.history.moveEmbedded(current);
+      current = await this.m.tickets.findOne({ _id: next.id, ...HAS_REF }, { version: 1, historyLength: 1 }).lean();
+    }
+    if (!current) throw new Error(`ticket ${next.id} does not exist`);
+    if (current.version !== update.expectedVersion) throw new VersionConflict('ticket', next.id);
+    const stored = current.historyLength;
+    if (stored === undefined) throw new VersionConflict('ticket', next.id);
+    if (next.history.length < stored) throw new HistoryShortenedError(next.id, stored, next.history.length);
     const version = update.expectedVersion + 1;
-    const entries = outboxEntries(version, next.updatedAt, update);
+    const added = next.history.slice(stored);
+    const entries = outboxEntries(version, next.updatedAt, { ...update, history: { from: stored, entries: added } });
     const doc = await this.m.tickets
       .findOneAndUpdate(
-        { _id: next.id, version: update.expectedVersion, ...HAS_REF },
+        { _id: next.id, version: update.expectedVersion, historyLength: stored, ...HAS_REF },
         { $set: ticketFields({ ...next, version }), ...(entries.length > 0 ? { $push: { outbox: { $each: entries } } } : {}) },
         { returnDocument: 'after' },
       )
@@ -98,7 +126,8 @@ export class MongoTickets {
     }
     // Earlier saves' leftovers go first, so side effects apply in save order.
     await this.outbox.applySafely(next.id, doc.outbox, this.logger);
-    return toTicket(doc);
+    // The entries before `stored` are the caller's copy of what was read; only the new ones need the stored shape.
+    return toTicket(doc, [...next.history.slice(0, stored), ...plain(added)]);
   }
 
   async list(query: TicketQuery): Promise<Ticket[]> {
@@ -110,7 +139,7 @@ export class MongoTickets {
       .sort(sort as Record<string, 1 | -1>)
       .skip(query.offset ?? 0);
     if (query.limit !== undefined) q = q.limit(query.limit);
-    return (await q.lean()).map(toTicket);
+    return this.history.tickets(await q.lean());
   }
 
   async count(query: TicketQuery): Promise<number> {
@@ -120,7 +149,7 @@ export class MongoTickets {
   async listResolved(afterRef: number, limit: number): Promise<Ticket[]> {
     if (limit <= 0) return [];
     const docs = await this.m.tickets.find({ status: 'DONE', ref: { $gt: afterRef } }).sort({ ref: 1 }).limit(limit).lean();
-    return docs.map(toTicket);
+    return this.history.tickets(docs);
   }
 
   /** See Store.listResolvedChanges; walks the { updatedAt, _id } index. */
@@ -135,7 +164,7 @@ export class MongoTickets {
       .sort({ updatedAt: 1, _id: 1 })
       .limit(limit)
       .lean();
-    return docs.map(toTicket);
+    return this.history.tickets(docs);
   }
 
   /**
@@ -163,19 +192,20 @@ export class MongoTickets {
       current = await this.m.tickets.findById(id).lean();
     }
     if (!current) throw new Error(`ticket ${id} vanished while it was being created`);
-    return current.ref === undefined ? this.finishCreation(current) : toTicket(current);
+    return current.ref === undefined ? this.finishCreation(current) : this.history.ticket(current);
   }
 
   private async finishCreation(doc: TicketDoc): Promise<Ticket> {
     const id = doc._id;
-    const ticket = doc.ref === undefined ? await this.assignRef(id) : toTicket(doc);
+    const finished = doc.ref === undefined ? await this.assignRef(id) : doc;
     const fresh = await this.m.tickets.findById(id, { outbox: 1 }).lean();
     await this.outbox.apply(id, fresh?.outbox ?? []);
-    return ticket;
+    // Its outbox as read still holds any entries the apply just wrote: the read is complete either way.
+    return this.history.ticket(finished);
   }
 
-  /** Takes the next ref and sets it on the ticket, unless someone already did. */
-  private async assignRef(id: string): Promise<Ticket> {
+  /** Takes the next ref and sets it on the ticket, unless someone already did; returns the document. */
+  private async assignRef(id: string): Promise<TicketDoc> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const counter = await this.m.counters.findOneAndUpdate({ _id: REF_COUNTER }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
       const ref = counter?.seq;
@@ -184,12 +214,12 @@ export class MongoTickets {
         const doc = await this.m.tickets
           .findOneAndUpdate({ _id: id, ref: { $exists: false } }, { $set: { ref }, $unset: { pendingSince: 1 } }, { returnDocument: 'after' })
           .lean();
-        if (doc) return toTicket(doc);
+        if (doc) return doc;
         // Someone finished this creation first: hand the ref back if nobody took a later one.
         await this.m.counters.updateOne({ _id: REF_COUNTER, seq: ref }, { $inc: { seq: -1 } });
         const done = await this.m.tickets.findOne({ _id: id, ...HAS_REF }).lean();
         if (!done) throw new Error(`ticket ${id} vanished while it was being created`);
-        return toTicket(done);
+        return done;
       } catch (error) {
         if (!isDuplicateKey(error, 'ref')) throw error;
         await this.syncRefCounter();
