@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, StoreCopy, StoreRecord } from '../../core/index.js';
+import { addMessage, type AuditEntry, type StoreCopy, type StoreRecord } from '../../core/index.js';
 import { at, filedJob, HOUR, MINUTE, newJob, newPerson, newTicket, save, staff } from '../../core/ports/store-fixtures.contract.js';
 import type { Store } from '../../core/ports/store.js';
 import { openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
@@ -62,6 +62,14 @@ async function populate(store: Store): Promise<void> {
   await save(store, first, { updatedAt: at(91 * MINUTE) }, { audit: [audit('a2', 91, { action: 'note', ticketId: first.id, ref: 1 })] });
   await store.putSavedReply({ name: 'vpn-reset', text: 'Hi {requester}, restart the "VPN" client %', createdBy: mod.id, createdAt: at(92 * MINUTE), updatedAt: at(92 * MINUTE) }, [audit('a3', 92, { action: 'reply-added' })]);
   await store.putSavedReply({ name: 'thanks', text: 'Thanks!', createdBy: mod.id, createdAt: at(93 * MINUTE), updatedAt: at(93 * MINUTE) }, []);
+  // A long conversation: its history is many entries, written in several saves (and several batches of a copy).
+  let long = await store.getTicketByRef(3);
+  for (let round = 0; round < 3; round++) {
+    if (!long) throw new Error('ticket 3 is missing');
+    let next = long;
+    for (let i = 0; i < 400; i++) next = addMessage(next, i % 2 === 0 ? user.id : mod.id, `round ${round} message ${i}: "quoted" % _ \\ é`, at((100 + round) * MINUTE));
+    long = await store.updateTicket(next, { expectedVersion: long.version });
+  }
 }
 
 /** Everything a store exports, comparable across stores (job ids and job order are each store's own). */
@@ -111,7 +119,8 @@ describe('store:copy', () => {
   });
 
   it('keeps refs, versions, history, loads and search working in MongoDB, and numbers new tickets after the copied ones', async () => {
-    for (const ref of [1, 5, 12]) expect(await mongo.getTicketByRef(ref)).toEqual(await source.getTicketByRef(ref));
+    for (const ref of [1, 3, 5, 12]) expect(await mongo.getTicketByRef(ref)).toEqual(await source.getTicketByRef(ref));
+    expect((await mongo.getTicketByRef(3))?.history).toHaveLength(1 + 1200);
     expect(await mongo.countTickets({ text: '"QUOTED" %' })).toBe(12);
     expect(await mongo.listTickets({ statuses: ['DONE'], order: 'oldest' })).toEqual(await source.listTickets({ statuses: ['DONE'], order: 'oldest' }));
     const mod = await source.findPersonByIdentity('discord:42');
