@@ -8,7 +8,9 @@ export type Interruption =
   /** The runner is stopping: release the job so it resumes from its memoized steps. */
   | { readonly kind: 'yield' }
   /** Another worker owns the job now: touch nothing. */
-  | { readonly kind: 'lease-lost' };
+  | { readonly kind: 'lease-lost' }
+  /** Only while a run is started at its fan-out (see StepContext.opening): the next step may act, so the run must go on as a job. */
+  | { readonly kind: 'needs-job' };
 
 /**
  * The internal signal thrown out of a workflow function to interrupt it.
@@ -36,6 +38,14 @@ export interface StepContext {
   readonly checkpoint: () => Interruption | null;
   /** Waited for before each step's work, so background runs leave room for request handling (see Pacer). */
   readonly pace: () => Promise<void>;
+  /**
+   * Set while the run is started inside its event's fan-out, before any job
+   * of its own exists: only these steps (the workflow's `readOnlySteps`) may
+   * run, their results and timers are kept in memory for the caller to store
+   * with the parked job, and any other step or event ends the run with
+   * `needs-job`.
+   */
+  readonly opening?: ReadonlySet<string>;
 }
 
 /** Prefix of the memo entries holding a sleep's or wait's deadline, so a resumed run keeps its first deadline. */
@@ -74,6 +84,7 @@ export class DurableStep implements WorkflowStep {
   async run<T>(id: string, fn: () => Promise<T>): Promise<T> {
     const stepId = this.begin(id);
     if (this.memo.has(stepId)) return this.memo.get(stepId) as T;
+    if (this.ctx.opening && !this.ctx.opening.has(id)) this.interrupt({ kind: 'needs-job' });
     this.checkpoint();
     return this.track(async () => {
       await this.ctx.pace();
@@ -90,6 +101,7 @@ export class DurableStep implements WorkflowStep {
   async sendEvent(id: string, event: WorkflowEvent | WorkflowEvent[]): Promise<unknown> {
     const stepId = this.begin(id);
     if (this.memo.has(stepId)) return this.memo.get(stepId);
+    if (this.ctx.opening) this.interrupt({ kind: 'needs-job' });
     this.checkpoint();
     const events = Array.isArray(event) ? event : [event];
     return this.track(async () => {
@@ -153,6 +165,11 @@ export class DurableStep implements WorkflowStep {
     return this.ctx.job.attempts - (typeof base === 'number' ? base : 0);
   }
 
+  /** The memoized results so far (step results and timers), as the job is to store them. */
+  memoized(): Record<string, unknown> {
+    return Object.fromEntries(this.memo);
+  }
+
   /** Waits for steps still running (parallel steps), so their results are saved before the job is released. */
   async settle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
@@ -179,6 +196,11 @@ export class DurableStep implements WorkflowStep {
   }
 
   private async save(stepId: string, value: unknown): Promise<void> {
+    // Opening a run: the results are stored with the parked job, in the same write.
+    if (this.ctx.opening) {
+      this.memo.set(stepId, value);
+      return;
+    }
     const saved = await this.ctx.jobs.saveStepResult(this.ctx.job.id, this.ctx.owner, stepId, value, this.nowIso());
     if (!saved) this.interrupt({ kind: 'lease-lost' });
     this.memo.set(stepId, value);

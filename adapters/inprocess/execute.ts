@@ -1,4 +1,15 @@
-import { DomainRejection, type Clock, type Job, type JobStore, type Logger, type WorkflowDefinition, type WorkflowEvent, type WorkSignal } from '../../core/index.js';
+import {
+  DomainRejection,
+  type Clock,
+  type Job,
+  type JobStore,
+  type Logger,
+  type NewJob,
+  type ParkedRun,
+  type WorkflowDefinition,
+  type WorkflowEvent,
+  type WorkSignal,
+} from '../../core/index.js';
 import { attemptsOfCurrentStep, DurableStep, RunInterrupted, valueAt, type Interruption } from './durable-step.js';
 
 /** Name prefix of workflow-run jobs (`run:ticket-pipeline`); every other job name is an event. */
@@ -64,14 +75,62 @@ export class JobExecutor {
       const woken = await this.cfg.jobs.deliverEvent(event, now);
       const triggered = (this.byTrigger.get(job.name) ?? []).filter((wf) => wf.startsFor?.(event.data) ?? true);
       // Issued together (a grouping store commits them as one); each key is idempotent, so a retry after a partial failure is harmless.
-      await Promise.all(triggered.map((wf) => this.cfg.jobs.enqueueJob({ name: `${RUN_PREFIX}${wf.id}`, key: `${job.key}>${wf.id}`, data: { event }, runAt: now }, now)));
+      const due = await Promise.all(triggered.map((wf) => this.startRun(wf, { name: `${RUN_PREFIX}${wf.id}`, key: `${job.key}>${wf.id}`, data: { event }, runAt: now }, event, log)));
       // The runs are stored: they may be claimed while this job is being marked done.
-      if (woken > 0 || triggered.length > 0) this.cfg.signal.workAvailable();
+      if (woken > 0 || due.includes(true)) this.cfg.signal.workAvailable();
       await this.cfg.jobs.completeJob(job.id, this.cfg.owner, this.nowIso());
       log.debug({ woken, workflows: triggered.map((w) => w.id) }, 'event dispatched');
     } catch (error) {
       await this.retryOrFail(job, error, log, job.attempts + 1);
     }
+  }
+
+  /**
+   * Stores one triggered run; true when it is due now. A run whose workflow
+   * opens with read-only steps (`readOnlySteps`) is run here up to its first
+   * sleep or event wait, and stored once, parked there with those steps'
+   * results, when the store can do that in one write: the claim, the step
+   * saves and the suspension it would cost as a job are skipped. A crash
+   * before that write commits loses nothing: this event job runs again.
+   * Reaching any other step, ending, or failing first leaves the run to be
+   * enqueued and started as a job as usual (its reads are done again there),
+   * so the failure is retried and recorded where it always was.
+   */
+  private async startRun(wf: WorkflowDefinition, run: NewJob, event: WorkflowEvent, log: Logger): Promise<boolean> {
+    const parked = wf.readOnlySteps?.length && this.cfg.jobs.enqueueParkedJob ? await this.openRun(wf, run, event, log) : null;
+    if (parked && this.cfg.jobs.enqueueParkedJob) {
+      await this.cfg.jobs.enqueueParkedJob({ ...run, runAt: parked.runAt }, parked, this.nowIso());
+      return false;
+    }
+    await this.cfg.jobs.enqueueJob(run, run.runAt);
+    return true;
+  }
+
+  /** Runs a new run's read-only opening in memory; the parked state to store, or null when it has to run as a job. */
+  private async openRun(wf: WorkflowDefinition, run: NewJob, event: WorkflowEvent, log: Logger): Promise<(ParkedRun & { runAt: string }) | null> {
+    const at = run.runAt;
+    const job: Job = { id: '', name: run.name, key: run.key, data: run.data, state: 'running', attempts: 0, runAt: at, leaseOwner: this.cfg.owner, leaseUntil: null, lastError: null, steps: {}, wait: null, createdAt: at, updatedAt: at };
+    const step = new DurableStep({
+      job,
+      event,
+      owner: this.cfg.owner,
+      jobs: this.cfg.jobs,
+      clock: this.cfg.clock,
+      logger: log.child({ workflow: wf.id }),
+      signal: this.cfg.signal,
+      checkpoint: () => (this.cfg.isStopping() ? { kind: 'yield' } : null),
+      pace: this.cfg.pace,
+      opening: new Set(wf.readOnlySteps),
+    });
+    try {
+      await wf.run(event, step);
+    } catch {
+      // An interruption is expected; any other error is met again, retried and recorded when the run starts as a job.
+    }
+    await step.settle();
+    const stop = step.interruption;
+    if (stop?.kind !== 'suspend') return null;
+    return { runAt: stop.runAt, wait: stop.wait, steps: step.memoized() };
   }
 
   private async runWorkflow(job: Job, lease: LeaseState): Promise<void> {
@@ -124,6 +183,11 @@ export class JobExecutor {
         return;
       case 'lease-lost':
         log.warn('lease lost; another worker owns this run now, leaving it alone');
+        return;
+      case 'needs-job':
+        // Only a run being opened at its fan-out stops this way (see openRun), never a job: released due at once, as a bug to see.
+        log.error('runner bug: a run job was stopped as an opening run; it resumes from its last finished step');
+        await this.settleJob(log, () => this.cfg.jobs.suspendJob(job.id, this.cfg.owner, now, null, now));
         return;
     }
   }

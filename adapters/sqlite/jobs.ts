@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventWait, Job, JobState, NewJob } from '../../core/index.js';
+import type { EventWait, Job, JobState, NewJob, ParkedRun } from '../../core/index.js';
 import { eventMatchesWait, eventMatchValues } from '../../core/ports/event-match.js';
 import { iso, json, ms, placeholders, type StatementCache } from './sql.js';
 
@@ -48,6 +48,19 @@ export class JobTable {
   /** Inserts unless the key exists, without reading back: the write path of ticket saves. */
   insertOnly(job: NewJob, now: string): void {
     this.s.insert.run({ key: job.key, name: job.name, due_ms: ms(job.runAt), run_at: iso(job.runAt), data: json(job.data), now: iso(now) });
+  }
+
+  /** Inserts a run already parked at its first wait, with its memoized steps, unless the key exists (see JobStore.enqueueParkedJob). */
+  insertParked(job: NewJob, parked: ParkedRun, now: string): void {
+    const wait = parked.wait === null ? null : { ...parked.wait, until: iso(parked.wait.until) };
+    const inserted = this.s.insertParked.run({
+      key: job.key, name: job.name, due_ms: ms(job.runAt), run_at: iso(job.runAt), data: json(job.data), now: iso(now),
+      wait: wait === null ? null : JSON.stringify(wait),
+      wait_event: wait?.event ?? null,
+      wait_value: wait?.matchValue ?? null,
+    });
+    if (inserted.changes !== 1) return;
+    for (const [stepId, value] of Object.entries(parked.steps)) this.s.putStep.run(inserted.lastInsertRowid, stepId, json(value));
   }
 
   get(id: string): Job | null {
@@ -192,6 +205,8 @@ function prepareStatements(db: Database.Database) {
   return {
     insert: p(`INSERT INTO jobs (key, name, state, due_ms, run_at, data, created_at, updated_at)
       VALUES (@key, @name, 'pending', @due_ms, @run_at, @data, @now, @now) ON CONFLICT (key) DO NOTHING`),
+    insertParked: p(`INSERT INTO jobs (key, name, state, due_ms, run_at, data, wait, wait_event, wait_value, created_at, updated_at)
+      VALUES (@key, @name, 'waiting', @due_ms, @run_at, @data, @wait, @wait_event, @wait_value, @now, @now) ON CONFLICT (key) DO NOTHING`),
     byId: p(`SELECT ${COLUMNS} FROM jobs WHERE id = ?`),
     byKey: p(`SELECT ${COLUMNS} FROM jobs WHERE key = ?`),
     steps: p('SELECT step_id, value FROM job_steps WHERE job_id = ?'),

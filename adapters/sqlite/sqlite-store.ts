@@ -7,6 +7,7 @@ import type {
   NewJob,
   NewPerson,
   NewTicket,
+  ParkedRun,
   Person,
   PersonPatch,
   Role,
@@ -209,6 +210,10 @@ export class SqliteStore implements Store {
 
   async enqueueJob(job: NewJob, now: string): Promise<Job> {
     return this.write(() => this.jobs.enqueue(job, now));
+  }
+
+  async enqueueParkedJob(job: NewJob, parked: ParkedRun, now: string): Promise<void> {
+    return this.write(() => this.jobs.insertParked(job, parked, now));
   }
 
   async getJob(id: string): Promise<Job | null> {

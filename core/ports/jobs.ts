@@ -15,6 +15,14 @@ export interface NewJob {
   readonly runAt: Iso;
 }
 
+/** A workflow run stored already parked at its first sleep or event wait (see JobStore.enqueueParkedJob). */
+export interface ParkedRun {
+  /** Memoized results of the steps run before the wait, as saveStepResult would have stored them. */
+  readonly steps: Readonly<Record<string, unknown>>;
+  /** The event wait, or null for a sleep; the job is due at the NewJob's runAt either way. */
+  readonly wait: EventWait | null;
+}
+
 export interface EventWait {
   readonly stepId: string;
   readonly event: string;
@@ -55,6 +63,15 @@ export interface RunnerHeartbeat {
 export interface JobStore {
   /** Inserts unless the key exists; returns the stored job either way. */
   enqueueJob(job: NewJob, now: Iso): Promise<Job>;
+  /**
+   * Optional. Inserts a run job already parked, unless the key exists: state
+   * `waiting` until `job.runAt`, with `parked.steps` memoized and
+   * `parked.wait` set, exactly as if it had been enqueued, claimed, had saved
+   * those steps and been suspended, but in one atomic write. An engine uses it
+   * for a run whose opening steps only read; without it the run is enqueued
+   * and does the same work as a job.
+   */
+  enqueueParkedJob?(job: NewJob, parked: ParkedRun, now: Iso): Promise<void>;
   getJob(id: string): Promise<Job | null>;
   getJobByKey(key: string): Promise<Job | null>;
   /**

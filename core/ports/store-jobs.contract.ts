@@ -157,6 +157,28 @@ export function jobContract(store: () => Store): void {
       expect(await store().deliverEvent(event, at(3 * MINUTE))).toBe(0);
     });
 
+    it('stores a run parked at its first wait in one write, once per key, as if it had been claimed, run and suspended (where the store offers it)', async () => {
+      const s = store();
+      // Optional on the port: a store without it has the runner enqueue and run the job instead.
+      if (!s.enqueueParkedJob) return;
+      const steps = { watch: { index: 2, dueAt: at(HOUR) }, '~until:wait-resolved': { until: at(HOUR) } };
+      await s.enqueueParkedJob(newJob({ key: 'parked', data: { ticketId: 't1' }, runAt: at(HOUR) }), { steps, wait: waitFor('t1') }, at());
+      await s.enqueueParkedJob(newJob({ key: 'parked', data: { other: true }, runAt: at() }), { steps: { watch: null }, wait: null }, at(MINUTE));
+      const job = await s.getJobByKey('parked');
+      expect(job).toMatchObject({ state: 'waiting', runAt: at(HOUR), attempts: 0, leaseOwner: null, data: { ticketId: 't1' }, steps, wait: waitFor('t1'), createdAt: at() });
+      expect(await s.listJobs({})).toHaveLength(1);
+      expect(await s.nextJobDueAt()).toBe(at(HOUR));
+      expect(await s.claimDueJob('w1', at(MINUTE), LEASE)).toBeNull();
+      const event = { name: 'ticket/resolved', data: { ticketId: 't1' } };
+      expect(await s.deliverEvent(event, at(2 * MINUTE))).toBe(1);
+      expect(await s.claimDueJob('w1', at(2 * MINUTE), at(3 * MINUTE))).toMatchObject({ id: job?.id, state: 'running', steps: { ...steps, 'wait-resolved': event } });
+      await s.completeJob(job?.id ?? '', 'w1', at(2 * MINUTE));
+
+      await s.enqueueParkedJob(newJob({ key: 'parked-sleep', runAt: at(HOUR) }), { steps: {}, wait: null }, at());
+      expect(await s.claimDueJob('w1', at(HOUR - 1), at(2 * HOUR))).toBeNull();
+      expect(await s.claimDueJob('w1', at(HOUR), at(2 * HOUR))).toMatchObject({ key: 'parked-sleep', state: 'running', wait: null, steps: {} });
+    });
+
     it('wakes every job waiting on the same value, and matches numbers by their string form', async () => {
       const a = await claimed('w1');
       const b = await claimed('w2');

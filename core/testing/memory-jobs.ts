@@ -5,7 +5,7 @@
  */
 import type { Iso } from '../domain/ticket.js';
 import { eventMatchesWait } from '../ports/event-match.js';
-import type { EventWait, Job, JobState, JobStore, NewJob } from '../ports/jobs.js';
+import type { EventWait, Job, JobState, JobStore, NewJob, ParkedRun } from '../ports/jobs.js';
 import { isDueJob, jobDueAt, normalizeIso } from './memory-store-rules.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -36,6 +36,15 @@ export class MemoryJobQueue implements JobStore {
 
   async enqueueJob(job: NewJob, now: Iso): Promise<Job> {
     return copy(this.insertJob(job, now));
+  }
+
+  async enqueueParkedJob(job: NewJob, parked: ParkedRun, now: Iso): Promise<void> {
+    const prepared = prepareJob(job);
+    const steps = copy(parked.steps);
+    const wait = parked.wait === null ? null : copy({ ...parked.wait, until: normalizeIso(parked.wait.until) });
+    if (this.jobIdByKey.has(prepared.key)) return;
+    const stored = this.insertJob(prepared, now);
+    this.jobs.set(stored.id, { ...stored, state: 'waiting', steps, wait });
   }
 
   async getJob(id: string): Promise<Job | null> {

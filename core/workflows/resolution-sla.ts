@@ -42,6 +42,8 @@ function resolutionWorkflow(deps: HelpdeskDeps, id: string, trigger: 'ticket/tri
     id,
     trigger,
     concurrencyKey: 'ticketId',
+    // It opens by reading the ticket ('watch'), then waits.
+    readOnlySteps: ['watch'],
     async run(event, step) {
       const { ticketId } = parseEvent(trigger, event.data);
       return watchResolution(deps, step, ticketId);

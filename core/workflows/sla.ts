@@ -23,6 +23,9 @@ import type { WorkflowDefinition } from './workflow.js';
 
 type Watched = WatchedAssignment & { readonly dueAt: string };
 
+/** The steps a first-response watch opens with before its first wait: they read the ticket and change nothing. */
+const WATCH_STEPS = ['held', 'watch'] as const;
+
 /** Whether a watched service level still applies to the ticket as it is now: `'due'`, or why not. */
 export type StillDue = (ticket: Ticket) => string;
 
@@ -47,6 +50,7 @@ export function ticketSla(deps: HelpdeskDeps): WorkflowDefinition {
     id: 'ticket-sla',
     trigger: 'ticket/assigned',
     concurrencyKey: 'ticketId',
+    readOnlySteps: WATCH_STEPS,
     startsFor(data) {
       const parsed = eventSchemas['ticket/assigned'].safeParse(data);
       return !parsed.success || (parsed.data.assigneeId !== null && slaIsOn(deps.settings.sla, 'first-response', parsed.data.priority));
@@ -72,6 +76,7 @@ export function ticketSlaAfterReopen(deps: HelpdeskDeps): WorkflowDefinition {
     id: 'ticket-sla-reopened',
     trigger: 'ticket/reopened',
     concurrencyKey: 'ticketId',
+    readOnlySteps: WATCH_STEPS,
     async run(event, step) {
       const { ticketId } = parseEvent('ticket/reopened', event.data);
       const held = await step.run('held', async (): Promise<{ assigneeId: string; priority: Priority } | null> => {
@@ -99,6 +104,7 @@ export function ticketSlaRearm(deps: HelpdeskDeps): WorkflowDefinition {
     id: 'ticket-sla-rearm',
     trigger: 'ticket/timers-rearm',
     concurrencyKey: 'ticketId',
+    readOnlySteps: WATCH_STEPS,
     async run(event, step) {
       const { ticketId } = parseEvent('ticket/timers-rearm', event.data);
       const held = await step.run('held', async (): Promise<{ assigneeId: string; priority: Priority } | null> => {

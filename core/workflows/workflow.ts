@@ -16,5 +16,16 @@ export interface WorkflowDefinition {
    * own check too, for engines that start every run (Inngest).
    */
   startsFor?(data: Readonly<Record<string, unknown>>): boolean;
+  /**
+   * Ids of the steps the run may open with that only read (the ticket, the
+   * clock) and act on nothing, so running them again is always harmless. The
+   * in-process runner runs a new run up to its first sleep or event wait
+   * while it fans the event out, when only these steps come before it, and
+   * stores the run once, parked at that wait with their results: a run that
+   * starts by waiting then costs one write instead of a claim, a save per
+   * step and a suspension. A run that reaches any other step first is
+   * started as a job as usual.
+   */
+  readonly readOnlySteps?: readonly string[];
   run(event: WorkflowEvent, step: WorkflowStep): Promise<unknown>;
 }
