@@ -1,5 +1,7 @@
 import type { App } from '@slack/bolt';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ErrorSink, silentLogger } from '../../../core/index.js';
+import { WORKING_TEXT } from './late-ack.js';
 import { SlackRoutes } from './routes.js';
 
 type Mw = (args: Record<string, unknown>) => Promise<void>;
@@ -47,5 +49,35 @@ describe('SlackRoutes', () => {
     const routes = new SlackRoutes();
     routes.command('/ticket', async () => undefined);
     expect(() => routes.command('/ticket', async () => undefined)).toThrow(/registered twice/);
+  });
+
+  it('with an ack budget, acknowledges a slow command on its behalf and leaves events alone', async () => {
+    vi.useFakeTimers();
+    try {
+      const routes = new SlackRoutes({ budgetMs: 2_000, errors: new ErrorSink({ logger: silentLogger, surface: 'Slack' }), logger: silentLogger });
+      let release = () => undefined as void;
+      const store = new Promise<void>((resolve) => (release = resolve));
+      const acks: unknown[] = [];
+      const answers: unknown[] = [];
+      routes.command('/ticket', async ({ ack }) => {
+        await store;
+        await ack({ text: 'Ticket #1 filed' });
+      });
+      routes.event('message', async () => {
+        await store;
+      });
+      const mw = mounted(routes);
+      const next = async () => undefined;
+      const command = mw({ command: { command: '/ticket' }, body: { user_id: 'U1', response_url: 'https://hooks/x' }, ack: async (b: unknown) => void acks.push(b), respond: async (b: unknown) => void answers.push(b), next });
+      const event = mw({ event: { type: 'message' }, body: {}, next });
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(acks).toEqual([expect.objectContaining({ text: WORKING_TEXT })]);
+      release();
+      await Promise.all([command, event]);
+      expect(acks).toHaveLength(1);
+      expect(answers).toEqual([expect.objectContaining({ text: 'Ticket #1 filed', response_type: 'ephemeral' })]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
