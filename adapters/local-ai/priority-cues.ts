@@ -45,7 +45,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   action: 'confirm* scann* logged pase pasado click* clique* cliquei geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
   object: 'link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr card digits cvv cvc karte carte tarjeta cartao',
   weird: 'suspicious weird strange odd seltsam* komisch* etrange* bizarre* extran* raro rara estranh*',
-  suspicion: 'accidentally mistakenly fake phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
+  suspicion: 'accidentally accident unintentionally mistakenly fake phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
   signin: 'signin signed sign login logged logon logins anmeldung* angemeldet connexion* connecte sesion inicio acceso acesso acessos entrou',
   disown: 'unknown unrecogni* foreign abroad ausland* etranger extranjero unbekannt* fremd* inconnu* desconoc* desconhec*',
   from: 'from desde depuis aus de da do alert* notification* aviso* warnung* alerte* alerta* notificac* ip country land pays pais location',
@@ -54,7 +54,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   device: 'laptop* notebook* phone* handy* diensthandy* firmenhandy* telefon* smartphone* iphone ipad tablet* portatil* movil* celular* ordinateur* pc computer* rechner* bag tasche sac bolso mochila telemovel',
   send: 'sent send* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
   mistake: 'wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
-  outside: 'outside external extern* externe externo externa',
+  outside: 'outside external extern* externe externo externa private privat* privee privado privada gmail hotmail yahoo',
   sensitive: 'passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
   expose: 'leak* exposed expose* vazad* filtrad* publicly',
   found: 'found gefunden trouve* encontr* achei',
@@ -150,7 +150,8 @@ const CHANGED: ReadonlySet<string> = new Set(['weird', 'strange', 'odd', 'unknow
 /** Sent, in the past: what the requester did, not what a message asked for ("asking me to send"). */
 const SENT_PAST: ReadonlySet<string> = new Set([
   'sent', 'emailed', 'mailed', 'forwarded', 'replied', 'uploaded', 'gesendet', 'geschickt', 'verschickt', 'weitergeleitet', 'envoye', 'envoyes', 'envoyees', 'transmis', 'repondu',
-  'mande', 'mandado', 'envie', 'enviado', 'respondi', 'mandei', 'enviei', 'encaminhei', 'passei',
+  'mande', 'mandado', 'envie', 'enviado', 'respondi', 'mandei', 'enviei', 'encaminhei', 'passei', 'shared', 'posted', 'partage', 'partagee', 'comparti', 'compartido', 'compartilhei',
+  'geteilt', 'freigegeben',
 ]);
 
 const MISTAKE_BY: ReadonlySet<string> = new Set(['by', 'in', 'por', 'par', 'per']);
@@ -167,7 +168,10 @@ const PHRASES = {
   disown: ['never been', 'never made', 'never did', 'i was asleep', 'not me', 'wasn t me', 'was not me', 'no fui yo', 'nao fui eu', 'pas moi', 'nicht ich', 'war nicht ich', 'war ich nicht', 'ce n etait pas moi', 'didn t change it', 'i didn t change', 'i did not change', 'didn t make', 'did not make',
     'didn t do that', 'did not do that', 'didn t do this', 'didn t do it', 'not trying to', 'wasn t trying', 'never asked', 'didn t ask', 'did not ask', 'never requested', 'didn t request',
     'did not request', 'didn t start', 'didn t initiate', 'didn t trigger', 'nicht angefordert', 'nicht ausgelost', 'nicht beantragt', 'nie angefordert', 'pas demande', 'jamais demande',
-    'no pedi', 'no solicite', 'nunca pedi', 'nao pedi', 'nao solicitei', 'eu nao fiz'],
+    'no pedi', 'no solicite', 'nunca pedi', 'nao pedi', 'nao solicitei', 'eu nao fiz',
+    'never wrote', 'didn t write', 'did not write', 'didn t send', 'did not send', 'didn t set that up', 'didn t set it up', 'did not set', 'never set up', 'nicht geschrieben',
+    'nicht gesendet', 'nicht eingerichtet', 'nicht gemacht', 'pas envoye', 'pas ecrit', 'pas fait', 'pas cree', 'que no hice', 'no lo hice', 'no las hice', 'no escribi', 'no envie', 'no cree',
+    'nao escrevi', 'nao enviei', 'nao criei', 'que nao fiz'],
   falseAlarm: ['false alarm', 'it was me', 'it was just me', 'fehlalarm', 'war ich selbst', 'c etait moi', 'fausse alerte', 'falsa alarma', 'era yo', 'fui yo mismo', 'alarme falso', 'era eu', 'close the ticket', 'ticket schliessen', 'fermer le ticket', 'cerrar el ticket', 'fechar o chamado', 'all good now', 'please ignore'],
   thanks: ['thanks for', 'thank you for', 'danke fur', 'vielen dank fur', 'merci pour', 'merci d avoir', 'gracias por', 'obrigado por', 'obrigada por'],
   singular: ['only me', 'only mine', 'only my', 'nobody else', 'no one else', 'noone else', 'everyone else', 'niemand sonst', 'nur bei mir', 'nur ich', 'nur mein', 'personne d autre', 'que moi', 'seulement moi', 'seulement mon', 'chez moi seulement', 'nadie mas', 'solo a mi', 'solo yo', 'solo mi', 'ninguem mais', 'so comigo', 'so eu', 'so o meu', 'so a minha'],
@@ -215,6 +219,30 @@ export interface PriorityCues {
 
 /** Words that are many people or the business on their own. */
 const SELF_SCOPED: ReadonlySet<string> = new Set(['everyone', 'everybody', 'anybody', 'production', 'prod', 'produktion', 'produccion', 'producao', 'customers', 'kunden', 'clientes']);
+/** What a business runs on, counted: "fails for every order", "all tills", "todas las cajas". */
+const COUNTED: ReadonlySet<string> = new Set([
+  'order', 'orders', 'payment', 'payments', 'transaction', 'transactions', 'checkout', 'checkouts', 'till', 'tills', 'register', 'registers', 'scanners', 'bestellung', 'bestellungen',
+  'zahlungen', 'kassen', 'kasse', 'commande', 'commandes', 'paiements', 'caisses', 'pedido', 'pedidos', 'pagos', 'cajas', 'pagamentos', 'caixas', 'vendas', 'ventas',
+]);
+/** "kein Mitarbeiter", "no one", "ningún empleado": a determiner of nobody before people. */
+const NO_DETERMINERS: ReadonlySet<string> = new Set(['no', 'kein', 'keine']);
+/** "Schulungsraum", "training room": a room's name, no training. */
+const ROOM_WORDS: ReadonlySet<string> = new Set(['room', 'rooms', 'centre', 'center', 'raum', 'salle', 'sala']);
+function trainingWord(word: string, next: string): boolean {
+  return (classes(word) & C.training) !== 0 && !ROOM_WORDS.has(next) && !word.endsWith('raum') && !word.endsWith('raume');
+}
+/** Someone else signed in: "someone logged into my account", "quelqu'un s'est connecté", "jemand hat sich angemeldet". */
+const SOMEONE: ReadonlySet<string> = new Set(['someone', 'somebody', 'quelqu', 'jemand', 'alguien', 'alguem', 'qualcuno', 'iemand']);
+const SIGNED_IN_PAST: ReadonlySet<string> = new Set(['logged', 'signed', 'accessed', 'connecte', 'connectee', 'angemeldet', 'eingeloggt', 'zugegriffen', 'accedio', 'entro', 'entrou', 'acessou', 'conecto', 'conectou']);
+/** A device left behind or not found: "left on the train", "can't find my laptop". */
+const LEFT: ReadonlySet<string> = new Set(['left', 'forgot', 'vergessen', 'liegen', 'oublie', 'oubliee', 'olvide', 'deje', 'esqueci', 'deixei']);
+const PUBLIC_PLACES: ReadonlySet<string> = new Set(['train', 'bus', 'taxi', 'uber', 'plane', 'flight', 'airport', 'cafe', 'restaurant', 'station', 'tube', 'zug', 'bahn', 'flugzeug', 'flughafen', 'avion', 'aeroport', 'gare', 'metro', 'tren', 'autobus', 'avion', 'aeropuerto', 'trem', 'onibus', 'aviao', 'aeroporto']);
+/** Files locked with a demand to pay: a ransom note in other words. */
+const LOCKED: ReadonlySet<string> = new Set(['locked', 'encrypted', 'gesperrt', 'blockiert', 'verrouilles', 'bloques', 'bloqueados', 'bloqueadas', 'bloqueados']);
+const PAY: ReadonlySet<string> = new Set(['pay', 'payment', 'zahlen', 'bezahlen', 'payer', 'payez', 'pagar', 'pague', 'pagamento', 'paiement', 'pago']);
+/** An approval an attacker waits for: a push or prompt. */
+const PUSHES: ReadonlySet<string> = new Set(['mfa', '2fa', 'push', 'pushes', 'prompt', 'prompts', 'authenticator', 'notification', 'notifications', 'requests', 'request', 'anfragen', 'demandes', 'solicitudes', 'solicitacoes', 'notificacoes', 'notificaciones']);
+const APPROVALS: ReadonlySet<string> = new Set(['approve', 'approved', 'accept', 'accepted', 'confirm', 'confirmed', 'yes', 'bestatigt', 'bestatigen', 'akzeptiert', 'genehmigt', 'approuve', 'accepte', 'valide', 'aprobe', 'acepte', 'confirme', 'aprovei', 'aceitei', 'confirmei']);
 
 /** Words between a scope word and a severity word that still read as one statement. */
 const SCOPE_WINDOW = 10;
@@ -250,7 +278,10 @@ export function readCues(words: readonly string[], asks = false): PriorityCues {
     if ((m & C.quant) && !POSSESSIVE.has(next) && near(i, C.group, 2, 6) >= 0) scopeAt.push(i);
     if (SELF_SCOPED.has(words[i]!)) scopeAt.push(i);
     // Not "nobody else", "aucun souci", "none of the ports on my desktop".
-    if ((m & C.nobody) && !(masks[i + 1]! & C.fine) && !words.slice(i + 1, i + 8).some((w) => POSSESSIVE.has(w)) && next !== 'else' && next !== 'sonst' && next !== 'mas' && next !== 'mais' && !(words[i] === 'no' || words[i] === 'kein' || words[i] === 'keine')) scopeAt.push(i);
+    if ((m & C.nobody) && !(masks[i + 1]! & C.fine) && !words.slice(i + 1, i + 8).some((w) => POSSESSIVE.has(w)) && next !== 'else' && next !== 'sonst' && next !== 'mas' && next !== 'mais' && !NO_DETERMINERS.has(words[i]!)) scopeAt.push(i);
+    // "kein Mitarbeiter kann", "no user can": the determiner with people is nobody.
+    if (NO_DETERMINERS.has(words[i]!) && (masks[i + 1]! & C.group) && !(masks[i + 1]! & C.service)) scopeAt.push(i);
+    if ((m & C.quant) && COUNTED.has(next)) scopeAt.push(i);
     if ((m & C.group) && /^\d+$/.test(words[i - 1] ?? '') && Number(words[i - 1]) >= 5) scopeAt.push(i);
     // Severity: a severity word, a negated ability, or "no"/"kein"/"sin" and a service (no wifi, kein Netz, sin internet).
     if (m & C.severity) severityAt.push(i);
@@ -271,7 +302,7 @@ export function readCues(words: readonly string[], asks = false): PriorityCues {
     }
   }
 
-  const training = any(C.training) ? 'training or simulation' : undefined;
+  const training = words.some((w, i) => trainingWord(w, words[i + 1] ?? '')) ? 'training or simulation' : undefined;
   // Maintenance asked about or announced for later is planned work, not an outage ("since the maintenance last night" is one).
   const planned = any(C.planned) || (words.some((w) => MAINTENANCE.has(w)) && (asks || words.some((w) => FUTURE.has(w))));
   const nonIncident = training ?? (planned ? 'planned' : undefined) ?? (has('thanks') ? 'thanks' : undefined) ?? (has('falseAlarm') ? 'false alarm' : undefined);
@@ -310,6 +341,11 @@ function securityEvent(
     // A ransom note ("README_DECRYPT.txt", "pay to decrypt"), or every file given a strange new extension.
     if (DECRYPT_STEMS.some((d) => words[i]!.startsWith(d)) && words.slice(Math.max(0, i - 4), i + 5).some((w) => NOTE_WORDS.has(w) || FILES.has(w))) return words[i];
     if (EXTENSIONS.has(words[i]!) && words.slice(Math.max(0, i - 3), i).some((w) => CHANGED.has(w)) && words.slice(Math.max(0, i - 8), i + 8).some((w) => FILES.has(w))) return `${words[i]} … files`;
+    if (FILES.has(words[i]!) && words.slice(i + 1, i + 4).some((w) => LOCKED.has(w)) && words.some((w) => PAY.has(w))) return `${words[i]} … pay`;
+    // A device left on the train, or gone.
+    if (LEFT.has(words[i]!) && near(i, C.device, 4, 3) >= 0 && words.slice(i + 1, i + 6).some((w) => PUBLIC_PLACES.has(w))) return `${words[i]} … ${words.slice(i + 1, i + 6).find((w) => PUBLIC_PLACES.has(w))}`;
+    // Someone else signed in.
+    if (SOMEONE.has(words[i]!) && words.slice(i + 1, i + 6).some((w) => SIGNED_IN_PAST.has(w))) return `${words[i]} … signed in`;
     if (m === 0 || negatedAt(i)) continue;
     // An action on a link, attachment, secret or push, with something suspicious or regretted in the ticket
     // (a merely "weird" one only close by: "a weird error" is no phishing).
@@ -320,7 +356,9 @@ function securityEvent(
     // Signed in on what a mail, link, button or QR code opened, and now in doubt ("worried it wasn't you", "says it's a scam").
     if (SIGNED_IN.has(words[i]!) && words.some((w) => LURES.has(w)) && (suspicious || has('doubt') || words.some((w) => DOUBT.has(w)))) return `${words[i]} … in doubt`;
     // A sign-in the requester disowns ("not me"), or one from somewhere unknown.
-    if ((m & (C.signin | C.object)) && disowned) return `${words[i]} … not them`;
+    if ((m & (C.signin | C.object | C.send)) && disowned) return `${words[i]} … not them`;
+    // A push approved by accident or not asked for.
+    if (APPROVALS.has(words[i]!) && (suspicious || disowned) && words.some((w) => PUSHES.has(w))) return `${words[i]} … push`;
     if ((m & C.signin) && ( (near(i, C.disown, 8, 8) >= 0 && near(i, C.from, 6, 6) >= 0))) return `${words[i]} … not them`;
     if (m & C.ransom) return words[i];
     // A stolen device (or bag).
@@ -328,7 +366,8 @@ function securityEvent(
     if (device >= 0) return `${words[i]} … ${words[device]}`;
     // Data sent to the wrong person, or sensitive data sent outside.
     if (m & C.send) {
-      const wrong = near(i, C.mistake, 8, 8);
+      // What the requester sent ("sent", "envié"), not what a device does ("the scanner sends scans to the wrong address").
+      const wrong = SENT_PAST.has(words[i]!) ? near(i, C.mistake, 10, 10) : -1;
       // "sending gives an error" is a fault; "sent by error", "por error" is a mistake.
       const fault = wrong >= 0 && (words[wrong] === 'error' || words[wrong] === 'erreur') && !MISTAKE_BY.has(words[wrong - 1] ?? '');
       if (wrong >= 0 && !fault) return `${words[i]} … ${words[wrong]}`;

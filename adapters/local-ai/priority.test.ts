@@ -230,12 +230,26 @@ describe('compositional priority cues', () => {
     ['screens', 'Half the PCs in the call centre blue-screened at the same time'],
     ['Printer', 'De printer op de tweede verdieping werkt voor niemand'],
     ['Stampante', 'La stampante del secondo piano non funziona per nessuno'],
+    ['MFA', 'got 20 MFA requests in a row, I pressed accept by accident'],
+    ['Sent items', 'my account sent 300 emails overnight that I never wrote'],
+    ['Rules', "Outlook shows rules forwarding all my mail to an external gmail address, I didn't set that up"],
+    ['Screen', "there's a message on screen saying my files are locked and I need to pay"],
+    ['Laptop', "company laptop left on the train, can't find it"],
+    ['Client list', 'I emailed the client list to my personal gmail by mistake'],
+    ['Strom', 'Stromausfall in Gebäude C, die Server laufen auf USV'],
+    ['Lager', 'Kein Mitarbeiter im Lager kann drucken'],
+    ['Schulungsraum', 'Alle Rechner im Schulungsraum zeigen eine Lösegeldforderung'],
+    ['Compte', "Quelqu'un s'est connecté à mon compte depuis la Russie"],
+    ['Sesión', 'Me llegaron notificaciones de inicio de sesión que no hice'],
+    ['Shop', 'Checkout on the web shop fails for every order'],
   ])('reads an unasked sign-in, a ransom note, data sent to a fake, a crowd with a dead service as HIGH: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });
 
   it('does not read a send error as data sent to the wrong person', () => {
     expect(readPriority('Mail', 'Sending gives an error since this morning').kinds.has('security')).toBe(false);
+    expect(readPriority('Mail', 'Outlook says some of my emails could not be sent, error 550').priority).toBe('MEDIUM');
+    expect(readPriority('Scanner', 'the scanner sends scans to the wrong email address').kinds.has('security')).toBe(false);
   });
 
   it.each([

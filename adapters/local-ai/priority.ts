@@ -73,7 +73,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'hors service', 'caida', 'caido', 'fuera de servicio', 'fora do ar', 'inoperante', 'customers are calling', 'customers can t', 'customers cannot', 'clients can t', 'clients cannot', 'steht still', 'stehen still', 'at a standstill', 'standstill',
     'nichts geht mehr', 'geht gar nichts', 'a l arret', 'paralizado', 'paralizada', 'paralisado', 'paralisada', 'kunden konnen nicht', 'clients ne peuvent', 'clientes no pueden',
     'clientes nao conseguem', 'plus aucun', 'ne fonctionne plus pour', 'no funciona para nadie', 'nao funciona para ninguem', 'production line', 'line stopped', 'can t ship', 'cannot ship', 'orders are stuck', 'can t take orders',
-    'cannot take orders', 'can t take payments', 'sitting idle', 'agents idle', 'warehouse is stuck', 'temperature alarm', 'data loss', 'lost data', 'rows deleted', 'records deleted',
+    'cannot take orders', 'can t take payments', 'power cut', 'power outage', 'no power', 'blackout', 'stromausfall', 'kein strom', 'coupure de courant', 'panne de courant', 'corte de luz',
+    'apagon', 'sin luz', 'queda de energia', 'falta de luz', 'sem luz', 'sitting idle', 'agents idle', 'warehouse is stuck', 'temperature alarm', 'data loss', 'lost data', 'rows deleted', 'records deleted',
   ],
   impact: [
     'whole office', 'whole site', 'whole building', 'ganze buro', 'tout le bureau', 'toda la oficina', 'todo o escritorio', 'for everyone', 'everyone in', 'everyone on', 'everybody in', 'whole team', 'whole department', 'entire office', 'entire team', 'entire department', 'all users', 'all staff',
@@ -102,9 +103,9 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'quiero saber', 'queria saber', 'me gustaria saber', 'quero saber', 'gostaria de saber',
   ],
   request: [
-    'i would like', 'i d like', 'would like to', 'could i get', 'can i get', 'could we get', 'would it be possible', 'is it possible', 'request for', 'requesting', 'need a new', 'could be installed',
+    'i would like', 'i d like', 'would like to', 'we would like', 'would like the', 'would like a', 'would like an', 'would love', 'could i get', 'can i get', 'could we get', 'would it be possible', 'is it possible', 'request for', 'requesting', 'need a new', 'could be installed',
     'can it be', 'could it be', 'order new', 'ich hatte gern', 'ich benotige informationen', 'serait il possible', 'je voudrais', 'demande d', 'quisiera', 'me gustaria', 'solicitud', 'gostaria',
-    'solicitacao', 'pedido de',
+    'solicitacao', 'pedido de', 'request', 'could you install', 'can you install', 'could you order', 'can you order',
     'please put', 'please install', 'please add', 'please create', 'please set up', 'please order', 'can you add', 'could you add', 'could you give me', 'can you give me',
     'could you set up', 'can you set up', 'could i have', 'can i have', 'i need the', 'i need a', 'ich brauchte', 'ich brauche', 'j ai besoin', 'necesito', 'preciso de', 'need access', 'bitte installieren', 'j aimerais', 'je souhaite', 'pourriez vous',
     'necesito un', 'necesito una', 'preciso de um', 'preciso de uma',
@@ -119,7 +120,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
   'can-wait': [
     'not urgent', 'no rush', 'no hurry', 'no big deal', 'would be nice', 'nice to have', 'when you have time', 'whenever is fine', 'at some point', 'low priority', 'nicht dringend', 'keine eile',
     'pas urgent', 'n est pas urgent', 'no es urgente', 'sin prisa', 'nao e urgente', 'sem pressa', 'whenever you can', 'no urgency', 'low prio', 'next week is fine', 'not a big deal', 'kein stress', 'hat zeit', 'rien d urgent',
-    'quand vous aurez le temps', 'cuando puedas', 'quando puder',
+    'quand vous aurez le temps', 'cuando puedas', 'quando puder', 'when you have a moment', 'when you get a chance', 'when you have a minute', 'wenn ihr zeit habt',
+    'quand vous pourrez', 'cuando tengan tiempo', 'quando tiver tempo',
     'still usable', 'still works', 'still working', 'noch benutzbar', 'funktioniert noch', 'encore utilisable', 'fonctionne encore', 'todavia funciona', 'aun funciona',
     'ainda funciona', 'ainda da para usar',
   ],
@@ -184,6 +186,7 @@ const TIMES: ReadonlySet<string> = new Set(['day', 'morning', 'afternoon', 'week
 const ALL: ReadonlySet<string> = new Set(['all', 'every', 'alle', 'allen', 'tous', 'toutes', 'todos', 'todas', 'todo', 'toda']);
 /** Sent out by mistake, in any word order ("Enviei por engano a planilha…"). */
 const MISTAKE: ReadonlySet<string> = new Set(['accidentally', 'mistakenly', 'mistake', 'versehentlich', 'versehen', 'erreur', 'error', 'engano', 'equivocado', 'equivocada', 'errado']);
+const MISTAKE_BY: ReadonlySet<string> = new Set(['by', 'in', 'por', 'par', 'per']);
 const SENT: ReadonlySet<string> = new Set(['sent', 'emailed', 'shared', 'posted', 'forwarded', 'uploaded', 'geschickt', 'gesendet', 'weitergeleitet', 'envoye', 'partage', 'envie', 'enviado', 'comparti', 'enviei', 'compartilhei', 'encaminhei']);
 /** A device lost: "lost my laptop", "perdí el móvil", not "lost my laptop charger". */
 const LOST: ReadonlySet<string> = new Set(['lost', 'verloren', 'perdu', 'perdi', 'perdido', 'perdida', 'perdio']);
@@ -323,9 +326,10 @@ export function readPriority(title: string, description: string): PriorityReadin
     const opened = words.findIndex((w) => OPENED.has(w));
     if (opened >= 0 && !negated(words, opened)) add('security', `attachment … ${words[opened]}`);
   }
-  const mistake = words.findIndex((w) => MISTAKE.has(w));
+  // "could not be sent, error 550" is a fault; "sent by error", "por error" a mistake.
+  const mistake = words.findIndex((w, i) => MISTAKE.has(w) && ((w !== 'error' && w !== 'erreur') || MISTAKE_BY.has(words[i - 1] ?? '')));
   if (mistake >= 0 && !kinds.has('security')) {
-    for (let j = Math.max(0, mistake - 6); j <= mistake + 6 && j < words.length; j++) if (SENT.has(words[j] ?? '')) add('security', `${words[j]} … ${words[mistake]}`);
+    for (let j = Math.max(0, mistake - 10); j <= mistake + 10 && j < words.length; j++) if (SENT.has(words[j] ?? '')) add('security', `${words[j]} … ${words[mistake]}`);
   }
   const room = words.some((w, i) => ROOM_FIRST.has(w) && (SERVER_ROOMS.has(w) || SERVER_ROOMS.has(`${w} ${words[i + 1] ?? ''}`) || SERVER_ROOMS.has(`${w} ${words[i + 1] ?? ''} ${words[i + 2] ?? ''}`)));
   const hazard = room && words.find((w) => HAZARDS.has(w));

@@ -232,7 +232,8 @@ export class SkillMatcher {
     }
     // Inflected words ("dropping", "started") are real words, not typos of an entry ("dripping"), and so are
     // the ordinary words one edit from an entry ("changer" is no "charger", "konnte" no "konto").
-    if (exact || w.length < MIN_TYPO_LENGTH || INFLECTED.some((e) => w.endsWith(e)) || REAL_WORDS.has(w)) return;
+    // A word already read by its start or end is not read again as a typo of the same entry.
+    if (exact || suffixHit || prefixHit || w.length < MIN_TYPO_LENGTH || INFLECTED.some((e) => w.endsWith(e)) || REAL_WORDS.has(w)) return;
     // One edit away: the word itself or one of its deletions equals an entry's deletion.
     const known = this.typos.get(w);
     if (known) {
