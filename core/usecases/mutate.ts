@@ -24,11 +24,14 @@ const ATTEMPTS = 5;
  * current ticket and saved only if nobody changed it meanwhile; otherwise it
  * is made again on the new state. Load counts, events and the audit
  * entries of staff actions the change records (see auditFromHistory) are
- * saved in the same transaction as the ticket.
+ * saved in the same transaction as the ticket. `read` is the ticket as the
+ * caller just read it, to decide on first without reading it again: if it
+ * changed since, the save is refused as stale and the decision is made again
+ * on a fresh read, as after any concurrent change.
  */
-export async function mutateTicket(deps: HelpdeskDeps, ticketId: string, decide: Decide): Promise<Result<Ticket>> {
+export async function mutateTicket(deps: HelpdeskDeps, ticketId: string, decide: Decide, read?: Ticket): Promise<Result<Ticket>> {
   for (let attempt = 1; ; attempt++) {
-    const current = await deps.store.getTicket(ticketId);
+    const current = attempt === 1 && read?.id === ticketId ? read : await deps.store.getTicket(ticketId);
     if (!current) return Errors.ticketNotFound(ticketId);
     const decision = await decide(current);
     if (!decision.ok) return decision;

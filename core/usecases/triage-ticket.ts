@@ -27,20 +27,31 @@ async function precedentsOf(deps: HelpdeskDeps, hits: readonly SimilarTicket[]):
 /** Shipped words per skill id: engines know these already, so only the words staff taught travel with a request. */
 const SHIPPED_WORDS = new Map(SKILL_CATALOG.map((d) => [d.id, new Set(d.words ?? [])]));
 
+/** The last skill list built per catalog, with what it was built from: staff skills rarely change between tickets. */
+const builtSkills = new WeakMap<object, { readonly revision: number; readonly staff: string; readonly skills: readonly TriageSkill[] }>();
+
 /**
  * The skills this helpdesk routes by, for every engine: the helpdesk-first
  * catalog with the skills admins created, and whatever staff hold; each with
- * its description and the words admins taught it.
+ * its description and the words admins taught it. Built again only when the
+ * catalog or the staff skills changed.
  */
-function helpdeskSkills(deps: HelpdeskDeps, staffSkills: readonly string[]): TriageSkill[] {
+function helpdeskSkills(deps: HelpdeskDeps, staffSkills: readonly string[]): readonly TriageSkill[] {
+  const staff = staffSkills.join('\n');
+  const memo = builtSkills.get(deps.catalog);
+  if (memo?.revision === deps.catalog.revision && memo.staff === staff) return memo.skills;
   const ids = new Set(deps.catalog.definitions().filter((d) => d.kind === 'helpdesk').map((d) => d.id));
   for (const id of staffSkills) ids.add(id);
-  return [...ids].flatMap((id) => {
-    const d = deps.catalog.get(id);
-    const shipped = SHIPPED_WORDS.get(id);
-    const taught = (d?.words ?? []).filter((w) => !shipped?.has(w));
-    return d ? [{ id, ...(d.description ? { description: d.description } : {}), ...(taught.length ? { words: taught } : {}) }] : [];
-  });
+  const skills = Object.freeze(
+    [...ids].flatMap((id) => {
+      const d = deps.catalog.get(id);
+      const shipped = SHIPPED_WORDS.get(id);
+      const taught = (d?.words ?? []).filter((w) => !shipped?.has(w));
+      return d ? [Object.freeze({ id, ...(d.description ? { description: d.description } : {}), ...(taught.length ? { words: Object.freeze(taught) } : {}) })] : [];
+    }),
+  );
+  builtSkills.set(deps.catalog, { revision: deps.catalog.revision, staff, skills });
+  return skills;
 }
 
 /**
@@ -75,6 +86,7 @@ export async function triageTicket(deps: HelpdeskDeps, ticketId: string): Promis
     { ticketId, engine: proposal.engine, model: proposal.model, skills: safe.skills, priority: safe.priority, usage: proposal.usage },
     'ticket triaged',
   );
+  // Saved against the ticket read above; a change made meanwhile makes the save read it again (see mutateTicket).
   return mutateTicket(deps, ticketId, (ticket) => {
     if (ticket.triage) return ok(null);
     const at = nowIso(deps);
@@ -92,5 +104,5 @@ export async function triageTicket(deps: HelpdeskDeps, ticketId: string): Promis
       at,
     );
     return ok({ next, events: [outboxEvent('ticket/triaged', { ticketId, ref: ticket.ref, engine: proposal.engine }, ticketId, at)] });
-  });
+  }, existing);
 }
