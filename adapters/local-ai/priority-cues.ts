@@ -37,11 +37,11 @@ type Cls = keyof typeof C;
 const LEXICON: Readonly<Record<Cls, string>> = {
   quant: 'half all alle allen aller every entire whole ganz* gesamt* samtlich* jede* tous toutes tout toute ensemble todos todas todo toda inteir* entera entero several multiple many mehrere viele plusieurs varios varias vari* anybody anyone tutti tutte iedereen',
   nobody: 'nobody none noone niemand keiner keine kein einziger personne aucun aucune nadie ningun ninguno ninguna ninguem nenhum nenhuma nessuno nessuna',
-  group: 'everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
-  severity: 'lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt bsod bluescreen* blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
+  group: 'everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets phones telephones printers screens monitors laptops ordinateurs ordenadores computadoras computadores telefones telefonos rechner imprimantes impresoras impressoras callcenter* reception recepcion recepcao empfang accueil switchboard team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
+  severity: 'lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt bsod bluescreen* denied verweigert denegado negado muet muets muette mute muted stumm mudo mudos parou pararam arrete* gestoppt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
   neg: 'not no t cannot cant unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel non niet',
-  able: 'work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem funziona* werkt werken',
-  service: 'tone dialtone audio sound network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
+  able: 'work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem funziona* werkt werken join* beitreten rejoindre unirme arranc* startet boot* enciend* allum* liga ligam chegar arriv* ankommen',
+  service: 'tone dialtone audio sound telefon* telephon* network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
   action: 'confirm* scann* logged pase pasado click* clique* cliquei geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
   object: 'link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr card digits cvv cvc karte carte tarjeta cartao',
   weird: 'suspicious weird strange odd seltsam* komisch* etrange* bizarre* extran* raro rara estranh*',
@@ -244,6 +244,18 @@ const PAY: ReadonlySet<string> = new Set(['pay', 'payment', 'zahlen', 'bezahlen'
 const PUSHES: ReadonlySet<string> = new Set(['mfa', '2fa', 'push', 'pushes', 'prompt', 'prompts', 'authenticator', 'notification', 'notifications', 'requests', 'request', 'anfragen', 'demandes', 'solicitudes', 'solicitacoes', 'notificacoes', 'notificaciones']);
 const APPROVALS: ReadonlySet<string> = new Set(['approve', 'approved', 'accept', 'accepted', 'confirm', 'confirmed', 'yes', 'bestatigt', 'bestatigen', 'akzeptiert', 'genehmigt', 'approuve', 'accepte', 'valide', 'aprobe', 'acepte', 'confirme', 'aprovei', 'aceitei', 'confirmei']);
 
+const NO_WAY: ReadonlySet<string> = new Set(['jeito', 'manera', 'forma', 'modo', 'caso', 'fall', 'cas', 'way']);
+
+/** Places that, named as the subject, are many people: "the Bordeaux site", "unsere Filiale", "la tienda". */
+const PLACE_SUBJECTS: ReadonlySet<string> = new Set([
+  'site', 'branch', 'building', 'warehouse', 'store', 'shop', 'plant', 'factory', 'floor', 'office', 'filiale', 'niederlassung', 'standort', 'gebaude', 'lager', 'etage', 'buro',
+  'agence', 'batiment', 'entrepot', 'usine', 'magasin', 'bureau', 'sucursal', 'edificio', 'almacen', 'tienda', 'fabrica', 'oficina', 'planta', 'filial', 'predio', 'armazem', 'loja', 'escritorio', 'andar',
+]);
+/** The requester speaking of themselves, or of where they are: "I have no internet at the office" is one person. */
+const SELF_WORDS: ReadonlySet<string> = new Set(['i', 'me', 'ich', 'mir', 'mich', 'je', 'moi', 'yo', 'eu', 'at', 'from', 'depuis', 'desde', 'von']);
+/** Words between such a place and the lost service. */
+const PLACE_WINDOW = 8;
+
 /** Words between a scope word and a severity word that still read as one statement. */
 const SCOPE_WINDOW = 10;
 /** Words between an action and its object. */
@@ -269,13 +281,19 @@ export function readCues(words: readonly string[], asks = false): PriorityCues {
   // Scope: a quantifier next to a group, "nobody"/"none" (not "nobody else"), a group with a number of five or more.
   const scopeAt: number[] = [];
   const severityAt: number[] = [];
+  /** A place named as the subject, and where a service or ability is lost: these pair only with each other. */
+  const placeAt: number[] = [];
+  const lostAt: number[] = [];
   for (let i = 0; i < words.length; i++) {
-    const m = masks[i]!;
+    // "de jeito nenhum", "de ninguna manera", "auf keinen Fall": no way, nobody.
+    const m = NO_WAY.has(words[i + 1] ?? '') || NO_WAY.has(words[i - 1] ?? '') ? masks[i]! & ~C.nobody : masks[i]!;
     const next = words[i + 1] ?? '';
     // "blue-screened", "a blue screen": a crash.
     if (words[i] === 'blue' && next.startsWith('screen')) severityAt.push(i);
     if (m === 0) continue;
-    if ((m & C.quant) && !POSSESSIVE.has(next) && near(i, C.group, 2, 6) >= 0) scopeAt.push(i);
+    if ((m & C.quant) && !POSSESSIVE.has(next) && near(i, C.group, 4, 6) >= 0) scopeAt.push(i);
+    // "our office has no network", "le site de Bordeaux n'a plus de réseau": a place that lost a service (not "my office").
+    if ((m & C.group) && PLACE_SUBJECTS.has(words[i]!) && !words.slice(Math.max(0, i - 3), i).some((w) => POSSESSIVE.has(w) || SELF_WORDS.has(w))) placeAt.push(i);
     if (SELF_SCOPED.has(words[i]!)) scopeAt.push(i);
     // Not "nobody else", "aucun souci", "none of the ports on my desktop".
     if ((m & C.nobody) && !(masks[i + 1]! & C.fine) && !words.slice(i + 1, i + 8).some((w) => POSSESSIVE.has(w)) && next !== 'else' && next !== 'sonst' && next !== 'mas' && next !== 'mais' && !NO_DETERMINERS.has(words[i]!)) scopeAt.push(i);
@@ -289,13 +307,27 @@ export function readCues(words: readonly string[], asks = false): PriorityCues {
     if ((m & C.nobody) && near(i, C.able, 0, 6) >= 0) severityAt.push(i);
     // "werkt voor niemand", "doesn't work for anyone": what does not work, then for whom.
     if ((m & C.nobody) && near(i, C.able, 3, 0) >= 0) severityAt.push(i);
-    if ((m & C.able) && (near(i, C.neg | C.nobody, 3, 0) >= 0 || near(i, C.neg, 0, 2) >= 0)) severityAt.push(i);
-    if ((m & C.service) && near(i, C.neg, 2, 0) >= 0) severityAt.push(i);
+    if ((m & C.able) && (near(i, C.neg | C.nobody, 3, 0) >= 0 || near(i, C.neg, 0, 2) >= 0)) {
+      severityAt.push(i);
+      lostAt.push(i);
+    }
+    if ((m & C.service) && near(i, C.neg | C.nobody, 2, 0) >= 0) {
+      severityAt.push(i);
+      lostAt.push(i);
+    }
   }
   const singular = has('singular') || masks.some((m, i) => (m & C.people) && near(i, C.fine, 0, 5) >= 0);
   let scopedImpact: string | undefined;
   for (const s of scopeAt) {
     const v = severityAt.find((x) => Math.abs(x - s) <= SCOPE_WINDOW);
+    if (v !== undefined) {
+      scopedImpact = `${words[s]} … ${words[v]}`;
+      break;
+    }
+  }
+  for (const s of scopedImpact ? [] : placeAt) {
+    // "My phone cannot connect" is one person's loss, whatever place came before.
+    const v = lostAt.find((x) => x > s && x - s <= PLACE_WINDOW && !words.slice(Math.max(0, x - 3), x).some((w) => POSSESSIVE.has(w) || SELF_WORDS.has(w)));
     if (v !== undefined) {
       scopedImpact = `${words[s]} … ${words[v]}`;
       break;
@@ -345,7 +377,7 @@ function securityEvent(
     // A device left on the train, or gone.
     if (LEFT.has(words[i]!) && near(i, C.device, 4, 3) >= 0 && words.slice(i + 1, i + 6).some((w) => PUBLIC_PLACES.has(w))) return `${words[i]} … ${words.slice(i + 1, i + 6).find((w) => PUBLIC_PLACES.has(w))}`;
     // Someone else signed in.
-    if (SOMEONE.has(words[i]!) && words.slice(i + 1, i + 6).some((w) => SIGNED_IN_PAST.has(w))) return `${words[i]} … signed in`;
+    if (SOMEONE.has(words[i]!) && words.slice(i + 1, i + 8).some((w) => SIGNED_IN_PAST.has(w))) return `${words[i]} … signed in`;
     if (m === 0 || negatedAt(i)) continue;
     // An action on a link, attachment, secret or push, with something suspicious or regretted in the ticket
     // (a merely "weird" one only close by: "a weird error" is no phishing).
@@ -379,7 +411,7 @@ function securityEvent(
     // Sensitive data leaked or exposed.
     if ((m & C.expose) && any(C.sensitive)) return words[i];
     // A found USB stick plugged in.
-    if ((m & C.found) && near(i, C.object | C.device, 0, 4) >= 0 && any(C.plug)) return `${words[i]} … plugged in`;
+    if ((m & C.found) && near(i, C.object | C.device, 2, 4) >= 0 && any(C.plug)) return `${words[i]} … plugged in`;
   }
   if (has('exposed') && any(C.sensitive)) return 'open to anyone';
   return undefined;

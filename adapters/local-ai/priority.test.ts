@@ -242,8 +242,23 @@ describe('compositional priority cues', () => {
     ['Compte', "Quelqu'un s'est connecté à mon compte depuis la Russie"],
     ['Sesión', 'Me llegaron notificaciones de inicio de sesión que no hice'],
     ['Shop', 'Checkout on the web shop fails for every order'],
+    ['Köln', 'Seit 8 Uhr kommt bei uns in der Filiale Köln keine einzige Mail an'],
+    ['Callcenter', 'Unser gesamtes Callcenter hat keine Telefonverbindung'],
+    ['WaWi', 'Das Warenwirtschaftssystem ist ausgefallen, wir können nichts ausliefern'],
+    ['Bordeaux', "Le site de Bordeaux n'a plus de réseau depuis ce matin"],
+    ['Service client', 'Tous les téléphones du service client sont muets'],
+    ['USB', "J'ai branché une clé USB trouvée sur le parking"],
+    ['Recepción', 'Todos los ordenadores de recepción se reiniciaron y no arrancan'],
+    ['Equipe', 'Todos os e-mails da equipe pararam de chegar'],
+    ['Server room', 'a stranger was in the server room today without a badge'],
+    ['Teams', "half the office can't join any Teams calls"],
   ])('reads an unasked sign-in, a ransom note, data sent to a fake, a crowd with a dead service as HIGH: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
+  });
+
+  it('reads one person at a place, or "de jeito nenhum", as no crowd', () => {
+    expect(readPriority('wifi password changed?', 'Did the office wifi password change? My phone cannot connect anymore').priority).not.toBe('HIGH');
+    expect(readPriority('notebook não liga', 'Meu notebook não liga de jeito nenhum, a luz nem acende.').priority).toBe('MEDIUM');
   });
 
   it('does not read a send error as data sent to the wrong person', () => {

@@ -20,7 +20,7 @@ import { foldWords } from './skill-matcher.js';
 export type SignalKind = 'security' | 'outage' | 'impact' | 'safety' | 'deadline' | 'blocked' | 'urgency' | 'question' | 'request' | 'cosmetic' | 'can-wait';
 
 /** What a phishing page or caller asks for. */
-const SECRETS = ['my password', 'my credentials', 'my login', 'my login details', 'my username and password', 'my microsoft password', 'my okta password', 'my work password'];
+const SECRETS = ['my password', 'my credentials', 'my login', 'my login details', 'my username and password', 'my microsoft password', 'my okta password', 'my work password', 'my pin', 'my card details', 'my bank details'];
 
 /** "gave away my login", "told him my password": handing credentials to someone is the incident. */
 function credentialsHandedOver(): string[] {
@@ -34,6 +34,7 @@ function credentialsTyped(): string[] {
   const verbs = ['typed', 'typed in', 'entered', 'put in', 'put', 'submitted', 'filled in'];
   const other = [
     'passwort eingegeben', 'zugangsdaten eingegeben', 'kennwort eingegeben', 'saisi mes identifiants', 'saisi mon mot de passe', 'entre mon mot de passe', 'puse mi contrasena',
+    'pin eingegeben', 'meine pin eingegeben', 'saisi mon code', 'saisi mon code pin', 'puse mi pin', 'introduje mi pin', 'digitei meu pin', 'digitei o meu pin',
     'puse mi usuario y contrasena', 'introduje mi contrasena', 'meti mi contrasena', 'digitei minha senha', 'digitei a minha senha', 'coloquei minha senha', 'inseri minha senha',
   ];
   return [...verbs.flatMap((v) => SECRETS.map((t) => `${v} ${t}`)), ...other];
@@ -65,9 +66,11 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'files renamed', 'files have been renamed', 'files were renamed', 'crypt', 'crypted', 'lost a hard drive',
     'never used', 'don t recognise', 'don t recognize', 'didn t make', 'unauthorised charges', 'unauthorized charges', 'unknown charges', 'suspicious charges',
     'left my laptop in', 'left my work laptop in', 'left my phone in', 'left my work phone in',
+    'a stranger', 'intruder', 'tailgating', 'tailgated', 'unknown person', 'fremde person', 'eindringling', 'un intrus', 'un inconnu', 'un intruso', 'un desconocido', 'um desconhecido',
     'approved the push', 'approved a push', 'approved the mfa', 'accepted the mfa', 'didn t request', 'i did not request', 'account was taken over', 'someone logged into my', 'someone is logged into my',
   ],
   outage: [
+    'ausgefallen', 'ist down', 'est tombe', 'est tombee', 'se cayo', 'se ha caido',
     'outage', 'outages', 'downtime', 'is down', 'are down', 'went down', 'down for', 'down since', 'down again', 'vpn down', 'internet down', 'network down', 'wifi down',
     'email down', 'mail down', 'website down', 'homepage down', 'portal down', 'app down', 'service down', 'server down', 'site down', 'system down', 'completely offline', 'production down', 'production is down', 'prod down', 'in production', 'ausfall', 'systemausfall', 'komplett offline', 'panne generale',
     'hors service', 'caida', 'caido', 'fuera de servicio', 'fora do ar', 'inoperante', 'customers are calling', 'customers can t', 'customers cannot', 'clients can t', 'clients cannot', 'steht still', 'stehen still', 'at a standstill', 'standstill',
@@ -81,6 +84,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'all employees', 'nobody can', 'no one can', 'nobody in', 'no one in', 'none of us can', 'many users', 'many people', 'multiple users', 'several users', 'whole company',
     'company wide', 'customers affected', 'blocked three users', 'alle mitarbeiter', 'niemand kann', 'kann niemand', 'kann keiner', 'ganze team', 'ganze abteilung', 'alle kollegen', 'tout le monde', 'personne ne peut',
     'toute l equipe', 'tous les utilisateurs', 'todo el mundo', 'nadie puede', 'todos los usuarios', 'todo el equipo', 'ninguem consegue', 'todos os usuarios', 'toda a equipe',
+    'colleagues and i', 'my team and i', 'we all', 'wir alle', 'nous tous', 'todos nosotros', 'meine kollegen und ich', 'mes collegues et moi', 'mis companeros y yo', 'meus colegas e eu',
     'none of us', 'all of us', 'everyone here', 'nobody here', 'no one here', 'nadie en', 'ninguem no', 'ninguem na', 'niemand im', 'bei allen', 'fur alle', 'pour tout le', 'para todos',
   ],
   safety: ['people are stuck', 'people stuck outside', 'can t get into the building', 'cannot get into the building', 'stuck in the lift', 'stuck in lift', 'stuck in the elevator', 'people inside', 'trapped', 'fire alarm', 'smoke', 'burst pipe', 'pipe burst', 'water everywhere', 'gas leak', 'smell of gas', 'gas smell', 'smells of gas', 'evacuated', 'gasgeruch', 'odeur de gaz', 'olor a gas', 'cheiro de gas', 'wasserrohrbruch', 'inondation', 'inundacion', 'injured', 'im aufzug', 'feuer', 'incendie', 'bloques dans', 'incendio', 'atrapados', 'preso no elevador'],
