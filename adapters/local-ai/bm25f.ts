@@ -49,6 +49,11 @@ export class Bm25f {
     return this.k1 + 1;
   }
 
+  /** The averages every computed factor (and so every stored impact) uses. */
+  get averages(): [number, number, number] {
+    return [this.snapshot[0] ?? 0, this.snapshot[1] ?? 0, this.snapshot[2] ?? 0];
+  }
+
   /** True when `averages` moved more than 1% from the snapshot (or there is none yet). */
   drifted(averages: readonly [number, number, number]): boolean {
     return averages.some((a, f) => {

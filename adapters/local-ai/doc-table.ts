@@ -1,16 +1,20 @@
 import type { ResolvedTicketDoc } from '../../core/index.js';
+import { IdTable, TextColumn, type TextColumnState } from './text-column.js';
 
 /** Largest per-field term count a ticket's term list records (5 bits, see bm25f.ts); longer runs add next to nothing to BM25. */
 export const FIELD_MAX = 31;
 /** Field lengths are stored in 16 bits. */
 const LENGTH_MAX = 0xffff;
 const FIELDS = 3;
+/** A large array grows by at most this many elements at a time (not by half of itself). */
+const MAX_GROWTH = 1 << 22;
 
 /** Everything a {@link DocTable} holds, for a snapshot; arrays are trimmed to what is used. */
 export interface DocTableState {
-  readonly ids: readonly string[];
-  readonly titles: readonly string[];
-  readonly resolutions: readonly string[];
+  readonly ids: TextColumnState;
+  /** Absent when the table keeps no text. */
+  readonly titles: TextColumnState | null;
+  readonly resolutions: TextColumnState | null;
   readonly refs: Int32Array<ArrayBuffer>;
   readonly live: Uint8Array<ArrayBuffer>;
   readonly termStart: Int32Array<ArrayBuffer>;
@@ -29,9 +33,10 @@ export interface DocTableState {
  * until {@link DocTable.compact} renumbers the live ones.
  */
 export class DocTable {
-  private ids: string[] = [];
-  private titles: string[] = [];
-  private resolutions: string[] = [];
+  private ids = new IdTable();
+  /** Null when the table keeps no text (the caller reads it from the store). */
+  private titles: TextColumn | null;
+  private resolutions: TextColumn | null;
   private refs = new Int32Array(1024);
   private live8 = new Uint8Array(1024);
   private termStart = new Int32Array(1024);
@@ -39,12 +44,16 @@ export class DocTable {
   private termArena = new Int32Array(1 << 14);
   private payloadArena = new Uint16Array(1 << 14);
   private arenaUsed = 0;
-  private readonly slotById = new Map<string, number>();
   private used = 0;
   private liveCount = 0;
   private readonly sums = [0, 0, 0];
   /** Title, description and resolution lengths of slot `s` at `3s`, `3s+1`, `3s+2`. */
   lengths = new Uint16Array(1024 * FIELDS);
+
+  constructor(keepText = true) {
+    this.titles = keepText ? new TextColumn() : null;
+    this.resolutions = keepText ? new TextColumn() : null;
+  }
 
   get live(): number {
     return this.liveCount;
@@ -62,12 +71,15 @@ export class DocTable {
       this.termStart.byteLength * 2 +
       this.termArena.byteLength +
       this.payloadArena.byteLength +
-      this.lengths.byteLength
+      this.lengths.byteLength +
+      this.ids.byteLength +
+      (this.titles?.byteLength ?? 0) +
+      (this.resolutions?.byteLength ?? 0)
     );
   }
 
   slotOf(ticketId: string): number | undefined {
-    return this.slotById.get(ticketId);
+    return this.ids.slotOf(ticketId);
   }
 
   /** 1 for a live slot, 0 for a dead or unused one; for hot loops. */
@@ -80,7 +92,7 @@ export class DocTable {
   }
 
   ticketId(slot: number): string {
-    return this.ids[slot] ?? '';
+    return this.ids.id(slot);
   }
 
   ref(slot: number): number {
@@ -88,11 +100,11 @@ export class DocTable {
   }
 
   title(slot: number): string {
-    return this.titles[slot] ?? '';
+    return this.titles?.get(slot) ?? '';
   }
 
   resolution(slot: number): string {
-    return this.resolutions[slot] ?? '';
+    return this.resolutions?.get(slot) ?? '';
   }
 
   /** Mean title, description and resolution lengths over live documents (at least 1, so empty fields never divide by zero). */
@@ -122,9 +134,9 @@ export class DocTable {
     const slot = this.used;
     this.reserve(slot + 1, terms.length);
     this.used += 1;
-    this.ids[slot] = doc.ticketId;
-    this.titles[slot] = doc.title;
-    this.resolutions[slot] = doc.resolution;
+    this.ids.add(doc.ticketId);
+    this.titles?.push(doc.title);
+    this.resolutions?.push(doc.resolution);
     this.refs[slot] = doc.ref;
     this.live8[slot] = 1;
     for (let f = 0; f < FIELDS; f++) {
@@ -137,7 +149,6 @@ export class DocTable {
     this.termArena.set(terms, this.arenaUsed);
     this.payloadArena.set(payloads, this.arenaUsed);
     this.arenaUsed += terms.length;
-    this.slotById.set(doc.ticketId, slot);
     this.liveCount += 1;
     return slot;
   }
@@ -164,21 +175,21 @@ export class DocTable {
 
   /** Releases growth slack after a bulk load. */
   trim(): void {
-    this.termArena = this.termArena.slice(0, Math.max(1024, this.arenaUsed));
-    this.payloadArena = this.payloadArena.slice(0, Math.max(1024, this.arenaUsed));
+    if (this.termArena.length > this.arenaUsed + 1024) {
+      this.termArena = this.termArena.slice(0, Math.max(1024, this.arenaUsed));
+      this.payloadArena = this.payloadArena.slice(0, Math.max(1024, this.arenaUsed));
+    }
   }
 
   /** Marks a document dead; returns its term ids, or undefined when it was not indexed. */
   delete(ticketId: string): Int32Array | undefined {
-    const slot = this.slotById.get(ticketId);
+    const slot = this.ids.slotOf(ticketId);
     if (slot === undefined) return undefined;
-    this.slotById.delete(ticketId);
+    this.ids.remove(ticketId);
     this.live8[slot] = 0;
     this.liveCount -= 1;
     for (let f = 0; f < FIELDS; f++) this.sums[f] = (this.sums[f] ?? 0) - (this.lengths[slot * FIELDS + f] ?? 0);
-    // Text of a dead slot is released now; the slot itself is reclaimed by compact().
-    this.titles[slot] = '';
-    this.resolutions[slot] = '';
+    // The slot and its text are reclaimed by compact().
     const start = this.termStart[slot] ?? 0;
     return this.termArena.slice(start, start + (this.termCount[slot] ?? 0));
   }
@@ -197,21 +208,18 @@ export class DocTable {
       const count = this.termCount[slot] ?? 0;
       arena.set(this.termArena.subarray(start, start + count), arenaUsed);
       payloads.set(this.payloadArena.subarray(start, start + count), arenaUsed);
-      this.ids[next] = this.ids[slot] ?? '';
-      this.titles[next] = this.titles[slot] ?? '';
-      this.resolutions[next] = this.resolutions[slot] ?? '';
       this.refs[next] = this.refs[slot] ?? 0;
       this.live8[next] = 1;
       this.lengths.copyWithin(next * FIELDS, slot * FIELDS, slot * FIELDS + FIELDS);
       this.termStart[next] = arenaUsed;
       this.termCount[next] = count;
-      this.slotById.set(this.ids[next] ?? '', next);
       arenaUsed += count;
       next += 1;
     }
-    this.ids.length = next;
-    this.titles.length = next;
-    this.resolutions.length = next;
+    const live = (slot: number) => remap[slot] !== -1;
+    this.ids = this.ids.select(live);
+    this.titles = this.titles?.select(live) ?? null;
+    this.resolutions = this.resolutions?.select(live) ?? null;
     this.live8.fill(0, next);
     this.termArena = arena;
     this.payloadArena = payloads;
@@ -224,9 +232,9 @@ export class DocTable {
   state(): DocTableState {
     const n = this.used;
     return {
-      ids: this.ids.slice(0, n).map((id, slot) => (this.live8[slot] === 1 ? id : '')),
-      titles: this.titles.slice(0, n),
-      resolutions: this.resolutions.slice(0, n),
+      ids: this.ids.column.state(),
+      titles: this.titles?.state() ?? null,
+      resolutions: this.resolutions?.state() ?? null,
       refs: this.refs.subarray(0, n),
       live: this.live8.subarray(0, n),
       termStart: this.termStart.subarray(0, n),
@@ -239,11 +247,14 @@ export class DocTable {
 
   /** A table holding `state` (taken over, not copied). */
   static restore(state: DocTableState): DocTable {
-    const t = new DocTable();
+    const t = new DocTable(state.titles !== null);
     const n = state.refs.length;
-    t.ids = [...state.ids];
-    t.titles = [...state.titles];
-    t.resolutions = [...state.resolutions];
+    const columns = [state.ids, state.titles, state.resolutions].map((c) => (c ? TextColumn.restore(c) : null));
+    if (columns.some((c) => c !== null && c.count !== n) || state.live.length !== n || state.termStart.length !== n || state.termCount.length !== n || state.lengths.length !== n * FIELDS)
+      throw new Error('similar-index document table columns disagree in length');
+    t.ids = new IdTable(columns[0] ?? new TextColumn(), (slot) => state.live[slot] === 1);
+    t.titles = columns[1] ?? null;
+    t.resolutions = columns[2] ?? null;
     t.refs = state.refs;
     t.live8 = state.live;
     t.termStart = state.termStart;
@@ -255,7 +266,6 @@ export class DocTable {
     t.used = n;
     for (let slot = 0; slot < n; slot++) {
       if (t.live8[slot] !== 1) continue;
-      t.slotById.set(t.ids[slot] ?? '', slot);
       t.liveCount += 1;
       for (let f = 0; f < FIELDS; f++) t.sums[f] = (t.sums[f] ?? 0) + (t.lengths[slot * FIELDS + f] ?? 0);
     }
@@ -264,7 +274,7 @@ export class DocTable {
 
   private reserve(slots: number, terms: number): void {
     if (slots > this.refs.length) {
-      const size = Math.max(slots, this.refs.length * 2);
+      const size = Math.max(slots, Math.min(this.refs.length * 2, this.refs.length + MAX_GROWTH));
       this.refs = growInt(this.refs, size);
       this.termStart = growInt(this.termStart, size);
       this.termCount = growInt(this.termCount, size);
@@ -276,7 +286,7 @@ export class DocTable {
       this.lengths = lengths;
     }
     if (this.arenaUsed + terms > this.termArena.length) {
-      const size = Math.max(this.arenaUsed + terms, Math.ceil(this.termArena.length * 1.5));
+      const size = Math.max(this.arenaUsed + terms, Math.min(Math.ceil(this.termArena.length * 1.5), this.termArena.length + MAX_GROWTH));
       this.termArena = growInt(this.termArena, size);
       const payloads = new Uint16Array(size);
       payloads.set(this.payloadArena);

@@ -7,10 +7,14 @@ export interface SearchContext {
   readonly touched: Int32Array;
   readonly live: Uint8Array;
   readonly slots: Int32Array;
-  readonly impacts: Float32Array;
+  /** Stored impacts, in steps of `scale`, each within one step of the exact impact (see postings.ts). */
+  readonly impacts: Uint16Array;
+  readonly scale: number;
   /** Mean number of distinct terms per ticket: the cost of scoring one candidate exactly. */
   readonly termsPerDoc: number;
   count(term: number): number;
+  /** The most one unit of query weight on a term can add to a ticket's score (see PostingArena.maxImpact). */
+  maxImpact(term: number): number;
   head(term: number): number;
   ref(slot: number): number;
   exact(slot: number): number;
@@ -35,15 +39,23 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
   let theta = 0;
   let nTouched = 0;
   const terms = q.terms.length;
+  // Bounds from each list's largest impact, far below the saturation
+  // ceiling for most terms: candidate creation stops much sooner. Terms are
+  // read in the order of what they can add; the result does not depend on it.
+  const order = Array.from({ length: terms }, (_, i) => ({ term: q.terms[i] ?? 0, weight: q.weights[i] ?? 0, most: (q.weights[i] ?? 0) * ctx.maxImpact(q.terms[i] ?? 0) })).sort(
+    (a, b) => b.most - a.most || a.term - b.term,
+  );
+  const reach = new Float64Array(terms + 1);
+  for (let i = terms - 1; i >= 0; i--) reach[i] = (reach[i + 1] ?? 0) + (order[i]?.most ?? 0);
 
   const read = (j: number, create: boolean): void => {
-    const weight = q.weights[j] ?? 0;
-    const term = q.terms[j] ?? 0;
+    const weight = (order[j]?.weight ?? 0) * ctx.scale;
+    const term = order[j]?.term ?? 0;
     let remaining = ctx.count(term);
     let block = ctx.head(term);
     while (remaining > 0 && block >= 0) {
-      const n = Math.min(impacts[block] ?? 0, remaining);
-      for (let i = block + 1, end = block + 1 + n; i < end; i++) {
+      const n = Math.min(slots[block + 1] ?? 0, remaining);
+      for (let i = block + 2, end = block + 2 + n; i < end; i++) {
         const slot = slots[i] ?? 0;
         if (live[slot] !== 1) continue;
         const before = acc[slot] ?? 0;
@@ -53,7 +65,7 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
         }
         const now = before + weight * (impacts[i] ?? 0);
         acc[slot] = now;
-        if (now > theta && !excluded.has(slot)) {
+        if (now > theta && (excluded.size === 0 || !excluded.has(slot))) {
           top.offer(slot, now);
           theta = top.threshold;
         }
@@ -62,30 +74,46 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
       block = slots[block] ?? -1;
     }
   };
-  const contenders = (rest: number): number => {
-    const bar = Math.max(floor, theta);
-    let n = 0;
-    for (let i = 0; i < nTouched; i++) if ((acc[touched[i] ?? 0] ?? 0) + rest >= bar) n += 1;
-    return n;
-  };
+  // Partial sums are float32 sums of impacts each within a step of the
+  // exact one, so they may be off either way by the rounding of every term
+  // (twice: the sum and the bar it is compared with may both be off). The
+  // slack keeps every ticket whose exact score could reach the bar.
+  let weights = 0;
+  for (let i = 0; i < terms; i++) weights += q.weights[i] ?? 0;
+  const slack = q.best * 1e-5 + 2 * weights * ctx.scale;
 
   let j = 0;
   for (; j < terms; j++) {
-    if (j > 0 && (q.remaining[j] ?? 0) < Math.max(floor, theta)) break;
+    if (j > 0 && (reach[j] ?? 0) + slack < Math.max(floor, theta)) break;
     read(j, true);
   }
+  // The touched tickets still in contention, narrowed before every further
+  // term: one out of it stays out (its bound only falls), so its partial sum
+  // is cleared right away and later terms skip it. Counting contenders over
+  // every touched ticket per term instead costs more than the reading at a
+  // million tickets.
+  const narrow = (rest: number): void => {
+    const bar = Math.max(floor, theta);
+    let kept = 0;
+    for (let i = 0; i < nTouched; i++) {
+      const slot = touched[i] ?? 0;
+      if ((acc[slot] ?? 0) + rest >= bar) touched[kept++] = slot;
+      else acc[slot] = 0;
+    }
+    nTouched = kept;
+  };
   for (; j < terms; j++) {
-    if (contenders(q.remaining[j] ?? 0) * ctx.termsPerDoc <= ctx.count(q.terms[j] ?? 0)) break;
+    narrow((reach[j] ?? 0) + slack);
+    if (nTouched * ctx.termsPerDoc <= ctx.count(order[j]?.term ?? 0)) break;
     read(j, false);
   }
+  const rest = (reach[j] ?? 0) + slack;
+  narrow(rest);
 
-  // Partial sums are float32; the slack keeps a ticket whose exact score ties the bar.
-  const rest = (q.remaining[j] ?? 0) + q.best * 1e-5;
-  const bar = Math.max(floor, theta);
   const candidates = new CandidateHeap(acc);
   for (let i = 0; i < nTouched; i++) {
     const slot = touched[i] ?? 0;
-    if ((acc[slot] ?? 0) + rest >= bar && !excluded.has(slot)) candidates.push(slot);
+    if (excluded.size === 0 || !excluded.has(slot)) candidates.push(slot);
   }
   const final = new TopK(limit, ctx.ref);
   for (let slot = candidates.pop(); slot >= 0; slot = candidates.pop()) {

@@ -6,7 +6,10 @@
  * Layout: a magic line, a 4-byte header length, a JSON header (format
  * version, ranking options, who wrote it for which store, the change
  * cursor, section lengths), then the sections: typed arrays as raw bytes
- * in the machine's byte order (little-endian on x86 and ARM), text as JSON. The file is written next to its final
+ * in the machine's byte order (little-endian on x86 and ARM), ids and text
+ * as UTF-8 bytes with end offsets, the posting lists as laid out in memory
+ * (so a start reads them instead of building them again), the vocabulary
+ * as JSON. The file is written next to its final
  * name and renamed, so a crash mid-write leaves the previous snapshot.
  */
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
@@ -14,7 +17,7 @@ import type { TicketChangeCursor } from '../../core/index.js';
 import { DEFAULT_INDEX_OPTIONS, LexicalSimilarIndex, type LexicalIndexOptions, type LexicalSnapshot } from './similar-index.js';
 
 const MAGIC = Buffer.from('helpdesk-similar-index\n', 'utf8');
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What a snapshot records besides the index. */
 export interface SnapshotMeta {
@@ -26,6 +29,7 @@ export interface SnapshotMeta {
   readonly applied?: readonly { readonly id: string; readonly version: number; readonly updatedAt: string }[];
 }
 
+type Typed = Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
 type ArrayKind = 'i32' | 'u32' | 'u16' | 'u8';
 type Section = { readonly name: string; readonly kind: ArrayKind | 'json'; readonly bytes: number };
 
@@ -33,43 +37,46 @@ interface Header {
   readonly format: number;
   readonly options: LexicalIndexOptions;
   readonly meta: SnapshotMeta;
+  /** The field-length averages the stored posting impacts were computed with. */
+  readonly averages: readonly [number, number, number] | null;
   readonly sections: readonly Section[];
 }
 
-const ARRAYS = ['df', 'refs', 'live', 'termStart', 'termCount', 'terms', 'payloads', 'lengths'] as const;
-const TEXTS = ['dict', 'ids', 'titles', 'resolutions'] as const;
+/** Every array of the index by section name (text columns as UTF-8 bytes and end offsets). */
+function arraysOf(snap: LexicalSnapshot): Record<string, Typed> {
+  const d = snap.docs;
+  const out: Record<string, Typed> = {
+    df: snap.df,
+    refs: d.refs,
+    live: d.live,
+    termStart: d.termStart,
+    termCount: d.termCount,
+    terms: d.terms,
+    payloads: d.payloads,
+    lengths: d.lengths,
+    idBytes: d.ids.bytes,
+    idEnds: d.ids.ends,
+  };
+  if (d.titles && d.resolutions) Object.assign(out, { titleBytes: d.titles.bytes, titleEnds: d.titles.ends, resolutionBytes: d.resolutions.bytes, resolutionEnds: d.resolutions.ends });
+  const p = snap.postings?.lists;
+  if (p) Object.assign(out, { postingSlots: p.slots, postingImpacts: p.impacts, postingHeads: p.heads, postingTails: p.tails, postingTailUsed: p.tailUsed, postingCounts: p.counts });
+  return out;
+}
 
 /** Writes the index atomically; returns the bytes written. */
 export function writeSimilarSnapshot(path: string, index: LexicalSimilarIndex, meta: SnapshotMeta): number {
   const snap = index.snapshot();
-  const arrays: Record<(typeof ARRAYS)[number], Int32Array | Uint32Array | Uint16Array | Uint8Array> = {
-    df: snap.df,
-    refs: snap.docs.refs,
-    live: snap.docs.live,
-    termStart: snap.docs.termStart,
-    termCount: snap.docs.termCount,
-    terms: snap.docs.terms,
-    payloads: snap.docs.payloads,
-    lengths: snap.docs.lengths,
-  };
-  const texts: Record<(typeof TEXTS)[number], Buffer> = {
-    dict: Buffer.from(JSON.stringify(snap.terms), 'utf8'),
-    ids: Buffer.from(JSON.stringify(snap.docs.ids), 'utf8'),
-    titles: Buffer.from(JSON.stringify(snap.docs.titles), 'utf8'),
-    resolutions: Buffer.from(JSON.stringify(snap.docs.resolutions), 'utf8'),
-  };
-  const sections: Section[] = [
-    ...ARRAYS.map((name) => ({ name, kind: kindOf(arrays[name]), bytes: arrays[name].byteLength })),
-    ...TEXTS.map((name) => ({ name, kind: 'json' as const, bytes: texts[name].byteLength })),
-  ];
-  const header = Buffer.from(JSON.stringify({ format: FORMAT, options: snap.options, meta, sections } satisfies Header), 'utf8');
+  const arrays = Object.entries(arraysOf(snap));
+  const dict = Buffer.from(JSON.stringify(snap.terms), 'utf8');
+  const sections: Section[] = [...arrays.map(([name, a]) => ({ name, kind: kindOf(a), bytes: a.byteLength })), { name: 'dict', kind: 'json' as const, bytes: dict.byteLength }];
+  const header = Buffer.from(JSON.stringify({ format: FORMAT, options: snap.options, meta, averages: snap.postings?.averages ?? null, sections } satisfies Header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.byteLength);
   const tmp = `${path}.tmp`;
   const fd = openSync(tmp, 'w');
   let written = 0;
   try {
-    for (const chunk of [MAGIC, length, header, ...ARRAYS.map((n) => bytesOf(arrays[n])), ...TEXTS.map((n) => texts[n])]) written += writeAll(fd, chunk);
+    for (const chunk of [MAGIC, length, header, ...arrays.map(([, a]) => bytesOf(a)), dict]) written += writeAll(fd, chunk);
   } finally {
     closeSync(fd);
   }
@@ -79,8 +86,10 @@ export function writeSimilarSnapshot(path: string, index: LexicalSimilarIndex, m
 
 /**
  * Reads a snapshot written for `store` with the current ranking options;
- * null when there is none, it is for another store or other options, or it
- * cannot be read (the caller then builds from the store).
+ * null when there is none, it is for another store or other options, or
+ * it was written by another release (the caller then builds from the
+ * store). Every array is read straight into its typed array: no parsing
+ * per ticket.
  */
 export function readSimilarSnapshot(path: string, store: string, options: LexicalIndexOptions = DEFAULT_INDEX_OPTIONS): { index: LexicalSimilarIndex; meta: SnapshotMeta } | null {
   if (!existsSync(path)) return null;
@@ -90,7 +99,7 @@ export function readSimilarSnapshot(path: string, store: string, options: Lexica
     if (readSync(fd, magic, 0, magic.byteLength, null) < magic.byteLength || !magic.equals(MAGIC)) return null;
     const header = JSON.parse(readExactly(fd, readExactly(fd, 4).readUInt32LE()).toString('utf8')) as Header;
     if (header.format !== FORMAT || header.meta.store !== store || JSON.stringify(header.options) !== JSON.stringify(options)) return null;
-    const got = new Map<string, Int32Array | Uint32Array | Uint16Array | Uint8Array | unknown>();
+    const got = new Map<string, unknown>();
     for (const section of header.sections) {
       if (section.kind === 'json') {
         got.set(section.name, JSON.parse(readExactly(fd, section.bytes).toString('utf8')) as unknown);
@@ -104,14 +113,16 @@ export function readSimilarSnapshot(path: string, store: string, options: Lexica
       if (!got.has(name)) throw new Error(`similar-index snapshot lacks ${name}`);
       return got.get(name) as T;
     };
+    const column = (name: string) => ({ bytes: take<Uint8Array<ArrayBuffer>>(`${name}Bytes`), ends: take<Uint32Array<ArrayBuffer>>(`${name}Ends`) });
+    const withText = got.has('titleBytes');
     const snapshot: LexicalSnapshot = {
       options,
       terms: take<string[]>('dict'),
       df: take<Int32Array<ArrayBuffer>>('df'),
       docs: {
-        ids: take<string[]>('ids'),
-        titles: take<string[]>('titles'),
-        resolutions: take<string[]>('resolutions'),
+        ids: column('id'),
+        titles: withText ? column('title') : null,
+        resolutions: withText ? column('resolution') : null,
         refs: take<Int32Array<ArrayBuffer>>('refs'),
         live: take<Uint8Array<ArrayBuffer>>('live'),
         termStart: take<Int32Array<ArrayBuffer>>('termStart'),
@@ -120,6 +131,20 @@ export function readSimilarSnapshot(path: string, store: string, options: Lexica
         payloads: take<Uint16Array<ArrayBuffer>>('payloads'),
         lengths: take<Uint16Array<ArrayBuffer>>('lengths'),
       },
+      postings:
+        header.averages && got.has('postingSlots')
+          ? {
+              averages: header.averages,
+              lists: {
+                slots: take<Int32Array<ArrayBuffer>>('postingSlots'),
+                impacts: take<Uint16Array<ArrayBuffer>>('postingImpacts'),
+                heads: take<Int32Array<ArrayBuffer>>('postingHeads'),
+                tails: take<Int32Array<ArrayBuffer>>('postingTails'),
+                tailUsed: take<Int32Array<ArrayBuffer>>('postingTailUsed'),
+                counts: take<Int32Array<ArrayBuffer>>('postingCounts'),
+              },
+            }
+          : undefined,
     };
     return { index: LexicalSimilarIndex.restore(snapshot), meta: header.meta };
   } finally {
@@ -133,11 +158,11 @@ export function removeSimilarSnapshot(path: string): void {
   rmSync(`${path}.tmp`, { force: true });
 }
 
-function kindOf(a: Int32Array | Uint32Array | Uint16Array | Uint8Array): ArrayKind {
+function kindOf(a: Typed): ArrayKind {
   return a instanceof Int32Array ? 'i32' : a instanceof Uint32Array ? 'u32' : a instanceof Uint16Array ? 'u16' : 'u8';
 }
 
-function allocate(kind: ArrayKind, bytes: number): Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint8Array<ArrayBuffer> {
+function allocate(kind: ArrayKind, bytes: number): Typed {
   switch (kind) {
     case 'i32':
       return new Int32Array(bytes / 4);
@@ -150,7 +175,7 @@ function allocate(kind: ArrayKind, bytes: number): Int32Array<ArrayBuffer> | Uin
   }
 }
 
-function bytesOf(a: Int32Array | Uint32Array | Uint16Array | Uint8Array): Buffer {
+function bytesOf(a: Typed): Buffer {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 }
 
