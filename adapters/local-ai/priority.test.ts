@@ -252,6 +252,12 @@ describe('compositional priority cues', () => {
     ['Equipe', 'Todos os e-mails da equipe pararam de chegar'],
     ['Server room', 'a stranger was in the server room today without a badge'],
     ['Teams', "half the office can't join any Teams calls"],
+    ['is this legit?', 'Got a DocuSign email, opened it, it asked for my Microsoft login so I signed in. Sender was some random domain.'],
+    ['texts', "I keep getting text messages with login codes for my work account, I haven't tried to log in anywhere"],
+    ['phone gone', 'my work phone got pickpocketed on the tube this morning'],
+    ['Leitstelle', 'In der Leitstelle sind alle Monitore schwarz, wir sehen nichts mehr'],
+    ['VPN', 'Nessuno in ufficio riesce a collegarsi alla VPN'],
+    ['Laptop', 'Mijn laptop is gestolen uit de auto'],
   ])('reads an unasked sign-in, a ransom note, data sent to a fake, a crowd with a dead service as HIGH: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });
@@ -280,6 +286,7 @@ describe('compositional priority cues', () => {
   });
 
   it('reads an appointment at a time as a deadline, and a question mark as no question', () => {
+    expect(readPriority('excel macro', 'Our report macro stopped working after the update, I need the report for the 3pm meeting today').priority).toBe('MEDIUM');
     expect(readPriority('macbook wont boot', 'My MacBook shows a folder with a question mark. I have a presentation at 2pm today.').priority).toBe('MEDIUM');
   });
 });

@@ -126,6 +126,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'pas urgent', 'n est pas urgent', 'no es urgente', 'sin prisa', 'nao e urgente', 'sem pressa', 'whenever you can', 'no urgency', 'low prio', 'next week is fine', 'not a big deal', 'kein stress', 'hat zeit', 'rien d urgent',
     'quand vous aurez le temps', 'cuando puedas', 'quando puder', 'when you have a moment', 'when you get a chance', 'when you have a minute', 'wenn ihr zeit habt',
     'quand vous pourrez', 'cuando tengan tiempo', 'quando tiver tempo',
+    'not a big problem', 'not a problem', 'no big problem', 'not a huge deal', 'not serious', 'kein grosses problem', 'nicht schlimm', 'pas grave', 'no es grave', 'nao e grave',
     'still usable', 'still works', 'still working', 'noch benutzbar', 'funktioniert noch', 'encore utilisable', 'fonctionne encore', 'todavia funciona', 'aun funciona',
     'ainda funciona', 'ainda da para usar',
   ],
@@ -203,7 +204,7 @@ const WET_PLACES: ReadonlySet<string> = new Set(['basement', 'cellar', 'archive'
 const MINUTES: ReadonlySet<string> = new Set(['minutes', 'mins', 'min', 'minuten', 'minutos']);
 /** What has a time: "a presentation at 2pm", "ein Kundentermin heute", "une réunion à 14h". */
 const APPOINTMENTS: ReadonlySet<string> = new Set([
-  'presentation', 'presenting', 'demo', 'pitch', 'interview', 'webinar', 'flight', 'exam', 'audit', 'prasentation', 'praesentation', 'termin', 'kundentermin', 'vortrag', 'besprechung',
+  'meeting', 'call', 'presentation', 'presenting', 'demo', 'pitch', 'interview', 'webinar', 'flight', 'exam', 'audit', 'prasentation', 'praesentation', 'termin', 'kundentermin', 'vortrag', 'besprechung',
   'reunion', 'soutenance', 'rendez', 'presentacion', 'entrevista', 'vuelo', 'apresentacao', 'reuniao', 'voo', 'presentazione', 'riunione',
 ]);
 const ROOMS: ReadonlySet<string> = new Set(['room', 'rooms', 'raum', 'raume', 'salle', 'salles', 'sala', 'salas']);
@@ -321,6 +322,8 @@ export function readPriority(title: string, description: string): PriorityReadin
     // "a presentation at 2pm today", "Kundentermin heute": an appointment soon.
     if (APPOINTMENTS.has(words[i] ?? '') && !ROOMS.has(words[i + 1] ?? '')) {
       for (let j = i + 1; j <= i + 4 && j < words.length; j++) if (SOON.has(words[j] ?? '') || clockTime(words, j)) add('deadline', words.slice(i, j + 1).join(' '));
+      // "the 3pm meeting", "the 10 am call".
+      for (let j = Math.max(0, i - 2); j < i; j++) if (clockTime(words, j)) add('deadline', words.slice(j, i + 1).join(' '));
     }
     const c = (words[i] ?? '').charCodeAt(0);
     const n = c >= 48 && c <= 57 ? Number(words[i]) : NaN;
