@@ -27,6 +27,8 @@ const TICKETS_PER_QUERY = 200;
 export const SCHEMA_VERSION = 'schemaVersion';
 /** Layout version 1: histories are in ticket_history, none embedded. */
 const HISTORY_MOVED = 1;
+/** Tickets whose history length is remembered; past it the memory starts over. */
+const REMEMBERED = 10_000;
 
 /** A save whose history is shorter than the stored one: entries are never taken back, so this is a bug. */
 export class HistoryShortenedError extends Error {
@@ -39,6 +41,8 @@ export class HistoryShortenedError extends Error {
 export class MongoHistory {
   /** The driver's collection, typed with string ids, for the bulk writes mongoose would only slow down. */
   private readonly coll: mongo.Collection<HistoryDoc>;
+  /** The history length of tickets as last read or saved here, at their version: saves usually skip a read. */
+  private readonly lengths = new Map<string, { readonly version: number; readonly length: number }>();
   constructor(private readonly m: Models) {
     this.coll = m.ticketHistory.collection as unknown as mongo.Collection<HistoryDoc>;
   }
@@ -70,6 +74,22 @@ export class MongoHistory {
     await this.m.ticketHistory.deleteMany({ ticketId, seq: { $gte: entries.length } });
   }
 
+  /** Remembers that the ticket had `length` entries at `version` (see lengthAt). */
+  remember(ticketId: string, version: number, length: number): void {
+    if (this.lengths.size >= REMEMBERED && !this.lengths.has(ticketId)) this.lengths.clear();
+    this.lengths.set(ticketId, { version, length });
+  }
+
+  /**
+   * The history length last seen at exactly this version, if any. A hint
+   * only: a save guarded by it falls back to reading the length when the
+   * ticket moved on.
+   */
+  lengthAt(ticketId: string, version: number): number | undefined {
+    const known = this.lengths.get(ticketId);
+    return known?.version === version ? known.length : undefined;
+  }
+
   /** Removes a ticket's history (the ticket was withdrawn). */
   async remove(ticketId: string): Promise<void> {
     await this.m.ticketHistory.deleteMany({ ticketId });
@@ -88,7 +108,15 @@ export class MongoHistory {
     for (let i = 0; i < docs.length; i += TICKETS_PER_QUERY) {
       const page = docs.slice(i, i + TICKETS_PER_QUERY);
       const stored = await this.storedEntries(page);
-      for (const doc of page) out.push(toTicket(doc, Array.isArray(doc.history) ? doc.history : complete(doc, stored.get(doc._id))));
+      for (const doc of page) {
+        if (Array.isArray(doc.history)) {
+          out.push(toTicket(doc, doc.history));
+          continue;
+        }
+        const ticket = toTicket(doc, complete(doc, stored.get(doc._id)));
+        this.remember(ticket.id, ticket.version, ticket.history.length);
+        out.push(ticket);
+      }
     }
     return out;
   }

@@ -72,7 +72,9 @@ export class MongoTickets {
     }
     const created = await this.assignRef(input.id);
     await this.outbox.applySafely(input.id, doc.outbox, this.logger);
-    return { ticket: toTicket(created, plain([...record.history])), created: true };
+    const ticket = toTicket(created, plain([...record.history]));
+    this.history.remember(ticket.id, ticket.version, ticket.history.length);
+    return { ticket, created: true };
   }
 
   async get(id: string): Promise<Ticket | null> {
@@ -93,23 +95,43 @@ export class MongoTickets {
 
   /**
    * Saves `next` and appends its history entries past the stored ones. The
-   * stored length is read first and the update is guarded by it as well as
-   * by the version, so the entries sent are exactly the new ones. A history
-   * shorter than the stored one is a bug in the caller (entries are never
-   * taken back) and is refused before anything is written.
+   * update is guarded by the stored history length as well as by the
+   * version, so the entries sent are exactly the new ones. The length is
+   * the one this process last read at that version (a ticket is read before
+   * it is saved), or read now; a remembered length that no longer holds only
+   * costs that read. A history shorter than the stored one is a bug in the
+   * caller (entries are never taken back) and is refused before anything is
+   * written.
    */
   async update(next: Ticket, update: TicketUpdate): Promise<Ticket> {
-    let current = await this.m.tickets.findOne({ _id: next.id, ...HAS_REF }, { version: 1, historyLength: 1, history: 1 }).lean();
-    if (current && current.version === update.expectedVersion && current.historyLength === undefined) {
+    const remembered = this.history.lengthAt(next.id, update.expectedVersion);
+    if (remembered !== undefined && next.history.length >= remembered) {
+      const saved = await this.saveOver(next, update, remembered);
+      if (saved) return saved;
+    }
+    const stored = await this.storedLength(next.id, update.expectedVersion);
+    if (next.history.length < stored) throw new HistoryShortenedError(next.id, stored, next.history.length);
+    const saved = await this.saveOver(next, update, stored);
+    if (saved) return saved;
+    if (!(await this.m.tickets.exists({ _id: next.id, ...HAS_REF }))) throw new Error(`ticket ${next.id} does not exist`);
+    throw new VersionConflict('ticket', next.id);
+  }
+
+  /** The stored history length at `expectedVersion`; VersionConflict when the ticket is at another version. */
+  private async storedLength(id: string, expectedVersion: number): Promise<number> {
+    let current = await this.m.tickets.findOne({ _id: id, ...HAS_REF }, { version: 1, historyLength: 1, history: 1 }).lean();
+    if (current && current.version === expectedVersion && current.historyLength === undefined) {
       // Written by a release that embedded the history (open moves those): move this one now.
       await this.history.moveEmbedded(current);
-      current = await this.m.tickets.findOne({ _id: next.id, ...HAS_REF }, { version: 1, historyLength: 1 }).lean();
+      current = await this.m.tickets.findOne({ _id: id, ...HAS_REF }, { version: 1, historyLength: 1 }).lean();
     }
-    if (!current) throw new Error(`ticket ${next.id} does not exist`);
-    if (current.version !== update.expectedVersion) throw new VersionConflict('ticket', next.id);
-    const stored = current.historyLength;
-    if (stored === undefined) throw new VersionConflict('ticket', next.id);
-    if (next.history.length < stored) throw new HistoryShortenedError(next.id, stored, next.history.length);
+    if (!current) throw new Error(`ticket ${id} does not exist`);
+    if (current.version !== expectedVersion || current.historyLength === undefined) throw new VersionConflict('ticket', id);
+    return current.historyLength;
+  }
+
+  /** The guarded update over `stored` entries; null when the ticket is not at that version and length. */
+  private async saveOver(next: Ticket, update: TicketUpdate, stored: number): Promise<Ticket | null> {
     const version = update.expectedVersion + 1;
     const added = next.history.slice(stored);
     const entries = outboxEntries(version, next.updatedAt, { ...update, history: { from: stored, entries: added } });
@@ -120,10 +142,8 @@ export class MongoTickets {
         { returnDocument: 'after' },
       )
       .lean();
-    if (!doc) {
-      if (!(await this.m.tickets.exists({ _id: next.id, ...HAS_REF }))) throw new Error(`ticket ${next.id} does not exist`);
-      throw new VersionConflict('ticket', next.id);
-    }
+    if (!doc) return null;
+    this.history.remember(next.id, version, next.history.length);
     // Earlier saves' leftovers go first, so side effects apply in save order.
     await this.outbox.applySafely(next.id, doc.outbox, this.logger);
     // The entries before `stored` are the caller's copy of what was read; only the new ones need the stored shape.
