@@ -114,8 +114,7 @@ const WANTS: ReadonlySet<string> = new Set(['want', 'wants', 'love', 'mochte', '
 const SIGNED_IN: ReadonlySet<string> = new Set(['logged', 'signed', 'typed', 'entered', 'eingeloggt', 'angemeldet', 'eingegeben', 'connecte', 'saisi', 'inicie', 'ingrese', 'introduje', 'loguei', 'entrei', 'digitei']);
 /** What a phishing attempt has the person press or scan. */
 const LURES: ReadonlySet<string> = new Set(['link', 'button', 'qr', 'flyer', 'poster', 'knopf', 'schaltflache', 'lien', 'bouton', 'enlace', 'boton', 'botao', 'email', 'mail', 'sms', 'text', 'message', 'docusign', 'nachricht', 'correo', 'mensaje', 'mensagem']);
-/** A page or caller asking for the password, then signed in: phishing in two steps. */
-const ASKED_FOR = ['asked for my', 'asked me for my', 'asked me to log in', 'asked me to sign in', 'asked me to enter', 'prompted me for my', 'wanted my password', 'nach meinem passwort', 'verlangte mein', 'demandait mon', 'demande mon mot', 'pedia mi', 'me pidio mi', 'pedia minha', 'pediu minha', 'pediu a minha'];
+
 /** Doubt afterwards. */
 const DOUBT: ReadonlySet<string> = new Set(['worried', 'worry', 'unsure', 'legit', 'legitimate', 'genuine', 'random', 'unfamiliar', 'besorgt', 'inquiet', 'inquiete', 'preocupado', 'preocupada', 'seriös', 'serios', 'fiable', 'confiavel']);
 
@@ -142,9 +141,9 @@ const MINOR: ReadonlySet<string> = new Set([
   'annoying', 'annoyed', 'irritating', 'nervig', 'nervt', 'lastig', 'agacant', 'enervant', 'penible', 'molesto', 'molesta', 'fastidioso', 'irritante', 'chato', 'incomodo',
   'sometimes', 'occasionally', 'manchmal', 'gelegentlich', 'parfois',
 ]);
-const MINOR_PHRASES = ['now and then', 'ab und zu', 'de temps en temps', 'a veces', 'de vez en cuando', 'as vezes', 'de vez em quando', 'every now and again'];
 /** A ransom note: "README_DECRYPT.txt", "how to decrypt your files", "Entschlüsselung". */
 const DECRYPT_STEMS = ['decrypt', 'entschlussel', 'dechiffr', 'descifr', 'descriptograf', 'decifr'];
+const DECRYPT_FIRST: ReadonlySet<number> = new Set(DECRYPT_STEMS.map((s) => s.charCodeAt(0)));
 const NOTE_WORDS: ReadonlySet<string> = new Set(['readme', 'txt', 'note', 'notes', 'instructions', 'pay', 'payment', 'nachricht', 'hinweis', 'zahlen', 'payez', 'pagar', 'pague', 'pagamento', 'wallet']);
 /** A file's extension changed: "every file has a weird extension now". */
 const EXTENSIONS: ReadonlySet<string> = new Set(['extension', 'extensions', 'endung', 'dateiendung', 'dateiendungen', 'extensao', 'extensoes', 'extension', 'extensiones']);
@@ -157,12 +156,6 @@ const SENT_PAST: ReadonlySet<string> = new Set([
 ]);
 
 const MISTAKE_BY: ReadonlySet<string> = new Set(['by', 'in', 'por', 'par', 'per']);
-
-function phraseIn(words: readonly string[], phrase: string): boolean {
-  const parts = phrase.split(' ');
-  for (let i = 0; i + parts.length <= words.length; i++) if (parts.every((p, k) => words[i + k] === p)) return true;
-  return false;
-}
 
 /** Phrases that are one cue; looked up in the space-joined words. */
 const PHRASES = {
@@ -179,6 +172,12 @@ const PHRASES = {
   thanks: ['thanks for', 'thank you for', 'danke fur', 'vielen dank fur', 'merci pour', 'merci d avoir', 'gracias por', 'obrigado por', 'obrigada por'],
   singular: ['only me', 'only mine', 'only my', 'nobody else', 'no one else', 'noone else', 'everyone else', 'niemand sonst', 'nur bei mir', 'nur ich', 'nur mein', 'personne d autre', 'que moi', 'seulement moi', 'seulement mon', 'chez moi seulement', 'nadie mas', 'solo a mi', 'solo yo', 'solo mi', 'ninguem mais', 'so comigo', 'so eu', 'so o meu', 'so a minha'],
   exposed: ['made public', 'public link', 'publicly accessible', 'anyone with the link', 'open to anyone', 'visible to everyone', 'jeder mit dem link', 'toute personne disposant du lien', 'cualquiera con el enlace', 'qualquer pessoa com o link'],
+  minor: ['now and then', 'ab und zu', 'de temps en temps', 'a veces', 'de vez en cuando', 'as vezes', 'de vez em quando', 'every now and again'],
+  /** A page or caller asking for the password (then signed in: phishing in two steps). */
+  askedFor: [
+    'asked for my', 'asked me for my', 'asked me to log in', 'asked me to sign in', 'asked me to enter', 'prompted me for my', 'wanted my password', 'nach meinem passwort', 'verlangte mein',
+    'demandait mon', 'demande mon mot', 'pedia mi', 'me pidio mi', 'pedia minha', 'pediu minha', 'pediu a minha',
+  ],
   doubt: ['wasn t you', 'was it you', 'was that real', 'was this real', 'is this real', 'is that real', 'is it real', 'was it real', 'wart ihr das', 'c etait vous', 'eran ustedes', 'eram voces'],
   canWait: ['stort nicht', 'stoert nicht', 'ne gene pas', 'no molesta', 'nao atrapalha', 'doesn t bother', 'nur optisch', 'purely visual'],
 } as const;
@@ -231,8 +230,8 @@ const COUNTED: ReadonlySet<string> = new Set([
 const NO_DETERMINERS: ReadonlySet<string> = new Set(['no', 'kein', 'keine']);
 /** "Schulungsraum", "training room": a room's name, no training. */
 const ROOM_WORDS: ReadonlySet<string> = new Set(['room', 'rooms', 'centre', 'center', 'raum', 'salle', 'sala']);
-function trainingWord(word: string, next: string): boolean {
-  return (classes(word) & C.training) !== 0 && !ROOM_WORDS.has(next) && !word.endsWith('raum') && !word.endsWith('raume');
+function trainingWord(mask: number, word: string, next: string): boolean {
+  return (mask & C.training) !== 0 && !ROOM_WORDS.has(next) && !word.endsWith('raum') && !word.endsWith('raume');
 }
 /** Someone else signed in: "someone logged into my account", "quelqu'un s'est connecté", "jemand hat sich angemeldet". */
 const SOMEONE: ReadonlySet<string> = new Set(['someone', 'somebody', 'quelqu', 'jemand', 'alguien', 'alguem', 'qualcuno', 'iemand']);
@@ -337,7 +336,7 @@ export function readCues(words: readonly string[], asks = false): PriorityCues {
     }
   }
 
-  const training = words.some((w, i) => trainingWord(w, words[i + 1] ?? '')) ? 'training or simulation' : undefined;
+  const training = any(C.training) && words.some((w, i) => trainingWord(masks[i]!, w, words[i + 1] ?? '')) ? 'training or simulation' : undefined;
   // Maintenance asked about or announced for later is planned work, not an outage ("since the maintenance last night" is one).
   const planned = any(C.planned) || (words.some((w) => MAINTENANCE.has(w)) && (asks || words.some((w) => FUTURE.has(w))));
   const nonIncident = training ?? (planned ? 'planned' : undefined) ?? (has('thanks') ? 'thanks' : undefined) ?? (has('falseAlarm') ? 'false alarm' : undefined);
@@ -354,9 +353,14 @@ export function readCues(words: readonly string[], asks = false): PriorityCues {
     needs: words.some((w) => NEEDS.has(w)),
     selfBlocked: masks.some((m, i) => (m & C.able) && near(i, C.neg, 3, 0) >= 0 && near(i, C.self, 4, 0) >= 0),
     cosmetic: any(C.cosmetic) || has('canWait'),
-    minor: severityAt.length === 0 && (words.some((w) => MINOR.has(w)) || MINOR_PHRASES.some((p) => phraseIn(words, p))),
+    minor: severityAt.length === 0 && (has('minor') || words.some((w) => MINOR.has(w))),
   };
 }
+
+/** The first four letters of the encrypt and decrypt stems. */
+const CRYPT_STARTS: ReadonlySet<string> = new Set([...ENCRYPT_STEMS, ...DECRYPT_STEMS].map((s) => s.slice(0, 4)));
+/** Every word that starts one of securityEvent's word-set checks. */
+const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE]);
 
 function securityEvent(
   words: readonly string[],
@@ -370,11 +374,13 @@ function securityEvent(
   const disowned = has('disown');
   for (let i = 0; i < words.length; i++) {
     const m = masks[i]!;
+    // Most words start none of the word-set checks below: one lookup (or a first letter) skips them all.
+    if (m === 0 && !PRECHECK.has(words[i]!) && !CRYPT_STARTS.has(words[i]!.slice(0, 4))) continue;
     // Someone else at the keyboard: the cursor moves on its own.
     if (INPUT.has(words[i]!) && has('autonomous')) return `${words[i]} … on its own`;
     if (ENCRYPT_FIRST.has(words[i]!.charCodeAt(0)) && encrypted(words[i]!) && (words.slice(Math.max(0, i - 3), i + 3).some((w) => FILES.has(w)) || near(i, C.device, 4, 4) >= 0)) return words[i];
     // A ransom note ("README_DECRYPT.txt", "pay to decrypt"), or every file given a strange new extension.
-    if (DECRYPT_STEMS.some((d) => words[i]!.startsWith(d)) && words.slice(Math.max(0, i - 4), i + 5).some((w) => NOTE_WORDS.has(w) || FILES.has(w))) return words[i];
+    if (DECRYPT_FIRST.has(words[i]!.charCodeAt(0)) && DECRYPT_STEMS.some((d) => words[i]!.startsWith(d)) && words.slice(Math.max(0, i - 4), i + 5).some((w) => NOTE_WORDS.has(w) || FILES.has(w))) return words[i];
     if (EXTENSIONS.has(words[i]!) && words.slice(Math.max(0, i - 3), i).some((w) => CHANGED.has(w)) && words.slice(Math.max(0, i - 8), i + 8).some((w) => FILES.has(w))) return `${words[i]} … files`;
     if (FILES.has(words[i]!) && words.slice(i + 1, i + 4).some((w) => LOCKED.has(w)) && words.some((w) => PAY.has(w))) return `${words[i]} … pay`;
     // A device left on the train, or gone.
@@ -390,7 +396,7 @@ function securityEvent(
     }
     // Signed in on what a mail, link, button or QR code opened, and now in doubt ("worried it wasn't you", "says it's a scam").
     if (SIGNED_IN.has(words[i]!) && words.some((w) => LURES.has(w)) && (suspicious || has('doubt') || words.some((w) => DOUBT.has(w)))) return `${words[i]} … in doubt`;
-    if (SIGNED_IN.has(words[i]!) && ASKED_FOR.some((p) => phraseIn(words, p))) return `asked for … ${words[i]}`;
+    if (SIGNED_IN.has(words[i]!) && has('askedFor')) return `asked for … ${words[i]}`;
     // A sign-in the requester disowns ("not me"), or one from somewhere unknown.
     if ((m & (C.signin | C.object | C.send)) && disowned) return `${words[i]} … not them`;
     // A push approved by accident or not asked for.
