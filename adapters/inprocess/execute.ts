@@ -4,6 +4,7 @@ import {
   type Job,
   type JobStore,
   type Logger,
+  type FollowUps,
   type NewJob,
   type ParkedRun,
   type WorkflowDefinition,
@@ -74,11 +75,23 @@ export class JobExecutor {
       const now = this.nowIso();
       const woken = await this.cfg.jobs.deliverEvent(event, now);
       const triggered = (this.byTrigger.get(job.name) ?? []).filter((wf) => wf.startsFor?.(event.data) ?? true);
-      // Issued together (a grouping store commits them as one); each key is idempotent, so a retry after a partial failure is harmless.
-      const due = await Promise.all(triggered.map((wf) => this.startRun(wf, { name: `${RUN_PREFIX}${wf.id}`, key: `${job.key}>${wf.id}`, data: { event }, runAt: now }, event, log)));
-      // The runs are stored: they may be claimed while this job is being marked done.
-      if (woken > 0 || due.includes(true)) this.cfg.signal.workAvailable();
-      await this.cfg.jobs.completeJob(job.id, this.cfg.owner, this.nowIso());
+      const runs = await Promise.all(triggered.map((wf) => this.planRun(wf, { name: `${RUN_PREFIX}${wf.id}`, key: `${job.key}>${wf.id}`, data: { event }, runAt: now }, event, log)));
+      const followUps: FollowUps = { enqueue: runs.flatMap((r) => (r.parked ? [] : [r.job])), parked: runs.flatMap((r) => (r.parked ? [{ job: r.job, parked: r.parked }] : [])) };
+      const { completeJobEnqueuing } = this.cfg.jobs;
+      if (completeJobEnqueuing) {
+        // The runs and this job's completion in one write: a crash before it commits leaves this job to run again.
+        await completeJobEnqueuing.call(this.cfg.jobs, job.id, this.cfg.owner, followUps, this.nowIso());
+        if (woken > 0 || followUps.enqueue.length > 0) this.cfg.signal.workAvailable();
+      } else {
+        // Issued together (a grouping store commits them as one); each key is idempotent, so a retry after a partial failure is harmless.
+        await Promise.all([
+          ...followUps.enqueue.map((run) => this.cfg.jobs.enqueueJob(run, now)),
+          ...followUps.parked.map((p) => this.cfg.jobs.enqueueParkedJob?.(p.job, p.parked, now)),
+        ]);
+        // The runs are stored: they may be claimed while this job is being marked done.
+        if (woken > 0 || followUps.enqueue.length > 0) this.cfg.signal.workAvailable();
+        await this.cfg.jobs.completeJob(job.id, this.cfg.owner, this.nowIso());
+      }
       log.debug({ woken, workflows: triggered.map((w) => w.id) }, 'event dispatched');
     } catch (error) {
       await this.retryOrFail(job, error, log, job.attempts + 1);
@@ -86,24 +99,19 @@ export class JobExecutor {
   }
 
   /**
-   * Stores one triggered run; true when it is due now. A run whose workflow
-   * opens with read-only steps (`readOnlySteps`) is run here up to its first
-   * sleep or event wait, and stored once, parked there with those steps'
-   * results, when the store can do that in one write: the claim, the step
-   * saves and the suspension it would cost as a job are skipped. A crash
-   * before that write commits loses nothing: this event job runs again.
-   * Reaching any other step, ending, or failing first leaves the run to be
-   * enqueued and started as a job as usual (its reads are done again there),
-   * so the failure is retried and recorded where it always was.
+   * One triggered run as it is to be stored. A run whose workflow opens with
+   * read-only steps (`readOnlySteps`) is run here up to its first sleep or
+   * event wait, when the store can take it parked: it is then stored once,
+   * parked there with those steps' results, and the claim, the step saves and
+   * the suspension it would cost as a job are skipped. Reaching any other
+   * step, ending, or failing first leaves the run to be enqueued and started
+   * as a job as usual (its reads are done again there), so a failure is
+   * retried and recorded where it always was.
    */
-  private async startRun(wf: WorkflowDefinition, run: NewJob, event: WorkflowEvent, log: Logger): Promise<boolean> {
-    const parked = wf.readOnlySteps?.length && this.cfg.jobs.enqueueParkedJob ? await this.openRun(wf, run, event, log) : null;
-    if (parked && this.cfg.jobs.enqueueParkedJob) {
-      await this.cfg.jobs.enqueueParkedJob({ ...run, runAt: parked.runAt }, parked, this.nowIso());
-      return false;
-    }
-    await this.cfg.jobs.enqueueJob(run, run.runAt);
-    return true;
+  private async planRun(wf: WorkflowDefinition, run: NewJob, event: WorkflowEvent, log: Logger): Promise<{ job: NewJob; parked: ParkedRun | null }> {
+    const opened = wf.readOnlySteps?.length && this.cfg.jobs.enqueueParkedJob ? await this.openRun(wf, run, event, log) : null;
+    if (!opened) return { job: run, parked: null };
+    return { job: { ...run, runAt: opened.runAt }, parked: { steps: opened.steps, wait: opened.wait } };
   }
 
   /** Runs a new run's read-only opening in memory; the parked state to store, or null when it has to run as a job. */

@@ -78,11 +78,12 @@ describe('runs that open by reading, then wait', () => {
     expect(run?.lastError).toContain('Ticket t1 does not exist.');
   });
 
-  it('start as a job on a store that cannot write a parked run', async () => {
+  it('start as a job on a store that cannot write a parked run, whose fan-out enqueues first and then completes', async () => {
     const calls: string[] = [];
     const { runner, emit, store, jobsNamed } = runnerOn([watcher(calls)]);
-    // As on a store without the optional enqueueParkedJob (MongoDB).
+    // As on a store without the optional enqueueParkedJob and completeJobEnqueuing (MongoDB).
     Object.defineProperty(store, 'enqueueParkedJob', { value: undefined });
+    Object.defineProperty(store, 'completeJobEnqueuing', { value: undefined });
     await emit('test/go', { ticketId: 't1' });
     expect(await runner.runDueJobsOnce()).toBe(2);
     expect(calls).toEqual(['look']);

@@ -92,8 +92,9 @@ export class JobTable {
     return held;
   }
 
-  complete(id: string, owner: string, now: string): void {
-    this.s.complete.run({ id: Number(id), owner, now: iso(now) });
+  /** Returns false when the lease was not held. */
+  complete(id: string, owner: string, now: string): boolean {
+    return this.s.complete.run({ id: Number(id), owner, now: iso(now) }).changes === 1;
   }
 
   retry(id: string, owner: string, runAt: string, error: string, now: string): void {

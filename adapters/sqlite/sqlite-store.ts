@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type {
   CreatedTicket,
   EventWait,
+  FollowUps,
   Job,
   JobState,
   NewJob,
@@ -237,7 +238,15 @@ export class SqliteStore implements Store {
   }
 
   async completeJob(jobId: string, owner: string, now: string): Promise<void> {
-    return this.write(() => this.jobs.complete(jobId, owner, now));
+    await this.write(() => this.jobs.complete(jobId, owner, now));
+  }
+
+  async completeJobEnqueuing(jobId: string, owner: string, followUps: FollowUps, now: string): Promise<void> {
+    await this.write(() => {
+      if (!this.jobs.complete(jobId, owner, now)) return;
+      for (const job of followUps.enqueue) this.jobs.insertOnly(job, now);
+      for (const p of followUps.parked) this.jobs.insertParked(p.job, p.parked, now);
+    });
   }
 
   async retryJob(jobId: string, owner: string, runAt: string, error: string, now: string): Promise<void> {

@@ -23,6 +23,14 @@ export interface ParkedRun {
   readonly wait: EventWait | null;
 }
 
+/** The jobs a finishing job leaves behind, stored with its completion (see JobStore.completeJobEnqueuing). */
+export interface FollowUps {
+  /** Inserted unless their key exists, as enqueueJob does. */
+  readonly enqueue: readonly NewJob[];
+  /** Inserted parked unless their key exists, as enqueueParkedJob does. */
+  readonly parked: readonly { readonly job: NewJob; readonly parked: ParkedRun }[];
+}
+
 export interface EventWait {
   readonly stepId: string;
   readonly event: string;
@@ -84,6 +92,14 @@ export interface JobStore {
   /** Records one step's result; false when the lease was lost (the caller must stop). */
   saveStepResult(jobId: string, owner: string, stepId: string, value: unknown, now: Iso): Promise<boolean>;
   completeJob(jobId: string, owner: string, now: Iso): Promise<void>;
+  /**
+   * Optional. Completes the job and stores the jobs it leaves behind in one
+   * atomic write, only while `owner` holds the lease (otherwise nothing is
+   * stored: whoever holds it now does the work again). An event's fan-out
+   * uses it so its runs and its completion cost one write; without it the
+   * runner enqueues them first, then completes the job.
+   */
+  completeJobEnqueuing?(jobId: string, owner: string, followUps: FollowUps, now: Iso): Promise<void>;
   /** Releases the job for another attempt at `runAt`, counting the attempt. */
   retryJob(jobId: string, owner: string, runAt: Iso, error: string, now: Iso): Promise<void>;
   /** Gives up on the job for good. */

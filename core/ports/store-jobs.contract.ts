@@ -157,6 +157,31 @@ export function jobContract(store: () => Store): void {
       expect(await store().deliverEvent(event, at(3 * MINUTE))).toBe(0);
     });
 
+    it('completes a job with the jobs it leaves behind in one write, only while the lease is held (where the store offers it)', async () => {
+      const s = store();
+      // Optional on the port: a store without it has the runner enqueue first, then complete.
+      if (!s.completeJobEnqueuing || !s.enqueueParkedJob) return;
+      const job = await claimed('w1', { key: 'event-1' });
+      await s.enqueueJob(newJob({ key: 'run-known', data: { first: true } }), at());
+      const parked = { steps: { watch: 1 }, wait: waitFor('t1') };
+      await s.completeJobEnqueuing(job.id, 'w2', { enqueue: [newJob({ key: 'run-stale' })], parked: [] }, at());
+      expect(await s.getJobByKey('run-stale')).toBeNull();
+      expect((await s.getJob(job.id))?.state).toBe('running');
+      await s.completeJobEnqueuing(
+        job.id,
+        'w1',
+        { enqueue: [newJob({ key: 'run-a', data: { a: 1 } }), newJob({ key: 'run-known', data: { first: false } })], parked: [{ job: newJob({ key: 'run-p', runAt: at(HOUR) }), parked }] },
+        at(MINUTE),
+      );
+      expect(await s.getJob(job.id)).toMatchObject({ state: 'done', leaseOwner: null });
+      expect(await s.getJobByKey('run-a')).toMatchObject({ state: 'pending', data: { a: 1 }, runAt: at(), createdAt: at(MINUTE) });
+      expect(await s.getJobByKey('run-known')).toMatchObject({ data: { first: true } });
+      expect(await s.getJobByKey('run-p')).toMatchObject({ state: 'waiting', runAt: at(HOUR), steps: { watch: 1 }, wait: waitFor('t1') });
+      // Done already: a late second call stores nothing more.
+      await s.completeJobEnqueuing(job.id, 'w1', { enqueue: [newJob({ key: 'run-late' })], parked: [] }, at(MINUTE));
+      expect(await s.getJobByKey('run-late')).toBeNull();
+    });
+
     it('stores a run parked at its first wait in one write, once per key, as if it had been claimed, run and suspended (where the store offers it)', async () => {
       const s = store();
       // Optional on the port: a store without it has the runner enqueue and run the job instead.

@@ -5,7 +5,7 @@
  */
 import type { Iso } from '../domain/ticket.js';
 import { eventMatchesWait } from '../ports/event-match.js';
-import type { EventWait, Job, JobState, JobStore, NewJob, ParkedRun } from '../ports/jobs.js';
+import type { EventWait, FollowUps, Job, JobState, JobStore, NewJob, ParkedRun } from '../ports/jobs.js';
 import { isDueJob, jobDueAt, normalizeIso } from './memory-store-rules.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -39,12 +39,7 @@ export class MemoryJobQueue implements JobStore {
   }
 
   async enqueueParkedJob(job: NewJob, parked: ParkedRun, now: Iso): Promise<void> {
-    const prepared = prepareJob(job);
-    const steps = copy(parked.steps);
-    const wait = parked.wait === null ? null : copy({ ...parked.wait, until: normalizeIso(parked.wait.until) });
-    if (this.jobIdByKey.has(prepared.key)) return;
-    const stored = this.insertJob(prepared, now);
-    this.jobs.set(stored.id, { ...stored, state: 'waiting', steps, wait });
+    this.insertParked(job, parked, now);
   }
 
   async getJob(id: string): Promise<Job | null> {
@@ -81,6 +76,14 @@ export class MemoryJobQueue implements JobStore {
 
   async completeJob(jobId: string, owner: string, now: Iso): Promise<void> {
     this.withLease(jobId, owner, (j) => ({ ...j, state: 'done', ...released(now) }));
+  }
+
+  async completeJobEnqueuing(jobId: string, owner: string, followUps: FollowUps, now: Iso): Promise<void> {
+    const enqueue = followUps.enqueue.map(prepareJob);
+    const parked = followUps.parked.map((p) => ({ job: prepareJob(p.job), parked: copy(p.parked) }));
+    if (!this.withLease(jobId, owner, (j) => ({ ...j, state: 'done', ...released(now) }))) return;
+    for (const job of enqueue) this.insertJob(job, now);
+    for (const p of parked) this.insertParked(p.job, p.parked, now);
   }
 
   async retryJob(jobId: string, owner: string, runAt: Iso, error: string, now: Iso): Promise<void> {
@@ -179,6 +182,15 @@ export class MemoryJobQueue implements JobStore {
     this.jobs.set(stored.id, stored);
     this.jobIdByKey.set(stored.key, stored.id);
     return stored;
+  }
+
+  private insertParked(job: NewJob, parked: ParkedRun, now: Iso): void {
+    const prepared = prepareJob(job);
+    const steps = copy(parked.steps);
+    const wait = parked.wait === null ? null : copy({ ...parked.wait, until: normalizeIso(parked.wait.until) });
+    if (this.jobIdByKey.has(prepared.key)) return;
+    const stored = this.insertJob(prepared, now);
+    this.jobs.set(stored.id, { ...stored, state: 'waiting', steps, wait });
   }
 
   /** Applies `change` only while `owner` holds the job's lease; false otherwise. */
