@@ -24,19 +24,26 @@ export interface SearchContext {
 
 /**
  * Exact top-k by MaxScore, term at a time. Terms are read strongest
- * first. Once the most the unread terms could add is below the k-th best
- * partial score (or the relevance floor), no unseen ticket can make the
- * results, so no new candidates are created. Each further term is then
- * either read for the existing candidates or skipped, whichever is
- * cheaper: reading costs its posting count, skipping costs an exact
- * scoring of every candidate still in contention. Candidates are finally
- * scored exactly, best partial first, stopping as soon as the rest cannot
- * win. `acc` must be all zero on entry and is left all zero.
+ * first (by what their lists' largest impact lets them add). The bar a
+ * ticket must be able to reach is the relevance floor, the k-th best
+ * partial sum, or the k-th best exact score of the partial leaders, scored
+ * after every term, whichever is highest. Once the unread terms together
+ * could not lift an unseen ticket to it, no new candidates are created (and
+ * within a term, a ticket is not created when that entry and the later
+ * terms could not). Each further term is then either read for the existing
+ * candidates or skipped, whichever is cheaper: reading costs its posting
+ * count, skipping costs an exact scoring of every candidate still in
+ * contention. Candidates are finally scored exactly, best partial first,
+ * stopping as soon as the rest cannot win. `acc` must be all zero on entry
+ * and is left all zero.
  */
 export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, floor: number, excluded: ReadonlySet<number>): { slot: number; score: number }[] {
   const { acc, touched, live, slots, impacts } = ctx;
   const top = new TopK(limit, ctx.ref);
   let theta = 0;
+  // What a ticket must be able to reach: the floor, the k-th best partial
+  // sum, and the k-th best exact score of the leaders scored so far.
+  let bar = floor;
   let nTouched = 0;
   const terms = q.terms.length;
   // Bounds from each list's largest impact, far below the saturation
@@ -48,32 +55,6 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
   const reach = new Float64Array(terms + 1);
   for (let i = terms - 1; i >= 0; i--) reach[i] = (reach[i + 1] ?? 0) + (order[i]?.most ?? 0);
 
-  const read = (j: number, create: boolean): void => {
-    const weight = (order[j]?.weight ?? 0) * ctx.scale;
-    const term = order[j]?.term ?? 0;
-    let remaining = ctx.count(term);
-    let block = ctx.head(term);
-    while (remaining > 0 && block >= 0) {
-      const n = Math.min(slots[block + 1] ?? 0, remaining);
-      for (let i = block + 2, end = block + 2 + n; i < end; i++) {
-        const slot = slots[i] ?? 0;
-        if (live[slot] !== 1) continue;
-        const before = acc[slot] ?? 0;
-        if (before === 0) {
-          if (!create) continue;
-          touched[nTouched++] = slot;
-        }
-        const now = before + weight * (impacts[i] ?? 0);
-        acc[slot] = now;
-        if (now > theta && (excluded.size === 0 || !excluded.has(slot))) {
-          top.offer(slot, now);
-          theta = top.threshold;
-        }
-      }
-      remaining -= n;
-      block = slots[block] ?? -1;
-    }
-  };
   // Partial sums are float32 sums of impacts each within a step of the
   // exact one, so they may be off either way by the rounding of every term
   // (twice: the sum and the bar it is compared with may both be off). The
@@ -82,10 +63,69 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
   for (let i = 0; i < terms; i++) weights += q.weights[i] ?? 0;
   const slack = q.best * 1e-5 + 2 * weights * ctx.scale;
 
+  /**
+   * Adds term j to the partial sums. With `create`, a ticket not seen yet
+   * becomes a candidate only if this entry and every later term could lift
+   * it to the bar: one skipped can never reach it, so whatever later terms
+   * add to it, it stays below (its exact score decides, if it is scored).
+   */
+  const read = (j: number, create: boolean): void => {
+    const weight = (order[j]?.weight ?? 0) * ctx.scale;
+    const term = order[j]?.term ?? 0;
+    const later = (reach[j + 1] ?? 0) + slack;
+    const anyExcluded = excluded.size > 0;
+    // Locals in the hot loop, written back at the end.
+    let t = theta;
+    let b = bar;
+    let n = nTouched;
+    let remaining = ctx.count(term);
+    let block = ctx.head(term);
+    while (remaining > 0 && block >= 0) {
+      const size = Math.min(slots[block + 1] ?? 0, remaining);
+      for (let i = block + 2, end = block + 2 + size; i < end; i++) {
+        const slot = slots[i] ?? 0;
+        if (live[slot] !== 1) continue;
+        const before = acc[slot] ?? 0;
+        const add = weight * (impacts[i] ?? 0);
+        if (before === 0) {
+          if (!create || add + later < b) continue;
+          touched[n++] = slot;
+        }
+        const now = before + add;
+        acc[slot] = now;
+        if (now > t && (!anyExcluded || !excluded.has(slot))) {
+          top.offer(slot, now);
+          t = top.threshold;
+          if (t > b) b = t;
+        }
+      }
+      remaining -= size;
+      block = slots[block] ?? -1;
+    }
+    theta = t;
+    bar = b;
+    nTouched = n;
+  };
+
+  // The partial leaders' exact scores (a few term lists) raise the bar far
+  // sooner than partial sums do: a lower bound of the k-th best result.
+  const known = new TopK(limit, ctx.ref);
+  const scored = new Set<number>();
+  const raise = (): void => {
+    for (const e of top.entries()) {
+      if (scored.has(e.slot)) continue;
+      scored.add(e.slot);
+      const score = ctx.exact(e.slot);
+      if (score >= floor && ctx.eligible(e.slot)) known.offer(e.slot, score);
+    }
+    if (known.threshold > bar) bar = known.threshold;
+  };
+
   let j = 0;
   for (; j < terms; j++) {
-    if (j > 0 && (reach[j] ?? 0) + slack < Math.max(floor, theta)) break;
+    if (j > 0 && (reach[j] ?? 0) + slack < bar) break;
     read(j, true);
+    raise();
   }
   // The touched tickets still in contention, narrowed before every further
   // term: one out of it stays out (its bound only falls), so its partial sum
@@ -93,7 +133,6 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
   // every touched ticket per term instead costs more than the reading at a
   // million tickets.
   const narrow = (rest: number): void => {
-    const bar = Math.max(floor, theta);
     let kept = 0;
     for (let i = 0; i < nTouched; i++) {
       const slot = touched[i] ?? 0;
@@ -106,6 +145,7 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
     narrow((reach[j] ?? 0) + slack);
     if (nTouched * ctx.termsPerDoc <= ctx.count(order[j]?.term ?? 0)) break;
     read(j, false);
+    raise();
   }
   const rest = (reach[j] ?? 0) + slack;
   narrow(rest);

@@ -19,7 +19,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { openSqliteStore, SqliteTicketStats } from '../../adapters/sqlite/index.js';
 import { backfillTicketMetrics } from '../../bot/wiring/stats.js';
-import { ticketRow } from '../../adapters/sqlite/tickets.js';
+import { historyRows, TICKET_COLUMNS, ticketRow } from '../../adapters/sqlite/tickets.js';
 import { newTicketRecord, resolve, type Ticket } from '../../core/index.js';
 import type { BenchSuite, Metric } from '../types.js';
 import { corpus, rng, ticketText, type Corpus } from './similar.js';
@@ -32,14 +32,14 @@ const VISIBILITY_ROUNDS = 3;
 const root = join(import.meta.dirname, '..', '..');
 const AT = '2025-01-01T00:00:00.000Z';
 
-/** Writes the tickets straight into the store's table (the store's own row format), in large transactions. */
+/** Writes the tickets straight into the store's tables (its own row formats, history rows included), in large transactions. */
 async function seed(dataDir: string, c: Corpus, count: number): Promise<void> {
   await openSqliteStore({ dataDir }).close();
   const db = new Database(join(dataDir, 'helpdesk.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
-  const cols = 'ref, id, status, priority, requester_id, assignee_id, created_ms, version, idempotency_key, title_lc, description_lc, doc';
-  const insert = db.prepare(`INSERT INTO tickets (${cols}) VALUES (${cols.split(', ').map((col) => `@${col}`).join(', ')})`);
+  const insert = db.prepare(`INSERT INTO tickets (${TICKET_COLUMNS}) VALUES (${TICKET_COLUMNS.split(', ').map((col) => `@${col}`).join(', ')})`);
+  const history = db.prepare('INSERT INTO ticket_history (ticket_ref, seq, doc) VALUES (@ticket_ref, @seq, @doc)');
   const r = rng(42);
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
@@ -50,6 +50,7 @@ async function seed(dataDir: string, c: Corpus, count: number): Promise<void> {
       const done = resolve(open, 'p-1', text.resolution, when);
       if (!done.ok) throw new Error(done.error.message);
       insert.run({ ...ticketRow(done.value), idempotency_key: null });
+      for (const row of historyRows(done.value)) history.run(row);
     }
   });
   for (let i = 0; i < count; i += 50_000) batch(i, Math.min(count, i + 50_000));
