@@ -23,6 +23,12 @@ describe('LocalTriageEngine', () => {
     expect(p.confidence).toBeLessThanOrEqual(1);
   });
 
+  it('gives a mail the ticket calls fraudulent to the security desk first, even when nothing was clicked', async () => {
+    const p = await engine.triage(request('Strange email', 'We got an email pretending to be our CEO asking for a wire transfer'));
+    expect(p.skills[0]).toBe('security');
+    expect(p.category).toBe('security');
+  });
+
   it('cites the best similar ticket as a fix, and leaves the list to the ticket (not repeated in the notes)', async () => {
     const similar = [
       { ticketId: 'a', ref: 3, title: 'VPN drops after sleep', resolution: 'Disabled power saving on the Wi-Fi adapter', score: 0.18 },

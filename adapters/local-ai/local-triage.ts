@@ -46,7 +46,10 @@ export class LocalTriageEngine implements TriageEngine {
     const votes = (request.precedents ?? []).map((p) => ({ skills: p.skills, score: p.score, corrected: p.corrected }));
     const predicted = this.predictor.predict({ title, description }, request.staffSkills, votes).filter((s) => allowed(s.skill));
     const reading = readPriority(title, description);
-    const skills = securityFirst(predicted.map((s) => s.skill), reading.kinds.has('security') && allowed('security'));
+    const names = predicted.map((s) => s.skill);
+    // A mail the ticket calls phishing, suspicious or spoofed is the security desk's, even when nothing was clicked yet.
+    const suspiciousMail = names[0] === 'email' && names.includes('security');
+    const skills = securityFirst(names, (reading.kinds.has('security') || suspiciousMail) && allowed('security'));
     const corrected = (request.precedents ?? []).find((p) => p.corrected && p.score >= 0.5);
     const priority = corrected && !reading.kinds.has('security') ? higher(reading.priority, corrected.priority) : reading.priority;
     const category = categorize(skills, this.catalog, reading.kinds.has('security'));
