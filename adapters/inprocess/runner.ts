@@ -179,24 +179,35 @@ export class InProcessRunner implements WorkSignal {
 
   /**
    * Claims up to `claimBatch` jobs at once and dispatches them; true when
-   * every claim found a job (there may be more). The claims are issued
-   * together so a store that groups writes commits them as one; the batch
+   * every claim found a job (there may be more). The claims are one call
+   * where the store offers claimDueJobs, else issued together so a store
+   * that groups writes commits them as one; the batch
    * doubles while the queue keeps yielding jobs and shrinks to what was
    * found when it runs dry, so an idle queue costs one claim per wake-up.
    */
   private async claimRound(): Promise<boolean> {
     const want = Math.max(1, Math.min(this.limit() - this.held, this.claimBatch));
-    const results = await Promise.allSettled(Array.from({ length: want }, () => this.claim()));
     let found = 0;
-    let failure: unknown = null;
-    for (const r of results) {
-      if (r.status === 'rejected') failure ??= r.reason;
-      else if (r.value) {
+    const { claimDueJobs } = this.jobs;
+    if (claimDueJobs) {
+      // One write for the whole batch, where the store can.
+      const now = this.clock.now().getTime();
+      for (const job of await claimDueJobs.call(this.jobs, this.owner, new Date(now).toISOString(), new Date(now + this.leaseMs).toISOString(), want)) {
         found++;
-        this.dispatch(r.value);
+        this.dispatch(job);
       }
+    } else {
+      const results = await Promise.allSettled(Array.from({ length: want }, () => this.claim()));
+      let failure: unknown = null;
+      for (const r of results) {
+        if (r.status === 'rejected') failure ??= r.reason;
+        else if (r.value) {
+          found++;
+          this.dispatch(r.value);
+        }
+      }
+      if (failure !== null) throw failure;
     }
-    if (failure !== null) throw failure;
     this.claimBatch = found === want ? Math.min(this.concurrency, this.claimBatch * 2) : Math.max(1, found);
     return found === want;
   }

@@ -82,6 +82,17 @@ export class JobTable {
     return this.hydrate(row);
   }
 
+  /** Leases up to `limit` of the earliest due jobs; in due order. */
+  claimMany(owner: string, now: string, leaseUntil: string, limit: number): Job[] {
+    if (limit <= 0) return [];
+    const ids = this.s.dueIds.all(ms(now), Math.floor(limit)) as number[];
+    if (ids.length === 0) return [];
+    const rows = this.s.claimIds.all(owner, iso(leaseUntil), ms(leaseUntil), iso(now), JSON.stringify(ids)) as JobRow[];
+    const order = new Map(ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return rows.map((row) => this.hydrate(row) as Job);
+  }
+
   renew(id: string, owner: string, leaseUntil: string): boolean {
     return this.s.renew.run({ id: Number(id), owner, lease_until: iso(leaseUntil), due_ms: ms(leaseUntil) }).changes === 1;
   }
@@ -208,6 +219,9 @@ function prepareStatements(db: Database.Database) {
       VALUES (@key, @name, 'pending', @due_ms, @run_at, @data, @now, @now) ON CONFLICT (key) DO NOTHING`),
     insertParked: p(`INSERT INTO jobs (key, name, state, due_ms, run_at, data, wait, wait_event, wait_value, created_at, updated_at)
       VALUES (@key, @name, 'waiting', @due_ms, @run_at, @data, @wait, @wait_event, @wait_value, @now, @now) ON CONFLICT (key) DO NOTHING`),
+    dueIds: p('SELECT id FROM jobs WHERE due_ms <= ? ORDER BY due_ms, id LIMIT ?').pluck(),
+    claimIds: p(`UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = ?, due_ms = ?, updated_at = ?
+      WHERE id IN (SELECT value FROM json_each(?)) RETURNING ${COLUMNS}`),
     byId: p(`SELECT ${COLUMNS} FROM jobs WHERE id = ?`),
     byKey: p(`SELECT ${COLUMNS} FROM jobs WHERE key = ?`),
     steps: p('SELECT step_id, value FROM job_steps WHERE job_id = ?'),

@@ -229,6 +229,10 @@ export class SqliteStore implements Store {
     return this.write(() => this.jobs.claim(owner, now, leaseUntil, names));
   }
 
+  async claimDueJobs(owner: string, now: string, leaseUntil: string, limit: number): Promise<Job[]> {
+    return this.write(() => this.jobs.claimMany(owner, now, leaseUntil, limit));
+  }
+
   async renewLease(jobId: string, owner: string, leaseUntil: string): Promise<boolean> {
     return this.write(() => this.jobs.renew(jobId, owner, leaseUntil));
   }

@@ -87,6 +87,13 @@ export interface JobStore {
    * running with an expired lease) to `owner` until `leaseUntil`.
    */
   claimDueJob(owner: string, now: Iso, leaseUntil: Iso, names?: readonly string[]): Promise<Job | null>;
+  /**
+   * Optional. Leases up to `limit` due jobs at once, earliest due first, as
+   * that many claimDueJob calls would (never one job to two claimers), in
+   * one write. The runner claims its batches with it; without it, it issues
+   * the claims one by one.
+   */
+  claimDueJobs?(owner: string, now: Iso, leaseUntil: Iso, limit: number): Promise<Job[]>;
   /** Extends a lease; false when the lease was lost. */
   renewLease(jobId: string, owner: string, leaseUntil: Iso): Promise<boolean>;
   /** Records one step's result; false when the lease was lost (the caller must stop). */

@@ -46,6 +46,27 @@ export function jobContract(store: () => Store): void {
       expect(await store().claimDueJob('w3', at(3 * MINUTE), at(4 * MINUTE))).toBeNull();
     });
 
+    it('claims a batch of due jobs earliest first in one call, each job once (where the store offers it)', async () => {
+      const s = store();
+      // Optional on the port: a store without it gets one claimDueJob per job.
+      if (!s.claimDueJobs) return;
+      const later = await s.enqueueJob(newJob({ runAt: at(2 * MINUTE) }), at());
+      const sooner = await s.enqueueJob(newJob({ runAt: at(MINUTE) }), at());
+      const future = await s.enqueueJob(newJob({ runAt: at(HOUR) }), at());
+      expect(await s.claimDueJobs('w1', at(), LEASE, 5)).toEqual([]);
+      const batch = await s.claimDueJobs('w1', at(3 * MINUTE), at(4 * MINUTE), 5);
+      expect(batch.map((j) => j.id)).toEqual([sooner.id, later.id]);
+      expect(batch[0]).toMatchObject({ state: 'running', leaseOwner: 'w1', leaseUntil: at(4 * MINUTE) });
+      expect(await s.claimDueJobs('w2', at(3 * MINUTE), at(4 * MINUTE), 5)).toEqual([]);
+      expect(await s.claimDueJobs('w2', at(HOUR), at(2 * HOUR), 0)).toEqual([]);
+      const rest = await Promise.all([s.claimDueJobs('w2', at(HOUR), at(2 * HOUR), 1), s.claimDueJobs('w3', at(HOUR), at(2 * HOUR), 1)]);
+      // The two expired leases and the job due now: three jobs for two claimers of one each, none twice.
+      const ids = rest.flat().map((j) => j.id);
+      expect(ids).toHaveLength(2);
+      expect(new Set(ids).size).toBe(2);
+      expect([sooner.id, later.id, future.id]).toEqual(expect.arrayContaining(ids));
+    });
+
     it('filters claims by job name', async () => {
       const a = await store().enqueueJob(newJob({ name: 'ticket/filed' }), at());
       const b = await store().enqueueJob(newJob({ name: 'ticket/resolved' }), at());

@@ -53,6 +53,20 @@ export class MemoryJobQueue implements JobStore {
   }
 
   async claimDueJob(owner: string, now: Iso, leaseUntil: Iso, names?: readonly string[]): Promise<Job | null> {
+    return this.claimOne(owner, now, leaseUntil, names);
+  }
+
+  async claimDueJobs(owner: string, now: Iso, leaseUntil: Iso, limit: number): Promise<Job[]> {
+    const claimed: Job[] = [];
+    while (claimed.length < limit) {
+      const job = this.claimOne(owner, now, leaseUntil);
+      if (!job) break;
+      claimed.push(job);
+    }
+    return claimed;
+  }
+
+  private claimOne(owner: string, now: Iso, leaseUntil: Iso, names?: readonly string[]): Job | null {
     const nowMs = Date.parse(now);
     let best: Job | null = null;
     for (const j of this.jobs.values()) {
