@@ -36,13 +36,13 @@ type Cls = keyof typeof C;
 /** Exact words (`word`), stems (`stem*`, matched at the start of a word) and, for long words, inner stems (`*stem*`). */
 const LEXICON: Readonly<Record<Cls, string>> = {
   quant: 'half all alle allen aller every entire whole ganz* gesamt* samtlich* jede* tous toutes tout toute ensemble todos todas todo toda inteir* entera entero several multiple many mehrere viele plusieurs varios varias vari* anybody anyone tutti tutte iedereen',
-  nobody: 'nobody none noone niemand keiner keine kein einziger personne aucun aucune nadie ningun ninguno ninguna ninguem nenhum nenhuma nessuno nessuna',
+  nobody: 'nobody none noone no1 niemand keiner keine kein einziger personne aucun aucune nadie ningun ninguno ninguna ninguem nenhum nenhuma nessuno nessuna',
   group: 'everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets phones telephones printers screens monitors laptops monitore bildschirme ecrans pantallas telas ufficio leitstelle ordinateurs ordenadores computadoras computadores telefones telefonos rechner imprimantes impresoras impressoras callcenter* reception recepcion recepcao empfang accueil switchboard team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
   severity: 'lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt black schwarz noir noirs negro negros preto pretos bsod bluescreen* denied verweigert denegado negado muet muets muette mute muted stumm mudo mudos parou pararam arrete* gestoppt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
-  neg: 'not no t cannot cant unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel non niet',
-  able: 'work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem funziona* werkt werken riesce riescono collegar* connett* accedere lavorare stampare join* beitreten rejoindre unirme arranc* startet boot* enciend* allum* liga ligam chegar arriv* ankommen',
+  neg: 'not no t cannot cant arent isnt dont doesnt wont didnt wasnt werent havent couldnt unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel non niet',
+  able: 'work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem getting ring ringing funziona* werkt werken riesce riescono collegar* connett* accedere lavorare stampare join* beitreten rejoindre unirme arranc* startet boot* enciend* allum* liga ligam chegar arriv* ankommen',
   service: 'tone dialtone audio sound telefon* telephon* network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
-  action: 'confirm* scann* logged pase pasado click* clique* cliquei geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
+  action: 'confirm* scann* logged pase pasado click* clique* cliquei clica* clicou geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
   object: 'link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr card digits cvv cvc karte carte tarjeta cartao',
   weird: 'suspicious weird strange odd seltsam* komisch* etrange* bizarre* extran* raro rara estranh*',
   suspicion: 'accidentally accident unintentionally mistakenly fake phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
@@ -98,6 +98,42 @@ function classes(word: string): number {
   if (cache.size > 50_000) cache.clear();
   cache.set(word, mask);
   return mask;
+}
+
+/**
+ * Scope words typed with one letter wrong ("evryone", "bulding", "departmnet") are read as the word; only these,
+ * whose one-edit neighbours are no ordinary words (a "looked" is no "locked").
+ */
+const SPELLED: readonly string[] = [
+  'everyone', 'everybody', 'anyone', 'anybody', 'nobody', 'building', 'buildings', 'department', 'company', 'colleagues', 'employees', 'customers', 'entire', 'office', 'offices',
+  'warehouse', 'production',
+];
+const SPELLINGS = new Map<string, string>();
+for (const w of SPELLED) for (const d of [w, ...deletions(w)]) if (!SPELLINGS.has(d)) SPELLINGS.set(d, w);
+const spellCache = new Map<string, string>();
+function spelled(word: string): string {
+  if (word.length < 5 || word.length > 12) return word;
+  const hit = spellCache.get(word);
+  if (hit !== undefined) return hit;
+  if (exact.has(word)) {
+    spellCache.set(word, word);
+    return word;
+  }
+  let out = SPELLINGS.get(word);
+  for (const d of out ? [] : deletions(word)) {
+    out = SPELLINGS.get(d);
+    if (out) break;
+  }
+  // A real word of the lexicon (a stem's word form) stays itself.
+  const result = out && classes(word) === 0 ? out : word;
+  if (spellCache.size > 50_000) spellCache.clear();
+  spellCache.set(word, result);
+  return result;
+}
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
 /** What someone else at the keyboard moves: "the cursor moves on its own". */
@@ -250,7 +286,7 @@ const NO_WAY: ReadonlySet<string> = new Set(['jeito', 'manera', 'forma', 'modo',
 
 /** Places that, named as the subject, are many people: "the Bordeaux site", "unsere Filiale", "la tienda". */
 const PLACE_SUBJECTS: ReadonlySet<string> = new Set([
-  'site', 'branch', 'building', 'warehouse', 'store', 'shop', 'plant', 'factory', 'floor', 'office', 'filiale', 'niederlassung', 'standort', 'gebaude', 'lager', 'etage', 'buro',
+  'centre', 'center', 'callcenter', 'site', 'branch', 'building', 'warehouse', 'store', 'shop', 'plant', 'factory', 'floor', 'office', 'filiale', 'niederlassung', 'standort', 'gebaude', 'lager', 'etage', 'buro',
   'agence', 'batiment', 'entrepot', 'usine', 'magasin', 'bureau', 'sucursal', 'edificio', 'almacen', 'tienda', 'fabrica', 'oficina', 'planta', 'filial', 'predio', 'armazem', 'loja', 'escritorio', 'andar',
 ]);
 /** The requester speaking of themselves, or of where they are: "I have no internet at the office" is one person. */
@@ -264,7 +300,8 @@ const SCOPE_WINDOW = 10;
 const ACTION_WINDOW = 6;
 
 /** Reads the compositional cues from folded words (see `foldWords`). */
-export function readCues(words: readonly string[], asks = false): PriorityCues {
+export function readCues(folded: readonly string[], asks = false): PriorityCues {
+  const words = folded.map(spelled);
   const masks = words.map(classes);
   const present = new Set<PhraseKind>();
   for (let i = 0; i < words.length; i++) {

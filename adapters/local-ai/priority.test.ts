@@ -258,6 +258,13 @@ describe('compositional priority cues', () => {
     ['Leitstelle', 'In der Leitstelle sind alle Monitore schwarz, wir sehen nichts mehr'],
     ['VPN', 'Nessuno in ufficio riesce a collegarsi alla VPN'],
     ['Laptop', 'Mijn laptop is gestolen uit de auto'],
+    ['wifi', 'evryone on 4th floor lost internet'],
+    ['network', 'netwrok down in whole bulding'],
+    ['phones', 'the call center phones arent ringing at all'],
+    ['mail', "nobody's getting emails since 10"],
+    ['IT call', 'I got a call from "IT" and let them remote into my PC'],
+    ['payroll', "payroll file with everyone's bank details went to an outside address"],
+    ['Phishing', 'Clicaram num link de phishing e o computador ficou estranho'],
   ])('reads an unasked sign-in, a ransom note, data sent to a fake, a crowd with a dead service as HIGH: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });

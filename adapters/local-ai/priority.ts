@@ -67,6 +67,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'never used', 'don t recognise', 'don t recognize', 'didn t make', 'unauthorised charges', 'unauthorized charges', 'unknown charges', 'suspicious charges',
     'left my laptop in', 'left my work laptop in', 'left my phone in', 'left my work phone in',
     'a stranger', 'intruder', 'tailgating', 'tailgated', 'unknown person', 'fremde person', 'eindringling', 'un intrus', 'un inconnu', 'un intruso', 'un desconocido', 'um desconhecido',
+    'let them remote', 'let him remote', 'let her remote', 'let them connect', 'let him connect', 'let her connect', 'let them into my', 'gave them remote', 'remote into my pc',
+    'remote into my computer', 'control of my pc', 'control of my computer', 'went to the wrong', 'went to an outside', 'went to an external', 'went to a customer',
     'approved the push', 'approved a push', 'approved the mfa', 'accepted the mfa', 'didn t request', 'i did not request', 'account was taken over', 'someone logged into my', 'someone is logged into my',
   ],
   outage: [
@@ -76,6 +78,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'hors service', 'caida', 'caido', 'fuera de servicio', 'fora do ar', 'inoperante', 'customers are calling', 'customers can t', 'customers cannot', 'clients can t', 'clients cannot', 'steht still', 'stehen still', 'at a standstill', 'standstill',
     'nichts geht mehr', 'geht gar nichts', 'a l arret', 'paralizado', 'paralizada', 'paralisado', 'paralisada', 'kunden konnen nicht', 'clients ne peuvent', 'clientes no pueden',
     'clientes nao conseguem', 'plus aucun', 'ne fonctionne plus pour', 'no funciona para nadie', 'nao funciona para ninguem', 'production line', 'line stopped', 'can t ship', 'cannot ship', 'orders are stuck', 'can t take orders',
+    'files were deleted', 'files have been deleted', 'files are gone', 'files disappeared', 'everything is gone', 'dateien sind weg', 'dateien wurden geloscht', 'fichiers ont disparu',
+    'fichiers ont ete supprimes', 'archivos desaparecieron', 'archivos fueron borrados', 'arquivos sumiram', 'arquivos foram apagados',
     'cannot take orders', 'can t take payments', 'power cut', 'power outage', 'no power', 'blackout', 'stromausfall', 'kein strom', 'coupure de courant', 'panne de courant', 'corte de luz',
     'apagon', 'sin luz', 'queda de energia', 'falta de luz', 'sem luz', 'sitting idle', 'agents idle', 'warehouse is stuck', 'temperature alarm', 'data loss', 'lost data', 'rows deleted', 'records deleted',
   ],
