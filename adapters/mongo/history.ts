@@ -110,7 +110,8 @@ export class MongoHistory {
       const stored = await this.storedEntries(page);
       for (const doc of page) {
         if (Array.isArray(doc.history)) {
-          out.push(toTicket(doc, doc.history));
+          // Still embedded (stored by an earlier release): the document's own array, checked as before.
+          out.push(toTicket(doc));
           continue;
         }
         const ticket = toTicket(doc, complete(doc, stored.get(doc._id)));
