@@ -114,6 +114,7 @@ describe('situation notes and bad input', () => {
 describe('summarize', () => {
   it('joins the title with the telling sentence of the description, and what was tried, on one line', () => {
     expect(summarize('VPN drops', 'It disconnects hourly.\nSecond line.')).toBe('VPN drops: It disconnects hourly.');
+    expect(summarize('new starter', 'We have a new starter on Monday, can you set up her account and laptop?')).toBe('new starter: We have a new starter on Monday, can you set up her account and laptop?');
     expect(summarize('Paris office offline', 'Hello IT,\nThe whole Paris office has no network since 14:00. We restarted the router.\nThanks')).toBe(
       'Paris office offline: The whole Paris office has no network since 14:00; we restarted the router.',
     );

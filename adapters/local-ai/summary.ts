@@ -39,9 +39,14 @@ export function summarize(title: string, description: string, max = 300): string
   if (!main) return t;
   const tried = scored.find((x) => x.tried && x !== main);
   const head = `${t.replace(/[.:;,!?\s]+$/, '')}: ${main.s.replace(/[.!\s]+$/, '')}`;
-  const withTried = tried ? `${head}; ${lowerFirst(tried.s.replace(/[.!\s]+$/, ''))}.` : `${head}.`;
+  const withTried = tried ? stop(`${head}; ${lowerFirst(tried.s.replace(/[.!\s]+$/, ''))}`) : stop(head);
   if (withTried.length <= max) return withTried;
-  return oneLine(`${head}.`, max);
+  return oneLine(stop(head), max);
+}
+
+/** A full stop, unless the sentence already ends with a question mark ("…her account and laptop?"). */
+function stop(sentence: string): string {
+  return sentence.endsWith('?') ? sentence : `${sentence}.`;
 }
 
 function filler(sentence: string): boolean {
