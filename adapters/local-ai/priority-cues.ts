@@ -144,7 +144,7 @@ const MAINTENANCE: ReadonlySet<string> = new Set(['maintenance', 'wartung', 'war
 const FUTURE: ReadonlySet<string> = new Set(['will', 'going', 'wird', 'werden', 'sera', 'seront', 'va', 'vai', 'estara', 'estarao', 'tomorrow', 'morgen', 'demain', 'manana', 'amanha']);
 
 /** Words of wanting: a request. */
-const WANTS: ReadonlySet<string> = new Set(['want', 'wants', 'love', 'mochte', 'mochten', 'wunschen', 'voudrait', 'voudraient', 'souhaite', 'souhaitent', 'quiere', 'quieren', 'quisiera', 'quer', 'querem', 'gostaria', 'gostariam']);
+const WANTS: ReadonlySet<string> = new Set(['want', 'wants', 'love', 'mochte', 'mochten', 'wunschen', 'voudrait', 'voudraient', 'souhaite', 'souhaitent', 'quiere', 'quieren', 'quisiera', 'queria', 'queriamos', 'quer', 'querem', 'gostaria', 'gostariam']);
 
 /** Having signed in or typed a password (see LURES and DOUBT). */
 const SIGNED_IN: ReadonlySet<string> = new Set(['logged', 'signed', 'typed', 'entered', 'eingeloggt', 'angemeldet', 'eingegeben', 'connecte', 'saisi', 'inicie', 'ingrese', 'introduje', 'loguei', 'entrei', 'digitei']);

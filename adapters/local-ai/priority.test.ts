@@ -288,6 +288,7 @@ describe('compositional priority cues', () => {
     ['Access', 'Please give me access to the sales dashboard, my manager approved.'],
     ['Férias', 'Quero saber como marcar minhas férias no sistema novo'],
     ['guest wifi', "URGENT: what's the guest wifi password? Visitor arriving in 10 min"],
+    ['Monitor', 'Queria um monitor maior'],
   ])('reads a nuisance, a request for something and a hurried how-to as LOW: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('LOW');
   });
