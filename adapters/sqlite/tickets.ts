@@ -58,12 +58,10 @@ export class TicketTable {
     this.appendEntry = db.prepare('INSERT INTO ticket_history (ticket_ref, seq, doc) VALUES (?, ?, ?)');
     // In primary-key order: a range walk, no sort.
     this.historyOf = db.prepare('SELECT doc FROM ticket_history WHERE ticket_ref = ? AND seq < ? ORDER BY seq').pluck();
-    // A page's histories in one query, whatever its size (the refs travel as one JSON array); rows as
-    // arrays. No ORDER BY: entries are placed by seq, which spares sorting every entry of the page.
-    this.historyOfRefs = db
-      .prepare(`SELECT h.ticket_ref, h.seq, h.doc FROM ticket_history h JOIN tickets t ON t.ref = h.ticket_ref
-        WHERE h.ticket_ref IN (SELECT value FROM json_each(?)) AND h.seq < t.history_len`)
-      .raw();
+    // A page's histories in one query, whatever its size (the refs travel as one JSON array). The IN
+    // list is walked in ref order along the primary key, so the ORDER BY sorts nothing; only the
+    // entries' texts are read (one string per row is what makes a long page cheap).
+    this.historyOfRefs = db.prepare('SELECT doc FROM ticket_history WHERE ticket_ref IN (SELECT value FROM json_each(?)) ORDER BY ticket_ref, seq').pluck();
     // Refs are allocated inside the write transaction: max + 1 is contiguous and race-free.
     // Withdrawn tickets leave only their ref in retired_refs, so it is never handed out again.
     this.nextRef = db.prepare('SELECT max(coalesce((SELECT max(ref) FROM tickets), 0), coalesce((SELECT max(ref) FROM retired_refs), 0)) + 1').pluck();
@@ -179,11 +177,16 @@ export class TicketTable {
   many(rows: readonly DocRow[]): Ticket[] {
     if (rows.length === 0) return [];
     const byRef = new Map<number, string[]>();
-    for (const r of rows) if (r.len > 0) byRef.set(r.ref, new Array<string>(r.len));
-    if (byRef.size > 0) {
-      for (const [ref, seq, doc] of this.historyOfRefs.iterate(JSON.stringify([...byRef.keys()])) as Iterable<[number, number, string]>) {
-        const entries = byRef.get(ref);
-        if (entries) entries[seq] = doc;
+    const withEntries = rows.filter((r) => r.len > 0).sort((a, b) => a.ref - b.ref);
+    if (withEntries.length > 0) {
+      // The rows come in ref order, each ticket's in seq order: each ticket's are the next `len` of them.
+      const docs = this.historyOfRefs.all(JSON.stringify(withEntries.map((r) => r.ref))) as string[];
+      const counted = withEntries.reduce((n, r) => n + r.len, 0);
+      if (docs.length !== counted) throw new Error(`tickets ${withEntries.map((r) => `#${r.ref}`).join(', ')}: their rows count ${counted} history entries but ticket_history holds ${docs.length}; the database is damaged`);
+      let at = 0;
+      for (const r of withEntries) {
+        byRef.set(r.ref, docs.slice(at, at + r.len));
+        at += r.len;
       }
     }
     return rows.map((r) => withHistory(r, byRef.get(r.ref) ?? []));
