@@ -17,6 +17,18 @@ describe('SkillPredictor', () => {
     expect(skills(title, description)[0]).toBe(skill);
   });
 
+  it.each([
+    ['cant print', 'printers'],
+    ['pw reset pls', 'accounts'],
+    ['kbd broken', 'hardware'],
+    ['teams not loading', 'software-install'],
+    ['phone wont sync', 'mobile-devices'],
+    ['holiday balance?', 'hr'],
+    ['got a phishy email', 'security'],
+  ])('reads the chat one-liner %s', (title, skill) => {
+    expect(skills(title, title)).toContain(skill);
+  });
+
   it('reads a new starter who needs an account and a laptop as IT work first, not HR', () => {
     expect(skills('new starter', 'We have a new starter on Monday, can you set up her account and laptop?').slice(0, 2).sort()).toEqual(['accounts', 'hardware']);
   });
