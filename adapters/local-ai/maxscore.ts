@@ -37,9 +37,14 @@ export interface SearchContext {
  * stopping as soon as the rest cannot win. `acc` must be all zero on entry
  * and is left all zero.
  */
+/** Partial leaders scored exactly after each term, per result asked for. */
+const LEADERS = 4;
+
 export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, floor: number, excluded: ReadonlySet<number>): { slot: number; score: number }[] {
   const { acc, touched, live, slots, impacts } = ctx;
   const top = new TopK(limit, ctx.ref);
+  /** The best partial sums, more of them than results: their exact scores set the bar. */
+  const leaders = new TopK(limit * LEADERS, ctx.ref);
   let theta = 0;
   // What a ticket must be able to reach: the floor, the k-th best partial
   // sum, and the k-th best exact score of the leaders scored so far.
@@ -76,6 +81,7 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
     const anyExcluded = excluded.size > 0;
     // Locals in the hot loop, written back at the end.
     let t = theta;
+    let lead = leaders.threshold;
     let b = bar;
     let n = nTouched;
     let remaining = ctx.count(term);
@@ -84,19 +90,23 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
       const size = Math.min(slots[block + 1] ?? 0, remaining);
       for (let i = block + 2, end = block + 2 + size; i < end; i++) {
         const slot = slots[i] ?? 0;
-        if (live[slot] !== 1) continue;
         const before = acc[slot] ?? 0;
         const add = weight * (impacts[i] ?? 0);
         if (before === 0) {
-          if (!create || add + later < b) continue;
+          // Only live tickets become candidates, so one with a partial sum is live.
+          if (!create || add + later < b || live[slot] !== 1) continue;
           touched[n++] = slot;
         }
         const now = before + add;
         acc[slot] = now;
-        if (now > t && (!anyExcluded || !excluded.has(slot))) {
-          top.offer(slot, now);
-          t = top.threshold;
-          if (t > b) b = t;
+        if (now > lead && (!anyExcluded || !excluded.has(slot))) {
+          leaders.offer(slot, now);
+          lead = leaders.threshold;
+          if (now > t) {
+            top.offer(slot, now);
+            t = top.threshold;
+            if (t > b) b = t;
+          }
         }
       }
       remaining -= size;
@@ -112,7 +122,7 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
   const known = new TopK(limit, ctx.ref);
   const scored = new Set<number>();
   const raise = (): void => {
-    for (const e of top.entries()) {
+    for (const e of leaders.entries()) {
       if (scored.has(e.slot)) continue;
       scored.add(e.slot);
       const score = ctx.exact(e.slot);
