@@ -45,15 +45,15 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   action: 'confirm* scann* logged pase pasado click* clique* cliquei clica* clicou geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
   object: 'link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr card digits cvv cvc karte carte tarjeta cartao',
   weird: 'suspicious weird strange odd seltsam* komisch* etrange* bizarre* extran* raro rara estranh*',
-  suspicion: 'accidentally accident unintentionally mistakenly fake phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
+  suspicion: 'accidentally accident unintentionally mistakenly fake gefalscht* faux fausse fausses phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
   signin: 'signin signed sign login logged logon logins anmeldung* angemeldet connexion* connecte sesion inicio acceso acesso acessos entrou',
   disown: 'unknown unrecogni* foreign abroad ausland* etranger extranjero unbekannt* fremd* inconnu* desconoc* desconhec*',
   from: 'from desde depuis aus de da do alert* notification* aviso* warnung* alerte* alerta* notificac* ip country land pays pais location',
   ransom: 'ransom* rancon* rescate* resgate* losegeld* bitcoin*',
   theft: 'stolen stole theft thief pickpocket* mugged snatched nicked gestolen gestohlen geklaut klau* diebstahl* vole volee voles volé robad* robo robaron roub* furt*',
   device: 'laptop* notebook* phone* handy* diensthandy* firmenhandy* telefon* smartphone* iphone ipad tablet* portatil* movil* celular* ordinateur* pc computer* rechner* bag tasche sac bolso mochila telemovel',
-  send: 'sent send* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
-  mistake: 'wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
+  send: 'sent send* transfer* reenvi* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
+  mistake: 'querer wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
   outside: 'outside external extern* externe externo externa private privat* privee privado privada gmail hotmail yahoo',
   sensitive: 'passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
   expose: 'leak* exposed expose* vazad* filtrad* publicly',
@@ -152,7 +152,10 @@ const SIGNED_IN: ReadonlySet<string> = new Set(['logged', 'signed', 'typed', 'en
 const LURES: ReadonlySet<string> = new Set(['link', 'button', 'qr', 'flyer', 'poster', 'knopf', 'schaltflache', 'lien', 'bouton', 'enlace', 'boton', 'botao', 'email', 'mail', 'sms', 'text', 'message', 'docusign', 'nachricht', 'correo', 'mensaje', 'mensagem']);
 
 /** Doubt afterwards. */
-const DOUBT: ReadonlySet<string> = new Set(['worried', 'worry', 'unsure', 'legit', 'legitimate', 'genuine', 'random', 'unfamiliar', 'besorgt', 'inquiet', 'inquiete', 'preocupado', 'preocupada', 'seriös', 'serios', 'fiable', 'confiavel']);
+const DOUBT: ReadonlySet<string> = new Set(['warnings', 'alerts', 'warnungen', 'alertes', 'alertas', 'avisos', 'worried', 'worry', 'unsure', 'legit', 'legitimate', 'genuine', 'random', 'unfamiliar', 'besorgt', 'inquiet', 'inquiete', 'preocupado', 'preocupada', 'seriös', 'serios', 'fiable', 'confiavel']);
+
+/** "eingegeben", "geklickt", "gegeben": a German participle, whose object comes before it. */
+const GERMAN_PARTICIPLE = /^(ge|ein|an|auf|weiter)\w*(t|en)$/;
 
 /** Words of needing something. */
 const NEEDS: ReadonlySet<string> = new Set(['need', 'needs', 'brauche', 'braucht', 'benotige', 'benotigt', 'besoin', 'necesito', 'necesita', 'necesitamos', 'preciso', 'precisa', 'precisamos']);
@@ -188,7 +191,7 @@ const CHANGED: ReadonlySet<string> = new Set(['weird', 'strange', 'odd', 'unknow
 const SENT_PAST: ReadonlySet<string> = new Set([
   'sent', 'emailed', 'mailed', 'forwarded', 'replied', 'uploaded', 'gesendet', 'geschickt', 'verschickt', 'weitergeleitet', 'envoye', 'envoyes', 'envoyees', 'transmis', 'repondu',
   'mande', 'mandado', 'envie', 'enviado', 'respondi', 'mandei', 'enviei', 'encaminhei', 'passei', 'shared', 'posted', 'partage', 'partagee', 'comparti', 'compartido', 'compartilhei',
-  'geteilt', 'freigegeben',
+  'geteilt', 'freigegeben', 'transfere', 'transferred', 'transferi', 'transferido', 'reenvie', 'reenviei',
 ]);
 
 const MISTAKE_BY: ReadonlySet<string> = new Set(['by', 'in', 'por', 'par', 'per']);
@@ -428,7 +431,8 @@ function securityEvent(
     // An action on a link, attachment, secret or push, with something suspicious or regretted in the ticket
     // (a merely "weird" one only close by: "a weird error" is no phishing).
     if ((m & C.action) && (suspicious || near(i, C.weird, 12, 12) >= 0)) {
-      const o = near(i, C.object, 2, ACTION_WINDOW);
+      // German puts the participle last: "meine Zugangsdaten auf einer Seite eingegeben", "auf den Link geklickt".
+      const o = near(i, C.object, GERMAN_PARTICIPLE.test(words[i]!) ? ACTION_WINDOW : 2, ACTION_WINDOW);
       if (o >= 0 && words[o - 1] !== 'error') return `${words[i]} … ${words[o]}`;
     }
     // Signed in on what a mail, link, button or QR code opened, and now in doubt ("worried it wasn't you", "says it's a scam").
@@ -439,6 +443,8 @@ function securityEvent(
     // A push approved by accident or not asked for.
     if (APPROVALS.has(words[i]!) && (suspicious || disowned) && words.some((w) => PUSHES.has(w))) return `${words[i]} … push`;
     if ((m & C.signin) && ( (near(i, C.disown, 8, 8) >= 0 && near(i, C.from, 6, 6) >= 0))) return `${words[i]} … not them`;
+    // "connexions inconnues", "unknown sign-ins", "unbekannte Anmeldungen": the sign-in itself is unknown.
+    if ((m & C.signin) && near(i, C.disown, 2, 2) >= 0) return `${words[i]} … unknown`;
     if (m & C.ransom) return words[i];
     // A stolen device (or bag).
     const device = m & C.theft ? near(i, C.device, 5, 5) : -1;

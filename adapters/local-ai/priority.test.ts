@@ -265,6 +265,12 @@ describe('compositional priority cues', () => {
     ['IT call', 'I got a call from "IT" and let them remote into my PC'],
     ['payroll', "payroll file with everyone's bank details went to an outside address"],
     ['Phishing', 'Clicaram num link de phishing e o computador ficou estranho'],
+    ['Seite', 'Ich habe meine Zugangsdaten auf einer gefälschten Microsoft-Seite eingegeben'],
+    ['Link', 'Habe auf den Link in der Mail geklickt und mich angemeldet, jetzt kommen Warnungen'],
+    ['Page', "J'ai entré mes identifiants sur une fausse page Office 365"],
+    ['Salaires', "J'ai transféré par erreur la liste des salaires à un client"],
+    ['Connexions', 'Des connexions inconnues apparaissent sur mon compte'],
+    ['Clientes', 'Enviei sem querer a lista de clientes para um fornecedor'],
   ])('reads an unasked sign-in, a ransom note, data sent to a fake, a crowd with a dead service as HIGH: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });

@@ -34,7 +34,7 @@ function credentialsTyped(): string[] {
   const verbs = ['typed', 'typed in', 'entered', 'put in', 'put', 'submitted', 'filled in'];
   const other = [
     'passwort eingegeben', 'zugangsdaten eingegeben', 'kennwort eingegeben', 'saisi mes identifiants', 'saisi mon mot de passe', 'entre mon mot de passe', 'puse mi contrasena',
-    'pin eingegeben', 'meine pin eingegeben', 'saisi mon code', 'saisi mon code pin', 'puse mi pin', 'introduje mi pin', 'digitei meu pin', 'digitei o meu pin',
+    'entre mes identifiants', 'rentre mes identifiants', 'tape mes identifiants', 'tape mon mot de passe', 'pin eingegeben', 'meine pin eingegeben', 'saisi mon code', 'saisi mon code pin', 'puse mi pin', 'introduje mi pin', 'digitei meu pin', 'digitei o meu pin',
     'puse mi usuario y contrasena', 'introduje mi contrasena', 'meti mi contrasena', 'digitei minha senha', 'digitei a minha senha', 'coloquei minha senha', 'inseri minha senha',
   ];
   return [...verbs.flatMap((v) => SECRETS.map((t) => `${v} ${t}`)), ...other];
@@ -194,7 +194,7 @@ const PLACES: ReadonlySet<string> = new Set([
 const TIMES: ReadonlySet<string> = new Set(['day', 'morning', 'afternoon', 'week', 'night', 'time', 'tag', 'woche', 'jour', 'journee', 'semaine', 'dia', 'semana', 'manana', 'tarde']);
 const ALL: ReadonlySet<string> = new Set(['all', 'every', 'alle', 'allen', 'tous', 'toutes', 'todos', 'todas', 'todo', 'toda']);
 /** Sent out by mistake, in any word order ("Enviei por engano a planilha…"). */
-const MISTAKE: ReadonlySet<string> = new Set(['accidentally', 'mistakenly', 'mistake', 'versehentlich', 'versehen', 'erreur', 'error', 'engano', 'equivocado', 'equivocada', 'errado']);
+const MISTAKE: ReadonlySet<string> = new Set(['querer', 'accidentally', 'mistakenly', 'mistake', 'versehentlich', 'versehen', 'erreur', 'error', 'engano', 'equivocado', 'equivocada', 'errado']);
 const MISTAKE_BY: ReadonlySet<string> = new Set(['by', 'in', 'por', 'par', 'per']);
 const SENT: ReadonlySet<string> = new Set(['sent', 'emailed', 'shared', 'posted', 'forwarded', 'uploaded', 'geschickt', 'gesendet', 'weitergeleitet', 'envoye', 'partage', 'envie', 'enviado', 'comparti', 'enviei', 'compartilhei', 'encaminhei']);
 /** A device lost: "lost my laptop", "perdí el móvil", not "lost my laptop charger". */
