@@ -285,6 +285,8 @@ const PAY: ReadonlySet<string> = new Set(['pay', 'payment', 'zahlen', 'bezahlen'
 const PUSHES: ReadonlySet<string> = new Set(['mfa', '2fa', 'push', 'pushes', 'prompt', 'prompts', 'authenticator', 'notification', 'notifications', 'requests', 'request', 'anfragen', 'demandes', 'solicitudes', 'solicitacoes', 'notificacoes', 'notificaciones']);
 const APPROVALS: ReadonlySet<string> = new Set(['approve', 'approved', 'accept', 'accepted', 'confirm', 'confirmed', 'yes', 'bestatigt', 'bestatigen', 'akzeptiert', 'genehmigt', 'approuve', 'accepte', 'valide', 'aprobe', 'acepte', 'confirme', 'aprovei', 'aceitei', 'confirmei']);
 
+const TIME_WORDS: ReadonlySet<string> = new Set(['time', 'day', 'morning', 'afternoon', 'week', 'night', 'tag', 'morgen', 'woche', 'nacht', 'temps', 'jour', 'journee', 'matin', 'semaine', 'tiempo', 'dia', 'manana', 'tarde', 'semana', 'noche', 'manha', 'noite']);
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'den', 'die', 'das', 'le', 'la', 'les', 'el', 'los', 'las', 'o', 'a', 'os', 'as']);
 const NO_WAY: ReadonlySet<string> = new Set(['jeito', 'manera', 'forma', 'modo', 'caso', 'fall', 'cas', 'way']);
 
 /** Places that, named as the subject, are many people: "the Bordeaux site", "unsere Filiale", "la tienda". */
@@ -292,8 +294,10 @@ const PLACE_SUBJECTS: ReadonlySet<string> = new Set([
   'centre', 'center', 'callcenter', 'site', 'branch', 'building', 'warehouse', 'store', 'shop', 'plant', 'factory', 'floor', 'office', 'filiale', 'niederlassung', 'standort', 'gebaude', 'lager', 'etage', 'buro',
   'agence', 'batiment', 'entrepot', 'usine', 'magasin', 'bureau', 'sucursal', 'edificio', 'almacen', 'tienda', 'fabrica', 'oficina', 'planta', 'filial', 'predio', 'armazem', 'loja', 'escritorio', 'andar',
 ]);
-/** The requester speaking of themselves, or of where they are: "I have no internet at the office" is one person. */
-const SELF_WORDS: ReadonlySet<string> = new Set(['i', 'me', 'ich', 'mir', 'mich', 'je', 'moi', 'yo', 'eu', 'at', 'from', 'depuis', 'desde', 'von']);
+/** The requester speaking of themselves: "I have no internet in the office", "doesn't work on my phone" is one person. */
+const SELF_WORDS: ReadonlySet<string> = new Set(['i', 'me', 'ich', 'mir', 'mich', 'je', 'moi', 'yo', 'eu']);
+/** Where the requester is: "at the office", "from the office" names no place as the subject. */
+const PLACE_PREPS: ReadonlySet<string> = new Set(['at', 'from', 'depuis', 'desde', 'von']);
 /** Words between such a place and the lost service. */
 const PLACE_WINDOW = 8;
 
@@ -333,9 +337,11 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
     // "blue-screened", "a blue screen": a crash.
     if (words[i] === 'blue' && next.startsWith('screen')) severityAt.push(i);
     if (m === 0) continue;
-    if ((m & C.quant) && !POSSESSIVE.has(next) && near(i, C.group, 4, 6) >= 0) scopeAt.push(i);
+    // Not "all the time", "den ganzen Tag": a stretch of time is no crowd.
+    const time = TIME_WORDS.has(next) || (ARTICLES.has(next) && TIME_WORDS.has(words[i + 2] ?? ''));
+    if ((m & C.quant) && !time && !POSSESSIVE.has(next) && near(i, C.group, 4, 6) >= 0) scopeAt.push(i);
     // "our office has no network", "le site de Bordeaux n'a plus de réseau": a place that lost a service (not "my office").
-    if ((m & C.group) && PLACE_SUBJECTS.has(words[i]!) && !words.slice(Math.max(0, i - 3), i).some((w) => POSSESSIVE.has(w) || SELF_WORDS.has(w))) placeAt.push(i);
+    if ((m & C.group) && PLACE_SUBJECTS.has(words[i]!) && !words.slice(Math.max(0, i - 3), i).some((w) => POSSESSIVE.has(w) || SELF_WORDS.has(w) || PLACE_PREPS.has(w))) placeAt.push(i);
     if (SELF_SCOPED.has(words[i]!)) scopeAt.push(i);
     // Not "nobody else", "aucun souci", "none of the ports on my desktop".
     if ((m & C.nobody) && !(masks[i + 1]! & C.fine) && !words.slice(i + 1, i + 8).some((w) => POSSESSIVE.has(w)) && next !== 'else' && next !== 'sonst' && next !== 'mas' && next !== 'mais' && !NO_DETERMINERS.has(words[i]!)) scopeAt.push(i);
@@ -369,7 +375,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
   }
   for (const s of scopedImpact ? [] : placeAt) {
     // "My phone cannot connect" is one person's loss, whatever place came before.
-    const v = lostAt.find((x) => x > s && x - s <= PLACE_WINDOW && !words.slice(Math.max(0, x - 3), x).some((w) => POSSESSIVE.has(w) || SELF_WORDS.has(w)));
+    const v = lostAt.find((x) => x > s && x - s <= PLACE_WINDOW && !words.slice(Math.max(0, x - 3), x + 4).some((w) => POSSESSIVE.has(w) || SELF_WORDS.has(w)));
     if (v !== undefined) {
       scopedImpact = `${words[s]} … ${words[v]}`;
       break;

@@ -224,7 +224,8 @@ const HAZARDS: ReadonlySet<string> = new Set(['leak', 'leaking', 'water', 'flood
 const MANY = 5;
 
 /** Phrases that name a routine action with a signal word in it ("ran a virus scan"): their words signal nothing. */
-const NEUTRAL = ['question mark', 'point d interrogation', 'signo de interrogacion', 'ponto de interrogacao', 'virus scan', 'virus scans', 'antivirus scan', 'virus check', 'virus protection', 'virus definitions', 'virenscan', 'virenschutz', 'scan antivirus', 'analisis de virus', 'analise de virus', 'verificacao de virus'];
+const NEUTRAL = ['fire alarm test', 'fire drill', 'alarm test', 'test the fire alarm', 'test of the fire alarm', 'feueralarmprobe', 'probealarm', 'exercice incendie', 'exercice d evacuation',
+  'simulacro de incendio', 'simulado de incendio', 'question mark', 'point d interrogation', 'signo de interrogacion', 'ponto de interrogacao', 'virus scan', 'virus scans', 'antivirus scan', 'virus check', 'virus protection', 'virus definitions', 'virenscan', 'virenschutz', 'scan antivirus', 'analisis de virus', 'analise de virus', 'verificacao de virus'];
 
 /** A phrase's kinds; `typed` and `opened` are security only in the context their sets above name, `neutral` covers its words. */
 type TableKind = SignalKind | 'typed' | 'opened' | 'handed' | 'neutral';
