@@ -196,6 +196,12 @@ const SENT_PAST: ReadonlySet<string> = new Set([
 
 const MISTAKE_BY: ReadonlySet<string> = new Set(['by', 'in', 'por', 'par', 'per']);
 
+/** True when a word of `words[from..to)` is in `set` (a loop, not a slice and a closure: this runs for many words). */
+function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
+  for (let j = Math.max(0, from); j < to && j < words.length; j++) if (set.has(words[j]!)) return true;
+  return false;
+}
+
 /** Phrases that are one cue; looked up in the space-joined words. */
 const PHRASES = {
   autonomous: ['on its own', 'by itself', 'von selbst', 'von allein', 'tout seul', 'toute seule', 'por si solo', 'por si sola', 'sozinho', 'sozinha', 'solo se mueve'],
@@ -332,19 +338,18 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
   const lostAt: number[] = [];
   for (let i = 0; i < words.length; i++) {
     // "de jeito nenhum", "de ninguna manera", "auf keinen Fall": no way, nobody.
-    const m = NO_WAY.has(words[i + 1] ?? '') || NO_WAY.has(words[i - 1] ?? '') ? masks[i]! & ~C.nobody : masks[i]!;
+    const m = masks[i]! & C.nobody && (NO_WAY.has(words[i + 1] ?? '') || NO_WAY.has(words[i - 1] ?? '')) ? masks[i]! & ~C.nobody : masks[i]!;
     const next = words[i + 1] ?? '';
     // "blue-screened", "a blue screen": a crash.
     if (words[i] === 'blue' && next.startsWith('screen')) severityAt.push(i);
     if (m === 0) continue;
     // Not "all the time", "den ganzen Tag": a stretch of time is no crowd.
-    const time = TIME_WORDS.has(next) || (ARTICLES.has(next) && TIME_WORDS.has(words[i + 2] ?? ''));
-    if ((m & C.quant) && !time && !POSSESSIVE.has(next) && near(i, C.group, 4, 6) >= 0) scopeAt.push(i);
+    if ((m & C.quant) && !TIME_WORDS.has(next) && !(ARTICLES.has(next) && TIME_WORDS.has(words[i + 2] ?? '')) && !POSSESSIVE.has(next) && near(i, C.group, 4, 6) >= 0) scopeAt.push(i);
     // "our office has no network", "le site de Bordeaux n'a plus de réseau": a place that lost a service (not "my office").
-    if ((m & C.group) && PLACE_SUBJECTS.has(words[i]!) && !words.slice(Math.max(0, i - 3), i).some((w) => POSSESSIVE.has(w) || SELF_WORDS.has(w) || PLACE_PREPS.has(w))) placeAt.push(i);
+    if ((m & C.group) && PLACE_SUBJECTS.has(words[i]!) && !(within(words, Math.max(0, i - 3), i, POSSESSIVE) || within(words, Math.max(0, i - 3), i, SELF_WORDS) || within(words, Math.max(0, i - 3), i, PLACE_PREPS))) placeAt.push(i);
     if (SELF_SCOPED.has(words[i]!)) scopeAt.push(i);
     // Not "nobody else", "aucun souci", "none of the ports on my desktop".
-    if ((m & C.nobody) && !(masks[i + 1]! & C.fine) && !words.slice(i + 1, i + 8).some((w) => POSSESSIVE.has(w)) && next !== 'else' && next !== 'sonst' && next !== 'mas' && next !== 'mais' && !NO_DETERMINERS.has(words[i]!)) scopeAt.push(i);
+    if ((m & C.nobody) && !(masks[i + 1]! & C.fine) && !within(words, i + 1, i + 8, POSSESSIVE) && next !== 'else' && next !== 'sonst' && next !== 'mas' && next !== 'mais' && !NO_DETERMINERS.has(words[i]!)) scopeAt.push(i);
     // "kein Mitarbeiter kann", "no user can": the determiner with people is nobody.
     if (NO_DETERMINERS.has(words[i]!) && (masks[i + 1]! & C.group) && !(masks[i + 1]! & C.service)) scopeAt.push(i);
     if ((m & C.quant) && COUNTED.has(next)) scopeAt.push(i);
@@ -375,16 +380,18 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
   }
   for (const s of scopedImpact ? [] : placeAt) {
     // "My phone cannot connect" is one person's loss, whatever place came before.
-    const v = lostAt.find((x) => x > s && x - s <= PLACE_WINDOW && !words.slice(Math.max(0, x - 3), x + 4).some((w) => POSSESSIVE.has(w) || SELF_WORDS.has(w)));
+    const v = lostAt.find((x) => x > s && x - s <= PLACE_WINDOW && !(within(words, Math.max(0, x - 3), x + 4, POSSESSIVE) || within(words, Math.max(0, x - 3), x + 4, SELF_WORDS)));
     if (v !== undefined) {
       scopedImpact = `${words[s]} … ${words[v]}`;
       break;
     }
   }
 
-  const training = any(C.training) && words.some((w, i) => trainingWord(masks[i]!, w, words[i + 1] ?? '')) ? 'training or simulation' : undefined;
+  let trained = false;
+  for (let i = 0; any(C.training) && !trained && i < words.length; i++) trained = trainingWord(masks[i]!, words[i]!, words[i + 1] ?? '');
+  const training = trained ? 'training or simulation' : undefined;
   // Maintenance asked about or announced for later is planned work, not an outage ("since the maintenance last night" is one).
-  const planned = any(C.planned) || (words.some((w) => MAINTENANCE.has(w)) && (asks || words.some((w) => FUTURE.has(w))));
+  const planned = any(C.planned) || (within(words, 0, words.length, MAINTENANCE) && (asks || within(words, 0, words.length, FUTURE)));
   const nonIncident = training ?? (planned ? 'planned' : undefined) ?? (has('thanks') ? 'thanks' : undefined) ?? (has('falseAlarm') ? 'false alarm' : undefined);
 
   return {
@@ -395,16 +402,17 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
     singular,
     nonIncident,
     wish: any(C.wish),
-    wants: words.some((w) => WANTS.has(w)),
-    needs: words.some((w) => NEEDS.has(w)),
+    wants: within(words, 0, words.length, WANTS),
+    needs: within(words, 0, words.length, NEEDS),
     selfBlocked: masks.some((m, i) => (m & C.able) && near(i, C.neg, 3, 0) >= 0 && near(i, C.self, 4, 0) >= 0),
     cosmetic: any(C.cosmetic) || has('canWait'),
-    minor: severityAt.length === 0 && (has('minor') || words.some((w) => MINOR.has(w))),
+    minor: severityAt.length === 0 && (has('minor') || within(words, 0, words.length, MINOR)),
   };
 }
 
 /** The first four letters of the encrypt and decrypt stems. */
 const CRYPT_STARTS: ReadonlySet<string> = new Set([...ENCRYPT_STEMS, ...DECRYPT_STEMS].map((s) => s.slice(0, 4)));
+const CRYPT_FIRST: ReadonlySet<number> = new Set([...CRYPT_STARTS].map((s) => s.charCodeAt(0)));
 /** Every word that starts one of securityEvent's word-set checks. */
 const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE]);
 
@@ -421,18 +429,18 @@ function securityEvent(
   for (let i = 0; i < words.length; i++) {
     const m = masks[i]!;
     // Most words start none of the word-set checks below: one lookup (or a first letter) skips them all.
-    if (m === 0 && !PRECHECK.has(words[i]!) && !CRYPT_STARTS.has(words[i]!.slice(0, 4))) continue;
+    if (m === 0 && !PRECHECK.has(words[i]!) && !(CRYPT_FIRST.has(words[i]!.charCodeAt(0)) && CRYPT_STARTS.has(words[i]!.slice(0, 4)))) continue;
     // Someone else at the keyboard: the cursor moves on its own.
     if (INPUT.has(words[i]!) && has('autonomous')) return `${words[i]} … on its own`;
-    if (ENCRYPT_FIRST.has(words[i]!.charCodeAt(0)) && encrypted(words[i]!) && (words.slice(Math.max(0, i - 3), i + 3).some((w) => FILES.has(w)) || near(i, C.device, 4, 4) >= 0)) return words[i];
+    if (ENCRYPT_FIRST.has(words[i]!.charCodeAt(0)) && encrypted(words[i]!) && (within(words, Math.max(0, i - 3), i + 3, FILES) || near(i, C.device, 4, 4) >= 0)) return words[i];
     // A ransom note ("README_DECRYPT.txt", "pay to decrypt"), or every file given a strange new extension.
-    if (DECRYPT_FIRST.has(words[i]!.charCodeAt(0)) && DECRYPT_STEMS.some((d) => words[i]!.startsWith(d)) && words.slice(Math.max(0, i - 4), i + 5).some((w) => NOTE_WORDS.has(w) || FILES.has(w))) return words[i];
-    if (EXTENSIONS.has(words[i]!) && words.slice(Math.max(0, i - 3), i).some((w) => CHANGED.has(w)) && words.slice(Math.max(0, i - 8), i + 8).some((w) => FILES.has(w))) return `${words[i]} … files`;
-    if (FILES.has(words[i]!) && words.slice(i + 1, i + 4).some((w) => LOCKED.has(w)) && words.some((w) => PAY.has(w))) return `${words[i]} … pay`;
+    if (DECRYPT_FIRST.has(words[i]!.charCodeAt(0)) && DECRYPT_STEMS.some((d) => words[i]!.startsWith(d)) && (within(words, Math.max(0, i - 4), i + 5, NOTE_WORDS) || within(words, Math.max(0, i - 4), i + 5, FILES))) return words[i];
+    if (EXTENSIONS.has(words[i]!) && within(words, Math.max(0, i - 3), i, CHANGED) && within(words, Math.max(0, i - 8), i + 8, FILES)) return `${words[i]} … files`;
+    if (FILES.has(words[i]!) && within(words, i + 1, i + 4, LOCKED) && within(words, 0, words.length, PAY)) return `${words[i]} … pay`;
     // A device left on the train, or gone.
-    if (LEFT.has(words[i]!) && near(i, C.device, 4, 3) >= 0 && words.slice(i + 1, i + 6).some((w) => PUBLIC_PLACES.has(w))) return `${words[i]} … ${words.slice(i + 1, i + 6).find((w) => PUBLIC_PLACES.has(w))}`;
+    if (LEFT.has(words[i]!) && near(i, C.device, 4, 3) >= 0 && within(words, i + 1, i + 6, PUBLIC_PLACES)) return `${words[i]} … ${words.slice(i + 1, i + 6).find((w) => PUBLIC_PLACES.has(w))}`;
     // Someone else signed in.
-    if (SOMEONE.has(words[i]!) && words.slice(i + 1, i + 8).some((w) => SIGNED_IN_PAST.has(w))) return `${words[i]} … signed in`;
+    if (SOMEONE.has(words[i]!) && within(words, i + 1, i + 8, SIGNED_IN_PAST)) return `${words[i]} … signed in`;
     if (m === 0 || negatedAt(i)) continue;
     // An action on a link, attachment, secret or push, with something suspicious or regretted in the ticket
     // (a merely "weird" one only close by: "a weird error" is no phishing).
@@ -442,12 +450,12 @@ function securityEvent(
       if (o >= 0 && words[o - 1] !== 'error') return `${words[i]} … ${words[o]}`;
     }
     // Signed in on what a mail, link, button or QR code opened, and now in doubt ("worried it wasn't you", "says it's a scam").
-    if (SIGNED_IN.has(words[i]!) && words.some((w) => LURES.has(w)) && (suspicious || has('doubt') || words.some((w) => DOUBT.has(w)))) return `${words[i]} … in doubt`;
+    if (SIGNED_IN.has(words[i]!) && within(words, 0, words.length, LURES) && (suspicious || has('doubt') || within(words, 0, words.length, DOUBT))) return `${words[i]} … in doubt`;
     if (SIGNED_IN.has(words[i]!) && has('askedFor')) return `asked for … ${words[i]}`;
     // A sign-in the requester disowns ("not me"), or one from somewhere unknown.
     if ((m & (C.signin | C.object | C.send)) && disowned) return `${words[i]} … not them`;
     // A push approved by accident or not asked for.
-    if (APPROVALS.has(words[i]!) && (suspicious || disowned) && words.some((w) => PUSHES.has(w))) return `${words[i]} … push`;
+    if (APPROVALS.has(words[i]!) && (suspicious || disowned) && within(words, 0, words.length, PUSHES)) return `${words[i]} … push`;
     if ((m & C.signin) && ( (near(i, C.disown, 8, 8) >= 0 && near(i, C.from, 6, 6) >= 0))) return `${words[i]} … not them`;
     // "connexions inconnues", "unknown sign-ins", "unbekannte Anmeldungen": the sign-in itself is unknown.
     if ((m & C.signin) && near(i, C.disown, 2, 2) >= 0) return `${words[i]} … unknown`;
