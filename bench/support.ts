@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { InProcessRunner, WorkSignalRelay } from '../adapters/inprocess/index.js';
-import { ticketRow } from '../adapters/sqlite/tickets.js';
+import { historyRows, TICKET_COLUMNS, ticketRow } from '../adapters/sqlite/tickets.js';
 import {
   DEFAULT_SETTINGS,
   Helpdesk,
@@ -64,8 +64,8 @@ export interface TicketTableSeed {
  */
 export function seedTicketTable(db: Database.Database, o: TicketTableSeed): void {
   const rand = mulberry32(o.seed);
-  const insert = db.prepare(`INSERT INTO tickets (ref, id, status, priority, requester_id, assignee_id, created_ms, version, idempotency_key, title_lc, description_lc, doc)
-    VALUES (@ref, @id, @status, @priority, @requester_id, @assignee_id, @created_ms, @version, NULL, @title_lc, @description_lc, @doc)`);
+  const insert = db.prepare(`INSERT INTO tickets (${TICKET_COLUMNS}) VALUES (${TICKET_COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`);
+  const history = db.prepare('INSERT INTO ticket_history (ticket_ref, seq, doc) VALUES (@ticket_ref, @seq, @doc)');
   db.transaction(() => {
     for (let i = 1; i <= o.count; i++) {
       const base = newTicketRecord(
@@ -75,7 +75,9 @@ export function seedTicketTable(db: Database.Database, o: TicketTableSeed): void
       const r = rand();
       const status: Ticket['status'] = r < 0.67 ? 'DONE' : r < 0.85 ? 'TODO' : 'IN_PROGRESS';
       const assigneeId = rand() < 0.1 ? null : `m${Math.floor(rand() * o.moderators)}`;
-      insert.run(ticketRow({ ...base, status, priority: PRIORITIES[Math.floor(rand() * 3)] ?? 'MEDIUM', assigneeId }));
+      const ticket: Ticket = { ...base, status, priority: PRIORITIES[Math.floor(rand() * 3)] ?? 'MEDIUM', assigneeId };
+      insert.run({ ...ticketRow(ticket), idempotency_key: null });
+      for (const row of historyRows(ticket)) history.run(row);
     }
   }).immediate();
 }
