@@ -64,7 +64,7 @@ export class LocalTriageEngine implements TriageEngine {
     const skillCertainty = predicted[0]?.confidence ?? 0.2;
     const confidence = skills.length === 0 ? 0.2 : Math.min(0.95, 0.25 + 0.5 * skillCertainty + (fix ? 0.2 * Math.min(1, fix.score * 2) : 0));
     return {
-      summary: summarize(title, description, SUMMARY_MAX),
+      summary: summarize(title, description, SUMMARY_MAX, reading.priority === 'HIGH'),
       category,
       priority,
       skills,

@@ -15,9 +15,11 @@ const TRIED = new Set(['tried', 'restarted', 'rebooted', 'reinstalled', 'checked
  * One sentence a moderator can act on: the title, then the description's
  * most telling sentence (an incident or impact first, then what is broken
  * and since when), then what was already tried, on one line within `max`
- * characters. Greetings, quotes and signatures are skipped.
+ * characters. Greetings, quotes and signatures are skipped. A caller that
+ * has read the ticket's priority passes whether it is HIGH: a ticket that is
+ * not has no incident sentence to look for.
  */
-export function summarize(title: string, description: string, max = 300): string {
+export function summarize(title: string, description: string, max = 300, ticketHigh?: boolean): string {
   const t = oneLine(title, max);
   const d = description.replace(/\r\n?/g, '\n');
   if (oneLine(d, 2000) === t || d.trim() === '') return t;
@@ -31,7 +33,7 @@ export function summarize(title: string, description: string, max = 300): string
   const scored = sentences.map((s, i) => {
     const words = foldWords(s);
     let score = i === 0 ? 1.5 : 1 / (i + 1);
-    if (readPriority(s, '').priority === 'HIGH') score += 3;
+    if (ticketHigh !== false && readPriority(s, '').priority === 'HIGH') score += 3;
     if (words.some((w) => SINCE.has(w))) score += 1;
     return { s, i, score, tried: words.some((w) => TRIED.has(w)) };
   });
