@@ -182,6 +182,7 @@ export class SkillMatcher {
   /** A compound of entries written as one word: its last part names it, else its first. */
   private compound(w: string, factor: number, hit: (key: string, entries: readonly Entry[] | undefined, factor: number) => void): boolean {
     if (w.length < MIN_COMPOUND) return false;
+    let tailHit = false;
     for (let n = w.length - MIN_PART + 1; n >= MIN_PART; n--) {
       const tail = w.slice(w.length - n);
       // German joins with an `s` ("Gehalts|abrechnung"); a prefix entry matches as a whole part too.
@@ -189,7 +190,10 @@ export class SkillMatcher {
       const entries = this.exact.get(part) ?? this.prefixes.get(part);
       if (entries && w.length - n >= MIN_PART - 1) {
         hit(`*${tail}`, entries, factor * AFFIX_FACTOR);
-        return true;
+        // A tail that is only context ("-system", "-programm") leaves the naming to the head ("Zeiterfassungs|system").
+        if (entries.some((e) => e.weight >= WORD_WEIGHT)) return true;
+        tailHit = true;
+        break;
       }
     }
     for (let n = w.length - MIN_PART + 1; n >= MIN_PART; n--) {
@@ -199,7 +203,7 @@ export class SkillMatcher {
         return true;
       }
     }
-    return false;
+    return tailHit;
   }
 
   private word(w: string, factor: number, hit: (key: string, entries: readonly Entry[] | undefined, factor: number) => void): void {

@@ -25,6 +25,10 @@ describe('SkillPredictor', () => {
     ['phone wont sync', 'mobile-devices'],
     ['holiday balance?', 'hr'],
     ['got a phishy email', 'security'],
+    ['Exchange is down for everyone', 'email'],
+    ['the power is out on the whole floor', 'facilities'],
+    ['Das Zeiterfassungssystem ist ausgefallen', 'hr'],
+    ['El portal del empleado no funciona para nadie', 'hr'],
   ])('reads the chat one-liner %s', (title, skill) => {
     expect(skills(title, title)).toContain(skill);
   });
