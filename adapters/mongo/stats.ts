@@ -68,14 +68,43 @@ export function metricsModel(conn: Connection): Model<MetricsDoc> {
   return conn.model<MetricsDoc>('TicketMetrics', metricsSchema);
 }
 
+/**
+ * How far back a backfill walk reads again before where the last one left
+ * off: a ticket changed by a process whose clock runs behind, or whose row
+ * write was lost with its process, is still looked at.
+ */
+export const BACKFILL_OVERLAP_MS = 10 * 60_000;
+const MARK = { namespace: 'stats', key: 'backfill-checked-until' } as const;
+
+interface Position {
+  readonly at: Date | null;
+  readonly id: string;
+}
+const START: Position = { at: null, id: '' };
+
+/** A cursor handed out by `staleTickets` (ISO time, tab, id); anything else starts from the beginning. */
+function positionOf(cursor: string): Position {
+  const tab = cursor.indexOf('\t');
+  const at = tab < 0 ? NaN : Date.parse(cursor.slice(0, tab));
+  return Number.isNaN(at) ? START : { at: new Date(at), id: cursor.slice(tab + 1) };
+}
+
+function cursorOf(p: { at: Date; id: string }): string {
+  return `${p.at.toISOString()}\t${p.id}`;
+}
+
+type TicketVersion = { _id: string; version: number; updatedAt: Date };
+
 export class MongoTicketStats implements TicketStatsStore {
   private readonly model: Model<MetricsDoc>;
-  /** The store's tickets, read only for their id and version. */
-  private readonly tickets: mongo.Collection<{ _id: string; version: number }>;
+  /** The store's tickets, read only for their id, version and change time. */
+  private readonly tickets: mongo.Collection<TicketVersion>;
+  private readonly values: Models['values'];
 
-  constructor(models: Pick<Models, 'ticketMetrics' | 'tickets'>) {
+  constructor(models: Pick<Models, 'ticketMetrics' | 'tickets' | 'values'>) {
     this.model = models.ticketMetrics;
     this.tickets = models.tickets.db.collection(models.tickets.collection.collectionName);
+    this.values = models.values;
   }
 
   async recordMetrics(m: TicketMetrics): Promise<void> {
@@ -102,19 +131,49 @@ export class MongoTicketStats implements TicketStatsStore {
     }
   }
 
-  /** One page of tickets in id order, and those among them whose row is missing or older than the ticket. */
-  async staleTickets(afterId: string | null, limit: number): Promise<{ stale: string[]; next: string | null }> {
+  /**
+   * One page of tickets in change order (`updatedAt`, `_id`: the index the
+   * similar-ticket feed reads), and those whose row is missing or older. A
+   * walk starts (`after` null) where the last one left off, less
+   * {@link BACKFILL_OVERLAP_MS}: every ticket changed since then is read
+   * again, so a restart does not read the whole collection. The position is
+   * remembered once a page had nothing to write, or when the caller asks
+   * for the page after one (it has written that page's rows).
+   */
+  async staleTickets(after: string | null, limit: number): Promise<{ stale: string[]; next: string | null }> {
+    const from = after === null ? await this.resumeAt() : positionOf(after);
+    const later = from.at === null ? {} : { $or: [{ updatedAt: { $gt: from.at } }, { updatedAt: from.at, _id: { $gt: from.id } }] };
     // Tickets still being created (no ref yet) get their row on their first change.
     const page = await this.tickets
-      .find({ ...(afterId === null ? {} : { _id: { $gt: afterId } }), ref: { $exists: true } }, { projection: { _id: 1, version: 1 } })
-      .sort({ _id: 1 })
+      .find({ $and: [later, { ref: { $exists: true } }] }, { projection: { _id: 1, version: 1, updatedAt: 1 } })
+      .sort({ updatedAt: 1, _id: 1 })
       .limit(limit)
       .toArray();
-    if (page.length === 0) return { stale: [], next: null };
-    const rows = await this.model.collection.find({ _id: { $in: page.map((t) => t._id) } } as never, { projection: { _id: 1, version: 1 } }).toArray();
+    const rows = page.length === 0 ? [] : await this.model.collection.find({ _id: { $in: page.map((t) => t._id) } } as never, { projection: { _id: 1, version: 1 } }).toArray();
     const have = new Map(rows.map((r) => [String(r._id), Number(r['version'])]));
     const stale = page.filter((t) => (have.get(t._id) ?? -1) < t.version).map((t) => t._id);
-    return { stale, next: page.length < limit ? null : (page[page.length - 1]?._id ?? null) };
+    const last = page[page.length - 1];
+    // Done up to: the page's end when it has nothing to write, else its start (its rows are the caller's to write).
+    const done = stale.length === 0 && last ? { at: last.updatedAt, id: last._id } : after !== null && from.at !== null ? { at: from.at, id: from.id } : null;
+    if (done) await this.values.updateOne(MARK, { $set: { value: cursorOf(done) } }, { upsert: true }).catch((error: unknown) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
+    return { stale, next: page.length < limit || !last ? null : cursorOf({ at: last.updatedAt, id: last._id }) };
+  }
+
+  /**
+   * Where a new walk starts: the overlap before the remembered position, if
+   * the ticket there still has a current row (a copied database carries the
+   * position in its key-value pairs but none of the metrics), else the start.
+   */
+  private async resumeAt(): Promise<Position> {
+    const saved = await this.values.findOne(MARK).lean();
+    const mark = saved ? positionOf(saved.value) : START;
+    if (mark.at === null) return START;
+    const ticket = await this.tickets.findOne({ _id: mark.id }, { projection: { version: 1 } });
+    const row = ticket ? await this.model.collection.findOne({ _id: mark.id } as never, { projection: { version: 1 } }) : null;
+    if (!ticket || !row || Number(row['version']) < ticket.version) return START;
+    return { at: new Date(mark.at.getTime() - BACKFILL_OVERLAP_MS), id: '' };
   }
 
   async ticketStats(q: StatsQuery): Promise<StoreStats> {

@@ -4,6 +4,7 @@
  * named by MONGODB_URI, otherwise the wire-protocol test server); a second
  * start writes nothing, and a copied helpdesk shows the same stats.
  */
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMongoStore, type MongoStore } from '../../adapters/mongo/index.js';
 import { sqliteStoreCopy } from '../../adapters/sqlite/copy.js';
@@ -92,21 +93,49 @@ describe.each([
   });
 });
 
-describe('stats backfill on sqlite, at a later start', () => {
+/** Removes metrics rows behind the store's back (one ticket's, or all): what a lost write or a copy without them leaves. */
+type Forget = (ticketId: string | null) => Promise<void>;
+
+describe.each([
+  [
+    'sqlite',
+    async () => {
+      const { store, stats } = openSqlite();
+      const forget: Forget = async (id) => void (id === null ? store.db.prepare('DELETE FROM ticket_metrics').run() : store.db.prepare('DELETE FROM ticket_metrics WHERE ticket_id = ?').run(id));
+      return { store: store as Store, stats, forget };
+    },
+  ],
+  [
+    'mongodb',
+    async () => {
+      if (!target) throw new Error('target not started');
+      const uri = target.freshUri('backfill-later');
+      const store = await openMongoStore(uri, { serverSelectionTimeoutMs: 5_000 });
+      closing.push(store);
+      const stats = store.stats;
+      const client = await mongoose.mongo.MongoClient.connect(uri, { serverSelectionTimeoutMS: 5_000 });
+      closing.push(client);
+      const rows = client.db().collection<{ _id: string }>('ticket_metrics');
+      const forget: Forget = async (id) => void (id === null ? await rows.deleteMany({}) : await rows.deleteOne({ _id: id }));
+      return { store: store as Store, stats, forget };
+    },
+  ],
+] as const)('stats backfill on %s, at a later start', (_name, open) => {
   it('reads only the tickets changed since the last walk, and walks everything again when the rows were lost with the position kept', async () => {
-    const { store, stats } = openSqlite();
+    const { store, stats, forget } = await open();
     const tickets = await seed(store);
     expect(await backfillTicketMetrics(store, stats, DEFAULT_SLA, 4)).toBe(6);
     // The walk does not read the whole table again: an old ticket's row lost behind the position is not looked for.
     const first = tickets[0] as Ticket;
-    store.db.prepare('DELETE FROM ticket_metrics WHERE ticket_id = ?').run(first.id);
+    await forget(first.id);
     expect(await backfillTicketMetrics(store, stats, DEFAULT_SLA, 4)).toBe(0);
     // A ticket changed later without its row (a tool that keeps no stats): the next start sees it.
     await store.updateTicket({ ...first, title: 'VPN drops (edited)', updatedAt: '2026-03-01T00:00:00.000Z' }, { expectedVersion: first.version });
+    await forget(first.id);
     expect(await backfillTicketMetrics(store, stats, DEFAULT_SLA, 4)).toBe(1);
     expect(await backfillTicketMetrics(store, stats, DEFAULT_SLA, 4)).toBe(0);
     // Rows gone but the remembered position kept (a database copied with its key-value rows): every ticket again.
-    store.db.prepare('DELETE FROM ticket_metrics').run();
+    await forget(null);
     expect(await backfillTicketMetrics(store, stats, DEFAULT_SLA, 4)).toBe(6);
     expect(await stats.ticketStats(QUERY)).toMatchObject({ created: 6, resolved: 4 });
   });
