@@ -118,18 +118,7 @@ export class JobExecutor {
   private async openRun(wf: WorkflowDefinition, run: NewJob, event: WorkflowEvent, log: Logger): Promise<(ParkedRun & { runAt: string }) | null> {
     const at = run.runAt;
     const job: Job = { id: '', name: run.name, key: run.key, data: run.data, state: 'running', attempts: 0, runAt: at, leaseOwner: this.cfg.owner, leaseUntil: null, lastError: null, steps: {}, wait: null, createdAt: at, updatedAt: at };
-    const step = new DurableStep({
-      job,
-      event,
-      owner: this.cfg.owner,
-      jobs: this.cfg.jobs,
-      clock: this.cfg.clock,
-      logger: log.child({ workflow: wf.id }),
-      signal: this.cfg.signal,
-      checkpoint: () => (this.cfg.isStopping() ? { kind: 'yield' } : null),
-      pace: this.cfg.pace,
-      opening: new Set(wf.readOnlySteps),
-    });
+    const step = this.stepFor(job, event, log.child({ workflow: wf.id }), () => (this.cfg.isStopping() ? { kind: 'yield' } : null), new Set(wf.readOnlySteps));
     try {
       await wf.run(event, step);
     } catch {
@@ -139,6 +128,12 @@ export class JobExecutor {
     const stop = step.interruption;
     if (stop?.kind !== 'suspend') return null;
     return { runAt: stop.runAt, wait: stop.wait, steps: step.memoized() };
+  }
+
+  /** The step tool of one run: a job's (memoized in the store) or, with `opening`, a new run's read-only opening (memoized in memory). */
+  private stepFor(job: Job, event: WorkflowEvent, logger: Logger, checkpoint: () => Interruption | null, opening?: ReadonlySet<string>): DurableStep {
+    const { owner, jobs, clock, signal, pace } = this.cfg;
+    return new DurableStep({ job, event, owner, jobs, clock, logger, signal, checkpoint, pace, ...(opening ? { opening } : {}) });
   }
 
   private async runWorkflow(job: Job, lease: LeaseState): Promise<void> {
@@ -153,17 +148,7 @@ export class JobExecutor {
       await this.settleJob(log, () => this.cfg.jobs.failJob(job.id, this.cfg.owner, reason, this.nowIso()));
       return;
     }
-    const step = new DurableStep({
-      job,
-      event,
-      owner: this.cfg.owner,
-      jobs: this.cfg.jobs,
-      clock: this.cfg.clock,
-      logger: log,
-      signal: this.cfg.signal,
-      checkpoint: () => (lease.lost ? { kind: 'lease-lost' } : this.cfg.isStopping() ? { kind: 'yield' } : null),
-      pace: this.cfg.pace,
-    });
+    const step = this.stepFor(job, event, log, () => (lease.lost ? { kind: 'lease-lost' } : this.cfg.isStopping() ? { kind: 'yield' } : null));
     let failure: { error: unknown } | null = null;
     try {
       await wf.run(event, step);
