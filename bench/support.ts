@@ -10,13 +10,14 @@ import {
   PRIORITIES,
   SkillCatalog,
   silentLogger,
+  type HelpdeskDeps,
   type HelpdeskSettings,
   type NotificationChannel,
   type SimilarTicketIndex,
   type Store,
   type Ticket,
 } from '../core/index.js';
-import { FixedTriage } from '../core/testing/fakes.js';
+import { CountingSignal, FixedTriage, MemorySimilarIndex } from '../core/testing/fakes.js';
 
 /** The value at quantile `p` (0..1) of `values`, nearest rank. */
 export function percentile(values: readonly number[], p: number): number {
@@ -129,4 +130,26 @@ export function chatBenchHelpdesk(store: Store, channel: NotificationChannel, si
   const runner = new InProcessRunner({ jobs: store, workflows: helpdesk.workflows(), clock: { now: () => new Date() }, logger: silentLogger });
   relay.attach(runner);
   return { helpdesk, runner };
+}
+
+/**
+ * Use-case dependencies around a real store for the store benches: fixed
+ * triage, an in-memory similar index, no channels, ids `bench-<n>`, the
+ * default settings; `extra` replaces any of them (a fixed clock, stats).
+ */
+export function benchDeps(store: Store, extra: Partial<HelpdeskDeps> = {}): HelpdeskDeps {
+  let n = 0;
+  return {
+    store,
+    clock: { now: () => new Date() },
+    ids: { newId: () => `bench-${++n}` },
+    catalog: new SkillCatalog(),
+    triage: new FixedTriage(),
+    similar: new MemorySimilarIndex(),
+    notifier: new Notifier([], silentLogger),
+    signal: new CountingSignal(),
+    logger: silentLogger,
+    settings: DEFAULT_SETTINGS,
+    ...extra,
+  };
 }

@@ -12,10 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore, SqliteDashboardSessions, SqliteTicketStats } from '../../adapters/sqlite/index.js';
 import { SESSION_COOKIE, WebDashboard } from '../../adapters/web/index.js';
-import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, silentLogger } from '../../core/index.js';
-import { CountingSignal, FixedTriage, MemorySimilarIndex } from '../../core/testing/fakes.js';
+import { Helpdesk, silentLogger } from '../../core/index.js';
 import { nodeHasher } from '../../bot/wiring/hasher.js';
-import { percentile, seedTicketTable, timeCalls } from '../support.js';
+import { benchDeps, percentile, seedTicketTable, timeCalls } from '../support.js';
 import type { BenchSuite, Metric } from '../types.js';
 
 const TICKETS = 100_000;
@@ -36,17 +35,9 @@ const suite: BenchSuite = {
       for (let i = 0; i < 5000; i++) await store.ensurePerson({ id: `r${i}`, identity: `console:r${i}`, displayName: `r${i}`, email: null, role: 'user', createdAt: at });
       seedTicketTable(store.db, { count: TICKETS, t0: T0, moderators: MODERATORS, seed: 11, title: (i) => `Ticket ${i} about the VPN <and> "quotes"` });
       let n = 0;
-      const helpdesk = new Helpdesk({
-        store,
+      const helpdesk = new Helpdesk(
+        benchDeps(store, {
         clock: { now: () => new Date(T0 + TICKETS * 60_000) },
-        ids: { newId: () => 'bench' },
-        catalog: new SkillCatalog(),
-        triage: new FixedTriage(),
-        similar: new MemorySimilarIndex(),
-        notifier: new Notifier([], silentLogger),
-        signal: new CountingSignal(),
-        logger: silentLogger,
-        settings: DEFAULT_SETTINGS,
         stats: new SqliteTicketStats(store.db),
         dashboard: {
           sessions: new SqliteDashboardSessions(store.db),
@@ -54,7 +45,8 @@ const suite: BenchSuite = {
           secrets: { newSecret: () => `bench-secret-${++n}-${'x'.repeat(20)}` },
           baseUrl: 'http://localhost:3000',
         },
-      });
+        }),
+      );
       const web = new WebDashboard({ helpdesk, secureCookies: false, logger: silentLogger });
       const cookieFor = async (personId: string) => {
         const link = await helpdesk.dashboardLink({ actorId: personId });

@@ -14,9 +14,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../../adapters/sqlite/index.js';
-import { addMessage, DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, silentLogger, type Person, type Ticket } from '../../core/index.js';
-import { CountingSignal, FixedTriage, MemorySimilarIndex } from '../../core/testing/fakes.js';
-import { percentile } from '../support.js';
+import { addMessage, Helpdesk, type Person, type Ticket } from '../../core/index.js';
+import { benchDeps, percentile } from '../support.js';
 import type { BenchSuite, Metric } from '../types.js';
 
 const TICKETS = 5;
@@ -30,7 +29,7 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(join(tmpdir(), 'helpdesk-bench-history-'));
     const store = openSqliteStore({ dataDir: dir });
     try {
-      const helpdesk = helpdeskOn(store);
+      const helpdesk = new Helpdesk(benchDeps(store));
       const at = new Date().toISOString();
       const admin = await store.ensurePerson({ id: 'admin', identity: 'console:admin', displayName: 'Admin', email: null, role: 'admin', createdAt: at });
       const tickets: Ticket[] = [];
@@ -68,22 +67,6 @@ const suite: BenchSuite = {
 };
 
 export default suite;
-
-function helpdeskOn(store: SqliteStore): Helpdesk {
-  let n = 0;
-  return new Helpdesk({
-    store,
-    clock: { now: () => new Date() },
-    ids: { newId: () => `bench-${++n}` },
-    catalog: new SkillCatalog(),
-    triage: new FixedTriage(),
-    similar: new MemorySimilarIndex(),
-    notifier: new Notifier([], silentLogger),
-    signal: new CountingSignal(),
-    logger: silentLogger,
-    settings: DEFAULT_SETTINGS,
-  });
-}
 
 /** A ticket assigned to the admin with MESSAGES messages, requester and staff taking turns. */
 async function longTicket(store: SqliteStore, i: number, admin: Person): Promise<Ticket> {

@@ -9,9 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../adapters/sqlite/index.js';
-import { DEFAULT_SETTINGS, Helpdesk, Notifier, SkillCatalog, silentLogger, type Person } from '../../core/index.js';
-import { CountingSignal, FixedTriage, MemorySimilarIndex } from '../../core/testing/fakes.js';
-import { percentile, seedTicketTable, timeCalls } from '../support.js';
+import { Helpdesk, type Person } from '../../core/index.js';
+import { benchDeps, percentile, seedTicketTable, timeCalls } from '../support.js';
 import type { BenchSuite, Metric } from '../types.js';
 
 const TICKETS = 100_000;
@@ -35,18 +34,7 @@ const suite: BenchSuite = {
         moderator ??= p;
       }
       seedTicketTable(store.db, { count: TICKETS, t0: T0, moderators: MODERATORS, seed: 7, title: (i) => `Ticket ${i} about the VPN` });
-      const deps = {
-        store,
-        clock: { now: () => new Date(T0 + TICKETS * 60_000) },
-        ids: { newId: () => 'bench' },
-        catalog: new SkillCatalog(),
-        triage: new FixedTriage(),
-        similar: new MemorySimilarIndex(),
-        notifier: new Notifier([], silentLogger),
-        signal: new CountingSignal(),
-        logger: silentLogger,
-        settings: DEFAULT_SETTINGS,
-      };
+      const deps = benchDeps(store, { clock: { now: () => new Date(T0 + TICKETS * 60_000) } });
       const helpdesk = new Helpdesk(deps);
       const admins = await timeCalls(async () => {
         const r = await helpdesk.listTickets(admin, {});

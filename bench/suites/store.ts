@@ -14,19 +14,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from '../../adapters/sqlite/migrate.js';
 import { openSqliteStore, type SqliteStore } from '../../adapters/sqlite/index.js';
-import {
-  chooseAssignee,
-  DEFAULT_SETTINGS,
-  fileTicket,
-  newTicketRecord,
-  Notifier,
-  SkillCatalog,
-  silentLogger,
-  type HelpdeskDeps,
-  type Ticket,
-} from '../../core/index.js';
-import { CountingSignal, FixedTriage, MemorySimilarIndex } from '../../core/testing/fakes.js';
-import { mulberry32, percentile } from '../support.js';
+import { chooseAssignee, fileTicket, newTicketRecord, SkillCatalog, type Ticket } from '../../core/index.js';
+import { benchDeps, mulberry32, percentile } from '../support.js';
 import type { BenchSuite, Metric } from '../types.js';
 
 const INTAKE_TICKETS = 3_000;
@@ -80,26 +69,10 @@ async function inTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-function depsFor(store: SqliteStore): HelpdeskDeps {
-  let n = 0;
-  return {
-    store,
-    clock: { now: () => new Date() },
-    ids: { newId: () => `bench-${++n}` },
-    catalog: new SkillCatalog(),
-    triage: new FixedTriage(),
-    similar: new MemorySimilarIndex(),
-    notifier: new Notifier([], silentLogger),
-    signal: new CountingSignal(),
-    logger: silentLogger,
-    settings: DEFAULT_SETTINGS,
-  };
-}
-
 async function intakePerSecond(dir: string): Promise<number> {
   const store = openSqliteStore({ dataDir: dir });
   try {
-    const deps = depsFor(store);
+    const deps = benchDeps(store);
     const at = new Date().toISOString();
     const requesters: string[] = [];
     await inOneTransaction(store, async () => {
