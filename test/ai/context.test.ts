@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCommand } from '../../adapters/console/index.js';
+import { consoleSay } from '../console-say.js';
 import { LexicalSimilarIndex, LocalTriageEngine } from '../../adapters/local-ai/index.js';
 import { createOpenAITriage } from '../../adapters/openai/index.js';
 import { SkillCatalog, type Helpdesk } from '../../core/index.js';
@@ -35,13 +35,7 @@ async function setup() {
     engines: [createOpenAITriage({ apiKey: 'sk-test', baseURL: server.url, hooks: instantHooks(), maxRetries: 0 }), new LocalTriageEngine({ catalog: new SkillCatalog() })],
   });
   const t = testHelpdesk({ store, clock, triage, similar: new LexicalSimilarIndex(), settings: { adminIdentities: ['console:root'], filingLimitPerMinute: 0 } });
-  const say = async (handle: string, text: string) => {
-    const who = await t.helpdesk.identify({ identity: `console:${handle}`, displayName: handle });
-    if (!who.ok) throw new Error(who.error.message);
-    const r = await runCommand(t.helpdesk, who.value, text);
-    await t.engine.drain();
-    return r.ok ? r.value : `ERROR ${r.error.code}: ${r.error.message}`;
-  };
+  const say = consoleSay(t);
   await say('root', '/skills set @net networking, vpn');
   return { ...t, say };
 }

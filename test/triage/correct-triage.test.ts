@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCommand } from '../../adapters/console/index.js';
+import { consoleSay } from '../console-say.js';
 import { LexicalSimilarIndex, LocalTriageEngine } from '../../adapters/local-ai/index.js';
 import { SkillCatalog, type Helpdesk } from '../../core/index.js';
 import { currentAssignment } from '../../core/policies/sla.js';
@@ -9,13 +9,7 @@ import { testHelpdesk } from '../../core/testing/harness.js';
 async function setup() {
   const channel = new RecordingChannel('console');
   const t = testHelpdesk({ triage: new LocalTriageEngine({ catalog: new SkillCatalog() }), similar: new LexicalSimilarIndex(), channels: [channel], settings: { adminIdentities: ['console:root'], filingLimitPerMinute: 0 } });
-  const say = async (handle: string, text: string) => {
-    const who = await t.helpdesk.identify({ identity: `console:${handle}`, displayName: handle });
-    if (!who.ok) throw new Error(who.error.message);
-    const r = await runCommand(t.helpdesk, who.value, text);
-    await t.engine.drain();
-    return r.ok ? r.value : `ERROR ${r.error.code}: ${r.error.message}`;
-  };
+  const say = consoleSay(t);
   await say('root', '/skills set @net networking, vpn');
   await say('root', '/skills set @mail email, accounts');
   return { ...t, channel, say };
