@@ -10,7 +10,7 @@
  */
 import { Schema, type Connection, type Model, type mongo, type PipelineStage } from 'mongoose';
 import { PRIORITIES, rankOf, type ModeratorStats, type Percentiles, type Priority, type StatsQuery, type StoreStats, type TicketMetrics, type TicketStatsStore } from '../../core/index.js';
-import { moderatorOrder, skillBacklogOrder } from '../../core/ports/stats.js';
+import { BACKFILL_MARK, BACKFILL_OVERLAP_MS, moderatorOrder, skillBacklogOrder } from '../../core/ports/stats.js';
 import { isDuplicateKey } from './errors.js';
 import { date } from './mapping.js';
 import type { Models } from './models.js';
@@ -68,13 +68,6 @@ export function metricsModel(conn: Connection): Model<MetricsDoc> {
   return conn.model<MetricsDoc>('TicketMetrics', metricsSchema);
 }
 
-/**
- * How far back a backfill walk reads again before where the last one left
- * off: a ticket changed by a process whose clock runs behind, or whose row
- * write was lost with its process, is still looked at.
- */
-export const BACKFILL_OVERLAP_MS = 10 * 60_000;
-const MARK = { namespace: 'stats', key: 'backfill-checked-until' } as const;
 
 interface Position {
   readonly at: Date | null;
@@ -155,7 +148,7 @@ export class MongoTicketStats implements TicketStatsStore {
     const last = page[page.length - 1];
     // Done up to: the page's end when it has nothing to write, else its start (its rows are the caller's to write).
     const done = stale.length === 0 && last ? { at: last.updatedAt, id: last._id } : after !== null && from.at !== null ? { at: from.at, id: from.id } : null;
-    if (done) await this.values.updateOne(MARK, { $set: { value: cursorOf(done) } }, { upsert: true }).catch((error: unknown) => {
+    if (done) await this.values.updateOne(BACKFILL_MARK, { $set: { value: cursorOf(done) } }, { upsert: true }).catch((error: unknown) => {
       if (!isDuplicateKey(error)) throw error;
     });
     return { stale, next: page.length < limit || !last ? null : cursorOf({ at: last.updatedAt, id: last._id }) };
@@ -167,7 +160,7 @@ export class MongoTicketStats implements TicketStatsStore {
    * position in its key-value pairs but none of the metrics), else the start.
    */
   private async resumeAt(): Promise<Position> {
-    const saved = await this.values.findOne(MARK).lean();
+    const saved = await this.values.findOne(BACKFILL_MARK).lean();
     const mark = saved ? positionOf(saved.value) : START;
     if (mark.at === null) return START;
     const ticket = await this.tickets.findOne({ _id: mark.id }, { projection: { version: 1 } });

@@ -1,16 +1,8 @@
 import type Database from 'better-sqlite3';
 import { PRIORITIES, rankOf, type ModeratorStats, type Percentiles, type Priority, type StatsQuery, type StoreStats, type TicketMetrics, type TicketStatsStore } from '../../core/index.js';
-import { moderatorOrder } from '../../core/ports/stats.js';
+import { BACKFILL_MARK, BACKFILL_OVERLAP_MS, moderatorOrder } from '../../core/ports/stats.js';
 import { ms } from './sql.js';
 
-/**
- * How far back a backfill walk reads again before where the last one left
- * off: a ticket changed by a process whose clock runs behind, or written
- * without its row by a tool, is still looked at.
- */
-export const BACKFILL_OVERLAP_MS = 10 * 60_000;
-const MARK_NAMESPACE = 'stats';
-const MARK_KEY = 'backfill-checked-until';
 
 interface Position {
   readonly at: string;
@@ -119,7 +111,7 @@ export class SqliteTicketStats implements TicketStatsStore {
     const last = page[page.length - 1];
     // Done up to: the page's end when it has nothing to write, else its start (its rows are the caller's to write).
     const done = stale.length === 0 && last ? { at: last.at, ref: last.ref } : after === null ? null : from;
-    if (done !== null && done.ref > 0) await this.write(() => this.setMark.run(MARK_NAMESPACE, MARK_KEY, cursorOf(done)));
+    if (done !== null && done.ref > 0) await this.write(() => this.setMark.run(BACKFILL_MARK.namespace, BACKFILL_MARK.key, cursorOf(done)));
     return { stale, next: page.length < limit || !last ? null : cursorOf(last) };
   }
 
@@ -129,7 +121,7 @@ export class SqliteTicketStats implements TicketStatsStore {
    * position in its key-value rows but none of the metrics), else the start.
    */
   private resumeAt(): Position {
-    const saved = this.getMark.get(MARK_NAMESPACE, MARK_KEY) as string | undefined;
+    const saved = this.getMark.get(BACKFILL_MARK.namespace, BACKFILL_MARK.key) as string | undefined;
     const mark = saved === undefined ? START : positionOf(saved);
     if (mark.ref === 0 || this.current.get(mark.ref) === undefined) return START;
     return { at: shiftIso(mark.at, -BACKFILL_OVERLAP_MS), ref: 0 };

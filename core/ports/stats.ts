@@ -72,7 +72,22 @@ export interface StoreStats {
   readonly perModerator: readonly ModeratorStats[];
 }
 
-/** One page of the backfill's walk over the tickets, in id order. */
+/**
+ * How far back a backfill walk reads again before where the last one left
+ * off: a ticket changed by a process whose clock runs behind, written
+ * without its row by a tool, or whose row write was lost with its process,
+ * is still looked at.
+ */
+export const BACKFILL_OVERLAP_MS = 10 * 60_000;
+
+/**
+ * Where a store remembers how far its last backfill walk got (a key-value
+ * pair). The value is the store's own cursor; one copied from another kind
+ * of store does not parse, and the walk then starts from the beginning.
+ */
+export const BACKFILL_MARK = { namespace: 'stats', key: 'backfill-checked-until' } as const;
+
+/** One page of the backfill's walk over the tickets, in change order. */
 export interface StaleTickets {
   /** Tickets of the page whose row is missing or older than the ticket. */
   readonly stale: readonly string[];
