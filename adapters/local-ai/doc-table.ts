@@ -1,4 +1,5 @@
 import type { ResolvedTicketDoc } from '../../core/index.js';
+import { grownLength, resized } from './arrays.js';
 import { IdTable, TextColumn, type TextColumnState } from './text-column.js';
 
 /** Largest per-field term count a ticket's term list records (5 bits, see bm25f.ts); longer runs add next to nothing to BM25. */
@@ -6,8 +7,6 @@ export const FIELD_MAX = 31;
 /** Field lengths are stored in 16 bits. */
 const LENGTH_MAX = 0xffff;
 const FIELDS = 3;
-/** A large array grows by at most this many elements at a time (not by half of itself). */
-const MAX_GROWTH = 1 << 22;
 
 /** Everything a {@link DocTable} holds, for a snapshot; arrays are trimmed to what is used. */
 export interface DocTableState {
@@ -274,29 +273,17 @@ export class DocTable {
 
   private reserve(slots: number, terms: number): void {
     if (slots > this.refs.length) {
-      const size = Math.max(slots, Math.min(this.refs.length * 2, this.refs.length + MAX_GROWTH));
-      this.refs = growInt(this.refs, size);
-      this.termStart = growInt(this.termStart, size);
-      this.termCount = growInt(this.termCount, size);
-      const live = new Uint8Array(size);
-      live.set(this.live8);
-      this.live8 = live;
-      const lengths = new Uint16Array(size * FIELDS);
-      lengths.set(this.lengths);
-      this.lengths = lengths;
+      const size = grownLength(this.refs.length, slots, 2);
+      this.refs = resized(this.refs, size);
+      this.termStart = resized(this.termStart, size);
+      this.termCount = resized(this.termCount, size);
+      this.live8 = resized(this.live8, size);
+      this.lengths = resized(this.lengths, size * FIELDS);
     }
     if (this.arenaUsed + terms > this.termArena.length) {
-      const size = Math.max(this.arenaUsed + terms, Math.min(Math.ceil(this.termArena.length * 1.5), this.termArena.length + MAX_GROWTH));
-      this.termArena = growInt(this.termArena, size);
-      const payloads = new Uint16Array(size);
-      payloads.set(this.payloadArena);
-      this.payloadArena = payloads;
+      const size = grownLength(this.termArena.length, this.arenaUsed + terms, 1.5);
+      this.termArena = resized(this.termArena, size);
+      this.payloadArena = resized(this.payloadArena, size);
     }
   }
-}
-
-function growInt(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }

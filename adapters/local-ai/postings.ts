@@ -15,13 +15,12 @@
  * the exact value, which {@link PostingArena.error} bounds for a search;
  * the final scores come from the documents' own term lists, exactly.
  */
+import { grownLength, resized } from './arrays.js';
 const FIRST_BLOCK = 2;
 const MAX_BLOCK = 1024;
 const HEADER = 2;
 const NONE = -1;
 const STEPS = 0xffff;
-/** A large arena grows by at most this many entries at a time (not by half of itself: a million tickets' lists are a few hundred megabytes). */
-const MAX_GROWTH = 1 << 22;
 
 /** Everything a {@link PostingArena} holds, for a snapshot (views of live storage). */
 export interface PostingState {
@@ -205,13 +204,9 @@ export class PostingArena {
     const need = this.used + capacity + HEADER;
     if (need > this.slots.length) {
       // Growth slack only for additions; a rebuild sized the arrays exactly.
-      const size = grow ? Math.max(need, Math.min(Math.ceil(this.slots.length * 1.5), this.slots.length + MAX_GROWTH)) : need;
-      const slots = new Int32Array(size);
-      slots.set(this.slots.subarray(0, this.used));
-      const impacts = new Uint16Array(size);
-      impacts.set(this.impactArena.subarray(0, this.used));
-      this.slots = slots;
-      this.impactArena = impacts;
+      const size = grow ? grownLength(this.slots.length, need, 1.5) : need;
+      this.slots = resized(this.slots, size, this.used);
+      this.impactArena = resized(this.impactArena, size, this.used);
     }
     const block = this.used;
     this.slots[block] = NONE;
@@ -224,18 +219,10 @@ export class PostingArena {
     if (n > this.terms) this.terms = n;
     if (n <= this.heads.length) return;
     const size = Math.max(n, this.heads.length * 2);
-    this.heads = grow(this.heads, size, NONE);
-    this.tails = grow(this.tails, size, NONE);
-    this.tailUsed = grow(this.tailUsed, size, 0);
-    this.counts = grow(this.counts, size, 0);
-    const maxSteps = new Uint16Array(size);
-    maxSteps.set(this.maxSteps);
-    this.maxSteps = maxSteps;
+    this.heads = resized(this.heads, size, undefined, NONE);
+    this.tails = resized(this.tails, size, undefined, NONE);
+    this.tailUsed = resized(this.tailUsed, size);
+    this.counts = resized(this.counts, size);
+    this.maxSteps = resized(this.maxSteps, size);
   }
-}
-
-function grow(a: Int32Array, size: number, fill: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size).fill(fill);
-  b.set(a);
-  return b;
 }

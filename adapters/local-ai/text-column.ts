@@ -4,12 +4,14 @@
  * entry per ticket (at a million tickets those cost about a hundred bytes
  * each in the heap, and a start-up had to parse and re-insert them all).
  */
+import { grownLength, resized } from './arrays.js';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const EMPTY = 0;
 const GONE = -1;
 /** A large buffer grows by at most this many bytes at a time. */
-const MAX_GROWTH = 1 << 24;
+const MAX_BYTE_GROWTH = 1 << 24;
 
 /** Everything a {@link TextColumn} holds, for a snapshot: the bytes, and where each slot's text ends. */
 export interface TextColumnState {
@@ -84,14 +86,10 @@ export class TextColumn {
 
   private reserve(bytes: number, slots: number): void {
     if (bytes > this.bytes.length) {
-      const next = new Uint8Array(Math.max(bytes, Math.min(this.bytes.length * 2, this.bytes.length + MAX_GROWTH)));
-      next.set(this.bytes.subarray(0, this.size));
-      this.bytes = next;
+      this.bytes = resized(this.bytes, grownLength(this.bytes.length, bytes, 2, MAX_BYTE_GROWTH), this.size);
     }
     if (slots > this.ends.length) {
-      const next = new Uint32Array(Math.max(slots, this.ends.length * 2));
-      next.set(this.ends.subarray(0, this.used));
-      this.ends = next;
+      this.ends = resized(this.ends, Math.max(slots, this.ends.length * 2), this.used);
     }
   }
 }
