@@ -14,6 +14,7 @@ import { BACKFILL_MARK, BACKFILL_OVERLAP_MS, moderatorOrder, skillBacklogOrder }
 import { isDuplicateKey } from './errors.js';
 import { date } from './mapping.js';
 import type { Models } from './models.js';
+import { MongoSmallStores } from './small.js';
 
 export interface MetricsDoc {
   _id: string;
@@ -92,12 +93,13 @@ export class MongoTicketStats implements TicketStatsStore {
   private readonly model: Model<MetricsDoc>;
   /** The store's tickets, read only for their id, version and change time. */
   private readonly tickets: mongo.Collection<TicketVersion>;
-  private readonly values: Models['values'];
+  /** Where the backfill remembers its position. */
+  private readonly values: MongoSmallStores;
 
-  constructor(models: Pick<Models, 'ticketMetrics' | 'tickets' | 'values'>) {
+  constructor(models: Models) {
     this.model = models.ticketMetrics;
     this.tickets = models.tickets.db.collection(models.tickets.collection.collectionName);
-    this.values = models.values;
+    this.values = new MongoSmallStores(models);
   }
 
   async recordMetrics(m: TicketMetrics): Promise<void> {
@@ -148,9 +150,7 @@ export class MongoTicketStats implements TicketStatsStore {
     const last = page[page.length - 1];
     // Done up to: the page's end when it has nothing to write, else its start (its rows are the caller's to write).
     const done = stale.length === 0 && last ? { at: last.updatedAt, id: last._id } : after !== null && from.at !== null ? { at: from.at, id: from.id } : null;
-    if (done) await this.values.updateOne(BACKFILL_MARK, { $set: { value: cursorOf(done) } }, { upsert: true }).catch((error: unknown) => {
-      if (!isDuplicateKey(error)) throw error;
-    });
+    if (done) await this.values.setValue(BACKFILL_MARK.namespace, BACKFILL_MARK.key, cursorOf(done));
     return { stale, next: page.length < limit || !last ? null : cursorOf({ at: last.updatedAt, id: last._id }) };
   }
 
@@ -160,8 +160,8 @@ export class MongoTicketStats implements TicketStatsStore {
    * position in its key-value pairs but none of the metrics), else the start.
    */
   private async resumeAt(): Promise<Position> {
-    const saved = await this.values.findOne(BACKFILL_MARK).lean();
-    const mark = saved ? positionOf(saved.value) : START;
+    const saved = await this.values.getValue(BACKFILL_MARK.namespace, BACKFILL_MARK.key);
+    const mark = saved === null ? START : positionOf(saved);
     if (mark.at === null) return START;
     const ticket = await this.tickets.findOne({ _id: mark.id }, { projection: { version: 1 } });
     const row = ticket ? await this.model.collection.findOne({ _id: mark.id } as never, { projection: { version: 1 } }) : null;
