@@ -10,6 +10,13 @@ export function newErrorRef(): string {
   return out;
 }
 
+/**
+ * What a person reads when a chat platform could not open a form because the
+ * helpdesk took too long to ask for it (the store was slow: a database
+ * election). Nothing was done, so it is no error to report with a reference.
+ */
+export const FORM_TOO_LATE = 'The helpdesk was busy for a moment, so the form could not open in time. Nothing was changed; try again.';
+
 export interface ErrorSinkOptions {
   readonly logger: Logger;
   /** The surface named in the log line, e.g. `Slack`. */

@@ -8,7 +8,7 @@ export * from './domain/skills.js';
 export * from './domain/ticket.js';
 export * from './domain/text.js';
 export * from './helpdesk.js';
-export { ErrorSink, newErrorRef, type ErrorSinkOptions } from './error-sink.js';
+export { ErrorSink, FORM_TOO_LATE, newErrorRef, type ErrorSinkOptions } from './error-sink.js';
 export * from './notifications/notification.js';
 export * from './notifications/notifier.js';
 export * from './notifications/render-text.js';

@@ -1,8 +1,7 @@
-import { ErrorSink, type Logger } from '../../core/index.js';
+import { ErrorSink, FORM_TOO_LATE, type Logger } from '../../core/index.js';
 import { slackErrorCode } from './channel.js';
 
-/** What a person reads when Slack refused to open a form because the helpdesk was too slow to ask for it. */
-export const FORM_TOO_LATE = 'The helpdesk was busy for a moment, so the form could not open in time. Nothing was changed; try again.';
+export { FORM_TOO_LATE };
 
 /**
  * The Slack adapter's error sink: core's, plus the one platform refusal a

@@ -7,7 +7,7 @@ import {
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import type { ErrorSink } from '../../../core/index.js';
+import { FORM_TOO_LATE, type ErrorSink } from '../../../core/index.js';
 import { interactionBody, type MessageBody } from '../render/message.js';
 
 export type RepliableInteraction =
@@ -17,8 +17,8 @@ export type RepliableInteraction =
   | StringSelectMenuInteraction
   | ModalSubmitInteraction;
 
-/** What a button whose form could not open in time says instead. */
-export const FORM_TOO_LATE = 'The helpdesk was busy for a moment, so the form could not open in time. Nothing was changed; click the button again.';
+/** What a button whose form could not open in time says instead (core's wording for every platform). */
+export { FORM_TOO_LATE };
 
 /**
  * Answers one interaction within Discord's 3 seconds, and sends every later
