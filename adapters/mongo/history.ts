@@ -30,14 +30,6 @@ const HISTORY_MOVED = 1;
 /** Tickets whose history length is remembered; past it the memory starts over. */
 const REMEMBERED = 10_000;
 
-/** A save whose history is shorter than the stored one: entries are never taken back, so this is a bug. */
-export class HistoryShortenedError extends Error {
-  constructor(ticketId: string, stored: number, given: number) {
-    super(`ticket ${ticketId}: the save has ${given} history entries but ${stored} are stored; history is append-only`);
-    this.name = 'HistoryShortenedError';
-  }
-}
-
 export class MongoHistory {
   /** The driver's collection, typed with string ids, for the bulk writes mongoose would only slow down. */
   private readonly coll: mongo.Collection<HistoryDoc>;

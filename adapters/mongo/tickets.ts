@@ -20,11 +20,11 @@
  * itself is in ticket_history (see history.ts); a ticket document carries
  * only its length, so it stays small.
  */
-import { PRIORITY_RANK, VersionConflict, newTicketRecord, type NewTicket, type Ticket } from '../../core/index.js';
+import { HistoryShortenedError, PRIORITY_RANK, VersionConflict, newTicketRecord, type NewTicket, type Ticket } from '../../core/index.js';
 import type { CreatedTicket, Logger, NewJob, TicketQuery, TicketUpdate } from '../../core/index.js';
 import type { TicketChangeCursor } from '../../core/index.js';
 import { isDuplicateKey } from './errors.js';
-import { HistoryShortenedError, MongoHistory } from './history.js';
+import { MongoHistory } from './history.js';
 import { date, plain, ticketFields, toTicket } from './mapping.js';
 import type { Models, TicketDoc } from './models.js';
 import { type Outbox, outboxEntries } from './outbox.js';

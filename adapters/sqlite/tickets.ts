@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { newTicketRecord, VersionConflict, type HistoryEntry, type NewTicket, type Ticket, type TicketQuery } from '../../core/index.js';
+import { HistoryShortenedError, newTicketRecord, VersionConflict, type HistoryEntry, type NewTicket, type Ticket, type TicketQuery } from '../../core/index.js';
 import type { TicketChangeCursor } from '../../core/index.js';
 import { ms, placeholders, type StatementCache } from './sql.js';
 
@@ -205,14 +205,6 @@ export class TicketTable {
   private writeSkills(ref: number, skills: readonly string[], replace: boolean): void {
     if (replace) this.clearSkills.run(ref);
     for (const skill of skills) this.addSkill.run(skill, ref);
-  }
-}
-
-/** A save whose history is shorter than the stored one: entries are never taken back, so this is a bug. */
-export class HistoryShortenedError extends Error {
-  constructor(ticketId: string, stored: number, given: number) {
-    super(`ticket ${ticketId}: the save has ${given} history entries but ${stored} are stored; history is append-only`);
-    this.name = 'HistoryShortenedError';
   }
 }
 

@@ -89,6 +89,14 @@ export class VersionConflict extends Error {
   }
 }
 
+/** Raised by stores for a save whose history is shorter than the stored one: entries are never taken back, so this is a bug. */
+export class HistoryShortenedError extends Error {
+  constructor(ticketId: string, stored: number, given: number) {
+    super(`ticket ${ticketId}: the save has ${given} history entries but ${stored} are stored; history is append-only`);
+    this.name = 'HistoryShortenedError';
+  }
+}
+
 /** Human sentences for the errors that several use cases share. */
 export const Errors = {
   ticketNotFound: (ref: string | number) => fail('TICKET.NOT_FOUND', `Ticket ${formatRefLoose(ref)} does not exist.`),

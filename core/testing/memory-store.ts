@@ -7,7 +7,7 @@
  * either. Every method body runs without awaiting, so each call is atomic.
  */
 import type { AuditEntry } from '../domain/audit.js';
-import { VersionConflict } from '../domain/errors.js';
+import { HistoryShortenedError, VersionConflict } from '../domain/errors.js';
 import type { SavedReply } from '../domain/saved-reply.js';
 import { newPersonRecord, type NewPerson, type Person, type Role } from '../domain/person.js';
 import { newTicketRecord, type Iso, type NewTicket, type Ticket } from '../domain/ticket.js';
@@ -71,9 +71,7 @@ export class MemoryStore extends MemoryJobQueue implements Store {
     if (!stored) throw new Error(`ticket ${next.id} does not exist`);
     if (stored.version !== update.expectedVersion) throw new VersionConflict('ticket', next.id);
     // History is append-only in every store (the database stores never rewrite a stored entry).
-    if (next.history.length < stored.history.length) {
-      throw new Error(`ticket ${next.id}: the save has ${next.history.length} history entries but ${stored.history.length} are stored; history is append-only`);
-    }
+    if (next.history.length < stored.history.length) throw new HistoryShortenedError(next.id, stored.history.length, next.history.length);
     // The ref, id and requester never change; the version is the store's to count.
     const saved: Ticket = copy({ ...next, id: stored.id, ref: stored.ref, version: stored.version + 1 });
     const newJobs = (update.jobs ?? []).map(prepareJob);
