@@ -51,7 +51,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   from: 'from desde depuis aus de da do alert* notification* aviso* warnung* alerte* alerta* notificac* ip country land pays pais location',
   ransom: 'ransom* rancon* rescate* resgate* losegeld* bitcoin*',
   theft: 'stolen stole theft thief pickpocket* mugged snatched nicked gestolen gestohlen geklaut klau* diebstahl* vole volee voles volé robad* robo robaron roub* furt*',
-  device: 'laptop* notebook* phone* handy* diensthandy* firmenhandy* telefon* smartphone* iphone ipad tablet* portatil* movil* celular* ordinateur* pc computer* rechner* bag tasche sac bolso mochila telemovel',
+  device: 'laptop* *laptop* notebook* phone* handy* diensthandy* firmenhandy* telefon* smartphone* iphone ipad tablet* portatil* movil* celular* ordinateur* pc computer* rechner* bag tasche sac bolso mochila telemovel',
   send: 'sent send* transfer* reenvi* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
   mistake: 'querer wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
   outside: 'outside external extern* externe externo externa private privat* privee privado privada gmail hotmail yahoo',
@@ -152,7 +152,7 @@ const SIGNED_IN: ReadonlySet<string> = new Set(['logged', 'signed', 'typed', 'en
 const LURES: ReadonlySet<string> = new Set(['link', 'button', 'qr', 'flyer', 'poster', 'knopf', 'schaltflache', 'lien', 'bouton', 'enlace', 'boton', 'botao', 'email', 'mail', 'sms', 'text', 'message', 'docusign', 'nachricht', 'correo', 'mensaje', 'mensagem']);
 
 /** Doubt afterwards. */
-const DOUBT: ReadonlySet<string> = new Set(['warnings', 'alerts', 'warnungen', 'alertes', 'alertas', 'avisos', 'worried', 'worry', 'unsure', 'legit', 'legitimate', 'genuine', 'random', 'unfamiliar', 'besorgt', 'inquiet', 'inquiete', 'preocupado', 'preocupada', 'seriös', 'serios', 'fiable', 'confiavel']);
+const DOUBT: ReadonlySet<string> = new Set(['warnings', 'alerts', 'warnungen', 'alertes', 'alertas', 'avisos', 'worried', 'worry', 'unsure', 'legit', 'legitimate', 'genuine', 'random', 'unfamiliar', 'besorgt', 'inquiet', 'inquiete', 'preocupado', 'preocupada', 'seriös', 'serios', 'fiable', 'confiavel', 'real', 'echt', 'verdadero', 'verdadeiro']);
 
 /** "eingegeben", "geklickt", "gegeben": a German participle, whose object comes before it. */
 const GERMAN_PARTICIPLE = /^(ge|ein|an|auf|weiter)\w*(t|en)$/;
@@ -196,6 +196,19 @@ const SENT_PAST: ReadonlySet<string> = new Set([
 
 const MISTAKE_BY: ReadonlySet<string> = new Set(['by', 'in', 'por', 'par', 'per']);
 
+/** What asks for an approval at sign-in (narrower than PUSHES: a leave request approved twice is no attack). */
+const SIGN_IN_PROMPTS: ReadonlySet<string> = new Set(['mfa', '2fa', 'push', 'pushes', 'prompt', 'prompts', 'authenticator', 'sign', 'signin', 'login', 'logon', 'anmeldung', 'anmeldeanfrage', 'connexion', 'inicio', 'login']);
+/** A move that renames files on purpose. */
+const MIGRATION: ReadonlySet<string> = new Set(['migration', 'migrated', 'migrating', 'migrate', 'moved', 'upgrade', 'upgraded', 'sync', 'synced', 'umzug', 'migriert', 'migracion', 'migracao', 'deplacement']);
+/** "20 times", "zehnmal": how often a prompt came. */
+const TIMES_WORDS: ReadonlySet<string> = new Set(['times', 'mal', 'fois', 'veces', 'vezes']);
+/** Security products by name or kind, which report what they found. */
+const SECURITY_PRODUCTS: ReadonlySet<string> = new Set(['edr', 'xdr', 'antivirus', 'antivirenprogramm', 'virenscanner', 'defender', 'crowdstrike', 'falcon', 'sentinelone', 'sophos', 'mcafee', 'norton', 'kaspersky', 'eset', 'bitdefender', 'malwarebytes', 'trendmicro', 'cortex', 'carbonblack', 'antivirus', 'antivirus', 'antimalware']);
+/** What such a product does with a threat. */
+const DETECTED: ReadonlySet<string> = new Set(['flagged', 'flags', 'detected', 'detection', 'detections', 'alerted', 'warned', 'quarantined', 'erkannt', 'gemeldet', 'meldet', 'detecte', 'detectee', 'signale', 'detectado', 'detecto', 'detectou']);
+/** Every file scrambled: "every file has turned into random names", "alle Dateien unlesbar". */
+const SCRAMBLED: ReadonlySet<string> = new Set(['renamed', 'random', 'unreadable', 'scrambled', 'gibberish', 'unlesbar', 'umbenannt', 'illisibles', 'illisible', 'renommes', 'ilegibles', 'ilegiveis', 'renombrados', 'renomeados']);
+
 /** True when a word of `words[from..to)` is in `set` (a loop, not a slice and a closure: this runs for many words). */
 function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
   for (let j = Math.max(0, from); j < to && j < words.length; j++) if (set.has(words[j]!)) return true;
@@ -212,8 +225,17 @@ const PHRASES = {
     'never wrote', 'didn t write', 'did not write', 'didn t send', 'did not send', 'didn t set that up', 'didn t set it up', 'did not set', 'never set up', 'nicht geschrieben',
     'nicht gesendet', 'nicht eingerichtet', 'nicht gemacht', 'pas envoye', 'pas ecrit', 'pas fait', 'pas cree', 'que no hice', 'no lo hice', 'no las hice', 'no escribi', 'no envie', 'no cree',
     'nao escrevi', 'nao enviei', 'nao criei', 'que nao fiz', 'haven t tried', 'have not tried', 'hadn t tried', 'never tried', 'wasn t logging in', 'not logging in',
-    'nicht versucht', 'pas essaye', 'no he intentado', 'nao tentei'],
-  falseAlarm: ['false alarm', 'it was me', 'it was just me', 'fehlalarm', 'war ich selbst', 'c etait moi', 'fausse alerte', 'falsa alarma', 'era yo', 'fui yo mismo', 'alarme falso', 'era eu', 'close the ticket', 'ticket schliessen', 'fermer le ticket', 'cerrar el ticket', 'fechar o chamado', 'all good now', 'please ignore'],
+    'nicht versucht', 'pas essaye', 'no he intentado', 'nao tentei', 'no los he enviado', 'no las he enviado', 'no lo he enviado', 'no he enviado', 'yo no envie', 'no los envie',
+    'nicht verschickt', 'nicht geschickt', 'nie geschickt', 'nie gesendet', 'ne les ai pas envoyes', 'n ai pas envoye', 'n ai rien envoye', 'nao os enviei', 'nao mandei', 'eu nao enviei'],
+  /** Prompts that kept coming until one was approved: MFA fatigue. */
+  repeated: ['in a row', 'over and over', 'again and again', 'kept coming', 'kept popping', 'kept asking', 'so it would stop', 'make it stop', 'make them stop', 'make the prompts stop', 'immer wieder', 'sans arret', 'sin parar', 'sem parar', 'una y otra vez', 'vezes seguidas'],
+  /** A security product reporting something. */
+  securityTool: ['security agent', 'security software', 'security tool', 'endpoint protection', 'windows defender', 'microsoft defender', 'windows security', 'security alert', 'sicherheitswarnung', 'alerte de securite', 'alerta de seguridad', 'alerta de seguranca'],
+  /** Known attack tools and kinds of implant. */
+  threat: ['cobalt strike', 'mimikatz', 'emotet', 'qakbot', 'qbot', 'trickbot', 'icedid', 'backdoor', 'rootkit', 'botnet', 'cryptominer', 'coinminer', 'infostealer', 'info stealer', 'command and control', 'c2 server', 'reverse shell', 'beacon detected'],
+  /** Paying to get files back: a ransom note in other words. */
+  payBack: ['pay to get', 'pay to restore', 'pay to recover', 'pay to unlock', 'pay for the key', 'pay to decrypt', 'to get the data back', 'to get our files back', 'to get the files back', 'zahlen um', 'payer pour recuperer', 'pagar para recuperar', 'pagar para recuperar os'],
+  falseAlarm: ['false alarm', 'it was me', 'it was just me', 'fehlalarm', 'war ich selbst', 'c etait moi', 'fausse alerte', 'falsa alarma', 'era yo', 'fui yo mismo', 'alarme falso', 'era eu', 'false positive', 'false positives', 'faux positif', 'faux positifs', 'falso positivo', 'falsos positivos', 'close the ticket', 'ticket schliessen', 'fermer le ticket', 'cerrar el ticket', 'fechar o chamado', 'all good now', 'please ignore'],
   thanks: ['thanks for', 'thank you for', 'danke fur', 'vielen dank fur', 'merci pour', 'merci d avoir', 'gracias por', 'obrigado por', 'obrigada por'],
   singular: ['only me', 'only mine', 'only my', 'nobody else', 'no one else', 'noone else', 'everyone else', 'niemand sonst', 'nur bei mir', 'nur ich', 'nur mein', 'personne d autre', 'que moi', 'seulement moi', 'seulement mon', 'chez moi seulement', 'nadie mas', 'solo a mi', 'solo yo', 'solo mi', 'ninguem mais', 'so comigo', 'so eu', 'so o meu', 'so a minha'],
   exposed: ['made public', 'public link', 'publicly accessible', 'anyone with the link', 'open to anyone', 'visible to everyone', 'jeder mit dem link', 'toute personne disposant du lien', 'cualquiera con el enlace', 'qualquer pessoa com o link'],
@@ -223,7 +245,7 @@ const PHRASES = {
     'asked for my', 'asked me for my', 'asked me to log in', 'asked me to sign in', 'asked me to enter', 'prompted me for my', 'wanted my password', 'nach meinem passwort', 'verlangte mein',
     'demandait mon', 'demande mon mot', 'pedia mi', 'me pidio mi', 'pedia minha', 'pediu minha', 'pediu a minha',
   ],
-  doubt: ['wasn t you', 'was it you', 'was that real', 'was this real', 'is this real', 'is that real', 'is it real', 'was it real', 'wart ihr das', 'c etait vous', 'eran ustedes', 'eram voces'],
+  doubt: ['never asks', 'never ask', 'doesn t usually', 'does not usually', 'usually doesn t', 'fragt nie', 'ne demande jamais', 'nunca pide', 'nunca pede', 'wasn t you', 'was it you', 'was that real', 'was this real', 'is this real', 'is that real', 'is it real', 'was it real', 'wart ihr das', 'c etait vous', 'eran ustedes', 'eram voces'],
   canWait: ['stort nicht', 'stoert nicht', 'ne gene pas', 'no molesta', 'nao atrapalha', 'doesn t bother', 'nur optisch', 'purely visual'],
 } as const;
 type PhraseKind = keyof typeof PHRASES;
@@ -414,7 +436,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
 const CRYPT_STARTS: ReadonlySet<string> = new Set([...ENCRYPT_STEMS, ...DECRYPT_STEMS].map((s) => s.slice(0, 4)));
 const CRYPT_FIRST: ReadonlySet<number> = new Set([...CRYPT_STARTS].map((s) => s.charCodeAt(0)));
 /** Every word that starts one of securityEvent's word-set checks. */
-const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE]);
+const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS]);
 
 function securityEvent(
   words: readonly string[],
@@ -438,7 +460,15 @@ function securityEvent(
     if (EXTENSIONS.has(words[i]!) && within(words, Math.max(0, i - 3), i, CHANGED) && within(words, Math.max(0, i - 8), i + 8, FILES)) return `${words[i]} … files`;
     if (FILES.has(words[i]!) && within(words, i + 1, i + 4, LOCKED) && within(words, 0, words.length, PAY)) return `${words[i]} … pay`;
     // A device left on the train, or gone.
-    if (LEFT.has(words[i]!) && near(i, C.device, 4, 3) >= 0 && within(words, i + 1, i + 6, PUBLIC_PLACES)) return `${words[i]} … ${words.slice(i + 1, i + 6).find((w) => PUBLIC_PLACES.has(w))}`;
+    // (German puts the verb last: "den Laptop im Taxi vergessen".)
+    if (LEFT.has(words[i]!) && near(i, C.device, 4, 3) >= 0) {
+      const place = words.slice(Math.max(0, i - 4), i + 6).find((w) => PUBLIC_PLACES.has(w));
+      if (place) return `${words[i]} … ${place}`;
+    }
+    // Every file of a place scrambled or renamed at random.
+    if (FILES.has(words[i]!) && ((masks[i - 1] ?? 0) & C.quant || (masks[i - 2] ?? 0) & C.quant) && within(words, i + 1, i + 10, SCRAMBLED) && !within(words, 0, words.length, MIGRATION)) return `${words[i]} … scrambled`;
+    // A security product that found something.
+    if (SECURITY_PRODUCTS.has(words[i]!) && within(words, Math.max(0, i - 4), i + 6, DETECTED)) return `${words[i]} … detected`;
     // Someone else signed in.
     if (SOMEONE.has(words[i]!) && within(words, i + 1, i + 8, SIGNED_IN_PAST)) return `${words[i]} … signed in`;
     if (m === 0 || negatedAt(i)) continue;
@@ -454,8 +484,9 @@ function securityEvent(
     if (SIGNED_IN.has(words[i]!) && has('askedFor')) return `asked for … ${words[i]}`;
     // A sign-in the requester disowns ("not me"), or one from somewhere unknown.
     if ((m & (C.signin | C.object | C.send)) && disowned) return `${words[i]} … not them`;
-    // A push approved by accident or not asked for.
+    // A push approved by accident or not asked for, or after a stream of them (MFA fatigue).
     if (APPROVALS.has(words[i]!) && (suspicious || disowned) && within(words, 0, words.length, PUSHES)) return `${words[i]} … push`;
+    if (APPROVALS.has(words[i]!) && repeatedly(words, has) && within(words, 0, words.length, SIGN_IN_PROMPTS)) return `${words[i]} … repeated prompts`;
     if ((m & C.signin) && ( (near(i, C.disown, 8, 8) >= 0 && near(i, C.from, 6, 6) >= 0))) return `${words[i]} … not them`;
     // "connexions inconnues", "unknown sign-ins", "unbekannte Anmeldungen": the sign-in itself is unknown.
     if ((m & C.signin) && near(i, C.disown, 2, 2) >= 0) return `${words[i]} … unknown`;
@@ -481,7 +512,17 @@ function securityEvent(
     if ((m & C.found) && near(i, C.object | C.device, 2, 4) >= 0 && any(C.plug)) return `${words[i]} … plugged in`;
   }
   if (has('exposed') && any(C.sensitive)) return 'open to anyone';
+  if (has('threat')) return 'attack tool';
+  if (has('securityTool') && words.some((w) => DETECTED.has(w))) return 'security product … detected';
+  if (has('payBack') && words.some((w) => FILES.has(w))) return 'pay … files back';
   return undefined;
+}
+
+/** Prompts that kept coming: "in a row", "so it would stop", "20 times". */
+function repeatedly(words: readonly string[], has: (kind: PhraseKind) => boolean): boolean {
+  if (has('repeated')) return true;
+  for (let i = 1; i < words.length; i++) if (TIMES_WORDS.has(words[i]!) && Number(words[i - 1]) >= 5) return true;
+  return false;
 }
 
 /** Exported for tests: the classes a word belongs to. */

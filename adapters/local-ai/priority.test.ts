@@ -307,3 +307,31 @@ describe('compositional priority cues', () => {
     expect(readPriority('macbook wont boot', 'My MacBook shows a folder with a question mark. I have a presentation at 2pm today.').priority).toBe('MEDIUM');
   });
 });
+
+describe('security incidents told without the usual words', () => {
+  it.each([
+    ['signed in on a page a mail opened, doubting it', 'clicked the DocuSign link and logged in', 'I clicked review document and typed my email and password on the page. Our real DocuSign never asks for that, right?'],
+    ['approved a sign-in after a stream of prompts', 'pressed approve', 'My phone kept popping up "Approve sign-in?" about 20 times in a row, I finally pressed approve so it would stop.'],
+    ['approved, in German, to make it stop', 'MFA', 'Die Anmeldeanfragen kamen immer wieder, ich habe dann bestätigt.'],
+    ['an attack tool a security product found', 'EDR alert', 'The security agent flagged a Cobalt Strike beacon on my laptop.'],
+    ['a security product that detected something', 'Sophos', 'Sophos detected something in my downloads folder and wants me to call IT'],
+    ['every file renamed at random with a note', 'Marketing drive unreadable', 'Every file on the drive has turned into random names and each folder has a RESTORE_FILES.html.'],
+    ['a ransom in other words', 'drive', 'A note in each folder asks us to pay to get the files back.'],
+    ['a laptop forgotten in a taxi, German word order', 'Laptop im Taxi vergessen', 'Ich habe meinen Firmenlaptop gerade im Taxi vergessen.'],
+    ['mails the requester disowns, in Spanish', 'Mis contactos reciben correos raros de mí', 'Reciben correos míos con un enlace a una factura. Yo no los he enviado.'],
+  ])('reads HIGH: %s', (_, title, description) => {
+    expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH', kinds: expect.any(Set) });
+    expect(readPriority(title, description).kinds.has('security')).toBe(true);
+  });
+
+  it.each([
+    ['a leave request approved several times', 'approvals', 'I approved the leave request 5 times but it keeps coming back'],
+    ['a false positive', 'defender', 'Windows Defender flagged the installer of our own tool as a false positive, can you whitelist it?'],
+    ['files renamed by a migration', 'renamed files', 'All files in the shared folder were renamed after the migration, is that expected?'],
+    ['a how-to about a security product', 'Sophos alerts', 'How do I turn off Sophos alerts popping up every hour?'],
+    ['a receipt left in a taxi', 'taxi receipt', 'I left my receipt in the taxi, can I still claim the fare?'],
+    ['a flu virus going round', 'hand sanitiser', 'Half of our team has the flu virus that is going round. Can the dispensers be refilled?'],
+  ])('does not read a security incident in %s', (_, title, description) => {
+    expect(readPriority(title, description).kinds.has('security')).toBe(false);
+  });
+});

@@ -130,7 +130,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'pas urgent', 'n est pas urgent', 'no es urgente', 'sin prisa', 'nao e urgente', 'sem pressa', 'whenever you can', 'no urgency', 'low prio', 'next week is fine', 'not a big deal', 'kein stress', 'hat zeit', 'rien d urgent',
     'quand vous aurez le temps', 'cuando puedas', 'quando puder', 'when you have a moment', 'when you get a chance', 'when you have a minute', 'wenn ihr zeit habt',
     'quand vous pourrez', 'cuando tengan tiempo', 'quando tiver tempo',
-    'not a big problem', 'not a problem', 'no big problem', 'not a huge deal', 'not serious', 'kein grosses problem', 'nicht schlimm', 'pas grave', 'no es grave', 'nao e grave',
+    'whenever someone has time', 'whenever someone has a moment', 'whenever you have time', 'whenever possible', 'not a big problem', 'not a problem', 'no big problem', 'not a huge deal', 'not serious', 'kein grosses problem', 'nicht schlimm', 'pas grave', 'no es grave', 'nao e grave',
     'still usable', 'still works', 'still working', 'noch benutzbar', 'funktioniert noch', 'encore utilisable', 'fonctionne encore', 'todavia funciona', 'aun funciona',
     'ainda funciona', 'ainda da para usar',
   ],
@@ -225,7 +225,8 @@ const MANY = 5;
 
 /** Phrases that name a routine action with a signal word in it ("ran a virus scan"): their words signal nothing. */
 const NEUTRAL = ['fire alarm test', 'fire drill', 'alarm test', 'test the fire alarm', 'test of the fire alarm', 'feueralarmprobe', 'probealarm', 'exercice incendie', 'exercice d evacuation',
-  'simulacro de incendio', 'simulado de incendio', 'question mark', 'point d interrogation', 'signo de interrogacion', 'ponto de interrogacao', 'virus scan', 'virus scans', 'antivirus scan', 'virus check', 'virus protection', 'virus definitions', 'virenscan', 'virenschutz', 'scan antivirus', 'analisis de virus', 'analise de virus', 'verificacao de virus'];
+  'simulacro de incendio', 'simulado de incendio', 'question mark', 'point d interrogation', 'signo de interrogacion', 'ponto de interrogacao', 'virus scan', 'virus scans', 'antivirus scan', 'virus check', 'virus protection', 'virus definitions', 'virenscan', 'virenschutz', 'scan antivirus', 'analisis de virus', 'analise de virus', 'verificacao de virus',
+  'flu virus', 'stomach virus', 'virus going round', 'virus going around', 'virus that s going round', 'virus that s going around', 'coronavirus', 'corona virus', 'grippevirus', 'virus de la grippe', 'virus de la gripe', 'virus da gripe'];
 
 /** A phrase's kinds; `typed` and `opened` are security only in the context their sets above name, `neutral` covers its words. */
 type TableKind = SignalKind | 'typed' | 'opened' | 'handed' | 'neutral';

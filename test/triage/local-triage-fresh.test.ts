@@ -39,6 +39,16 @@ import { describe, expect, it } from 'vitest';
  *   (first run: routed_ok 0.96, priority_acc 0.82, high_recall 0.74), the
  *   honest estimate for unseen tickets today, especially for HIGH recall;
  *   its misses then informed one more small round.
+ * - helpdesk-fresh-m/-n/-o.jsonl (60 each, 18 HIGH and 12 LOW each, in the
+ *   development file's language mix) were written blind after that round
+ *   (first run: M routed_ok 0.91, priority_acc 0.97, high_recall 1.00; N
+ *   0.93, 0.93, 0.89; O 0.91, 0.87, 0.78). Their misses were security
+ *   incidents told without the usual words (a page a mail opened and a
+ *   doubt, prompts approved to make them stop, an attack tool a security
+ *   product found, files renamed at random, a ransom as "pay to get the
+ *   files back", a laptop forgotten in a taxi in German word order, mails
+ *   disowned in Spanish) and desk words (nameplates, bike racks, soap, tax
+ *   certificates, dark mode), which informed the next round.
  */
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
@@ -98,6 +108,9 @@ describe('local triage on tickets it was not tuned on', () => {
     ['helpdesk-fresh-j.jsonl', 'tickets 60, with gold skills 58', 0.95, 0.95, 0.95],
     ['helpdesk-fresh-k.jsonl', 'tickets 60, with gold skills 58', 0.92, 0.95, 0.95],
     ['helpdesk-fresh-l.jsonl', 'tickets 50, with gold skills 48', 0.95, 0.95, 0.95],
+    ['helpdesk-fresh-m.jsonl', 'tickets 60, with gold skills 54', 0.92, 0.95, 0.95],
+    ['helpdesk-fresh-n.jsonl', 'tickets 60, with gold skills 54', 0.92, 0.95, 0.95],
+    ['helpdesk-fresh-o.jsonl', 'tickets 60, with gold skills 54', 0.92, 0.95, 0.95],
   ] as const)('keeps the HIGH-heavy set %s at its figures', (fixture, counts, routed, priorityAcc, highRecall) => {
     const { figures: f, stdout } = evaluate(fixture);
     expect(stdout).toContain(counts);
