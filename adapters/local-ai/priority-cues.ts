@@ -139,6 +139,10 @@ function deletions(word: string): string[] {
 /** What someone else at the keyboard moves: "the cursor moves on its own". */
 const INPUT: ReadonlySet<string> = new Set(['cursor', 'mouse', 'maus', 'mauszeiger', 'souris', 'curseur', 'raton', 'typing', 'tippt', 'schreibt', 'ecrit', 'escribe', 'digitando', 'digita', 'windows', 'fenster', 'fenetres', 'ventanas', 'janelas']);
 
+/** What an account taken over does by itself. */
+const SENDS_ON_ITS_OWN: ReadonlySet<string> = new Set(['messaging', 'sending', 'posting', 'emailing', 'texting', 'sendet', 'schickt', 'verschickt', 'envoie', 'envia', 'manda']);
+/** Whom it messages. */
+const RECIPIENTS: ReadonlySet<string> = new Set(['people', 'colleagues', 'contacts', 'everyone', 'friends', 'customers', 'clients', 'kollegen', 'kontakte', 'kunden', 'leute', 'collegues', 'gens', 'colegas', 'contactos', 'contatos', 'clientes', 'gente', 'pessoas']);
 /** Maintenance, and what announces it for later. */
 const MAINTENANCE: ReadonlySet<string> = new Set(['maintenance', 'wartung', 'wartungsarbeiten', 'mantenimiento', 'manutencao']);
 const FUTURE: ReadonlySet<string> = new Set(['will', 'going', 'wird', 'werden', 'sera', 'seront', 'va', 'vai', 'estara', 'estarao', 'tomorrow', 'morgen', 'demain', 'manana', 'amanha']);
@@ -195,9 +199,15 @@ const SENT_PAST: ReadonlySet<string> = new Set([
 ]);
 
 const MISTAKE_BY: ReadonlySet<string> = new Set(['by', 'in', 'por', 'par', 'per']);
+/** "instead of", "statt", "au lieu de", "en lugar de", "em vez de". */
+const INSTEAD: ReadonlySet<string> = new Set(['instead', 'statt', 'anstatt', 'lieu', 'lugar', 'vez']);
 
 /** What asks for an approval at sign-in (narrower than PUSHES: a leave request approved twice is no attack). */
-const SIGN_IN_PROMPTS: ReadonlySet<string> = new Set(['mfa', '2fa', 'push', 'pushes', 'prompt', 'prompts', 'authenticator', 'sign', 'signin', 'login', 'logon', 'anmeldung', 'anmeldeanfrage', 'connexion', 'inicio', 'login']);
+const SIGN_IN_PROMPTS: ReadonlySet<string> = new Set(['mfa', '2fa', 'push', 'pushes', 'prompt', 'prompts', 'authenticator', 'verify', 'duo', 'okta', 'sign', 'signin', 'login', 'logon', 'anmeldung', 'anmeldeanfrage', 'connexion', 'inicio']);
+/** A prompt at an hour nobody signs in: "a login request at 2am", "half asleep", "mitten in der Nacht". */
+const NIGHT: ReadonlySet<string> = new Set(['1am', '2am', '3am', '4am', '5am', 'midnight', 'asleep', 'nachts', 'nacht', 'nuit', 'madrugada', 'medianoche']);
+/** Approved, as something done: "tapped Yes", "approved it", "hab bestätigt". */
+const APPROVED: ReadonlySet<string> = new Set(['approved', 'accepted', 'confirmed', 'yes', 'bestatigt', 'akzeptiert', 'genehmigt', 'approuve', 'accepte', 'valide', 'aprobe', 'acepte', 'confirme', 'aprovei', 'aceitei', 'confirmei']);
 /** A move that renames files on purpose. */
 const MIGRATION: ReadonlySet<string> = new Set(['migration', 'migrated', 'migrating', 'migrate', 'moved', 'upgrade', 'upgraded', 'sync', 'synced', 'umzug', 'migriert', 'migracion', 'migracao', 'deplacement']);
 /** "20 times", "zehnmal": how often a prompt came. */
@@ -225,7 +235,7 @@ const PHRASES = {
     'never wrote', 'didn t write', 'did not write', 'didn t send', 'did not send', 'didn t set that up', 'didn t set it up', 'did not set', 'never set up', 'nicht geschrieben',
     'nicht gesendet', 'nicht eingerichtet', 'nicht gemacht', 'pas envoye', 'pas ecrit', 'pas fait', 'pas cree', 'que no hice', 'no lo hice', 'no las hice', 'no escribi', 'no envie', 'no cree',
     'nao escrevi', 'nao enviei', 'nao criei', 'que nao fiz', 'haven t tried', 'have not tried', 'hadn t tried', 'never tried', 'wasn t logging in', 'not logging in',
-    'nicht versucht', 'pas essaye', 'no he intentado', 'nao tentei', 'no los he enviado', 'no las he enviado', 'no lo he enviado', 'no he enviado', 'yo no envie', 'no los envie',
+    'nicht versucht', 'pas essaye', 'no he intentado', 'nao tentei', 'haven t sent', 'have not sent', 'hadn t sent', 'i never sent', 'no los he enviado', 'no las he enviado', 'no lo he enviado', 'no he enviado', 'yo no envie', 'no los envie',
     'nicht verschickt', 'nicht geschickt', 'nie geschickt', 'nie gesendet', 'ne les ai pas envoyes', 'n ai pas envoye', 'n ai rien envoye', 'nao os enviei', 'nao mandei', 'eu nao enviei'],
   /** Prompts that kept coming until one was approved: MFA fatigue. */
   repeated: ['in a row', 'over and over', 'again and again', 'kept coming', 'kept popping', 'kept asking', 'so it would stop', 'make it stop', 'make them stop', 'make the prompts stop', 'immer wieder', 'sans arret', 'sin parar', 'sem parar', 'una y otra vez', 'vezes seguidas'],
@@ -436,7 +446,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
 const CRYPT_STARTS: ReadonlySet<string> = new Set([...ENCRYPT_STEMS, ...DECRYPT_STEMS].map((s) => s.slice(0, 4)));
 const CRYPT_FIRST: ReadonlySet<number> = new Set([...CRYPT_STARTS].map((s) => s.charCodeAt(0)));
 /** Every word that starts one of securityEvent's word-set checks. */
-const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS]);
+const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS, ...SENDS_ON_ITS_OWN, ...APPROVED]);
 
 function securityEvent(
   words: readonly string[],
@@ -454,6 +464,8 @@ function securityEvent(
     if (m === 0 && !PRECHECK.has(words[i]!) && !(CRYPT_FIRST.has(words[i]!.charCodeAt(0)) && CRYPT_STARTS.has(words[i]!.slice(0, 4)))) continue;
     // Someone else at the keyboard: the cursor moves on its own.
     if (INPUT.has(words[i]!) && has('autonomous')) return `${words[i]} … on its own`;
+    // An account that messages people on its own: "my Teams is messaging people by itself".
+    if (SENDS_ON_ITS_OWN.has(words[i]!) && has('autonomous') && within(words, i + 1, i + 4, RECIPIENTS)) return `${words[i]} … on its own`;
     if (ENCRYPT_FIRST.has(words[i]!.charCodeAt(0)) && encrypted(words[i]!) && (within(words, Math.max(0, i - 3), i + 3, FILES) || near(i, C.device, 4, 4) >= 0)) return words[i];
     // A ransom note ("README_DECRYPT.txt", "pay to decrypt"), or every file given a strange new extension.
     if (DECRYPT_FIRST.has(words[i]!.charCodeAt(0)) && DECRYPT_STEMS.some((d) => words[i]!.startsWith(d)) && (within(words, Math.max(0, i - 4), i + 5, NOTE_WORDS) || within(words, Math.max(0, i - 4), i + 5, FILES))) return words[i];
@@ -471,6 +483,8 @@ function securityEvent(
     if (SECURITY_PRODUCTS.has(words[i]!) && within(words, Math.max(0, i - 4), i + 6, DETECTED)) return `${words[i]} … detected`;
     // Someone else signed in.
     if (SOMEONE.has(words[i]!) && within(words, i + 1, i + 8, SIGNED_IN_PAST)) return `${words[i]} … signed in`;
+    // A sign-in prompt approved in the middle of the night.
+    if (APPROVED.has(words[i]!) && !negatedAt(i) && within(words, 0, words.length, NIGHT) && within(words, 0, words.length, SIGN_IN_PROMPTS)) return `${words[i]} … a prompt at night`;
     if (m === 0 || negatedAt(i)) continue;
     // An action on a link, attachment, secret or push, with something suspicious or regretted in the ticket
     // (a merely "weird" one only close by: "a weird error" is no phishing).
@@ -500,7 +514,11 @@ function securityEvent(
       const wrong = SENT_PAST.has(words[i]!) ? near(i, C.mistake, 10, 10) : -1;
       // "sending gives an error" is a fault; "sent by error", "por error" is a mistake.
       const fault = wrong >= 0 && (words[wrong] === 'error' || words[wrong] === 'erreur') && !MISTAKE_BY.has(words[wrong - 1] ?? '');
-      if (wrong >= 0 && !fault) return `${words[i]} … ${words[wrong]}`;
+      // "instead of uploading it" is another way, not another recipient ("instead of their own quote").
+      const otherWay = wrong >= 0 && INSTEAD.has(words[wrong]!) && !within(words, wrong + 1, wrong + 4, THEIRS);
+      if (wrong >= 0 && !fault && !otherWay) return `${words[i]} … ${words[wrong]}`;
+      // "sent them the full client list instead of their own quote": what was meant comes last.
+      if (SENT_PAST.has(words[i]!) && insteadOfTheirs(words, i + 1, i + 25)) return `${words[i]} … instead of theirs`;
       // Bank or personal data sent in answer to what turned out to be fake.
       if (SENT_PAST.has(words[i]!) && suspicious && any(C.sensitive)) return `${words[i]} … fake`;
       const out = near(i, C.outside, 8, 8);
@@ -516,6 +534,13 @@ function securityEvent(
   if (has('securityTool') && words.some((w) => DETECTED.has(w))) return 'security product … detected';
   if (has('payBack') && words.some((w) => FILES.has(w))) return 'pay … files back';
   return undefined;
+}
+
+/** "instead of their own quote", "statt ihres Angebots", "en lugar de su": meant for someone else. */
+const THEIRS: ReadonlySet<string> = new Set(['their', 'his', 'her', 'ihrer', 'ihres', 'ihren', 'ihre', 'seiner', 'seines', 'leur', 'leurs', 'su', 'sus', 'seu', 'sua', 'seus', 'suas', 'dele', 'dela', 'deles']);
+function insteadOfTheirs(words: readonly string[], from: number, to: number): boolean {
+  for (let j = from; j < to && j < words.length; j++) if (INSTEAD.has(words[j]!) && within(words, j + 1, j + 4, THEIRS)) return true;
+  return false;
 }
 
 /** Prompts that kept coming: "in a row", "so it would stop", "20 times". */

@@ -319,6 +319,10 @@ describe('security incidents told without the usual words', () => {
     ['a ransom in other words', 'drive', 'A note in each folder asks us to pay to get the files back.'],
     ['a laptop forgotten in a taxi, German word order', 'Laptop im Taxi vergessen', 'Ich habe meinen Firmenlaptop gerade im Taxi vergessen.'],
     ['mails the requester disowns, in Spanish', 'Mis contactos reciben correos raros de mí', 'Reciben correos míos con un enlace a una factura. Yo no los he enviado.'],
+    ['a sign-in prompt approved at night', 'tapped Yes', 'Okta Verify asked me to confirm a login at 2am and half asleep I tapped Yes.'],
+    ['an account messaging people by itself', 'my Teams is messaging people by itself', 'Colleagues get chats with a link from me.'],
+    ['threats a security product found', 'Defender', "Defender keeps showing 'Threat found - action failed' on three PCs."],
+    ['data sent to a customer instead of their own', 'client list sent', 'I sent the customer a file with all our clients and prices instead of their own quote.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH', kinds: expect.any(Set) });
     expect(readPriority(title, description).kinds.has('security')).toBe(true);
@@ -331,6 +335,9 @@ describe('security incidents told without the usual words', () => {
     ['a how-to about a security product', 'Sophos alerts', 'How do I turn off Sophos alerts popping up every hour?'],
     ['a receipt left in a taxi', 'taxi receipt', 'I left my receipt in the taxi, can I still claim the fare?'],
     ['a flu virus going round', 'hand sanitiser', 'Half of our team has the flu virus that is going round. Can the dispensers be refilled?'],
+    ['a file sent another way', 'upload', 'I sent the file by email instead of uploading it, is that ok?'],
+    ['a nightly sign-in routine', 'MFA every night', 'I have to confirm my login every night at midnight, can this be changed?'],
+    ['reminders an app sends by itself', 'reminders', 'My Outlook keeps sending meeting reminders on its own'],
   ])('does not read a security incident in %s', (_, title, description) => {
     expect(readPriority(title, description).kinds.has('security')).toBe(false);
   });

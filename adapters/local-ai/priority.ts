@@ -56,7 +56,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'por error a', 'destinatario equivocado', 'por engano para', 'destinatario errado',
     'gave them the code', 'gave him the code', 'gave her the code', 'gave the code', 'gave them my code', 'told them the code', 'read out the code', 'shared the code', 'shared my code',
     'virus', 'viruses', 'trojaner', 'troyano', 'cavalo de troia', 'cheval de troie', 'spyware', 'keylogger', 'adware', 'infiziert', 'infecte', 'infectado', 'infetado',
-    'threat detected', 'bedrohung gefunden', 'menace detectee', 'amenaza detectada', 'ameaca detectada', 'forwarding rule', 'weiterleitungsregel', 'regle de transfert',
+    'threat detected', 'bedrohung gefunden', 'menace detectee', 'amenaza detectada', 'ameaca detectada', 'threat found', 'threats found', 'bedrohung erkannt', 'menace trouvee', 'amenaza encontrada', 'ameaca encontrada', 'forwarding rule', 'weiterleitungsregel', 'regle de transfert',
     'regla de reenvio', 'regra de encaminhamento', 'sign ins from', 'sign ins to my', 'logins to my', 'anmeldungen aus', 'connexions depuis', 'inicios de sesion desde',
     'acessos de outro', 'anderen land', 'autre pays', 'otro pais', 'outro pais',
     'before i realised', 'before i realized', 'it was fake', 'was a scam', 'turned out to be fake', 'turned out to be phishing', 'bevor ich gemerkt', 'avant de me rendre compte',
@@ -131,7 +131,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'quand vous aurez le temps', 'cuando puedas', 'quando puder', 'when you have a moment', 'when you get a chance', 'when you have a minute', 'wenn ihr zeit habt',
     'quand vous pourrez', 'cuando tengan tiempo', 'quando tiver tempo',
     'whenever someone has time', 'whenever someone has a moment', 'whenever you have time', 'whenever possible', 'not a big problem', 'not a problem', 'no big problem', 'not a huge deal', 'not serious', 'kein grosses problem', 'nicht schlimm', 'pas grave', 'no es grave', 'nao e grave',
-    'still usable', 'still works', 'still working', 'noch benutzbar', 'funktioniert noch', 'encore utilisable', 'fonctionne encore', 'todavia funciona', 'aun funciona',
+    'still usable', 'still works', 'still working', 'still prints', 'prints fine', 'otherwise fine', 'otherwise works', 'works otherwise', 'druckt noch', 'imprime encore', 'todavia imprime', 'ainda imprime', 'noch benutzbar', 'funktioniert noch', 'encore utilisable', 'fonctionne encore', 'todavia funciona', 'aun funciona',
     'ainda funciona', 'ainda da para usar',
   ],
 };

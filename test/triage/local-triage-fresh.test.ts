@@ -49,6 +49,13 @@ import { describe, expect, it } from 'vitest';
  *   files back", a laptop forgotten in a taxi in German word order, mails
  *   disowned in Spanish) and desk words (nameplates, bike racks, soap, tax
  *   certificates, dark mode), which informed the next round.
+ * - helpdesk-fresh-p/-q.jsonl (60 each, same mix) were written blind after
+ *   that round (first run: P routed_ok 0.96, priority_acc 1.00, high_recall
+ *   1.00; Q 0.87, 0.83, 0.78). Q's misses (a sign-in prompt approved at
+ *   night, an account messaging people by itself, "threat found", a client
+ *   list sent instead of the customer's own quote, "still prints fine")
+ *   informed one more round; P was measured again after it, still unseen
+ *   (0.96, 1.00, 1.00).
  */
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
@@ -111,6 +118,8 @@ describe('local triage on tickets it was not tuned on', () => {
     ['helpdesk-fresh-m.jsonl', 'tickets 60, with gold skills 54', 0.92, 0.95, 0.95],
     ['helpdesk-fresh-n.jsonl', 'tickets 60, with gold skills 54', 0.92, 0.95, 0.95],
     ['helpdesk-fresh-o.jsonl', 'tickets 60, with gold skills 54', 0.92, 0.95, 0.95],
+    ['helpdesk-fresh-p.jsonl', 'tickets 60, with gold skills 54', 0.92, 0.95, 0.95],
+    ['helpdesk-fresh-q.jsonl', 'tickets 60, with gold skills 54', 0.92, 0.95, 0.95],
   ] as const)('keeps the HIGH-heavy set %s at its figures', (fixture, counts, routed, priorityAcc, highRecall) => {
     const { figures: f, stdout } = evaluate(fixture);
     expect(stdout).toContain(counts);
