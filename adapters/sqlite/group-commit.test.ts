@@ -91,6 +91,25 @@ describe('GroupCommit', () => {
     expect(seen).toEqual([{ inTransaction: false, visibleElsewhere: ['a'] }]);
   });
 
+  it('tells when each batch starts and when it committed, before the writes\' own hooks', async () => {
+    const seen: string[] = [];
+    const g = new GroupCommit(db, {
+      batchStarting: () => seen.push(`starting in transaction: ${db.inTransaction}`),
+      batchCommitted: () => seen.push(`committed ${stored().length}`),
+    });
+    await Promise.all([g.run(insert('a'), () => seen.push('hook a')), g.run(insert('b'), () => seen.push('hook b'))]);
+    await g.run(insert('c'));
+    expect(seen).toEqual(['starting in transaction: false', 'committed 2', 'hook a', 'hook b', 'starting in transaction: false', 'committed 3']);
+  });
+
+  it('resolves the batch when batchCommitted throws, reporting it', async () => {
+    const errors: unknown[] = [];
+    const g = new GroupCommit(db, { onHookError: (e) => errors.push(e), batchCommitted: () => { throw new Error('guard'); } });
+    await expect(g.run(insert('a'))).resolves.toBe(1);
+    expect(stored(other)).toEqual(['a']);
+    expect(errors).toHaveLength(1);
+  });
+
   it('resolves a write whose hook throws, reporting the hook error', async () => {
     const errors: unknown[] = [];
     const g = new GroupCommit(db, { onHookError: (e) => errors.push(e) });

@@ -43,6 +43,8 @@ export class GroupCommit {
   private scheduled = false;
   private readonly maxBatch: number;
   private readonly onHookError: (error: unknown) => void;
+  private readonly batchStarting: () => void;
+  private readonly batchCommitted: () => void;
   private readonly begin: Database.Statement;
   private readonly commit: Database.Statement;
   private readonly rollback: Database.Statement;
@@ -57,10 +59,16 @@ export class GroupCommit {
       readonly maxBatch?: number;
       /** Called when a `committed` hook throws; the write is stored and its caller still resolves. */
       readonly onHookError?: (error: unknown) => void;
+      /** Called before each group transaction begins (the store's read caches look for writes made round them). */
+      readonly batchStarting?: () => void;
+      /** Called right after each group transaction committed, before any `committed` hook; a throw goes to onHookError. */
+      readonly batchCommitted?: () => void;
     } = {},
   ) {
     this.maxBatch = Math.max(1, Math.floor(options.maxBatch ?? DEFAULT_MAX_BATCH));
     this.onHookError = options.onHookError ?? (() => undefined);
+    this.batchStarting = options.batchStarting ?? (() => undefined);
+    this.batchCommitted = options.batchCommitted ?? (() => undefined);
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
@@ -125,6 +133,7 @@ export class GroupCommit {
     const outcomes: Outcome[] = [];
     this.writes += batch.length;
     try {
+      this.batchStarting();
       this.begin.run();
       for (const op of batch) {
         const outcome = this.inSavepoint(op.work);
@@ -142,6 +151,11 @@ export class GroupCommit {
       }
       for (const op of batch) op.reject(error);
       return;
+    }
+    try {
+      this.batchCommitted();
+    } catch (error) {
+      this.onHookError(error);
     }
     batch.forEach((op, i) => {
       const outcome = outcomes[i] as Outcome;

@@ -26,10 +26,11 @@ import { GroupCommit } from './group-commit.js';
 import { IntakeTable } from './intake.js';
 import { JobTable } from './jobs.js';
 import { PeopleTable } from './people.js';
+import { CacheGuard, parseStored, PersonCache, TicketCache } from './read-cache.js';
 import { ms, StatementCache } from './sql.js';
 import { StaffCache } from './staff-cache.js';
 import { SqliteTicketStats } from './stats.js';
-import { TicketTable } from './tickets.js';
+import { TicketTable, type WrittenTicket } from './tickets.js';
 
 /** Expired dedupe keys are swept after this many claims, so the table stays small without a timer. */
 const DEDUPE_SWEEP_EVERY = 1000;
@@ -51,6 +52,12 @@ export class SqliteStore implements Store {
   private readonly intake: IntakeTable;
   private readonly audit: AuditTable;
   private readonly staff: StaffCache;
+  /** Keeps the ticket and person caches below coherent with the database. */
+  private readonly cacheGuard: CacheGuard;
+  /** Recently read and written tickets: workflow steps re-read their ticket at every step. */
+  private readonly ticketCache: TicketCache;
+  /** Recently read people: notices re-read requester and assignee at every step. */
+  private readonly personCache: PersonCache;
   /** The ticket metrics /stats reads, in this database's own tables. */
   readonly stats: SqliteTicketStats;
   private readonly s: ReturnType<typeof prepareStatements>;
@@ -80,8 +87,18 @@ export class SqliteStore implements Store {
     this.audit = new AuditTable(db);
     this.staff = new StaffCache(db, () => this.people.staff(), (id) => this.people.get(id));
     this.s = prepareStatements(db);
-    // A cache that failed to follow a write starts over rather than serve stale people.
-    this.group = new GroupCommit(db, { onHookError: () => this.staff.invalidate() });
+    this.cacheGuard = new CacheGuard(db);
+    this.ticketCache = new TicketCache(this.cacheGuard);
+    this.personCache = new PersonCache(this.cacheGuard);
+    this.group = new GroupCommit(db, {
+      // A cache that failed to follow a write starts over rather than serve stale tickets or people.
+      onHookError: () => {
+        this.staff.invalidate();
+        this.cacheGuard.clear();
+      },
+      batchStarting: () => this.cacheGuard.batchStarting(),
+      batchCommitted: () => this.cacheGuard.batchCommitted(),
+    });
     // Metrics rows ride the same group transaction as the ticket change that caused them: no flush of their own.
     this.stats = new SqliteTicketStats(db, (work) => this.group.run(work));
     this.run = db.transaction((fn: () => unknown) => fn());
@@ -89,24 +106,35 @@ export class SqliteStore implements Store {
 
   // ---- tickets --------------------------------------------------------
 
-  private createInTx(input: NewTicket, jobs: readonly NewJob[]): CreatedTicket {
+  private createInTx(input: NewTicket, jobs: readonly NewJob[]): CreatedTicket & { readonly written?: WrittenTicket } {
     if (input.idempotencyKey !== undefined) {
       const earlier = this.tickets.findByIdempotencyKey(input.idempotencyKey);
       if (earlier) return { ticket: earlier, created: false };
     }
-    const ticket = this.tickets.create(input);
+    const written = this.tickets.create(input);
     for (const job of jobs) this.jobs.insertOnly(job, input.createdAt);
-    return { ticket, created: true };
+    return { ticket: written.ticket, created: true, written };
   }
 
   async createTicket(input: NewTicket, jobs: readonly NewJob[]): Promise<CreatedTicket> {
-    return this.write(() => this.createInTx(input, jobs));
+    const { ticket, created } = await this.write(
+      () => this.createInTx(input, jobs),
+      (r) => {
+        if (r.written) this.keepWritten(r.written);
+      },
+    );
+    return { ticket, created };
   }
 
   // Ticket reads take the row and its history rows on one snapshot (see TicketTable).
 
   async getTicket(id: string): Promise<Ticket | null> {
-    return this.read(() => this.tickets.get(id));
+    const held = this.ticketCache.get(id);
+    if (held) return parseStored(held) as Ticket;
+    const stored = this.read(() => this.tickets.getStored(id));
+    if (!stored) return null;
+    this.ticketCache.read(stored);
+    return parseStored(stored) as Ticket;
   }
 
   async getTicketByRef(ref: number): Promise<Ticket | null> {
@@ -117,24 +145,27 @@ export class SqliteStore implements Store {
     return this.read(() => this.tickets.findByIdempotencyKey(key));
   }
 
-  private updateInTx(next: Ticket, update: TicketUpdate): Ticket {
-    const saved = this.tickets.save(next, update.expectedVersion);
+  private updateInTx(next: Ticket, update: TicketUpdate): WrittenTicket {
+    const written = this.tickets.save(next, update.expectedVersion);
+    const saved = written.ticket;
     this.people.applyLoad(update.loadDeltas ?? [], update.assignedAt);
     for (const job of update.jobs ?? []) this.jobs.insertOnly(job, saved.updatedAt);
     if (update.cancelJobKeys?.length) this.jobs.cancel(update.cancelJobKeys, saved.updatedAt);
     if (update.audit?.length) this.audit.write(update.audit);
-    return saved;
+    return written;
   }
 
   async updateTicket(next: Ticket, update: TicketUpdate): Promise<Ticket> {
     const touched = (update.loadDeltas ?? []).map((d) => d.personId);
     if (update.assignedAt) touched.push(update.assignedAt.personId);
-    return this.write(
+    const written = await this.write(
       () => this.updateInTx(next, update),
-      () => {
-        if (touched.length > 0) this.staff.changed(touched);
+      (w) => {
+        this.keepWritten(w);
+        if (touched.length > 0) this.changedLoad(touched);
       },
     );
+    return written.ticket;
   }
 
   async listTickets(query: TicketQuery): Promise<Ticket[]> {
@@ -156,7 +187,11 @@ export class SqliteStore implements Store {
   // ---- people ---------------------------------------------------------
 
   async getPerson(id: string): Promise<Person | null> {
-    return this.people.get(id);
+    const held = this.personCache.get(id);
+    if (held) return held;
+    const person = this.people.get(id);
+    if (person) this.personCache.read(person);
+    return person;
   }
 
   async findPersonByIdentity(identity: string): Promise<Person | null> {
@@ -367,7 +402,8 @@ export class SqliteStore implements Store {
         if (withdrawal.cancelJobKeys.length) this.jobs.cancel(withdrawal.cancelJobKeys, withdrawal.at);
       },
       () => {
-        if (touched.length > 0) this.staff.changed(touched);
+        this.ticketCache.forget(id);
+        if (touched.length > 0) this.changedLoad(touched);
       },
     );
   }
@@ -401,6 +437,7 @@ export class SqliteStore implements Store {
   forgetCachedPeople(): void {
     this.peopleEpoch++;
     this.staff.invalidate();
+    this.personCache.clear();
   }
 
   /** Commits writes still queued, then closes the database (checkpointing the WAL). Safe to call twice. */
@@ -418,7 +455,19 @@ export class SqliteStore implements Store {
   private changedPerson(person: Person): Person {
     this.peopleEpoch++;
     this.staff.changed([person.id]);
+    this.personCache.changed([person.id]);
     return person;
+  }
+
+  /** After a committed change to these people's load (open tickets, last assignment). */
+  private changedLoad(ids: readonly string[]): void {
+    this.staff.changed(ids);
+    this.personCache.changed(ids);
+  }
+
+  /** After a committed create or save: the ticket as written is what the next step reads. */
+  private keepWritten(w: WrittenTicket): void {
+    this.ticketCache.saved(w.ticket.id, w.ticket.ref, w.doc, w.from, w.appended);
   }
 
   /**

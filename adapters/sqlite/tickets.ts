@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { HistoryShortenedError, newTicketRecord, VersionConflict, type HistoryEntry, type NewTicket, type Ticket, type TicketQuery } from '../../core/index.js';
 import type { TicketChangeCursor } from '../../core/index.js';
+import { parseStored, type StoredTicket } from './read-cache.js';
 import { ms, placeholders, type StatementCache } from './sql.js';
 
 /** The ticket columns every writer fills (see ticketRow). */
@@ -11,6 +12,16 @@ interface DocRow {
   readonly ref: number;
   readonly len: number;
   readonly doc: string;
+}
+
+/** What a create or save wrote, as text: the read cache keeps the ticket from it (see TicketCache.saved). */
+export interface WrittenTicket {
+  readonly ticket: Ticket;
+  readonly doc: string;
+  /** Entries stored before this write. */
+  readonly from: number;
+  /** The JSON texts of the entries this write appended. */
+  readonly appended: readonly string[];
 }
 
 /** The columns a read takes (the WHERE and ORDER BY follow). */
@@ -77,16 +88,26 @@ export class TicketTable {
     return this.one(this.byIdempotencyKey.get(key));
   }
 
-  create(input: NewTicket): Ticket {
+  create(input: NewTicket): WrittenTicket {
     const ticket = newTicketRecord(input, this.nextRef.get() as number);
-    this.insert.run({ ...ticketRow(ticket), idempotency_key: input.idempotencyKey ?? null });
-    this.appendHistory(ticket.ref, ticket.history, 0);
+    const row = ticketRow(ticket);
+    this.insert.run({ ...row, idempotency_key: input.idempotencyKey ?? null });
+    const appended = this.appendHistory(ticket.ref, ticket.history, 0);
     this.writeSkills(ticket.ref, ticket.skills, false);
-    return ticket;
+    return { ticket, doc: row.doc, from: 0, appended };
   }
 
   get(id: string): Ticket | null {
     return this.one(this.byId.get(id));
+  }
+
+  /** The ticket's row and history as stored text (for the read cache), or null. */
+  getStored(id: string): StoredTicket | null {
+    const row = this.byId.get(id) as DocRow | undefined;
+    if (row === undefined) return null;
+    const entries = row.len > 0 ? (this.historyOf.all(row.ref, row.len) as string[]) : [];
+    checkEntries(row, entries);
+    return { id, ref: row.ref, doc: row.doc, history: entries.join(','), len: row.len };
   }
 
   getByRef(ref: number): Ticket | null {
@@ -99,18 +120,19 @@ export class TicketTable {
    * history shorter than the stored one is a bug in the caller (entries are
    * never taken back) and is refused before anything is written.
    */
-  save(next: Ticket, expectedVersion: number): Ticket {
+  save(next: Ticket, expectedVersion: number): WrittenTicket {
     const current = this.versionOf.get(next.id) as { ref: number; version: number; len: number } | undefined;
     if (!current) throw new Error(`ticket ${next.id} does not exist`);
     if (current.version !== expectedVersion) throw new VersionConflict('ticket', next.id);
     if (next.history.length < current.len) throw new HistoryShortenedError(next.id, current.len, next.history.length);
     // The ref is the store's; so is the version.
     const saved: Ticket = { ...next, ref: current.ref, version: current.version + 1 };
-    const result = this.update.run({ ...ticketRow(saved), expected: expectedVersion });
+    const row = ticketRow(saved);
+    const result = this.update.run({ ...row, expected: expectedVersion });
     if (result.changes !== 1) throw new VersionConflict('ticket', next.id);
-    this.appendHistory(saved.ref, saved.history, current.len);
+    const appended = this.appendHistory(saved.ref, saved.history, current.len);
     this.writeSkills(saved.ref, saved.skills, true);
-    return saved;
+    return { ticket: saved, doc: row.doc, from: current.len, appended };
   }
 
   /**
@@ -198,8 +220,15 @@ export class TicketTable {
     return withHistory(r, r.len > 0 ? (this.historyOf.all(r.ref, r.len) as string[]) : []);
   }
 
-  private appendHistory(ref: number, history: readonly HistoryEntry[], from: number): void {
-    for (let seq = from; seq < history.length; seq++) this.appendEntry.run(ref, seq, JSON.stringify(history[seq]));
+  /** Inserts the entries from `from` on; returns their texts. */
+  private appendHistory(ref: number, history: readonly HistoryEntry[], from: number): string[] {
+    const texts: string[] = [];
+    for (let seq = from; seq < history.length; seq++) {
+      const text = JSON.stringify(history[seq]);
+      this.appendEntry.run(ref, seq, text);
+      texts.push(text);
+    }
+    return texts;
   }
 
   private writeSkills(ref: number, skills: readonly string[], replace: boolean): void {
@@ -215,10 +244,15 @@ export class TicketTable {
  * entry is damage, reported rather than hidden.
  */
 function withHistory(row: DocRow, entries: readonly string[]): Ticket {
+  checkEntries(row, entries);
+  return parseStored({ doc: row.doc, history: entries.join(',') }) as Ticket;
+}
+
+/** A missing entry is damage, reported rather than hidden. */
+function checkEntries(row: DocRow, entries: readonly string[]): void {
   if (entries.length !== row.len || entries.includes(undefined as unknown as string)) {
     throw new Error(`ticket #${row.ref}: its row counts ${row.len} history entries but ticket_history holds fewer; the database is damaged`);
   }
-  return JSON.parse(`${row.doc.slice(0, -1)},"history":[${entries.join(',')}]}`) as Ticket;
 }
 
 /**
