@@ -18,8 +18,18 @@ export type Interruption =
  * everything around a step cannot swallow a suspension by accident.
  */
 export class RunInterrupted extends Error {
-  constructor(readonly interruption: Interruption) {
-    super(`workflow run interrupted (${interruption.kind}); this is a runner signal, do not catch it`);
+  readonly interruption: Interruption;
+
+  constructor(interruption: Interruption) {
+    // A signal, not a failure: its stack says nothing, and capturing one for every sleep, wait and opening run is the cost of an Error.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(`workflow run interrupted (${interruption.kind}); this is a runner signal, do not catch it`);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    this.interruption = interruption;
     this.name = 'RunInterrupted';
   }
 }

@@ -48,6 +48,7 @@ export class TicketTable {
   private readonly nextRef: Database.Statement;
   private readonly clearSkills: Database.Statement;
   private readonly addSkill: Database.Statement;
+  private readonly skillsOf: Database.Statement;
   private readonly resolved: Database.Statement;
   private readonly changes: Database.Statement;
   private readonly appendEntry: Database.Statement;
@@ -78,6 +79,7 @@ export class TicketTable {
     this.nextRef = db.prepare('SELECT max(coalesce((SELECT max(ref) FROM tickets), 0), coalesce((SELECT max(ref) FROM retired_refs), 0)) + 1').pluck();
     this.clearSkills = db.prepare('DELETE FROM ticket_skills WHERE ticket_ref = ?');
     this.addSkill = db.prepare('INSERT OR IGNORE INTO ticket_skills (skill, ticket_ref) VALUES (?, ?)');
+    this.skillsOf = db.prepare('SELECT skill FROM ticket_skills WHERE ticket_ref = ?').pluck();
     this.resolved = db.prepare(`${READ} WHERE status = 'DONE' AND ref > ? ORDER BY ref LIMIT ?`);
     // A row value, so the (updated_at, id) range is one index seek even when many tickets share a time.
     this.changes = db.prepare(`${READ} WHERE resolved_once = 1 AND (updated_at, id) > (@at, @id) ORDER BY updated_at, id LIMIT @limit`);
@@ -231,8 +233,18 @@ export class TicketTable {
     return texts;
   }
 
+  /**
+   * The ticket's skill rows. A save that leaves the skills as they are (most
+   * saves: an assignment, a message, a start) writes none of them, so their
+   * index pages stay out of the commit.
+   */
   private writeSkills(ref: number, skills: readonly string[], replace: boolean): void {
-    if (replace) this.clearSkills.run(ref);
+    if (replace) {
+      const stored = this.skillsOf.all(ref) as string[];
+      const wanted = new Set(skills);
+      if (stored.length === wanted.size && stored.every((s) => wanted.has(s))) return;
+      if (stored.length > 0) this.clearSkills.run(ref);
+    }
     for (const skill of skills) this.addSkill.run(skill, ref);
   }
 }
