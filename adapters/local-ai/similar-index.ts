@@ -243,6 +243,7 @@ export class LexicalSimilarIndex implements SimilarTicketIndex {
       slots: this.postings.rawSlots,
       impacts: this.postings.impacts,
       scale: this.postings.scale,
+      capacity: this.docs.capacity,
       termsPerDoc: Math.max(1, this.docs.termEntries / Math.max(1, this.docs.live)),
       count: (term) => this.postings.count(term),
       maxImpact: (term) => this.postings.maxImpact(term),
