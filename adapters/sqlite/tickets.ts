@@ -24,6 +24,25 @@ export interface WrittenTicket {
   readonly appended: readonly string[];
 }
 
+/**
+ * Indexed columns a save writes only when their value changes: SQLite
+ * rewrites an index entry for every indexed column an UPDATE assigns, same
+ * value or not, and each rewrite dirties index pages the commit must write.
+ */
+const INDEXED = ['status', 'priority', 'requester_id', 'assignee_id', 'created_ms'] as const;
+
+/** The stored row as a save finds it. */
+interface CurrentRow {
+  readonly ref: number;
+  readonly version: number;
+  readonly len: number;
+  readonly status: string;
+  readonly priority: string;
+  readonly requester_id: string;
+  readonly assignee_id: string | null;
+  readonly created_ms: number;
+}
+
 /** The columns a read takes (the WHERE and ORDER BY follow). */
 const READ = 'SELECT ref, history_len AS len, doc FROM tickets';
 
@@ -40,7 +59,8 @@ const READ = 'SELECT ref, history_len AS len, doc FROM tickets';
  */
 export class TicketTable {
   private readonly insert: Database.Statement;
-  private readonly update: Database.Statement;
+  /** UPDATE statements by which indexed columns they assign (a bit per INDEXED column). */
+  private readonly updates: Database.Statement[] = [];
   private readonly byId: Database.Statement;
   private readonly byRef: Database.Statement;
   private readonly byIdempotencyKey: Database.Statement;
@@ -60,13 +80,17 @@ export class TicketTable {
     private readonly cache: StatementCache,
   ) {
     this.insert = db.prepare(`INSERT INTO tickets (${TICKET_COLUMNS}) VALUES (${TICKET_COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`);
-    this.update = db.prepare(`UPDATE tickets SET status = @status, priority = @priority, requester_id = @requester_id,
-      assignee_id = @assignee_id, created_ms = @created_ms, version = @version, title_lc = @title_lc,
-      description_lc = @description_lc, doc = @doc, history_len = @history_len WHERE ref = @ref AND version = @expected`);
+    for (let mask = 0; mask < 1 << INDEXED.length; mask++) {
+      const changed = INDEXED.filter((_, i) => mask & (1 << i)).map((c) => `${c} = @${c}, `);
+      this.updates.push(
+        db.prepare(`UPDATE tickets SET ${changed.join('')}version = @version, title_lc = @title_lc, description_lc = @description_lc,
+          doc = @doc, history_len = @history_len WHERE ref = @ref AND version = @expected`),
+      );
+    }
     this.byId = db.prepare(`${READ} WHERE id = ?`);
     this.byRef = db.prepare(`${READ} WHERE ref = ?`);
     this.byIdempotencyKey = db.prepare(`${READ} WHERE idempotency_key = ?`);
-    this.versionOf = db.prepare('SELECT ref, version, history_len AS len FROM tickets WHERE id = ?');
+    this.versionOf = db.prepare(`SELECT ref, version, history_len AS len, ${INDEXED.join(', ')} FROM tickets WHERE id = ?`);
     this.appendEntry = db.prepare('INSERT INTO ticket_history (ticket_ref, seq, doc) VALUES (?, ?, ?)');
     // In primary-key order: a range walk, no sort.
     this.historyOf = db.prepare('SELECT doc FROM ticket_history WHERE ticket_ref = ? AND seq < ? ORDER BY seq').pluck();
@@ -123,14 +147,18 @@ export class TicketTable {
    * never taken back) and is refused before anything is written.
    */
   save(next: Ticket, expectedVersion: number): WrittenTicket {
-    const current = this.versionOf.get(next.id) as { ref: number; version: number; len: number } | undefined;
+    const current = this.versionOf.get(next.id) as CurrentRow | undefined;
     if (!current) throw new Error(`ticket ${next.id} does not exist`);
     if (current.version !== expectedVersion) throw new VersionConflict('ticket', next.id);
     if (next.history.length < current.len) throw new HistoryShortenedError(next.id, current.len, next.history.length);
     // The ref is the store's; so is the version.
     const saved: Ticket = { ...next, ref: current.ref, version: current.version + 1 };
     const row = ticketRow(saved);
-    const result = this.update.run({ ...row, expected: expectedVersion });
+    let mask = 0;
+    INDEXED.forEach((c, i) => {
+      if (row[c] !== current[c]) mask |= 1 << i;
+    });
+    const result = (this.updates[mask] as Database.Statement).run({ ...row, expected: expectedVersion });
     if (result.changes !== 1) throw new VersionConflict('ticket', next.id);
     const appended = this.appendHistory(saved.ref, saved.history, current.len);
     this.writeSkills(saved.ref, saved.skills, true);
