@@ -1,5 +1,6 @@
 import { SkillCatalog, SUMMARY_MAX, type TriageEngine, type TriageProposal, type TriageRequest } from '../../core/index.js';
 import { categorize } from './category.js';
+import { mailBody } from './mail-body.js';
 import { situationNotes } from './notes.js';
 import { readPriority } from './priority.js';
 import { GUESS_CONFIDENCE, SkillPredictor } from './skill-predictor.js';
@@ -36,7 +37,9 @@ export class LocalTriageEngine implements TriageEngine {
   }
 
   async triage(request: TriageRequest): Promise<TriageProposal> {
-    const { title, description } = request.ticket;
+    const { title } = request.ticket;
+    // An e-mail's legal footer and signature say nothing about the problem.
+    const description = mailBody(request.ticket.description) || title;
     for (const s of request.skills ?? []) {
       if (!this.catalog.has(s.id) || (s.words?.length ?? 0) > 0) this.catalog.define({ id: s.id, ...(s.description ? { description: s.description } : {}), ...(s.words ? { words: s.words } : {}) });
     }

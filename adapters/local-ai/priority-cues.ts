@@ -156,7 +156,7 @@ const SIGNED_IN: ReadonlySet<string> = new Set(['logged', 'signed', 'typed', 'en
 const LURES: ReadonlySet<string> = new Set(['link', 'button', 'qr', 'flyer', 'poster', 'knopf', 'schaltflache', 'lien', 'bouton', 'enlace', 'boton', 'botao', 'email', 'mail', 'sms', 'text', 'message', 'docusign', 'nachricht', 'correo', 'mensaje', 'mensagem']);
 
 /** Doubt afterwards. */
-const DOUBT: ReadonlySet<string> = new Set(['warnings', 'alerts', 'warnungen', 'alertes', 'alertas', 'avisos', 'worried', 'worry', 'unsure', 'legit', 'legitimate', 'genuine', 'random', 'unfamiliar', 'besorgt', 'inquiet', 'inquiete', 'preocupado', 'preocupada', 'seriös', 'serios', 'fiable', 'confiavel', 'real', 'echt', 'verdadero', 'verdadeiro']);
+const DOUBT: ReadonlySet<string> = new Set(['warnings', 'alerts', 'warnungen', 'alertes', 'alertas', 'avisos', 'worried', 'worry', 'unsure', 'legit', 'legitimate', 'genuine', 'random', 'unfamiliar', 'besorgt', 'inquiet', 'inquiete', 'preocupado', 'preocupada', 'seriös', 'serios', 'fiable', 'confiavel', 'real', 'echt', 'vrai', 'vraie', 'verdadero', 'verdadeiro', 'unusual', 'unexpected', 'ungewohnlich', 'ungewohnliche', 'unerwartet', 'inhabituel', 'inhabituelle', 'inattendu', 'inusual', 'inesperado', 'inesperada', 'incomum']);
 
 /** "eingegeben", "geklickt", "gegeben": a German participle, whose object comes before it. */
 const GERMAN_PARTICIPLE = /^(ge|ein|an|auf|weiter)\w*(t|en)$/;
@@ -210,6 +210,19 @@ const NIGHT: ReadonlySet<string> = new Set(['1am', '2am', '3am', '4am', '5am', '
 const APPROVED: ReadonlySet<string> = new Set(['approved', 'accepted', 'confirmed', 'yes', 'bestatigt', 'akzeptiert', 'genehmigt', 'approuve', 'accepte', 'valide', 'aprobe', 'acepte', 'confirme', 'aprovei', 'aceitei', 'confirmei']);
 /** A move that renames files on purpose. */
 const MIGRATION: ReadonlySet<string> = new Set(['migration', 'migrated', 'migrating', 'migrate', 'moved', 'upgrade', 'upgraded', 'sync', 'synced', 'umzug', 'migriert', 'migracion', 'migracao', 'deplacement']);
+/** Who orders a payment in a fraud. */
+const BOSSES: ReadonlySet<string> = new Set(['ceo', 'cfo', 'boss', 'director', 'directeur', 'dg', 'pdg', 'chef', 'geschaftsfuhrer', 'geschaftsfuhrerin', 'vorstand', 'jefe', 'jefa', 'directora', 'diretor', 'diretora', 'presidente', 'president']);
+/** Where a ransom note is left. */
+const FILES_OR_FOLDERS: ReadonlySet<string> = new Set(['folder', 'folders', 'ordner', 'dossier', 'dossiers', 'carpeta', 'carpetas', 'pasta', 'pastas', 'files', 'file', 'dateien', 'fichiers', 'archivos', 'arquivos', 'ficheiros', 'share', 'drive', 'laufwerk']);
+/** Ransomware families, named by their file endings and notes. */
+const RANSOMWARE: ReadonlySet<string> = new Set(['lockbit', '8base', 'blackcat', 'alphv', 'conti', 'ryuk', 'revil', 'sodinokibi', 'akira', 'clop', 'cl0p', 'blackbasta', 'medusa', 'rhysida', 'phobos', 'stop', 'djvu', 'wannacry', 'maze', 'hive', 'babuk']);
+/** A note left in every folder: "README_RESTORE.txt", "how_to_restore_files.html". */
+const RESTORE: ReadonlySet<string> = new Set(['restore', 'recover', 'recovery', 'decrypt', 'unlock', 'wiederherstellen', 'wiederherstellung', 'restaurer', 'recuperer', 'restaurar', 'recuperar']);
+const NOTE_FILES: ReadonlySet<string> = new Set(['txt', 'html', 'htm', 'hta', 'readme', 'note']);
+/** Money moved: "j'ai passé le virement", "I made the transfer". */
+const TRANSFER: ReadonlySet<string> = new Set(['transfer', 'transferred', 'wire', 'wired', 'paid', 'payment', 'virement', 'vire', 'uberweisung', 'uberwiesen', 'uberweisen', 'transferencia', 'transferi', 'transferido', 'pague', 'pago', 'pagamento', 'paguei']);
+/** Since or after: "since the maintenance last night" is an outage after it, not work announced. */
+const SINCE: ReadonlySet<string> = new Set(['since', 'after', 'seit', 'nach', 'depuis', 'apres', 'desde', 'despues', 'tras', 'apos']);
 /** "20 times", "zehnmal": how often a prompt came. */
 const TIMES_WORDS: ReadonlySet<string> = new Set(['times', 'mal', 'fois', 'veces', 'vezes']);
 /** Security products by name or kind, which report what they found. */
@@ -234,9 +247,13 @@ const PHRASES = {
     'no pedi', 'no solicite', 'nunca pedi', 'nao pedi', 'nao solicitei', 'eu nao fiz',
     'never wrote', 'didn t write', 'did not write', 'didn t send', 'did not send', 'didn t set that up', 'didn t set it up', 'did not set', 'never set up', 'nicht geschrieben',
     'nicht gesendet', 'nicht eingerichtet', 'nicht gemacht', 'pas envoye', 'pas ecrit', 'pas fait', 'pas cree', 'que no hice', 'no lo hice', 'no las hice', 'no escribi', 'no envie', 'no cree',
-    'nao escrevi', 'nao enviei', 'nao criei', 'que nao fiz', 'haven t tried', 'have not tried', 'hadn t tried', 'never tried', 'wasn t logging in', 'not logging in',
+    'nao escrevi', 'nao enviei', 'nao criei', 'que nao fiz', 'haven t tried', 'have not tried', 'hadn t tried', 'never tried', 'wasn t logging in', 'not logging in', 'wasn t signing in', 'not signing in', 'wasn t trying to sign in', 'wasn t trying to log in', 'i wasn t logged in',
     'nicht versucht', 'pas essaye', 'no he intentado', 'nao tentei', 'haven t sent', 'have not sent', 'hadn t sent', 'i never sent', 'no los he enviado', 'no las he enviado', 'no lo he enviado', 'no he enviado', 'yo no envie', 'no los envie',
     'nicht verschickt', 'nicht geschickt', 'nie geschickt', 'nie gesendet', 'ne les ai pas envoyes', 'n ai pas envoye', 'n ai rien envoye', 'nao os enviei', 'nao mandei', 'eu nao enviei'],
+  /** Done without meaning to: "hit approve without thinking", "por error". */
+  slip: ['by mistake', 'by accident', 'without thinking', 'out of habit', 'on autopilot', 'aus versehen', 'ohne nachzudenken', 'par erreur', 'sans reflechir', 'por error', 'sin pensar', 'por engano', 'sem pensar'],
+  /** Someone posing as the boss: "the real CEO knows nothing about it". */
+  realBoss: ['the real ceo', 'the real cfo', 'the actual ceo', 'our real ceo', 'au vrai dg', 'le vrai dg', 'le vrai directeur', 'le vrai pdg', 'der echte chef', 'der echte geschaftsfuhrer', 'el verdadero director', 'el director real', 'o verdadeiro diretor', 'o diretor de verdade'],
   /** Prompts that kept coming until one was approved: MFA fatigue. */
   repeated: ['in a row', 'over and over', 'again and again', 'kept coming', 'kept popping', 'kept asking', 'so it would stop', 'make it stop', 'make them stop', 'make the prompts stop', 'immer wieder', 'sans arret', 'sin parar', 'sem parar', 'una y otra vez', 'vezes seguidas'],
   /** A security product reporting something. */
@@ -346,7 +363,7 @@ const ACTION_WINDOW = 6;
 
 /** Reads the compositional cues from folded words (see `foldWords`). */
 export function readCues(folded: readonly string[], asks = false): PriorityCues {
-  const words = folded.map(spelled);
+  const words = joinCompounds(folded.map(spelled));
   const masks = words.map(classes);
   const present = new Set<PhraseKind>();
   for (let i = 0; i < words.length; i++) {
@@ -423,7 +440,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
   for (let i = 0; any(C.training) && !trained && i < words.length; i++) trained = trainingWord(masks[i]!, words[i]!, words[i + 1] ?? '');
   const training = trained ? 'training or simulation' : undefined;
   // Maintenance asked about or announced for later is planned work, not an outage ("since the maintenance last night" is one).
-  const planned = any(C.planned) || (within(words, 0, words.length, MAINTENANCE) && (asks || within(words, 0, words.length, FUTURE)));
+  const planned = any(C.planned) || (within(words, 0, words.length, MAINTENANCE) && (asks || within(words, 0, words.length, FUTURE)) && !maintenanceBehind(words));
   const nonIncident = training ?? (planned ? 'planned' : undefined) ?? (has('thanks') ? 'thanks' : undefined) ?? (has('falseAlarm') ? 'false alarm' : undefined);
 
   return {
@@ -446,7 +463,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
 const CRYPT_STARTS: ReadonlySet<string> = new Set([...ENCRYPT_STEMS, ...DECRYPT_STEMS].map((s) => s.slice(0, 4)));
 const CRYPT_FIRST: ReadonlySet<number> = new Set([...CRYPT_STARTS].map((s) => s.charCodeAt(0)));
 /** Every word that starts one of securityEvent's word-set checks. */
-const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS, ...SENDS_ON_ITS_OWN, ...APPROVED]);
+const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS, ...SENDS_ON_ITS_OWN, ...APPROVED, ...RANSOMWARE, ...RESTORE, ...TRANSFER]);
 
 function securityEvent(
   words: readonly string[],
@@ -483,6 +500,11 @@ function securityEvent(
     if (SECURITY_PRODUCTS.has(words[i]!) && within(words, Math.max(0, i - 4), i + 6, DETECTED)) return `${words[i]} … detected`;
     // Someone else signed in.
     if (SOMEONE.has(words[i]!) && within(words, i + 1, i + 8, SIGNED_IN_PAST)) return `${words[i]} … signed in`;
+    // Files ending in a ransomware family's name, or a restore note in every folder.
+    if (RANSOMWARE.has(words[i]!) && words[i] !== 'stop' && words[i] !== 'hive' && words[i] !== 'maze' && words[i] !== 'conti' && words[i] !== 'medusa' && within(words, 0, words.length, FILES)) return `${words[i]} … files`;
+    if (RESTORE.has(words[i]!) && within(words, i + 1, i + 4, NOTE_FILES) && within(words, Math.max(0, i - 12), i + 12, FILES_OR_FOLDERS)) return `${words[i]} note`;
+    // Money sent on an order from someone posing as the boss.
+    if (TRANSFER.has(words[i]!) && (has('realBoss') || (suspicious && within(words, 0, words.length, BOSSES)))) return `${words[i]} … posing as the boss`;
     // A sign-in prompt approved in the middle of the night.
     if (APPROVED.has(words[i]!) && !negatedAt(i) && within(words, 0, words.length, NIGHT) && within(words, 0, words.length, SIGN_IN_PROMPTS)) return `${words[i]} … a prompt at night`;
     if (m === 0 || negatedAt(i)) continue;
@@ -500,6 +522,7 @@ function securityEvent(
     if ((m & (C.signin | C.object | C.send)) && disowned) return `${words[i]} … not them`;
     // A push approved by accident or not asked for, or after a stream of them (MFA fatigue).
     if (APPROVALS.has(words[i]!) && (suspicious || disowned) && within(words, 0, words.length, PUSHES)) return `${words[i]} … push`;
+    if (APPROVALS.has(words[i]!) && (has('slip') || within(words, 0, words.length, DOUBT)) && within(words, 0, words.length, SIGN_IN_PROMPTS)) return `${words[i]} … a prompt not theirs`;
     if (APPROVALS.has(words[i]!) && repeatedly(words, has) && within(words, 0, words.length, SIGN_IN_PROMPTS)) return `${words[i]} … repeated prompts`;
     if ((m & C.signin) && ( (near(i, C.disown, 8, 8) >= 0 && near(i, C.from, 6, 6) >= 0))) return `${words[i]} … not them`;
     // "connexions inconnues", "unknown sign-ins", "unbekannte Anmeldungen": the sign-in itself is unknown.
@@ -543,11 +566,30 @@ function insteadOfTheirs(words: readonly string[], from: number, to: number): bo
   return false;
 }
 
+/** "since the maintenance window last night", "seit der Wartung": something broke after it. */
+function maintenanceBehind(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (MAINTENANCE.has(words[i]!) && within(words, Math.max(0, i - 3), i, SINCE)) return true;
+  return false;
+}
+
 /** Prompts that kept coming: "in a row", "so it would stop", "20 times". */
 function repeatedly(words: readonly string[], has: (kind: PhraseKind) => boolean): boolean {
   if (has('repeated')) return true;
   for (let i = 1; i < words.length; i++) if (TIMES_WORDS.has(words[i]!) && Number(words[i - 1]) >= 5) return true;
   return false;
+}
+
+/** "call center", "contact centre", "service desk" read as the one word a German writes ("Callcenter"). */
+const COMPOUND_FIRST: ReadonlySet<string> = new Set(['call', 'contact', 'service']);
+const COMPOUND_SECOND: ReadonlySet<string> = new Set(['center', 'centre', 'centers', 'centres', 'desk']);
+function joinCompounds(words: string[]): string[] {
+  if (!words.some((w, i) => COMPOUND_FIRST.has(w) && COMPOUND_SECOND.has(words[i + 1] ?? ''))) return words;
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (COMPOUND_FIRST.has(words[i]!) && COMPOUND_SECOND.has(words[i + 1] ?? '')) out.push(`callcenter`), i++;
+    else out.push(words[i]!);
+  }
+  return out;
 }
 
 /** Exported for tests: the classes a word belongs to. */

@@ -56,7 +56,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'por error a', 'destinatario equivocado', 'por engano para', 'destinatario errado',
     'gave them the code', 'gave him the code', 'gave her the code', 'gave the code', 'gave them my code', 'told them the code', 'read out the code', 'shared the code', 'shared my code',
     'virus', 'viruses', 'trojaner', 'troyano', 'cavalo de troia', 'cheval de troie', 'spyware', 'keylogger', 'adware', 'infiziert', 'infecte', 'infectado', 'infetado',
-    'threat detected', 'bedrohung gefunden', 'menace detectee', 'amenaza detectada', 'ameaca detectada', 'threat found', 'threats found', 'bedrohung erkannt', 'menace trouvee', 'amenaza encontrada', 'ameaca encontrada', 'forwarding rule', 'weiterleitungsregel', 'regle de transfert',
+    'threat detected', 'bedrohung gefunden', 'menace detectee', 'amenaza detectada', 'ameaca detectada', 'threat found', 'threats found', 'unusual sign in activity', 'suspicious sign in activity', 'our data was taken', 'your data was taken', 'data has been stolen', 'tor site', 'tor browser', 'bedrohung erkannt', 'menace trouvee', 'amenaza encontrada', 'ameaca encontrada', 'forwarding rule', 'weiterleitungsregel', 'regle de transfert',
     'regla de reenvio', 'regra de encaminhamento', 'sign ins from', 'sign ins to my', 'logins to my', 'anmeldungen aus', 'connexions depuis', 'inicios de sesion desde',
     'acessos de outro', 'anderen land', 'autre pays', 'otro pais', 'outro pais',
     'before i realised', 'before i realized', 'it was fake', 'was a scam', 'turned out to be fake', 'turned out to be phishing', 'bevor ich gemerkt', 'avant de me rendre compte',

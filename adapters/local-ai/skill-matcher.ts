@@ -72,15 +72,26 @@ const NEGATION_FILLER: ReadonlySet<string> = new Set([
 const COMBINING = /[\u0300-\u036f]/g;
 const SPLIT = /[^\p{L}\p{N}#+]+/u;
 
+/**
+ * English negations typed without the apostrophe ("didnt", "cant"), as chat
+ * messages are: read as the apostrophe form ("didn t"), so phrases and
+ * negations match both.
+ */
+const CONTRACTIONS: ReadonlyMap<string, readonly [string, string]> = new Map(
+  ['didnt', 'doesnt', 'cant', 'wont', 'isnt', 'wasnt', 'arent', 'werent', 'havent', 'hasnt', 'hadnt', 'couldnt', 'shouldnt', 'wouldnt'].map((w) => [w, [w.slice(0, -1), 't'] as const]),
+);
+
 /** Lowercase words without accents: the matcher's view of any text. */
 export function foldWords(text: string): string[] {
-  return text
+  const words = text
     .normalize('NFD')
     .replace(COMBINING, '')
     .toLowerCase()
     .replace(/ß/g, 'ss')
     .split(SPLIT)
     .filter((w) => w !== '' && w.length <= 40);
+  if (!words.some((w) => CONTRACTIONS.has(w))) return words;
+  return words.flatMap((w) => CONTRACTIONS.get(w) ?? [w]);
 }
 
 export class SkillMatcher {
