@@ -586,8 +586,11 @@ function joinCompounds(words: string[]): string[] {
   if (!words.some((w, i) => COMPOUND_FIRST.has(w) && COMPOUND_SECOND.has(words[i + 1] ?? ''))) return words;
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (COMPOUND_FIRST.has(words[i]!) && COMPOUND_SECOND.has(words[i + 1] ?? '')) out.push(`callcenter`), i++;
-    else out.push(words[i]!);
+    if (COMPOUND_FIRST.has(words[i]!) && COMPOUND_SECOND.has(words[i + 1] ?? '')) {
+      // One word of the group class: a desk many people call.
+      out.push('callcenter');
+      i++;
+    } else out.push(words[i]!);
   }
   return out;
 }
