@@ -115,3 +115,30 @@ describe('top-k search over many stretches of slots', () => {
     await expectExact(restored);
   });
 });
+
+describe('top-k search that stops reading a stretch early', () => {
+  it('keeps what the unread lists could add in a candidate’s bound', async () => {
+    // Filler in slot order, a few with the common word; the ticket that
+    // wins only through it sits two stretches after the one that sets the bar.
+    const next = random(3);
+    const rare = Array.from({ length: 5000 }, (_, i) => `r${i.toString(36)}q`);
+    const pick = () => rare[Math.floor(next() * rare.length)] ?? 'r0q';
+    const docs: ResolvedTicketDoc[] = [];
+    const add = (title: string, description: string) => docs.push({ ticketId: `t-${docs.length + 1}`, ref: docs.length + 1, title, description, resolution: pick() });
+    for (let i = 0; i < 40_000; i++) {
+      if (i === 100) add('alpha beta', pick());
+      else if (i === 35_000) add('alpha beta zcommon', `zcommon zcommon ${pick()}`);
+      else add(`${pick()} ${pick()}`, `${pick()} ${pick()}${next() < 0.05 ? ' zcommon' : ''}`);
+    }
+    const index = new LexicalSimilarIndex({ floor: FLOOR });
+    index.addMany(docs);
+    const query = { title: 'alpha beta zcommon', description: '' };
+    const scores = await index.score(query, ['t-101', 't-35001']);
+    const without = await index.score({ title: 'alpha beta', description: '' }, ['t-101', 't-35001']);
+    // The later ticket wins only with the common word's part.
+    expect(scores.get('t-35001') ?? 0).toBeGreaterThan(scores.get('t-101') ?? 0);
+    expect(without.get('t-35001') ?? 0).toBeLessThan(without.get('t-101') ?? 0);
+    const found = await index.search(query, { limit: 1 });
+    expect(found.map((f) => f.ticketId)).toEqual(['t-35001']);
+  });
+});

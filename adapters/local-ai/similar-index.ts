@@ -66,10 +66,12 @@ const COMPACT_MIN = 50_000;
  * query could reach, so the relevance floor means the same for a
  * three-word title and a long description.
  *
- * Search reads posting lists rarest term first and stops as soon as the
- * terms left could not lift any unseen ticket into the results (MaxScore);
- * the few tickets still in contention are then scored exactly from their
- * own term lists. Results are identical to scoring every ticket.
+ * Search reads posting lists strongest term first, one stretch of slots at
+ * a time, and stops creating candidates as soon as the terms left could not
+ * lift an unseen ticket into the results (MaxScore); longer lists are then
+ * read only for the candidates still in contention, by galloping to each,
+ * and the few left are scored exactly from their own term lists (see
+ * maxscore.ts). Results are identical to scoring every ticket.
  *
  * Memory: terms are interned once; postings, field lengths and per-ticket
  * term lists live in typed arrays (about 12 bytes per distinct term of a
