@@ -65,6 +65,8 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
   const leaders = new TopK(limit * LEADERS, ctx.ref);
   const anyExcluded = excluded.size > 0;
   let theta = 0;
+  /** Whether the leaders changed since they were last scored. */
+  let offered = false;
   // What a ticket must be able to reach: the floor, the k-th best partial
   // sum, and the k-th best exact score of the leaders scored so far.
   let bar = floor;
@@ -156,6 +158,7 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
   const offer = (slot: number, now: number): void => {
     if (live[slot] !== 1 || (anyExcluded && excluded.has(slot))) return;
     leaders.offer(slot, now);
+    offered = true;
     if (now > theta) {
       top.offer(slot, now);
       theta = top.threshold;
@@ -253,6 +256,8 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
   const known = new TopK(limit, ctx.ref);
   const scored = new Set<number>();
   const raise = (): void => {
+    if (!offered) return;
+    offered = false;
     for (const e of leaders.entries()) {
       if (scored.has(e.slot)) continue;
       scored.add(e.slot);
