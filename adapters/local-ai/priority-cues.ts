@@ -38,7 +38,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   quant: 'half all alle allen aller every entire whole ganz* gesamt* samtlich* jede* tous toutes tout toute ensemble todos todas todo toda inteir* entera entero several multiple many mehrere viele plusieurs varios varias vari* anybody anyone tutti tutte iedereen',
   nobody: 'nobody none noone no1 niemand keiner keine kein einziger personne aucun aucune nadie ningun ninguno ninguna ninguem nenhum nenhuma nessuno nessuna',
   group: 'everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets phones telephones printers screens monitors laptops monitore bildschirme ecrans pantallas telas ufficio leitstelle ordinateurs ordenadores computadoras computadores telefones telefonos rechner imprimantes impresoras impressoras callcenter* reception recepcion recepcao empfang accueil switchboard team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
-  severity: 'lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt black schwarz noir noirs negro negros preto pretos bsod bluescreen* denied verweigert denegado negado muet muets muette mute muted stumm mudo mudos parou pararam arrete* gestoppt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
+  severity: 'timeout timeouts lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt black schwarz noir noirs negro negros preto pretos bsod bluescreen* denied verweigert denegado negado muet muets muette mute muted stumm mudo mudos parou pararam arrete* gestoppt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
   neg: 'not no t cannot cant arent isnt dont doesnt wont didnt wasnt werent havent couldnt unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel non niet',
   able: 'work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem getting ring ringing funziona* werkt werken riesce riescono collegar* connett* accedere lavorare stampare join* beitreten rejoindre unirme arranc* startet boot* enciend* allum* liga ligam chegar arriv* ankommen',
   service: 'tone dialtone audio sound telefon* telephon* network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
@@ -53,7 +53,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   theft: 'stolen stole theft thief pickpocket* mugged snatched nicked gestolen gestohlen geklaut klau* diebstahl* vole volee voles volé robad* robo robaron roub* furt*',
   device: 'laptop* *laptop* notebook* phone* handy* diensthandy* firmenhandy* telefon* smartphone* iphone ipad tablet* portatil* movil* celular* ordinateur* pc computer* rechner* bag tasche sac bolso mochila telemovel',
   send: 'sent send* transfer* reenvi* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
-  mistake: 'querer wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
+  mistake: 'oops oups recall unsend querer wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
   outside: 'outside external extern* externe externo externa private privat* privee privado privada gmail hotmail yahoo',
   sensitive: 'passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
   expose: 'leak* exposed expose* vazad* filtrad* publicly',
@@ -210,6 +210,23 @@ const NIGHT: ReadonlySet<string> = new Set(['1am', '2am', '3am', '4am', '5am', '
 const APPROVED: ReadonlySet<string> = new Set(['approved', 'accepted', 'confirmed', 'yes', 'bestatigt', 'akzeptiert', 'genehmigt', 'approuve', 'accepte', 'valide', 'aprobe', 'acepte', 'confirme', 'aprovei', 'aceitei', 'confirmei']);
 /** A move that renames files on purpose. */
 const MIGRATION: ReadonlySet<string> = new Set(['migration', 'migrated', 'migrating', 'migrate', 'moved', 'upgrade', 'upgraded', 'sync', 'synced', 'umzug', 'migriert', 'migracion', 'migracao', 'deplacement']);
+/** Remote-control tools a fake support caller has people install. */
+const REMOTE_TOOLS: ReadonlySet<string> = new Set(['anydesk', 'teamviewer', 'quickassist', 'supremo', 'ultraviewer', 'screenconnect', 'logmein', 'rustdesk', 'splashtop']);
+const CALLED: ReadonlySet<string> = new Set(['called', 'phoned', 'rang', 'rief', 'angerufen', 'appele', 'llamo', 'llamado', 'ligou', 'ligaram']);
+const FOUND_WORDS: ReadonlySet<string> = new Set(['found', 'gefunden', 'trouve', 'trouvee', 'encontre', 'encontrado', 'achei', 'encontrei']);
+const PUT_IN: ReadonlySet<string> = new Set(['plugged', 'inserted', 'connected', 'eingesteckt', 'angeschlossen', 'branche', 'insere', 'conecte', 'enchufe', 'conectei', 'pluguei']);
+/** "put it in my notebook": put, into a computer (not "on the reception desk"). */
+const PUT: ReadonlySet<string> = new Set(['put', 'stuck', 'steckte', 'gesteckt', 'mis', 'meti', 'puse', 'coloquei']);
+function putIn(words: readonly string[], from: number, to: number, near: (i: number, bits: number, before: number, after: number) => number): boolean {
+  for (let j = from; j < to && j < words.length; j++) {
+    if (PUT_IN.has(words[j]!)) return true;
+    if (PUT.has(words[j]!) && near(j, C.device, 0, 4) >= 0) return true;
+  }
+  return false;
+}
+const RULES: ReadonlySet<string> = new Set(['rule', 'rules', 'regel', 'regle', 'regla', 'regra']);
+const FORWARDING: ReadonlySet<string> = new Set(['forwarding', 'forwards', 'forward', 'weiterleitung', 'weiterleiten', 'transfert', 'reenvio', 'reenviar', 'encaminhamento', 'encaminhar']);
+const OUTSIDE_MAIL: ReadonlySet<string> = new Set(['gmail', 'hotmail', 'yahoo', 'outlook', 'gmx', 'external', 'extern', 'externe', 'externo', 'externa', 'private', 'privat']);
 /** Who orders a payment in a fraud. */
 const BOSSES: ReadonlySet<string> = new Set(['ceo', 'cfo', 'boss', 'director', 'directeur', 'dg', 'pdg', 'chef', 'geschaftsfuhrer', 'geschaftsfuhrerin', 'vorstand', 'jefe', 'jefa', 'directora', 'diretor', 'diretora', 'presidente', 'president']);
 /** Where a ransom note is left. */
@@ -240,7 +257,7 @@ function within(words: readonly string[], from: number, to: number, set: Readonl
 
 /** Phrases that are one cue; looked up in the space-joined words. */
 const PHRASES = {
-  autonomous: ['on its own', 'by itself', 'von selbst', 'von allein', 'tout seul', 'toute seule', 'por si solo', 'por si sola', 'sozinho', 'sozinha', 'solo se mueve'],
+  autonomous: ['on its own', 'by itself', 'moves alone', 'move alone', 'moving alone', 'moved alone', 'se mueve solo', 'se mueve sola', 'bouge seul', 'bouge seule', 'mexe sozinho', 'bewegt sich allein', 'von selbst', 'von allein', 'tout seul', 'toute seule', 'por si solo', 'por si sola', 'sozinho', 'sozinha', 'solo se mueve'],
   disown: ['never been', 'never made', 'never did', 'i was asleep', 'not me', 'wasn t me', 'was not me', 'no fui yo', 'nao fui eu', 'pas moi', 'nicht ich', 'war nicht ich', 'war ich nicht', 'ce n etait pas moi', 'didn t change it', 'i didn t change', 'i did not change', 'didn t make', 'did not make',
     'didn t do that', 'did not do that', 'didn t do this', 'didn t do it', 'not trying to', 'wasn t trying', 'never asked', 'didn t ask', 'did not ask', 'never requested', 'didn t request',
     'did not request', 'didn t start', 'didn t initiate', 'didn t trigger', 'nicht angefordert', 'nicht ausgelost', 'nicht beantragt', 'nie angefordert', 'pas demande', 'jamais demande',
@@ -249,7 +266,14 @@ const PHRASES = {
     'nicht gesendet', 'nicht eingerichtet', 'nicht gemacht', 'pas envoye', 'pas ecrit', 'pas fait', 'pas cree', 'que no hice', 'no lo hice', 'no las hice', 'no escribi', 'no envie', 'no cree',
     'nao escrevi', 'nao enviei', 'nao criei', 'que nao fiz', 'haven t tried', 'have not tried', 'hadn t tried', 'never tried', 'wasn t logging in', 'not logging in', 'wasn t signing in', 'not signing in', 'wasn t trying to sign in', 'wasn t trying to log in', 'i wasn t logged in',
     'nicht versucht', 'pas essaye', 'no he intentado', 'nao tentei', 'haven t sent', 'have not sent', 'hadn t sent', 'i never sent', 'no los he enviado', 'no las he enviado', 'no lo he enviado', 'no he enviado', 'yo no envie', 'no los envie',
+    'not sure i made', 'i didn t create', 'i did not create', 'i never created', 'didn t set this up', 'nicht angelegt', 'pas cree', 'no la cree', 'nao criei',
     'nicht verschickt', 'nicht geschickt', 'nie geschickt', 'nie gesendet', 'ne les ai pas envoyes', 'n ai pas envoye', 'n ai rien envoye', 'nao os enviei', 'nao mandei', 'eu nao enviei'],
+  /** A caller posing as IT or a vendor's support. */
+  poser: ['said he is from', 'said he was from', 'said she is from', 'said she was from', 'said they were from', 'claimed to be from', 'claiming to be from', 'pretending to be from', 'from microsoft support',
+    'microsoft support called', 'from the it of', 'called me from it', 'er sei von', 'angeblich von', 'se disant de', 'qui disait etre', 'dijo que era de', 'diciendo que era de', 'disse que era da', 'disse que era do'],
+  /** The antivirus switched off after something was opened. */
+  avOff: ['antivirus is grey', 'antivirus icon is grey', 'antivirus won t start', 'antivirus turned off', 'antivirus disabled', 'antivirus is off', 'antivirus stopped', 'defender is off', 'defender turned off',
+    'defender disabled', 'virenschutz deaktiviert', 'virenschutz ist aus', 'antivirus desactive', 'antivirus desactivado', 'antivirus desativado'],
   /** Done without meaning to: "hit approve without thinking", "por error". */
   slip: ['by mistake', 'by accident', 'without thinking', 'out of habit', 'on autopilot', 'aus versehen', 'ohne nachzudenken', 'par erreur', 'sans reflechir', 'por error', 'sin pensar', 'por engano', 'sem pensar'],
   /** Someone posing as the boss: "the real CEO knows nothing about it". */
@@ -406,7 +430,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
     // Severity: a severity word, a negated ability, or "no"/"kein"/"sin" and a service (no wifi, kein Netz, sin internet).
     if (m & C.severity) severityAt.push(i);
     // "none of the remote workers can connect": nobody, then what they cannot do.
-    if ((m & C.nobody) && near(i, C.able, 0, 6) >= 0) severityAt.push(i);
+    if ((m & C.nobody) && near(i, C.able, 0, 8) >= 0) severityAt.push(i);
     // "werkt voor niemand", "doesn't work for anyone": what does not work, then for whom.
     if ((m & C.nobody) && near(i, C.able, 3, 0) >= 0) severityAt.push(i);
     if ((m & C.able) && (near(i, C.neg | C.nobody, 3, 0) >= 0 || near(i, C.neg, 0, 2) >= 0)) {
@@ -463,7 +487,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
 const CRYPT_STARTS: ReadonlySet<string> = new Set([...ENCRYPT_STEMS, ...DECRYPT_STEMS].map((s) => s.slice(0, 4)));
 const CRYPT_FIRST: ReadonlySet<number> = new Set([...CRYPT_STARTS].map((s) => s.charCodeAt(0)));
 /** Every word that starts one of securityEvent's word-set checks. */
-const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS, ...SENDS_ON_ITS_OWN, ...APPROVED, ...RANSOMWARE, ...RESTORE, ...TRANSFER]);
+const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS, ...SENDS_ON_ITS_OWN, ...APPROVED, ...RANSOMWARE, ...RESTORE, ...TRANSFER, ...REMOTE_TOOLS, ...RULES, 'usb']);
 
 function securityEvent(
   words: readonly string[],
@@ -503,6 +527,12 @@ function securityEvent(
     // Files ending in a ransomware family's name, or a restore note in every folder.
     if (RANSOMWARE.has(words[i]!) && words[i] !== 'stop' && words[i] !== 'hive' && words[i] !== 'maze' && words[i] !== 'conti' && words[i] !== 'medusa' && within(words, 0, words.length, FILES)) return `${words[i]} … files`;
     if (RESTORE.has(words[i]!) && within(words, i + 1, i + 4, NOTE_FILES) && within(words, Math.max(0, i - 12), i + 12, FILES_OR_FOLDERS)) return `${words[i]} note`;
+    // A remote-control tool or a code given to a caller posing as IT.
+    if (REMOTE_TOOLS.has(words[i]!) && (has('poser') || within(words, 0, words.length, CALLED))) return `${words[i]} … for a caller`;
+    // A found USB stick put in and opened.
+    if (words[i] === 'usb' && within(words, Math.max(0, i - 4), i, FOUND_WORDS) && putIn(words, i + 1, i + 25, near)) return 'found usb … put in';
+    // A mail rule forwarding everything outside.
+    if (RULES.has(words[i]!) && within(words, Math.max(0, i - 3), i + 4, FORWARDING) && (has('disown') || within(words, 0, words.length, OUTSIDE_MAIL))) return `${words[i]} … forwarding`;
     // Money sent on an order from someone posing as the boss.
     if (TRANSFER.has(words[i]!) && (has('realBoss') || (suspicious && within(words, 0, words.length, BOSSES)))) return `${words[i]} … posing as the boss`;
     // A sign-in prompt approved in the middle of the night.
@@ -554,6 +584,7 @@ function securityEvent(
   }
   if (has('exposed') && any(C.sensitive)) return 'open to anyone';
   if (has('threat')) return 'attack tool';
+  if (has('avOff')) return 'antivirus switched off';
   if (has('securityTool') && words.some((w) => DETECTED.has(w))) return 'security product … detected';
   if (has('payBack') && words.some((w) => FILES.has(w))) return 'pay … files back';
   return undefined;

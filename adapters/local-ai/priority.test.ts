@@ -323,6 +323,13 @@ describe('security incidents told without the usual words', () => {
     ['an account messaging people by itself', 'my Teams is messaging people by itself', 'Colleagues get chats with a link from me.'],
     ['threats a security product found', 'Defender', "Defender keeps showing 'Threat found - action failed' on three PCs."],
     ['data sent to a customer instead of their own', 'client list sent', 'I sent the customer a file with all our clients and prices instead of their own quote.'],
+    ['an authenticator number told to a caller', 'strange call', 'He said he is from IT and asked for the number in the authenticator app and I told it to him.'],
+    ['a found USB stick put in a notebook', 'USB stick', 'I found a USB stick in the parking and I put it in my notebook to see whose it is.'],
+    ['a remote tool installed for a caller', 'mouse', 'A man of Microsoft support called me and I installed AnyDesk for him.'],
+    ['the mouse moving alone', 'mouse', 'Since five minutes the mouse on my PC moves alone and opens folders.'],
+    ['the antivirus switched off after a file was opened', 'laptop acting up', "Opened the ISO that 'HR' sent, nothing opened, now the antivirus icon is grey and won't start."],
+    ['a board pack sent outside, oops', 'oops', 'oops. Sent the full board pack to the external Martin, not ours. Recall?'],
+    ['a mail rule forwarding outside, not made by them', 'rule?', 'Not sure I made this: Outlook has a rule forwarding everything to someone at gmail.com.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH', kinds: expect.any(Set) });
     expect(readPriority(title, description).kinds.has('security')).toBe(true);
@@ -338,7 +345,20 @@ describe('security incidents told without the usual words', () => {
     ['a file sent another way', 'upload', 'I sent the file by email instead of uploading it, is that ok?'],
     ['a nightly sign-in routine', 'MFA every night', 'I have to confirm my login every night at midnight, can this be changed?'],
     ['reminders an app sends by itself', 'reminders', 'My Outlook keeps sending meeting reminders on its own'],
+    ['a found USB stick handed in', 'USB stick', 'I found a USB stick in my drawer, whose is it? I put it on the reception desk'],
+    ['a forwarding rule asked for', 'rule', "Can you set up a rule forwarding my mail to my colleague while I'm away?"],
+    ['a stomach virus', 'team', 'Half of my team has a virus (the stomach one) and they are at home. Which is the process?'],
   ])('does not read a security incident in %s', (_, title, description) => {
     expect(readPriority(title, description).kinds.has('security')).toBe(false);
+  });
+});
+
+describe('outages told without the usual words', () => {
+  it.each([
+    ['a team that cannot connect, told with a long subject', 'VPN', 'Today nobody from our team in home office can connect the VPN, it says timeout. We are 25 persons. Is there a problem with the server?'],
+    ['a customer API returning 502', 'web01', 'web01 disk at 100%, nginx returning 502 on the customer API.'],
+    ['a hot server room without cooling, in French', 'Petit souci', 'La salle serveur est à 38 °C, la clim est arrêtée depuis ce matin.'],
+  ])('reads HIGH: %s', (_, title, description) => {
+    expect(readPriority(title, description).priority).toBe('HIGH');
   });
 });

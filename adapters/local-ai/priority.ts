@@ -72,6 +72,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'approved the push', 'approved a push', 'approved the mfa', 'accepted the mfa', 'didn t request', 'i did not request', 'account was taken over', 'someone logged into my', 'someone is logged into my',
   ],
   outage: [
+    'returning 500', 'returning 502', 'returning 503', 'returns 502', 'returns 503', 'throwing 500', 'bad gateway', 'service unavailable', 'http 500', 'http 502', 'http 503',
     'ausgefallen', 'ist down', 'est tombe', 'est tombee', 'se cayo', 'se ha caido',
     'outage', 'outages', 'downtime', 'is down', 'are down', 'went down', 'down for', 'down since', 'down again', 'vpn down', 'internet down', 'network down', 'wifi down',
     'email down', 'mail down', 'website down', 'homepage down', 'portal down', 'app down', 'service down', 'server down', 'site down', 'system down', 'completely offline', 'production down', 'production is down', 'prod down', 'in production', 'ausfall', 'systemausfall', 'komplett offline', 'panne generale',
@@ -153,9 +154,9 @@ const SUSPICIOUS: ReadonlySet<string> = new Set([
 ]);
 /** "I gave it to them": handing something over is an incident when the something is a code or password. */
 const HANDED_PHRASES: ReadonlySet<string> = new Set(
-  ['gave it to them', 'gave it to him', 'gave it to her', 'gave it away', 'told them', 'read it out', 'sent it to them', 'shared it with them', 'lo di', 'se lo di', 'je le leur ai donne', 'je lui ai donne', 'ich habe es ihm gegeben', 'passei para ele', 'passei para eles'].map((p) => foldWords(p).join(' ')),
+  ['told it to him', 'told it to her', 'told it to them', 'read it to him', 'read it to her', 'gave him the number', 'told him the number', 'told her the number', 'gave it to them', 'gave it to him', 'gave it to her', 'gave it away', 'told them', 'read it out', 'sent it to them', 'shared it with them', 'lo di', 'se lo di', 'je le leur ai donne', 'je lui ai donne', 'ich habe es ihm gegeben', 'passei para ele', 'passei para eles'].map((p) => foldWords(p).join(' ')),
 );
-const SECRET_CONTEXT: ReadonlySet<string> = new Set(['code', 'codes', 'password', 'passcode', 'pin', 'otp', 'credentials', 'passwort', 'kennwort', 'codigo', 'contrasena', 'senha', 'mot', 'identifiants']);
+const SECRET_CONTEXT: ReadonlySet<string> = new Set(['authenticator', 'digits', 'code', 'codes', 'password', 'passcode', 'pin', 'otp', 'credentials', 'passwort', 'kennwort', 'codigo', 'contrasena', 'senha', 'mot', 'identifiants']);
 /** An attachment opened from a strange mail, in any word order ("einen Anhang aus einer seltsamen Mail geöffnet"). */
 const ATTACHMENT: ReadonlySet<string> = new Set(['attachment', 'attachments', 'anhang', 'anhange', 'piece', 'adjunto', 'anexo']);
 const OPENED: ReadonlySet<string> = new Set(['opened', 'geoffnet', 'ouvert', 'abri', 'abrio', 'abriu', 'enabled', 'ran']);
@@ -202,6 +203,9 @@ const LOST: ReadonlySet<string> = new Set(['lost', 'verloren', 'perdu', 'perdi',
 const DEVICES: ReadonlySet<string> = new Set(['laptop', 'phone', 'iphone', 'ipad', 'tablet', 'usb', 'stick', 'notebook', 'portatil', 'movil', 'celular', 'telemovel', 'handy', 'diensthandy', 'telephone', 'ordinateur', 'yubikey']);
 const ACCESSORIES: ReadonlySet<string> = new Set(['charger', 'case', 'bag', 'cable', 'sleeve', 'stand', 'cover', 'ladegerat', 'chargeur', 'cargador', 'carregador', 'funda', 'capa', 'housse']);
 
+/** The phrases that read "virus", and the words that make one an illness. */
+const VIRUS_WORDS: ReadonlySet<string> = new Set(['virus', 'viruses', 'infected', 'infiziert', 'infecte', 'infectado', 'infetado']);
+const ILLNESS: ReadonlySet<string> = new Set(['stomach', 'flu', 'sick', 'ill', 'fever', 'cold', 'cough', 'doctor', 'covid', 'corona', 'illness', 'krank', 'grippe', 'magen', 'fieber', 'arzt', 'malade', 'estomac', 'fievre', 'medecin', 'enfermo', 'enferma', 'gripe', 'estomago', 'fiebre', 'medico', 'doente', 'febre']);
 /** A flooded place (not a flooded inbox). */
 const FLOODED: ReadonlySet<string> = new Set(['flooded', 'flooding', 'uberschwemmt', 'uberflutet', 'inonde', 'inondee', 'inundado', 'inundada', 'inundacion', 'alagado', 'alagada', 'alagamento']);
 const WET_PLACES: ReadonlySet<string> = new Set(['basement', 'cellar', 'archive', 'floor', 'room', 'office', 'kitchen', 'toilet', 'toilets', 'building', 'garage', 'water', 'keller', 'buro', 'raum', 'wasser', 'sous', 'bureau', 'salle', 'eau', 'sotano', 'oficina', 'sala', 'agua', 'porao', 'escritorio']);
@@ -219,7 +223,7 @@ const AT_TIME: ReadonlySet<string> = new Set(['at', 'um', 'a', 'as', 'las', 'all
 /** Water, fire or heat where the servers are: an outage in the making. */
 const SERVER_ROOMS: ReadonlySet<string> = new Set(['server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
 const ROOM_FIRST: ReadonlySet<string> = new Set([...SERVER_ROOMS].map((r) => r.split(' ')[0] ?? ''));
-const HAZARDS: ReadonlySet<string> = new Set(['leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
+const HAZARDS: ReadonlySet<string> = new Set(['clim', 'climatisation', 'cooling', 'aircon', 'klima', 'klimaanlage', 'condicionado', 'refrigeracion', 'refrigeracao', 'leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
 /** This many people named with a number ("35 people") is many. */
 const MANY = 5;
 
@@ -352,6 +356,8 @@ export function readPriority(title: string, description: string): PriorityReadin
   const lift = words.find((w) => LIFTS.has(w));
   const stuck = lift && words.find((w) => STUCK.has(w));
   if (lift && stuck) add('safety', `${lift} … ${stuck}`);
+  // "half my team has a virus (the stomach one)": an illness, not malware.
+  if (kinds.has('security') && found.every((f) => f.kind !== 'security' || VIRUS_WORDS.has(f.phrase)) && words.some((w) => ILLNESS.has(w))) kinds.delete('security');
   const cues = readCues(words, asks);
   if (cues.cosmetic) add('cosmetic', 'cosmetic');
   if (cues.minor) add('cosmetic', 'a nuisance');
