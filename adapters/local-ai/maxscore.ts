@@ -175,7 +175,9 @@ export function searchTopK(ctx: SearchContext, q: PreparedQuery, limit: number, 
    */
   const read = (j: number, create: boolean, from: number, upTo: number): void => {
     if ((cursorBlock[j] ?? -1) < 0) return;
-    if ((slots[cursorAt[j] ?? 0] ?? 0) < from && seek(j, from) < 0) return;
+    // A list read only for earlier stretches' candidates may lag behind.
+    const at = cursorAt[j] ?? 0;
+    if ((at >= (cursorEnd[j] ?? 0) || (slots[at] ?? 0) < from) && seek(j, from) < 0) return;
     let block = cursorBlock[j] ?? -1;
     const weight = (order[j]?.weight ?? 0) * ctx.scale;
     const later = (reach[j + 1] ?? 0) + slack;
