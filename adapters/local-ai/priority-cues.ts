@@ -37,8 +37,8 @@ type Cls = keyof typeof C;
 const LEXICON: Readonly<Record<Cls, string>> = {
   quant: 'half all alle allen aller every entire whole ganz* gesamt* samtlich* jede* tous toutes tout toute ensemble todos todas todo toda inteir* entera entero several multiple many mehrere viele plusieurs varios varias vari* anybody anyone tutti tutte iedereen',
   nobody: 'nobody none noone no1 niemand keiner keine kein einziger personne aucun aucune nadie ningun ninguno ninguna ninguem nenhum nenhuma nessuno nessuna',
-  group: 'everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets phones telephones printers screens monitors laptops monitore bildschirme ecrans pantallas telas ufficio leitstelle ordinateurs ordenadores computadoras computadores telefones telefonos rechner imprimantes impresoras impressoras callcenter* reception recepcion recepcao empfang accueil switchboard team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
-  severity: 'timeout timeouts lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt black schwarz noir noirs negro negros preto pretos bsod bluescreen* denied verweigert denegado negado muet muets muette mute muted stumm mudo mudos parou pararam arrete* gestoppt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
+  group: 'shift shifts *schicht* turno turnos scanner* *scanner* *terminals everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets phones telephones printers screens monitors laptops monitore bildschirme ecrans pantallas telas ufficio leitstelle ordinateurs ordenadores computadoras computadores telefones telefonos rechner imprimantes impresoras impressoras callcenter* reception recepcion recepcao empfang accueil switchboard team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
+  severity: 'weg timeout timeouts lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt black schwarz noir noirs negro negros preto pretos bsod bluescreen* denied verweigert denegado negado muet muets muette mute muted stumm mudo mudos parou pararam arrete* gestoppt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
   neg: 'not no t cannot cant arent isnt dont doesnt wont didnt wasnt werent havent couldnt unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel non niet',
   able: 'work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem getting ring ringing funziona* werkt werken riesce riescono collegar* connett* accedere lavorare stampare join* beitreten rejoindre unirme arranc* startet boot* enciend* allum* liga ligam chegar arriv* ankommen',
   service: 'tone dialtone audio sound telefon* telephon* network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
@@ -52,7 +52,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   ransom: 'ransom* rancon* rescate* resgate* losegeld* bitcoin*',
   theft: 'stolen stole theft thief pickpocket* mugged snatched nicked gestolen gestohlen geklaut klau* diebstahl* vole volee voles volé robad* robo robaron roub* furt*',
   device: 'laptop* *laptop* notebook* phone* handy* diensthandy* firmenhandy* telefon* smartphone* iphone ipad tablet* portatil* movil* celular* ordinateur* pc computer* rechner* bag tasche sac bolso mochila telemovel',
-  send: 'sent send* transfer* reenvi* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
+  send: 'attached sent send* transfer* reenvi* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
   mistake: 'oops oups recall unsend querer wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
   outside: 'outside external extern* externe externo externa private privat* privee privado privada gmail hotmail yahoo',
   sensitive: 'passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
@@ -193,7 +193,7 @@ const EXTENSIONS: ReadonlySet<string> = new Set(['extension', 'extensions', 'end
 const CHANGED: ReadonlySet<string> = new Set(['weird', 'strange', 'odd', 'unknown', 'new', 'changed', 'renamed', 'seltsame', 'seltsamen', 'komische', 'neue', 'geandert', 'etrange', 'bizarre', 'nouvelle', 'rara', 'extrana', 'nueva', 'estranha', 'nova']);
 /** Sent, in the past: what the requester did, not what a message asked for ("asking me to send"). */
 const SENT_PAST: ReadonlySet<string> = new Set([
-  'sent', 'emailed', 'mailed', 'forwarded', 'replied', 'uploaded', 'gesendet', 'geschickt', 'verschickt', 'weitergeleitet', 'envoye', 'envoyes', 'envoyees', 'transmis', 'repondu',
+  'attached', 'sent', 'emailed', 'mailed', 'forwarded', 'replied', 'uploaded', 'gesendet', 'geschickt', 'verschickt', 'weitergeleitet', 'envoye', 'envoyes', 'envoyees', 'transmis', 'repondu',
   'mande', 'mandado', 'envie', 'enviado', 'respondi', 'mandei', 'enviei', 'encaminhei', 'passei', 'shared', 'posted', 'partage', 'partagee', 'comparti', 'compartido', 'compartilhei',
   'geteilt', 'freigegeben', 'transfere', 'transferred', 'transferi', 'transferido', 'reenvie', 'reenviei',
 ]);
@@ -210,6 +210,14 @@ const NIGHT: ReadonlySet<string> = new Set(['1am', '2am', '3am', '4am', '5am', '
 const APPROVED: ReadonlySet<string> = new Set(['approved', 'accepted', 'confirmed', 'yes', 'bestatigt', 'akzeptiert', 'genehmigt', 'approuve', 'accepte', 'valide', 'aprobe', 'acepte', 'confirme', 'aprovei', 'aceitei', 'confirmei']);
 /** A move that renames files on purpose. */
 const MIGRATION: ReadonlySet<string> = new Set(['migration', 'migrated', 'migrating', 'migrate', 'moved', 'upgrade', 'upgraded', 'sync', 'synced', 'umzug', 'migriert', 'migracion', 'migracao', 'deplacement']);
+/** Running a file. */
+const RAN: ReadonlySet<string> = new Set(['ran', 'opened', 'clicked', 'executed', 'launched', 'activated', 'enabled', 'started', 'ausgefuhrt', 'geoffnet', 'gestartet', 'aktiviert', 'execute', 'ouvert', 'lance', 'active', 'ejecute', 'abri', 'active', 'executei', 'abri', 'ativei']);
+/** What a file that runs code is called. */
+const RISKY: ReadonlySet<string> = new Set(['exe', 'scr', 'js', 'vbs', 'hta', 'lnk', 'iso', 'img', 'bat', 'cmd', 'ps1', 'msi', 'jar', 'zip', 'rar', '7z', 'docm', 'xlsm', 'macro', 'macros', 'makro', 'makros', 'attachment', 'anhang', 'adjunto', 'anexo']);
+/** A defaced page speaks another language: "a text in Russian". */
+const FOREIGN: ReadonlySet<string> = new Set(['russian', 'chinese', 'arabic', 'korean', 'cyrillic', 'russisch', 'chinesisch', 'arabisch', 'russe', 'chinois', 'arabe', 'ruso', 'chino', 'russo', 'chines', 'hacked', 'hackers', 'hacker']);
+/** A public page. */
+const WEBSITE: ReadonlySet<string> = new Set(['website', 'homepage', 'webshop', 'site', 'page', 'pagina', 'seite', 'startseite', 'webseite', 'tienda', 'loja', 'boutique']);
 /** Remote-control tools a fake support caller has people install. */
 const REMOTE_TOOLS: ReadonlySet<string> = new Set(['anydesk', 'teamviewer', 'quickassist', 'supremo', 'ultraviewer', 'screenconnect', 'logmein', 'rustdesk', 'splashtop']);
 const CALLED: ReadonlySet<string> = new Set(['called', 'phoned', 'rang', 'rief', 'angerufen', 'appele', 'llamo', 'llamado', 'ligou', 'ligaram']);
@@ -266,8 +274,12 @@ const PHRASES = {
     'nicht gesendet', 'nicht eingerichtet', 'nicht gemacht', 'pas envoye', 'pas ecrit', 'pas fait', 'pas cree', 'que no hice', 'no lo hice', 'no las hice', 'no escribi', 'no envie', 'no cree',
     'nao escrevi', 'nao enviei', 'nao criei', 'que nao fiz', 'haven t tried', 'have not tried', 'hadn t tried', 'never tried', 'wasn t logging in', 'not logging in', 'wasn t signing in', 'not signing in', 'wasn t trying to sign in', 'wasn t trying to log in', 'i wasn t logged in',
     'nicht versucht', 'pas essaye', 'no he intentado', 'nao tentei', 'haven t sent', 'have not sent', 'hadn t sent', 'i never sent', 'no los he enviado', 'no las he enviado', 'no lo he enviado', 'no he enviado', 'yo no envie', 'no los envie',
-    'not sure i made', 'i didn t create', 'i did not create', 'i never created', 'didn t set this up', 'nicht angelegt', 'pas cree', 'no la cree', 'nao criei',
+    'don t own', 'do not own', 'isn t mine', 'not mine', 'gehort mir nicht', 'nicht meins', 'pas a moi', 'no es mio', 'nao e meu', 'not sure i made', 'i didn t create', 'i did not create', 'i never created', 'didn t set this up', 'nicht angelegt', 'pas cree', 'no la cree', 'nao criei',
     'nicht verschickt', 'nicht geschickt', 'nie geschickt', 'nie gesendet', 'ne les ai pas envoyes', 'n ai pas envoye', 'n ai rien envoye', 'nao os enviei', 'nao mandei', 'eu nao enviei'],
+  /** Something run that showed nothing: the mark of malware. */
+  nothingOpened: ['nothing opened', 'nothing happened', 'nothing came up', 'nichts passiert', 'passiert nichts', 'nichts geoffnet', 'rien ne s est passe', 'rien ne s est ouvert', 'no paso nada', 'no se abrio nada', 'nao aconteceu nada', 'nada abriu', 'nada aconteceu'],
+  /** What a page shows that its owners did not put there. */
+  notOurs: ['not ours', 'isn t ours', 'not our own', 'que no es nuestra', 'que no es nuestro', 'nicht von uns', 'pas la notre', 'pas le notre', 'nao e nossa', 'nao e nosso', 'hacked by'],
   /** A caller posing as IT or a vendor's support. */
   poser: ['said he is from', 'said he was from', 'said she is from', 'said she was from', 'said they were from', 'claimed to be from', 'claiming to be from', 'pretending to be from', 'from microsoft support',
     'microsoft support called', 'from the it of', 'called me from it', 'er sei von', 'angeblich von', 'se disant de', 'qui disait etre', 'dijo que era de', 'diciendo que era de', 'disse que era da', 'disse que era do'],
@@ -487,7 +499,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
 const CRYPT_STARTS: ReadonlySet<string> = new Set([...ENCRYPT_STEMS, ...DECRYPT_STEMS].map((s) => s.slice(0, 4)));
 const CRYPT_FIRST: ReadonlySet<number> = new Set([...CRYPT_STARTS].map((s) => s.charCodeAt(0)));
 /** Every word that starts one of securityEvent's word-set checks. */
-const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS, ...SENDS_ON_ITS_OWN, ...APPROVED, ...RANSOMWARE, ...RESTORE, ...TRANSFER, ...REMOTE_TOOLS, ...RULES, 'usb']);
+const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS, ...SENDS_ON_ITS_OWN, ...APPROVED, ...RANSOMWARE, ...RESTORE, ...TRANSFER, ...REMOTE_TOOLS, ...RULES, 'usb', ...RAN, ...WEBSITE]);
 
 function securityEvent(
   words: readonly string[],
@@ -527,6 +539,10 @@ function securityEvent(
     // Files ending in a ransomware family's name, or a restore note in every folder.
     if (RANSOMWARE.has(words[i]!) && words[i] !== 'stop' && words[i] !== 'hive' && words[i] !== 'maze' && words[i] !== 'conti' && words[i] !== 'medusa' && within(words, 0, words.length, FILES)) return `${words[i]} … files`;
     if (RESTORE.has(words[i]!) && within(words, i + 1, i + 4, NOTE_FILES) && within(words, Math.max(0, i - 12), i + 12, FILES_OR_FOLDERS)) return `${words[i]} note`;
+    // A program or attachment run that showed nothing.
+    if (RAN.has(words[i]!) && has('nothingOpened') && within(words, Math.max(0, i - 6), i + 8, RISKY) && within(words, 0, words.length, LURES)) return `${words[i]} … nothing opened`;
+    // A website showing what its owners did not put there.
+    if (WEBSITE.has(words[i]!) && has('notOurs') && within(words, 0, words.length, FOREIGN)) return `${words[i]} … not ours`;
     // A remote-control tool or a code given to a caller posing as IT.
     if (REMOTE_TOOLS.has(words[i]!) && (has('poser') || within(words, 0, words.length, CALLED))) return `${words[i]} … for a caller`;
     // A found USB stick put in and opened.

@@ -330,6 +330,11 @@ describe('security incidents told without the usual words', () => {
     ['the antivirus switched off after a file was opened', 'laptop acting up', "Opened the ISO that 'HR' sent, nothing opened, now the antivirus icon is grey and won't start."],
     ['a board pack sent outside, oops', 'oops', 'oops. Sent the full board pack to the external Martin, not ours. Recall?'],
     ['a mail rule forwarding outside, not made by them', 'rule?', 'Not sure I made this: Outlook has a rule forwarding everything to someone at gmail.com.'],
+    ['a ransom note as a desktop background', 'weird message', "The background says 'your network has been breached, we have copied your data'."],
+    ['a program from a mail that showed nothing', 'ran the PO viewer', "I opened a zip from a customer mail and ran the exe inside. Nothing opened, but now a black window flashes."],
+    ['a phone nobody owns in the security info', 'unknown phone', "I scanned the QR code from the mail and now my security info lists a second phone that I don't own."],
+    ['a shop page showing what is not ours, in Spanish', 'La tienda online', 'La página de inicio muestra una imagen que no es nuestra y un texto en ruso.'],
+    ['the wrong file attached for a customer', 'wrong attachment', 'I attached the wrong file to my reply to a customer: the full complaint log with 3,000 names.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH', kinds: expect.any(Set) });
     expect(readPriority(title, description).kinds.has('security')).toBe(true);
@@ -348,6 +353,8 @@ describe('security incidents told without the usual words', () => {
     ['a found USB stick handed in', 'USB stick', 'I found a USB stick in my drawer, whose is it? I put it on the reception desk'],
     ['a forwarding rule asked for', 'rule', "Can you set up a rule forwarding my mail to my colleague while I'm away?"],
     ['a stomach virus', 'team', 'Half of my team has a virus (the stomach one) and they are at home. Which is the process?'],
+    ['an installer that showed nothing', 'installer', 'I clicked the installer exe from the software centre and nothing happened'],
+    ['a banner a page shows by someone else', 'banner', 'The page shows a banner that is not ours, from the marketing agency?'],
   ])('does not read a security incident in %s', (_, title, description) => {
     expect(readPriority(title, description).kinds.has('security')).toBe(false);
   });
@@ -358,6 +365,7 @@ describe('outages told without the usual words', () => {
     ['a team that cannot connect, told with a long subject', 'VPN', 'Today nobody from our team in home office can connect the VPN, it says timeout. We are 25 persons. Is there a problem with the server?'],
     ['a customer API returning 502', 'web01', 'web01 disk at 100%, nginx returning 502 on the customer API.'],
     ['a hot server room without cooling, in French', 'Petit souci', 'La salle serveur est à 38 °C, la clim est arrêtée depuis ce matin.'],
+    ['a shop floor without wifi, in German', 'Halle 3 kein WLAN', 'In der Halle 3 ist das WLAN komplett weg. Alle Handscanner haben keine Verbindung.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });
