@@ -30,4 +30,14 @@ describe('SqliteStore staff cache', () => {
     expect((await db.a.listAssignmentCandidates(['vpn'])).map((x) => x.id)).toEqual(['m1']);
     expect(await db.a.listAssignmentCandidates(['email'])).toEqual([]);
   });
+
+  it('sees people written through the connection round the store, without being told', async () => {
+    const p = await db.a.ensurePerson({ id: 'm1', identity: 'console:m1', displayName: 'm1', email: null, role: 'moderator', createdAt: at });
+    await db.a.updatePerson(p.id, { skills: ['vpn'] }, p.version, at);
+    expect((await db.a.listAssignmentCandidates(['vpn'])).map((x) => x.id)).toEqual(['m1']);
+    // A bulk import writes rows directly (as store:copy does) and does not call forgetCachedPeople.
+    db.a.db.prepare("UPDATE people SET availability = 'away' WHERE id = ?").run('m1');
+    expect(await db.a.listAssignmentCandidates(['vpn'])).toEqual([]);
+  });
 });
+

@@ -73,7 +73,7 @@ export class SqliteStore implements Store {
   private peopleEpoch = 0;
 
   constructor(
-    /** The open connection, for backups, diagnostics and bulk import (call forgetCachedPeople after writing people). */
+    /** The open connection, for backups, diagnostics and bulk import (the store notices rows written through it and starts its caches over). */
     readonly db: Database.Database,
     readonly description: string,
     /** How this store holds the database alone (see DatabaseLock), or null when other processes may share it. */
@@ -90,6 +90,13 @@ export class SqliteStore implements Store {
     this.cacheGuard = new CacheGuard(db);
     this.ticketCache = new TicketCache(this.cacheGuard);
     this.personCache = new PersonCache(this.cacheGuard);
+    // The staff index starts over too when a write went round the store (a bulk import through `db`).
+    this.cacheGuard.guard({
+      clear: () => {
+        this.peopleEpoch++;
+        this.staff.invalidate();
+      },
+    });
     this.group = new GroupCommit(db, {
       // A cache that failed to follow a write starts over rather than serve stale tickets or people.
       onHookError: () => {
@@ -229,6 +236,8 @@ export class SqliteStore implements Store {
   }
 
   async listAssignmentCandidates(skills: readonly string[]): Promise<Person[]> {
+    // Looks for writes that went round the store first (they empty the staff index with the read caches).
+    this.cacheGuard.usable();
     return this.staff.candidates(skills);
   }
 
@@ -433,7 +442,7 @@ export class SqliteStore implements Store {
     return { writes: this.group.writes, commits: this.group.commits };
   }
 
-  /** Call after writing people through `db` directly (bulk import), so assignment does not read stale staff. */
+  /** Forgets every cached person and the staff index at once (writes through `db` are noticed anyway, at the next read). */
   forgetCachedPeople(): void {
     this.peopleEpoch++;
     this.staff.invalidate();
