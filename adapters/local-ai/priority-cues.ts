@@ -40,7 +40,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   group: 'shift shifts *schicht* turno turnos scanner* *scanner* *terminals everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets phones telephones printers screens monitors laptops monitore bildschirme ecrans pantallas telas ufficio leitstelle ordinateurs ordenadores computadoras computadores telefones telefonos rechner imprimantes impresoras impressoras callcenter* reception recepcion recepcao empfang accueil switchboard team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
   severity: 'weg timeout timeouts lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt black schwarz noir noirs negro negros preto pretos bsod bluescreen* denied verweigert denegado negado muet muets muette mute muted stumm mudo mudos parou pararam arrete* gestoppt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
   neg: 'not no t cannot cant arent isnt dont doesnt wont didnt wasnt werent havent couldnt unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel non niet',
-  able: 'work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem getting ring ringing funziona* werkt werken riesce riescono collegar* connett* accedere lavorare stampare join* beitreten rejoindre unirme arranc* startet boot* enciend* allum* liga ligam chegar arriv* ankommen',
+  able: 'launch* show shows work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem getting ring ringing funziona* werkt werken riesce riescono collegar* connett* accedere lavorare stampare join* beitreten rejoindre unirme arranc* startet boot* enciend* allum* liga ligam chegar arriv* ankommen',
   service: 'tone dialtone audio sound telefon* telephon* network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
   action: 'confirm* scann* logged pase pasado click* clique* cliquei clica* clicou geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
   object: 'link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr card digits cvv cvc karte carte tarjeta cartao',
@@ -143,6 +143,10 @@ const INPUT: ReadonlySet<string> = new Set(['cursor', 'mouse', 'maus', 'mauszeig
 const SENDS_ON_ITS_OWN: ReadonlySet<string> = new Set(['messaging', 'sending', 'posting', 'emailing', 'texting', 'sendet', 'schickt', 'verschickt', 'envoie', 'envia', 'manda']);
 /** Whom it messages. */
 const RECIPIENTS: ReadonlySet<string> = new Set(['people', 'colleagues', 'contacts', 'everyone', 'friends', 'customers', 'clients', 'kollegen', 'kontakte', 'kunden', 'leute', 'collegues', 'gens', 'colegas', 'contactos', 'contatos', 'clientes', 'gente', 'pessoas']);
+/** What goes with a device but is none: "left my laptop charger at the hotel". */
+const DEVICE_PARTS: ReadonlySet<string> = new Set(['charger', 'cable', 'adapter', 'adaptor', 'stand', 'mouse', 'power', 'ladegerat', 'netzteil', 'chargeur', 'cargador', 'carregador']);
+/** Put somewhere others see it. */
+const POSTED: ReadonlySet<string> = new Set(['pasted', 'posted', 'shared', 'sent', 'uploaded', 'geteilt', 'gepostet', 'eingefugt', 'partage', 'publie', 'colle', 'compartido', 'publicado', 'pegue', 'compartilhei', 'postei', 'colei']);
 /** Maintenance, and what announces it for later. */
 const MAINTENANCE: ReadonlySet<string> = new Set(['maintenance', 'wartung', 'wartungsarbeiten', 'mantenimiento', 'manutencao']);
 const FUTURE: ReadonlySet<string> = new Set(['will', 'going', 'wird', 'werden', 'sera', 'seront', 'va', 'vai', 'estara', 'estarao', 'tomorrow', 'morgen', 'demain', 'manana', 'amanha']);
@@ -274,17 +278,21 @@ const PHRASES = {
     'nicht gesendet', 'nicht eingerichtet', 'nicht gemacht', 'pas envoye', 'pas ecrit', 'pas fait', 'pas cree', 'que no hice', 'no lo hice', 'no las hice', 'no escribi', 'no envie', 'no cree',
     'nao escrevi', 'nao enviei', 'nao criei', 'que nao fiz', 'haven t tried', 'have not tried', 'hadn t tried', 'never tried', 'wasn t logging in', 'not logging in', 'wasn t signing in', 'not signing in', 'wasn t trying to sign in', 'wasn t trying to log in', 'i wasn t logged in',
     'nicht versucht', 'pas essaye', 'no he intentado', 'nao tentei', 'haven t sent', 'have not sent', 'hadn t sent', 'i never sent', 'no los he enviado', 'no las he enviado', 'no lo he enviado', 'no he enviado', 'yo no envie', 'no los envie',
-    'don t own', 'do not own', 'isn t mine', 'not mine', 'gehort mir nicht', 'nicht meins', 'pas a moi', 'no es mio', 'nao e meu', 'not sure i made', 'i didn t create', 'i did not create', 'i never created', 'didn t set this up', 'nicht angelegt', 'pas cree', 'no la cree', 'nao criei',
+    'none of us sent', 'nobody here sent', 'we didn t send', 'we did not send', 'niemand von uns hat', 'personne n a envoye', 'nadie de nosotros envio', 'ninguem de nos enviou', 'don t own', 'do not own', 'isn t mine', 'not mine', 'gehort mir nicht', 'nicht meins', 'pas a moi', 'no es mio', 'nao e meu', 'not sure i made', 'i didn t create', 'i did not create', 'i never created', 'didn t set this up', 'nicht angelegt', 'pas cree', 'no la cree', 'nao criei',
     'nicht verschickt', 'nicht geschickt', 'nie geschickt', 'nie gesendet', 'ne les ai pas envoyes', 'n ai pas envoye', 'n ai rien envoye', 'nao os enviei', 'nao mandei', 'eu nao enviei'],
   /** Something run that showed nothing: the mark of malware. */
   nothingOpened: ['nothing opened', 'nothing happened', 'nothing came up', 'nichts passiert', 'passiert nichts', 'nichts geoffnet', 'rien ne s est passe', 'rien ne s est ouvert', 'no paso nada', 'no se abrio nada', 'nao aconteceu nada', 'nada abriu', 'nada aconteceu'],
   /** What a page shows that its owners did not put there. */
-  notOurs: ['not ours', 'isn t ours', 'not our own', 'que no es nuestra', 'que no es nuestro', 'nicht von uns', 'pas la notre', 'pas le notre', 'nao e nossa', 'nao e nosso', 'hacked by'],
+  notOurs: ['not ours', 'isn t ours', 'is not ours', 'wasn t ours', 'was not ours', 'nicht unser', 'nicht unsere', 'n etait pas le notre', 'no era nuestro', 'no era nuestra', 'nao era nosso', 'nao era nossa', 'not our own', 'que no es nuestra', 'que no es nuestro', 'nicht von uns', 'pas la notre', 'pas le notre', 'nao e nossa', 'nao e nosso', 'hacked by'],
+  /** A page that was not the real one. */
+  wrongPage: ['wrong page', 'wrong site', 'wrong website', 'falschen seite', 'falscher seite', 'mauvaise page', 'mauvais site', 'pagina equivocada', 'pagina errada', 'site errado'],
+  /** Public places a link was posted in. */
+  publicPlace: ['public channel', 'public community', 'public slack', 'public group', 'public forum', 'offentlichen kanal', 'canal public', 'canal publico', 'grupo publico'],
   /** A caller posing as IT or a vendor's support. */
   poser: ['said he is from', 'said he was from', 'said she is from', 'said she was from', 'said they were from', 'claimed to be from', 'claiming to be from', 'pretending to be from', 'from microsoft support',
     'microsoft support called', 'from the it of', 'called me from it', 'er sei von', 'angeblich von', 'se disant de', 'qui disait etre', 'dijo que era de', 'diciendo que era de', 'disse que era da', 'disse que era do'],
   /** The antivirus switched off after something was opened. */
-  avOff: ['antivirus is grey', 'antivirus icon is grey', 'antivirus won t start', 'antivirus turned off', 'antivirus disabled', 'antivirus is off', 'antivirus stopped', 'defender is off', 'defender turned off',
+  avOff: ['antivirus icon is gone', 'antivirus is gone', 'antivirus disappeared', 'antivirus is grey', 'antivirus icon is grey', 'antivirus won t start', 'antivirus turned off', 'antivirus disabled', 'antivirus is off', 'antivirus stopped', 'defender is off', 'defender turned off',
     'defender disabled', 'virenschutz deaktiviert', 'virenschutz ist aus', 'antivirus desactive', 'antivirus desactivado', 'antivirus desativado'],
   /** Done without meaning to: "hit approve without thinking", "por error". */
   slip: ['by mistake', 'by accident', 'without thinking', 'out of habit', 'on autopilot', 'aus versehen', 'ohne nachzudenken', 'par erreur', 'sans reflechir', 'por error', 'sin pensar', 'por engano', 'sem pensar'],
@@ -368,7 +376,7 @@ const SOMEONE: ReadonlySet<string> = new Set(['someone', 'somebody', 'quelqu', '
 const SIGNED_IN_PAST: ReadonlySet<string> = new Set(['logged', 'signed', 'accessed', 'connecte', 'connectee', 'angemeldet', 'eingeloggt', 'zugegriffen', 'accedio', 'entro', 'entrou', 'acessou', 'conecto', 'conectou']);
 /** A device left behind or not found: "left on the train", "can't find my laptop". */
 const LEFT: ReadonlySet<string> = new Set(['left', 'forgot', 'vergessen', 'liegen', 'oublie', 'oubliee', 'olvide', 'deje', 'esqueci', 'deixei']);
-const PUBLIC_PLACES: ReadonlySet<string> = new Set(['train', 'bus', 'taxi', 'uber', 'plane', 'flight', 'airport', 'cafe', 'restaurant', 'station', 'tube', 'zug', 'bahn', 'flugzeug', 'flughafen', 'avion', 'aeroport', 'gare', 'metro', 'tren', 'autobus', 'avion', 'aeropuerto', 'trem', 'onibus', 'aviao', 'aeroporto']);
+const PUBLIC_PLACES: ReadonlySet<string> = new Set(['coffee', 'hotel', 'gym', 'bar', 'pub', 'library', 'conference', 'train', 'bus', 'taxi', 'uber', 'plane', 'flight', 'airport', 'cafe', 'restaurant', 'station', 'tube', 'zug', 'bahn', 'flugzeug', 'flughafen', 'avion', 'aeroport', 'gare', 'metro', 'tren', 'autobus', 'avion', 'aeropuerto', 'trem', 'onibus', 'aviao', 'aeroporto']);
 /** Files locked with a demand to pay: a ransom note in other words. */
 const LOCKED: ReadonlySet<string> = new Set(['locked', 'encrypted', 'gesperrt', 'blockiert', 'verrouilles', 'bloques', 'bloqueados', 'bloqueadas', 'bloqueados']);
 const PAY: ReadonlySet<string> = new Set(['pay', 'payment', 'zahlen', 'bezahlen', 'payer', 'payez', 'pagar', 'pague', 'pagamento', 'paiement', 'pago']);
@@ -526,8 +534,9 @@ function securityEvent(
     if (FILES.has(words[i]!) && within(words, i + 1, i + 4, LOCKED) && within(words, 0, words.length, PAY)) return `${words[i]} … pay`;
     // A device left on the train, or gone.
     // (German puts the verb last: "den Laptop im Taxi vergessen".)
-    if (LEFT.has(words[i]!) && near(i, C.device, 4, 3) >= 0) {
-      const place = words.slice(Math.max(0, i - 4), i + 6).find((w) => PUBLIC_PLACES.has(w));
+    const left = LEFT.has(words[i]!) ? near(i, C.device, 4, 3) : -1;
+    if (left >= 0 && !DEVICE_PARTS.has(words[left + 1] ?? '')) {
+      const place = words.slice(Math.max(0, i - 4), i + 11).find((w) => PUBLIC_PLACES.has(w));
       if (place) return `${words[i]} … ${place}`;
     }
     // Every file of a place scrambled or renamed at random.
@@ -540,7 +549,7 @@ function securityEvent(
     if (RANSOMWARE.has(words[i]!) && words[i] !== 'stop' && words[i] !== 'hive' && words[i] !== 'maze' && words[i] !== 'conti' && words[i] !== 'medusa' && within(words, 0, words.length, FILES)) return `${words[i]} … files`;
     if (RESTORE.has(words[i]!) && within(words, i + 1, i + 4, NOTE_FILES) && within(words, Math.max(0, i - 12), i + 12, FILES_OR_FOLDERS)) return `${words[i]} note`;
     // A program or attachment run that showed nothing.
-    if (RAN.has(words[i]!) && has('nothingOpened') && within(words, Math.max(0, i - 6), i + 8, RISKY) && within(words, 0, words.length, LURES)) return `${words[i]} … nothing opened`;
+    if (RAN.has(words[i]!) && has('nothingOpened') && within(words, Math.max(0, i - 6), i + 8, RISKY) && (within(words, 0, words.length, LURES) || within(words, 0, words.length, SENT_PAST))) return `${words[i]} … nothing opened`;
     // A website showing what its owners did not put there.
     if (WEBSITE.has(words[i]!) && has('notOurs') && within(words, 0, words.length, FOREIGN)) return `${words[i]} … not ours`;
     // A remote-control tool or a code given to a caller posing as IT.
@@ -562,7 +571,7 @@ function securityEvent(
       if (o >= 0 && words[o - 1] !== 'error') return `${words[i]} … ${words[o]}`;
     }
     // Signed in on what a mail, link, button or QR code opened, and now in doubt ("worried it wasn't you", "says it's a scam").
-    if (SIGNED_IN.has(words[i]!) && within(words, 0, words.length, LURES) && (suspicious || has('doubt') || within(words, 0, words.length, DOUBT))) return `${words[i]} … in doubt`;
+    if (SIGNED_IN.has(words[i]!) && within(words, 0, words.length, LURES) && (suspicious || has('doubt') || has('notOurs') || has('wrongPage') || within(words, 0, words.length, DOUBT))) return `${words[i]} … in doubt`;
     if (SIGNED_IN.has(words[i]!) && has('askedFor')) return `asked for … ${words[i]}`;
     // A sign-in the requester disowns ("not me"), or one from somewhere unknown.
     if ((m & (C.signin | C.object | C.send)) && disowned) return `${words[i]} … not them`;
@@ -598,7 +607,7 @@ function securityEvent(
     // A found USB stick plugged in.
     if ((m & C.found) && near(i, C.object | C.device, 2, 4) >= 0 && any(C.plug)) return `${words[i]} … plugged in`;
   }
-  if (has('exposed') && any(C.sensitive)) return 'open to anyone';
+  if (has('exposed') && (any(C.sensitive) || (has('publicPlace') && within(words, 0, words.length, POSTED)))) return 'open to anyone';
   if (has('threat')) return 'attack tool';
   if (has('avOff')) return 'antivirus switched off';
   if (has('securityTool') && words.some((w) => DETECTED.has(w))) return 'security product … detected';

@@ -335,6 +335,11 @@ describe('security incidents told without the usual words', () => {
     ['a phone nobody owns in the security info', 'unknown phone', "I scanned the QR code from the mail and now my security info lists a second phone that I don't own."],
     ['a shop page showing what is not ours, in Spanish', 'La tienda online', 'La página de inicio muestra una imagen que no es nuestra y un texto en ruso.'],
     ['the wrong file attached for a customer', 'wrong attachment', 'I attached the wrong file to my reply to a customer: the full complaint log with 3,000 names.'],
+    ['a script from a customer that showed nothing', 'photos zip', "The customer sent photos as a zip, inside was photos.js and I double clicked it. Nothing opened but now the antivirus icon is gone."],
+    ['credentials on a page that was not ours, in German', 'Zugangsdaten auf falscher Seite eingegeben', 'Ich habe auf einen Link in der Mail geklickt und mich dort mit Passwort angemeldet. Die Adresse war nicht unser Personio.'],
+    ['a laptop bag gone from a coffee shop', 'laptop bag gone', 'I left my laptop bag on the chair at the coffee shop for 20 minutes and it was gone.'],
+    ['a folder link posted in a public channel', 'posted the link', 'I pasted the link to our internal folder in the public community Slack. It is shared as anyone with the link.'],
+    ['a mail none of us sent', 'crypto giveaway', 'Customers reply to a crypto giveaway mail from support@. None of us sent it.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH', kinds: expect.any(Set) });
     expect(readPriority(title, description).kinds.has('security')).toBe(true);
@@ -355,6 +360,8 @@ describe('security incidents told without the usual words', () => {
     ['a stomach virus', 'team', 'Half of my team has a virus (the stomach one) and they are at home. Which is the process?'],
     ['an installer that showed nothing', 'installer', 'I clicked the installer exe from the software centre and nothing happened'],
     ['a banner a page shows by someone else', 'banner', 'The page shows a banner that is not ours, from the marketing agency?'],
+    ['a charger left at a hotel', 'charger', 'I left my laptop charger at the hotel, can I get a new one?'],
+    ['a public channel to join', 'channel', 'Can you add me to the public channel for announcements? anyone with the link can join'],
   ])('does not read a security incident in %s', (_, title, description) => {
     expect(readPriority(title, description).kinds.has('security')).toBe(false);
   });
@@ -366,6 +373,8 @@ describe('outages told without the usual words', () => {
     ['a customer API returning 502', 'web01', 'web01 disk at 100%, nginx returning 502 on the customer API.'],
     ['a hot server room without cooling, in French', 'Petit souci', 'La salle serveur est à 38 °C, la clim est arrêtée depuis ce matin.'],
     ['a shop floor without wifi, in German', 'Halle 3 kein WLAN', 'In der Halle 3 ist das WLAN komplett weg. Alle Handscanner haben keine Verbindung.'],
+    ['water above the network cabinet', 'water', 'Water is dripping through the ceiling right above the network cabinet.'],
+    ['a whole floor whose laptops lost the Start menu', 'no Start menu', "None of the support team's laptops show a Start menu and Teams won't launch. It's all 25 of us."],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });

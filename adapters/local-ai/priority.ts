@@ -221,7 +221,7 @@ const CLOCK_UNITS: ReadonlySet<string> = new Set(['am', 'pm', 'h', 'uhr', 'hs', 
 const AT_TIME: ReadonlySet<string> = new Set(['at', 'um', 'a', 'as', 'las', 'alle']);
 
 /** Water, fire or heat where the servers are: an outage in the making. */
-const SERVER_ROOMS: ReadonlySet<string> = new Set(['server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
+const SERVER_ROOMS: ReadonlySet<string> = new Set(['network cabinet', 'server cabinet', 'server rack', 'comms cabinet', 'patch cabinet', 'netzwerkschrank', 'serverschrank', 'baie reseau', 'armario de red', 'rack de red', 'server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
 const ROOM_FIRST: ReadonlySet<string> = new Set([...SERVER_ROOMS].map((r) => r.split(' ')[0] ?? ''));
 const HAZARDS: ReadonlySet<string> = new Set(['clim', 'climatisation', 'cooling', 'aircon', 'klima', 'klimaanlage', 'condicionado', 'refrigeracion', 'refrigeracao', 'leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
 /** This many people named with a number ("35 people") is many. */
@@ -335,6 +335,8 @@ export function readPriority(title: string, description: string): PriorityReadin
       // "the 3pm meeting", "the 10 am call".
       for (let j = Math.max(0, i - 2); j < i; j++) if (clockTime(words, j)) add('deadline', words.slice(j, i + 1).join(' '));
     }
+    // "it's all 25 of us on the floor".
+    if (words[i] === 'all' && Number(words[i + 1]) >= MANY && words[i + 2] === 'of' && (words[i + 3] === 'us' || words[i + 3] === 'them')) add('impact', words.slice(i, i + 4).join(' '));
     const c = (words[i] ?? '').charCodeAt(0);
     const n = c >= 48 && c <= 57 ? Number(words[i]) : NaN;
     if (Number.isInteger(n) && n >= MANY && PEOPLE.has(words[i + 1] ?? '')) add('impact', `${words[i]} ${words[i + 1]}`);
