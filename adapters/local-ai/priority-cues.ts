@@ -58,7 +58,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   sensitive: 'passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
   expose: 'leak* exposed expose* vazad* filtrad* publicly',
   found: 'found gefunden trouve* encontr* achei',
-  plug: 'plug* plugged eingesteckt angeschlossen steckte branche* conecte conectei enchufe* pluguei inserted insert*',
+  plug: 'plug* plugged eingesteckt angeschlossen steckte branche* conecte conectei enchufe* pluguei inserted insert* insere connected',
   training: 'simulation* simulat* simulad* training* schulung* formation* formacion capacitacion treinamento* awareness sensibilisation drill exercise ubung* uebung* webinar kurs kurse kursen curso cursos quiz elearning',
   planned: 'planned scheduled geplant* planifie* prevu* programad* planejad* agendad*',
   wish: 'want* wish* love mocht* wunsch* voudr* souhait* aimerai* quier* quisier* gustari* quer querem gostari* bestell* commander pedir pedimos pedido encomend* new neue neuen neues nouveau* nouvelle* nuev* novo* novos nova novas',
@@ -215,7 +215,7 @@ const APPROVED: ReadonlySet<string> = new Set(['approved', 'accepted', 'confirme
 /** A move that renames files on purpose. */
 const MIGRATION: ReadonlySet<string> = new Set(['migration', 'migrated', 'migrating', 'migrate', 'moved', 'upgrade', 'upgraded', 'sync', 'synced', 'umzug', 'migriert', 'migracion', 'migracao', 'deplacement']);
 /** Running a file. */
-const RAN: ReadonlySet<string> = new Set(['ran', 'opened', 'clicked', 'executed', 'launched', 'activated', 'enabled', 'started', 'ausgefuhrt', 'geoffnet', 'gestartet', 'aktiviert', 'execute', 'ouvert', 'lance', 'active', 'ejecute', 'abri', 'active', 'executei', 'abri', 'ativei']);
+const RAN: ReadonlySet<string> = new Set(['ran', 'opened', 'clicked', 'executed', 'launched', 'activated', 'enabled', 'started', 'ausgefuhrt', 'geoffnet', 'gestartet', 'aktiviert', 'execute', 'ouvert', 'lance', 'active', 'ejecute', 'abri', 'executei', 'ativei']);
 /** What a file that runs code is called. */
 const RISKY: ReadonlySet<string> = new Set(['exe', 'scr', 'js', 'vbs', 'hta', 'lnk', 'iso', 'img', 'bat', 'cmd', 'ps1', 'msi', 'jar', 'zip', 'rar', '7z', 'docm', 'xlsm', 'macro', 'macros', 'makro', 'makros', 'attachment', 'anhang', 'adjunto', 'anexo']);
 /** A defaced page speaks another language: "a text in Russian". */
@@ -225,15 +225,10 @@ const WEBSITE: ReadonlySet<string> = new Set(['website', 'homepage', 'webshop', 
 /** Remote-control tools a fake support caller has people install. */
 const REMOTE_TOOLS: ReadonlySet<string> = new Set(['anydesk', 'teamviewer', 'quickassist', 'supremo', 'ultraviewer', 'screenconnect', 'logmein', 'rustdesk', 'splashtop']);
 const CALLED: ReadonlySet<string> = new Set(['called', 'phoned', 'rang', 'rief', 'angerufen', 'appele', 'llamo', 'llamado', 'ligou', 'ligaram']);
-const FOUND_WORDS: ReadonlySet<string> = new Set(['found', 'gefunden', 'trouve', 'trouvee', 'encontre', 'encontrado', 'achei', 'encontrei']);
-const PUT_IN: ReadonlySet<string> = new Set(['plugged', 'inserted', 'connected', 'eingesteckt', 'angeschlossen', 'branche', 'insere', 'conecte', 'enchufe', 'conectei', 'pluguei']);
 /** "put it in my notebook": put, into a computer (not "on the reception desk"). */
 const PUT: ReadonlySet<string> = new Set(['put', 'stuck', 'steckte', 'gesteckt', 'mis', 'meti', 'puse', 'coloquei']);
 function putIn(words: readonly string[], from: number, to: number, near: (i: number, bits: number, before: number, after: number) => number): boolean {
-  for (let j = from; j < to && j < words.length; j++) {
-    if (PUT_IN.has(words[j]!)) return true;
-    if (PUT.has(words[j]!) && near(j, C.device, 0, 4) >= 0) return true;
-  }
+  for (let j = from; j < to && j < words.length; j++) if (PUT.has(words[j]!) && near(j, C.device, 0, 4) >= 0) return true;
   return false;
 }
 const RULES: ReadonlySet<string> = new Set(['rule', 'rules', 'regel', 'regle', 'regla', 'regra']);
@@ -246,8 +241,8 @@ const FILES_OR_FOLDERS: ReadonlySet<string> = new Set(['folder', 'folders', 'ord
 /** A prompt to approve, and the messages that ask for one. */
 const PROMPT_WORDS: ReadonlySet<string> = new Set(['prompt', 'prompts', 'push', 'mfa', '2fa', 'authenticator', 'anfrage', 'demande', 'solicitud', 'solicitacao']);
 const MESSAGES: ReadonlySet<string> = new Set(['text', 'sms', 'mail', 'email', 'message', 'whatsapp', 'teams', 'call', 'nachricht', 'courriel', 'mensaje', 'correo', 'mensagem']);
-/** Ransomware families, named by their file endings and notes. */
-const RANSOMWARE: ReadonlySet<string> = new Set(['lockbit', '8base', 'blackcat', 'alphv', 'conti', 'ryuk', 'revil', 'sodinokibi', 'akira', 'clop', 'cl0p', 'blackbasta', 'medusa', 'rhysida', 'phobos', 'stop', 'djvu', 'wannacry', 'maze', 'hive', 'babuk']);
+/** Ransomware families, named by their file endings and notes (not those that are ordinary words: stop, hive, maze, conti, medusa). */
+const RANSOMWARE: ReadonlySet<string> = new Set(['lockbit', '8base', 'blackcat', 'alphv', 'ryuk', 'revil', 'sodinokibi', 'akira', 'clop', 'cl0p', 'blackbasta', 'rhysida', 'phobos', 'djvu', 'wannacry', 'babuk']);
 /** A note left in every folder: "README_RESTORE.txt", "how_to_restore_files.html". */
 const RESTORE: ReadonlySet<string> = new Set(['restore', 'recover', 'recovery', 'decrypt', 'unlock', 'wiederherstellen', 'wiederherstellung', 'restaurer', 'recuperer', 'restaurar', 'recuperar']);
 const NOTE_FILES: ReadonlySet<string> = new Set(['txt', 'html', 'htm', 'hta', 'readme', 'note']);
@@ -258,7 +253,7 @@ const SINCE: ReadonlySet<string> = new Set(['since', 'after', 'seit', 'nach', 'd
 /** "20 times", "zehnmal": how often a prompt came. */
 const TIMES_WORDS: ReadonlySet<string> = new Set(['times', 'mal', 'fois', 'veces', 'vezes']);
 /** Security products by name or kind, which report what they found. */
-const SECURITY_PRODUCTS: ReadonlySet<string> = new Set(['edr', 'xdr', 'antivirus', 'antivirenprogramm', 'virenscanner', 'defender', 'crowdstrike', 'falcon', 'sentinelone', 'sophos', 'mcafee', 'norton', 'kaspersky', 'eset', 'bitdefender', 'malwarebytes', 'trendmicro', 'cortex', 'carbonblack', 'antivirus', 'antivirus', 'antimalware']);
+const SECURITY_PRODUCTS: ReadonlySet<string> = new Set(['edr', 'xdr', 'antivirus', 'antivirenprogramm', 'virenscanner', 'defender', 'crowdstrike', 'falcon', 'sentinelone', 'sophos', 'mcafee', 'norton', 'kaspersky', 'eset', 'bitdefender', 'malwarebytes', 'trendmicro', 'cortex', 'carbonblack', 'antimalware']);
 /** What such a product does with a threat. */
 const DETECTED: ReadonlySet<string> = new Set(['flagged', 'flags', 'detected', 'detection', 'detections', 'alerted', 'warned', 'quarantined', 'erkannt', 'gemeldet', 'meldet', 'detecte', 'detectee', 'signale', 'detectado', 'detecto', 'detectou']);
 /** Every file scrambled: "every file has turned into random names", "alle Dateien unlesbar". */
@@ -512,7 +507,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
 const CRYPT_STARTS: ReadonlySet<string> = new Set([...ENCRYPT_STEMS, ...DECRYPT_STEMS].map((s) => s.slice(0, 4)));
 const CRYPT_FIRST: ReadonlySet<number> = new Set([...CRYPT_STARTS].map((s) => s.charCodeAt(0)));
 /** Every word that starts one of securityEvent's word-set checks. */
-const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS, ...SENDS_ON_ITS_OWN, ...APPROVED, ...RANSOMWARE, ...RESTORE, ...TRANSFER, ...REMOTE_TOOLS, ...RULES, 'usb', ...RAN, ...WEBSITE]);
+const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS, ...SENDS_ON_ITS_OWN, ...APPROVED, ...RANSOMWARE, ...RESTORE, ...TRANSFER, ...REMOTE_TOOLS, ...RULES, ...RAN, ...WEBSITE]);
 
 function securityEvent(
   words: readonly string[],
@@ -553,7 +548,7 @@ function securityEvent(
     // Someone else signed in.
     if (SOMEONE.has(words[i]!) && within(words, i + 1, i + 8, SIGNED_IN_PAST)) return `${words[i]} … signed in`;
     // Files ending in a ransomware family's name, or a restore note in every folder.
-    if (RANSOMWARE.has(words[i]!) && words[i] !== 'stop' && words[i] !== 'hive' && words[i] !== 'maze' && words[i] !== 'conti' && words[i] !== 'medusa' && within(words, 0, words.length, FILES)) return `${words[i]} … files`;
+    if (RANSOMWARE.has(words[i]!) && within(words, 0, words.length, FILES)) return `${words[i]} … files`;
     if (RESTORE.has(words[i]!) && within(words, i + 1, i + 4, NOTE_FILES) && within(words, Math.max(0, i - 12), i + 12, FILES_OR_FOLDERS)) return `${words[i]} note`;
     // A program or attachment run that showed nothing.
     if (RAN.has(words[i]!) && has('nothingOpened') && within(words, Math.max(0, i - 6), i + 8, RISKY) && (within(words, 0, words.length, LURES) || within(words, 0, words.length, SENT_PAST))) return `${words[i]} … nothing opened`;
@@ -561,8 +556,6 @@ function securityEvent(
     if (WEBSITE.has(words[i]!) && has('notOurs') && within(words, 0, words.length, FOREIGN)) return `${words[i]} … not ours`;
     // A remote-control tool or a code given to a caller posing as IT.
     if (REMOTE_TOOLS.has(words[i]!) && (has('poser') || within(words, 0, words.length, CALLED))) return `${words[i]} … for a caller`;
-    // A found USB stick put in and opened.
-    if (words[i] === 'usb' && within(words, Math.max(0, i - 4), i, FOUND_WORDS) && putIn(words, i + 1, i + 25, near)) return 'found usb … put in';
     // A mail rule forwarding everything outside.
     if (RULES.has(words[i]!) && within(words, Math.max(0, i - 3), i + 4, FORWARDING) && (has('disown') || within(words, 0, words.length, OUTSIDE_MAIL))) return `${words[i]} … forwarding`;
     // Money sent on an order from someone posing as the boss.
@@ -614,7 +607,7 @@ function securityEvent(
     // Sensitive data leaked or exposed.
     if ((m & C.expose) && any(C.sensitive)) return words[i];
     // A found USB stick plugged in.
-    if ((m & C.found) && near(i, C.object | C.device, 2, 4) >= 0 && any(C.plug)) return `${words[i]} … plugged in`;
+    if ((m & C.found) && near(i, C.object | C.device, 2, 4) >= 0 && (any(C.plug) || putIn(words, i + 1, i + 28, near))) return `${words[i]} … plugged in`;
   }
   if (has('exposed') && (any(C.sensitive) || (has('publicPlace') && within(words, 0, words.length, POSTED)))) return 'open to anyone';
   if (has('threat')) return 'attack tool';
