@@ -289,9 +289,6 @@ const PHRASES = {
   /** A caller posing as IT or a vendor's support. */
   poser: ['said he is from', 'said he was from', 'said she is from', 'said she was from', 'said they were from', 'claimed to be from', 'claiming to be from', 'pretending to be from', 'from microsoft support',
     'microsoft support called', 'from the it of', 'called me from it', 'er sei von', 'angeblich von', 'se disant de', 'qui disait etre', 'dijo que era de', 'diciendo que era de', 'disse que era da', 'disse que era do'],
-  /** The antivirus switched off after something was opened. */
-  avOff: ['antivirus icon is gone', 'antivirus is gone', 'antivirus disappeared', 'antivirus is grey', 'antivirus icon is grey', 'antivirus won t start', 'antivirus turned off', 'antivirus disabled', 'antivirus is off', 'antivirus stopped', 'defender is off', 'defender turned off',
-    'defender disabled', 'virenschutz deaktiviert', 'virenschutz ist aus', 'antivirus desactive', 'antivirus desactivado', 'antivirus desativado'],
   /** Done without meaning to: "hit approve without thinking", "por error". */
   slip: ['by mistake', 'by accident', 'without thinking', 'out of habit', 'on autopilot', 'aus versehen', 'ohne nachzudenken', 'par erreur', 'sans reflechir', 'por error', 'sin pensar', 'por engano', 'sem pensar'],
   /** Someone posing as the boss: "the real CEO knows nothing about it". */
@@ -302,8 +299,6 @@ const PHRASES = {
   repeated: ['in a row', 'over and over', 'again and again', 'kept coming', 'kept popping', 'kept asking', 'so it would stop', 'make it stop', 'make them stop', 'make the prompts stop', 'immer wieder', 'sans arret', 'sin parar', 'sem parar', 'una y otra vez', 'vezes seguidas'],
   /** A security product reporting something. */
   securityTool: ['security agent', 'security software', 'security tool', 'endpoint protection', 'windows defender', 'microsoft defender', 'windows security', 'security alert', 'sicherheitswarnung', 'alerte de securite', 'alerta de seguridad', 'alerta de seguranca'],
-  /** Known attack tools and kinds of implant. */
-  threat: ['encryption activity', 'ransomware activity', 'ransomware behaviour', 'ransomware behavior', 'suspicious encryption', 'cobalt strike', 'mimikatz', 'emotet', 'qakbot', 'qbot', 'trickbot', 'icedid', 'backdoor', 'rootkit', 'botnet', 'cryptominer', 'coinminer', 'infostealer', 'info stealer', 'command and control', 'c2 server', 'reverse shell', 'beacon detected'],
   /** Paying to get files back: a ransom note in other words. */
   payBack: ['pay to get', 'pay to restore', 'pay to recover', 'pay to unlock', 'pay for the key', 'pay to decrypt', 'to get the data back', 'to get our files back', 'to get the files back', 'zahlen um', 'payer pour recuperer', 'pagar para recuperar', 'pagar para recuperar os'],
   falseAlarm: ['false alarm', 'it was me', 'it was just me', 'fehlalarm', 'war ich selbst', 'c etait moi', 'fausse alerte', 'falsa alarma', 'era yo', 'fui yo mismo', 'alarme falso', 'era eu', 'false positive', 'false positives', 'faux positif', 'faux positifs', 'falso positivo', 'falsos positivos', 'close the ticket', 'ticket schliessen', 'fermer le ticket', 'cerrar el ticket', 'fechar o chamado', 'all good now', 'please ignore'],
@@ -610,8 +605,6 @@ function securityEvent(
     if ((m & C.found) && near(i, C.object | C.device, 2, 4) >= 0 && (any(C.plug) || putIn(words, i + 1, i + 28, near))) return `${words[i]} … plugged in`;
   }
   if (has('exposed') && (any(C.sensitive) || (has('publicPlace') && within(words, 0, words.length, POSTED)))) return 'open to anyone';
-  if (has('threat')) return 'attack tool';
-  if (has('avOff')) return 'antivirus switched off';
   if (has('securityTool') && words.some((w) => DETECTED.has(w))) return 'security product … detected';
   if (has('payBack') && words.some((w) => FILES.has(w))) return 'pay … files back';
   return undefined;

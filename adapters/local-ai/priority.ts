@@ -40,6 +40,12 @@ function credentialsTyped(): string[] {
   return [...verbs.flatMap((v) => SECRETS.map((t) => `${v} ${t}`)), ...other];
 }
 
+/** Known attack tools, kinds of implant and what a security product calls ransomware at work. */
+const ATTACK_TOOLS = ['encryption activity', 'ransomware activity', 'ransomware behaviour', 'ransomware behavior', 'suspicious encryption', 'cobalt strike', 'mimikatz', 'emotet', 'qakbot', 'qbot', 'trickbot', 'icedid', 'backdoor', 'rootkit', 'botnet', 'cryptominer', 'coinminer', 'infostealer', 'info stealer', 'command and control', 'c2 server', 'reverse shell', 'beacon detected'];
+
+/** The antivirus switched off (after something was opened). */
+const ANTIVIRUS_OFF = ['antivirus icon is gone', 'antivirus is gone', 'antivirus disappeared', 'antivirus is grey', 'antivirus icon is grey', 'antivirus won t start', 'antivirus turned off', 'antivirus disabled', 'antivirus is off', 'antivirus stopped', 'defender is off', 'defender turned off', 'defender disabled', 'virenschutz deaktiviert', 'virenschutz ist aus', 'antivirus desactive', 'antivirus desactivado', 'antivirus desativado'];
+
 const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
   security: [
     'clicked a link', 'clicked on a link', 'clicked the link', 'clicked a suspicious', 'gave my password', 'gave away my password',
@@ -70,6 +76,9 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'let them remote', 'let him remote', 'let her remote', 'let them connect', 'let him connect', 'let her connect', 'let them into my', 'gave them remote', 'remote into my pc',
     'remote into my computer', 'control of my pc', 'control of my computer', 'went to the wrong', 'went to an outside', 'went to an external', 'went to a customer',
     'approved the push', 'approved a push', 'approved the mfa', 'accepted the mfa', 'didn t request', 'i did not request', 'account was taken over', 'someone logged into my', 'someone is logged into my',
+
+    ...ATTACK_TOOLS,
+    ...ANTIVIRUS_OFF,
   ],
   outage: [
     'returning 500', 'returning 502', 'returning 503', 'returns 502', 'returns 503', 'throwing 500', 'bad gateway', 'service unavailable', 'http 500', 'http 502', 'http 503',
