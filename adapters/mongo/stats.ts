@@ -69,7 +69,6 @@ export function metricsModel(conn: Connection): Model<MetricsDoc> {
   return conn.model<MetricsDoc>('TicketMetrics', metricsSchema);
 }
 
-
 interface Position {
   readonly at: Date | null;
   readonly id: string;

@@ -1,8 +1,6 @@
 import { ErrorSink, FORM_TOO_LATE, type Logger } from '../../core/index.js';
 import { slackErrorCode } from './channel.js';
 
-export { FORM_TOO_LATE };
-
 /**
  * The Slack adapter's error sink: core's, plus the one platform refusal a
  * person can act on. A form opens with a trigger id that lives 3 seconds;

@@ -3,7 +3,6 @@ import { PRIORITIES, rankOf, type ModeratorStats, type Percentiles, type Priorit
 import { BACKFILL_MARK, BACKFILL_OVERLAP_MS, moderatorOrder } from '../../core/ports/stats.js';
 import { ms } from './sql.js';
 
-
 interface Position {
   readonly at: string;
   readonly ref: number;

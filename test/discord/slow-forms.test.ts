@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORM_TOO_LATE } from '../../adapters/discord/interactions/respond.js';
+import { FORM_TOO_LATE } from '../../core/index.js';
 import { opt, type Json } from './fake-discord/index.js';
 import { startDiscordHarness, type DiscordHarness } from './harness.js';
 import { idFor, modalOf, textOf } from './helpers.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKING_TEXT } from '../../adapters/slack/listeners/late-ack.js';
 import { encodeMetadata } from '../../adapters/slack/blocks/index.js';
-import { FORM_TOO_LATE } from '../../adapters/slack/error-sink.js';
+import { FORM_TOO_LATE } from '../../core/index.js';
 import { buttonClick, slashCommand, viewSubmission } from './fake-slack/payloads.js';
 import { buttonValue, roots } from './helpers.js';
 import { MODERATOR, REQUESTER, startStaffedSlackHarness, type SlackHarness } from './harness.js';

@@ -17,9 +17,6 @@ export type RepliableInteraction =
   | StringSelectMenuInteraction
   | ModalSubmitInteraction;
 
-/** What a button whose form could not open in time says instead (core's wording for every platform). */
-export { FORM_TOO_LATE };
-
 /**
  * Answers one interaction within Discord's 3 seconds, and sends every later
  * message to the right place.
