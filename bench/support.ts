@@ -8,7 +8,6 @@ import {
   newTicketRecord,
   Notifier,
   PRIORITIES,
-  SkillCatalog,
   silentLogger,
   type HelpdeskDeps,
   type HelpdeskSettings,
@@ -17,7 +16,8 @@ import {
   type Store,
   type Ticket,
 } from '../core/index.js';
-import { CountingSignal, FixedTriage, MemorySimilarIndex } from '../core/testing/fakes.js';
+import { FixedTriage, SequentialIds } from '../core/testing/fakes.js';
+import { depsAround } from '../core/testing/harness.js';
 
 /** The value at quantile `p` (0..1) of `values`, nearest rank. */
 export function percentile(values: readonly number[], p: number): number {
@@ -114,19 +114,15 @@ export function startWorker(self: string, flag: string) {
  */
 export function chatBenchHelpdesk(store: Store, channel: NotificationChannel, similar: SimilarTicketIndex, settings: Partial<HelpdeskSettings> = {}) {
   const relay = new WorkSignalRelay();
-  let n = 0;
-  const helpdesk = new Helpdesk({
-    store,
-    clock: { now: () => new Date() },
-    ids: { newId: () => `bench-${++n}` },
-    catalog: new SkillCatalog(),
-    triage: new FixedTriage({ skills: ['vpn'], category: 'network' }, 'local'),
-    similar,
-    notifier: new Notifier([channel], silentLogger),
-    signal: relay,
-    logger: silentLogger,
-    settings: { ...DEFAULT_SETTINGS, ...settings },
-  });
+  const helpdesk = new Helpdesk(
+    benchDeps(store, {
+      triage: new FixedTriage({ skills: ['vpn'], category: 'network' }, 'local'),
+      similar,
+      notifier: new Notifier([channel], silentLogger),
+      signal: relay,
+      settings: { ...DEFAULT_SETTINGS, ...settings },
+    }),
+  );
   const runner = new InProcessRunner({ jobs: store, workflows: helpdesk.workflows(), clock: { now: () => new Date() }, logger: silentLogger });
   relay.attach(runner);
   return { helpdesk, runner };
@@ -138,18 +134,5 @@ export function chatBenchHelpdesk(store: Store, channel: NotificationChannel, si
  * default settings; `extra` replaces any of them (a fixed clock, stats).
  */
 export function benchDeps(store: Store, extra: Partial<HelpdeskDeps> = {}): HelpdeskDeps {
-  let n = 0;
-  return {
-    store,
-    clock: { now: () => new Date() },
-    ids: { newId: () => `bench-${++n}` },
-    catalog: new SkillCatalog(),
-    triage: new FixedTriage(),
-    similar: new MemorySimilarIndex(),
-    notifier: new Notifier([], silentLogger),
-    signal: new CountingSignal(),
-    logger: silentLogger,
-    settings: DEFAULT_SETTINGS,
-    ...extra,
-  };
+  return depsAround(store, { ids: new SequentialIds('bench'), ...extra });
 }

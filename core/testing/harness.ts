@@ -8,7 +8,7 @@ import type { TicketStatsStore } from '../ports/stats.js';
 import { silentLogger, type IdGenerator, type Logger, type WorkSignal } from '../ports/system.js';
 import type { TriageEngine } from '../ports/triage.js';
 import { DEFAULT_SETTINGS, type HelpdeskDeps, type HelpdeskSettings } from '../usecases/deps.js';
-import { FakeClock, FixedTriage, MemorySimilarIndex, RecordingChannel, SequentialIds } from './fakes.js';
+import { CountingSignal, FakeClock, FixedTriage, MemorySimilarIndex, RecordingChannel, SequentialIds } from './fakes.js';
 import { InlineEngine } from './inline-engine.js';
 import { MemoryStore } from './memory-store.js';
 
@@ -62,4 +62,27 @@ export function testHelpdesk(options: TestHelpdeskOptions = {}): TestHelpdesk {
   const helpdesk = new Helpdesk(deps);
   const engine = new InlineEngine(store, helpdesk.workflows(), clock);
   return { helpdesk, store, clock, engine, channels, deps };
+}
+
+/**
+ * Use-case dependencies around a store the caller brings (a real SQLite or
+ * MongoDB store, for store tests and benches), with fakes for everything
+ * else: a real clock, sequential ids, fixed triage, an in-memory similar
+ * index, no channels, a counting work signal and the default settings.
+ * `extra` replaces any of them.
+ */
+export function depsAround(store: Store, extra: Partial<HelpdeskDeps> = {}): HelpdeskDeps {
+  return {
+    store,
+    clock: { now: () => new Date() },
+    ids: new SequentialIds(),
+    catalog: new SkillCatalog(),
+    triage: new FixedTriage(),
+    similar: new MemorySimilarIndex(),
+    notifier: new Notifier([], silentLogger),
+    signal: new CountingSignal(),
+    logger: silentLogger,
+    settings: DEFAULT_SETTINGS,
+    ...extra,
+  };
 }
