@@ -23,6 +23,8 @@ export interface SkillScore {
 interface Entry {
   readonly skill: string;
   readonly weight: number;
+  /** A word for where the problem shows (a laptop, a hot desk), see `SkillDefinition.carriers`. */
+  readonly carrier?: true;
 }
 
 /** A word naming a skill counts 1; a hint a third; the title counts half again. */
@@ -41,7 +43,8 @@ const INFLECTED = ['ing', 'ed', 'ly'];
 /** Ordinary words of the catalog's languages that sit one edit from an entry: never read as its typo. */
 const REAL_WORDS: ReadonlySet<string> = new Set([
   'rights', 'nights', 'fights', 'system', 'systems', 'across', 'random', 'branch', 'passport', 'garbage', 'changer', 'chaque', 'achats', 'findet', 'konnen', 'konnte', 'konnten',
-  'sollen', 'recibi', 'contra',
+  'sollen', 'recibi', 'contra', 'easier', 'feature', 'features', 'changes', 'bridge', 'parece', 'centro', 'acentos', 'football', 'talent', 'cellar', 'morale', 'drafts',
+  'fechar', 'estava', 'estaba', 'blatter', 'altura', 'lindas', 'finden', 'depose', 'touche', 'apagan', 'cortado', 'cartes', 'formular', 'drives', 'recebo', 'reclamo', 'pointer', 'blinks',
 ]);
 const MAX_PHRASE = 4;
 /** A word form matched through its stem counts this much of the entry. */
@@ -116,6 +119,7 @@ export class SkillMatcher {
       const own = def.group === 'custom' ? OWN_FACTOR : 1;
       for (const w of def.words ?? []) this.add(w, { skill: def.id, weight: WORD_WEIGHT * own });
       for (const w of def.hints ?? []) this.add(w, { skill: def.id, weight: HINT_WEIGHT });
+      for (const w of def.carriers ?? []) this.add(w, { skill: def.id, weight: WORD_WEIGHT, carrier: true });
     }
   }
 
@@ -145,6 +149,10 @@ export class SkillMatcher {
   score(title: string, description: string): SkillScore[] {
     const found = new Map<string, Map<string, number>>();
     const firsts = new Map<string, number>();
+    /** Skills named by one of their own words (not only by hints or carriers), anywhere and in the title. */
+    const named = new Set<string>();
+    /** The word being read is a device said to be slow or asked for ("my laptop is so slow", "set up her account and laptop"): the device is the topic. */
+    let topicDevice = false;
     let at = 0;
     const hit = (key: string, entries: readonly Entry[] | undefined, factor: number) => {
       if (!entries) return;
@@ -152,7 +160,10 @@ export class SkillMatcher {
         if (!firsts.has(e.skill)) firsts.set(e.skill, at);
         let keys = found.get(e.skill);
         if (!keys) found.set(e.skill, (keys = new Map()));
-        keys.set(key, Math.max(keys.get(key) ?? 0, e.weight * factor));
+        const carrier = e.carrier && !topicDevice;
+        const k = carrier ? `^${key}` : key;
+        keys.set(k, Math.max(keys.get(k) ?? 0, e.weight * factor));
+        if (!carrier && e.weight >= WORD_WEIGHT) named.add(e.skill);
       }
     };
     let offset = 0;
@@ -173,7 +184,9 @@ export class SkillMatcher {
       }
       for (let i = 0; i < words.length; i++) {
         at = offset + i;
+        topicDevice = slowAfter(words, i) || askedFor(words, i);
         if (!inPhrase[i] && !negated(words, i)) this.word(words[i] ?? '', context(words, i) ? factor * CONTEXT_FACTOR : factor, hit);
+        topicDevice = false;
       }
       offset += words.length;
     };
@@ -183,8 +196,10 @@ export class SkillMatcher {
     if (d.join(' ') !== t.join(' ')) read(d, 1);
     const out: SkillScore[] = [];
     for (const [skill, keys] of found) {
+      // What the problem shows on counts half once another skill names what it is.
+      const carried = named.size > (named.has(skill) ? 1 : 0) ? CONTEXT_FACTOR : 1;
       let score = 0;
-      for (const v of keys.values()) score += v;
+      for (const [k, v] of keys) score += k.startsWith('^') ? v * carried : v;
       out.push({ skill, score: Math.round(score * 1000) / 1000, first: firsts.get(skill) ?? 0 });
     }
     return out.sort((a, b) => b.score - a.score || a.first - b.first || a.skill.localeCompare(b.skill));
@@ -280,6 +295,27 @@ function stemOf(word: string): string {
   // `jammed` → `jamm` → `jam`; `install` keeps its double letter.
   if (n > MIN_STEM && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1] ?? '')) w = w.slice(0, -1);
   return w;
+}
+
+/** Slowness said of what comes before it: "laptop unbearably slow", "mein Rechner ist so langsam". */
+const SLOW: ReadonlySet<string> = new Set(['slow', 'sluggish', 'crawling', 'laggy', 'langsam', 'lent', 'lente', 'lento', 'lenta', 'lentissimo', 'lentisimo']);
+const SLOW_WINDOW = 4;
+
+function slowAfter(words: readonly string[], at: number): boolean {
+  for (let j = at + 1; j <= at + SLOW_WINDOW && j < words.length; j++) if (SLOW.has(words[j] ?? '')) return true;
+  return false;
+}
+
+/** Asked for, a few words before: "need a new laptop", "set up her account and laptop", "ordered a PC". */
+const ASKS: ReadonlySet<string> = new Set([
+  'need', 'needs', 'needed', 'order', 'ordered', 'request', 'requesting', 'provide', 'prepare', 'replace', 'replacement', 'spare', 'loan', 'borrow', 'setup', 'set',
+  'brauche', 'braucht', 'bestellen', 'besoin', 'commander', 'necesito', 'necesita', 'pedir', 'preciso', 'precisa', 'pedido',
+]);
+const ASK_WINDOW = 5;
+
+function askedFor(words: readonly string[], at: number): boolean {
+  for (let j = Math.max(0, at - ASK_WINDOW); j < at; j++) if (ASKS.has(words[j] ?? '')) return true;
+  return false;
 }
 
 /** True when the word is named as the place a problem shows ("on my laptop"), after a preposition and at most two fillers. */

@@ -33,6 +33,22 @@ describe('SkillPredictor', () => {
     expect(skills(title, title)).toContain(skill);
   });
 
+  it.each([
+    ['Windows update stuck', 'My laptop has shown "Working on updates 35%" for an hour.', 'windows'],
+    ['MacBook going to sleep during calls', 'My MacBook sleeps after five minutes when I only listen in a call. Is there a setting?', 'osx'],
+    ['Ubuntu laptop black screen after opening the lid', 'Only holding the power button helps. Started after the kernel update.', 'linux'],
+    ['network port at hot desk 14 dead', 'The network socket at hot desk 14 on the 2nd floor gives no link, other desks are fine.', 'networking'],
+    ['laptop unbearably slow', 'My laptop is unbearably slow, even Outlook takes minutes to open.', 'hardware'],
+  ])('reads what the problem is, not the device or desk it shows on: %s', (title, description, skill) => {
+    expect(skills(title, description)[0]).toBe(skill);
+  });
+
+  it('gives a mail the requester doubts to the security desk first, however much the lure talks of invoices', () => {
+    const got = skills('Fwd: your invoice is overdue', "This invoice mail from our photo supplier doesn't look right, the billing address is odd. I haven't clicked anything or opened the attachment.");
+    expect(got[0]).toBe('security');
+    expect(got).toContain('email');
+  });
+
   it('reads a new starter who needs an account and a laptop as IT work first, not HR', () => {
     expect(skills('new starter', 'We have a new starter on Monday, can you set up her account and laptop?').slice(0, 2).sort()).toEqual(['accounts', 'hardware']);
   });

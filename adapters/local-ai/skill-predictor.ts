@@ -115,6 +115,7 @@ export class SkillPredictor {
         scores.set(skill, { score: (had?.score ?? 0) + weight, source: had && had.score >= weight ? had.source : 'history', first: had?.first ?? Number.MAX_SAFE_INTEGER });
       }
     }
+    reportedMessage(scores);
     const ranked = [...scores].filter(([skill]) => this.catalog.has(skill)).sort((a, b) => b[1].score - a[1].score || Number(staff.has(b[0])) - Number(staff.has(a[0])) || a[1].first - b[1].first || a[0].localeCompare(b[0]));
     const top = ranked[0]?.[1].score ?? 0;
     const out: SkillPrediction[] = [];
@@ -167,6 +168,23 @@ export class SkillPredictor {
     }
     return out;
   }
+}
+
+/** Two security words make a message the requester doubts: "doesn't look right", "haven't clicked". */
+const REPORTED_SECURITY = 2 * MIN_SCORE;
+
+/**
+ * A mail the requester doubts ("this invoice doesn't look right, I haven't opened the attachment") is the
+ * security desk's, however much the lure talks of invoices or parcels: security leads, mail follows.
+ */
+function reportedMessage(scores: Map<string, { score: number; source: SkillSource; first: number }>): void {
+  const security = scores.get('security');
+  const mail = scores.get('email');
+  if (!security || !mail || security.score < REPORTED_SECURITY || mail.score < MIN_SCORE) return;
+  let top = 0;
+  for (const [skill, s] of scores) if (skill !== 'security') top = Math.max(top, s.score);
+  if (security.score <= top) scores.set('security', { ...security, score: top + 0.01 });
+  if (mail.score < RELATIVE * (top + 0.01)) scores.set('email', { ...mail, score: RELATIVE * (top + 0.01) });
 }
 
 function round(v: number): number {

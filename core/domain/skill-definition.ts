@@ -28,4 +28,11 @@ export interface SkillDefinition {
   readonly words?: readonly string[];
   /** Weaker context words: they count together, or next to a word. */
   readonly hints?: readonly string[];
+  /**
+   * Words for what a problem shows on rather than what it is (a laptop, a
+   * PC, a hot desk): they name the skill when the ticket names nothing else,
+   * and count half next to another skill's own word ("Windows update stuck
+   * on my laptop" is Windows').
+   */
+  readonly carriers?: readonly string[];
 }
