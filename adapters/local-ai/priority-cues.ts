@@ -38,11 +38,11 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   quant: 'half all alle allen aller every entire whole ganz* gesamt* samtlich* jede* tous toutes tout toute ensemble todos todas todo toda inteir* entera entero several multiple many mehrere viele plusieurs varios varias vari* anybody anyone tutti tutte iedereen',
   nobody: 'nobody none noone no1 niemand keiner keine kein einziger personne aucun aucune nadie ningun ninguno ninguna ninguem nenhum nenhuma nessuno nessuna',
   group: 'depot depots wing library libraries shift shifts *schicht* turno turnos scanner* *scanner* *terminals everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets phones telephones printers screens monitors laptops monitore bildschirme ecrans pantallas telas ufficio leitstelle ordinateurs ordenadores computadoras computadores telefones telefonos rechner imprimantes impresoras impressoras callcenter* reception recepcion recepcao empfang accueil switchboard team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
-  severity: 'losing weg timeout timeouts lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt black schwarz noir noirs negro negros preto pretos bsod bluescreen* denied verweigert denegado negado muet muets muette mute muted stumm mudo mudos parou pararam arrete* gestoppt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
+  severity: 'rejected rejecting bounc* abgelehnt rejete rejetes rejetee rechazad* rejeitad* losing weg timeout timeouts lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt black schwarz noir noirs negro negros preto pretos bsod bluescreen* denied verweigert denegado negado muet muets muette mute muted stumm mudo mudos parou pararam arrete* gestoppt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
   neg: 'not no t cannot cant arent isnt dont doesnt wont didnt wasnt werent havent couldnt unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel non niet',
   able: 'launch* show shows work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem getting ring ringing funziona* werkt werken riesce riescono collegar* connett* accedere lavorare stampare join* beitreten rejoindre unirme arranc* startet boot* enciend* allum* liga ligam chegar arriv* ankommen',
   service: 'tone dialtone audio sound telefon* telephon* network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
-  action: 'introduz* confirm* scann* logged pase pasado click* clique* cliquei clica* clicou geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
+  action: 'introduz* confirm* scann* logged pase pasado click* clique* cliquei clica* clicou geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei aprobar aceptar aprovar approuver genehmigen plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
   object: 'passe link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr card digits cvv cvc karte carte tarjeta cartao',
   weird: 'suspicious weird strange odd seltsam* komisch* etrange* bizarre* extran* raro rara estranh*',
   suspicion: 'accidentally accident unintentionally mistakenly fake gefalscht* faux fausse fausses phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
@@ -52,10 +52,10 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   ransom: 'ransom* rancon* rescate* resgate* losegeld* bitcoin*',
   theft: 'stolen stole theft thief pickpocket* mugged snatched nicked gestolen gestohlen geklaut klau* diebstahl* vole volee voles volé robad* robo robaron roub* furt*',
   device: 'laptop* *laptop* notebook* phone* handy* diensthandy* firmenhandy* telefon* smartphone* iphone ipad tablet* portatil* movil* celular* ordinateur* pc computer* rechner* bag tasche sac bolso mochila telemovel',
-  send: 'attached sent send* transfer* reenvi* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
+  send: 'envoi attached sent send* transfer* reenvi* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
   mistake: 'oops oups recall unsend querer wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
   outside: 'outside external extern* externe externo externa private privat* privee privado privada gmail hotmail yahoo',
-  sensitive: 'passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
+  sensitive: 'cpf ssn curriculos curriculums cvs resumes lebenslauf* grades noten margins margens margenes marges passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
   expose: 'leak* exposed expose* vazad* filtrad* publicly',
   found: 'found gefunden trouve* encontr* achei',
   plug: 'plug* plugged eingesteckt angeschlossen steckte branche* conecte conectei enchufe* pluguei inserted insert* insere connected',
@@ -197,7 +197,7 @@ const EXTENSIONS: ReadonlySet<string> = new Set(['extension', 'extensions', 'end
 const CHANGED: ReadonlySet<string> = new Set(['weird', 'strange', 'odd', 'unknown', 'new', 'changed', 'renamed', 'seltsame', 'seltsamen', 'komische', 'neue', 'geandert', 'etrange', 'bizarre', 'nouvelle', 'rara', 'extrana', 'nueva', 'estranha', 'nova']);
 /** Sent, in the past: what the requester did, not what a message asked for ("asking me to send"). */
 const SENT_PAST: ReadonlySet<string> = new Set([
-  'attached', 'sent', 'emailed', 'mailed', 'forwarded', 'replied', 'uploaded', 'gesendet', 'geschickt', 'verschickt', 'weitergeleitet', 'envoye', 'envoyes', 'envoyees', 'transmis', 'repondu',
+  'envoi', 'envio', 'selectionne', 'seleccione', 'selecionei', 'ausgewahlt', 'attached', 'sent', 'emailed', 'mailed', 'forwarded', 'replied', 'uploaded', 'gesendet', 'geschickt', 'verschickt', 'weitergeleitet', 'envoye', 'envoyes', 'envoyees', 'transmis', 'repondu',
   'mande', 'mandado', 'envie', 'enviado', 'respondi', 'mandei', 'enviei', 'encaminhei', 'passei', 'shared', 'posted', 'partage', 'partagee', 'comparti', 'compartido', 'compartilhei',
   'geteilt', 'freigegeben', 'transfere', 'transferred', 'transferi', 'transferido', 'reenvie', 'reenviei',
 ]);
@@ -232,7 +232,7 @@ function putIn(words: readonly string[], from: number, to: number, near: (i: num
   return false;
 }
 const RULES: ReadonlySet<string> = new Set(['rule', 'rules', 'regel', 'regle', 'regla', 'regra']);
-const FORWARDING: ReadonlySet<string> = new Set(['forwarding', 'forwards', 'forward', 'weiterleitung', 'weiterleiten', 'transfert', 'reenvio', 'reenviar', 'encaminhamento', 'encaminhar']);
+const FORWARDING: ReadonlySet<string> = new Set(['moves', 'moving', 'deplace', 'mueve', 'move', 'verschiebt', 'deletes', 'loscht', 'supprime', 'borra', 'apaga', 'forwarding', 'forwards', 'forward', 'weiterleitung', 'weiterleiten', 'transfert', 'reenvio', 'reenviar', 'encaminhamento', 'encaminhar']);
 const OUTSIDE_MAIL: ReadonlySet<string> = new Set(['gmail', 'hotmail', 'yahoo', 'outlook', 'gmx', 'external', 'extern', 'externe', 'externo', 'externa', 'private', 'privat']);
 /** Who orders a payment in a fraud. */
 const BOSSES: ReadonlySet<string> = new Set(['ceo', 'cfo', 'boss', 'director', 'directeur', 'dg', 'pdg', 'chef', 'geschaftsfuhrer', 'geschaftsfuhrerin', 'vorstand', 'jefe', 'jefa', 'directora', 'diretor', 'diretora', 'presidente', 'president']);
@@ -259,6 +259,25 @@ const DETECTED: ReadonlySet<string> = new Set(['flagged', 'flags', 'detected', '
 /** Every file scrambled: "every file has turned into random names", "alle Dateien unlesbar". */
 const SCRAMBLED: ReadonlySet<string> = new Set(['renamed', 'random', 'unreadable', 'scrambled', 'gibberish', 'unlesbar', 'umbenannt', 'illisibles', 'illisible', 'renommes', 'ilegibles', 'ilegiveis', 'renombrados', 'renomeados']);
 
+const CLICKED: ReadonlySet<string> = new Set(['clicked', 'tapped', 'followed', 'geklickt', 'clique', 'clicou', 'cliquei', 'clico', 'pulse']);
+const CLICK_TARGETS: ReadonlySet<string> = new Set(['it', 'link', 'links', 'lien', 'enlace', 'button', 'bouton', 'boton', 'botao', 'knopf']);
+/** Typed in: "put in his username and password", "entered the code", "eingegeben". */
+const TYPED_IN: ReadonlySet<string> = new Set(['typed', 'entered', 'eingegeben', 'saisi', 'tape', 'introduje', 'escribi', 'puse', 'digitei', 'coloquei', 'inseri']);
+const SECRETS_TYPED: ReadonlySet<string> = new Set(['password', 'passwords', 'username', 'code', 'pin', 'credentials', 'details', 'login', 'passwort', 'kennwort', 'zugangsdaten', 'passe', 'identifiants', 'contrasena', 'clave', 'codigo', 'senha', 'credenciais', 'dados']);
+/** A password chosen in a reset flow is no password given away. */
+const RESETTING: ReadonlySet<string> = new Set(['reset', 'new', 'zurucksetzen', 'neues', 'reinitialiser', 'nouveau', 'restablecer', 'nueva', 'redefinir', 'nova']);
+function credentialsTyped(words: readonly string[], from: number, to: number): boolean {
+  for (let j = from; j < to && j < words.length; j++) {
+    const typed = TYPED_IN.has(words[j]!) || (words[j] === 'put' && words[j + 1] === 'in');
+    if (!typed) continue;
+    for (let k = j + 1; k <= j + 6 && k < words.length; k++) {
+      if (RESETTING.has(words[k]!)) return false;
+      if (SECRETS_TYPED.has(words[k]!)) return true;
+    }
+  }
+  return false;
+}
+
 /** True when a word of `words[from..to)` is in `set` (a loop, not a slice and a closure: this runs for many words). */
 function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
   for (let j = Math.max(0, from); j < to && j < words.length; j++) if (set.has(words[j]!)) return true;
@@ -277,6 +296,7 @@ const PHRASES = {
     'nao escrevi', 'nao enviei', 'nao criei', 'que nao fiz', 'haven t tried', 'have not tried', 'hadn t tried', 'never tried', 'wasn t logging in', 'not logging in', 'wasn t signing in', 'not signing in', 'wasn t trying to sign in', 'wasn t trying to log in', 'i wasn t logged in',
     'nicht versucht', 'pas essaye', 'no he intentado', 'nao tentei', 'haven t sent', 'have not sent', 'hadn t sent', 'i never sent', 'no los he enviado', 'no las he enviado', 'no lo he enviado', 'no he enviado', 'yo no envie', 'no los envie',
     'none of us sent', 'nobody here sent', 'we didn t send', 'we did not send', 'niemand von uns hat', 'personne n a envoye', 'nadie de nosotros envio', 'ninguem de nos enviou', 'don t own', 'do not own', 'isn t mine', 'not mine', 'gehort mir nicht', 'nicht meins', 'pas a moi', 'no es mio', 'nao e meu', 'not sure i made', 'i didn t create', 'i did not create', 'i never created', 'didn t set this up', 'nicht angelegt', 'pas cree', 'no la cree', 'nao criei',
+    'no he creado', 'que no he creado', 'no hemos creado', 'pas creee', 'pas creees', 'pas crees', 'jamais envoye', 'jamais envoyes', 'nunca envie', 'nunca enviei', 'nunca he enviado', 'never created',
     'nicht verschickt', 'nicht geschickt', 'nie geschickt', 'nie gesendet', 'ne les ai pas envoyes', 'n ai pas envoye', 'n ai rien envoye', 'nao os enviei', 'nao mandei', 'eu nao enviei'],
   /** Something run that showed nothing: the mark of malware. */
   nothingOpened: ['nothing opened', 'nothing happened', 'nothing came up', 'nichts passiert', 'passiert nichts', 'nichts geoffnet', 'rien ne s est passe', 'rien ne s est ouvert', 'no paso nada', 'no se abrio nada', 'nao aconteceu nada', 'nada abriu', 'nada aconteceu'],
@@ -290,7 +310,7 @@ const PHRASES = {
   poser: ['said he is from', 'said he was from', 'said she is from', 'said she was from', 'said they were from', 'claimed to be from', 'claiming to be from', 'pretending to be from', 'from microsoft support',
     'microsoft support called', 'from the it of', 'called me from it', 'er sei von', 'angeblich von', 'se disant de', 'qui disait etre', 'dijo que era de', 'diciendo que era de', 'disse que era da', 'disse que era do'],
   /** Done without meaning to: "hit approve without thinking", "por error". */
-  slip: ['by mistake', 'by accident', 'without thinking', 'out of habit', 'on autopilot', 'aus versehen', 'ohne nachzudenken', 'par erreur', 'sans reflechir', 'por error', 'sin pensar', 'por engano', 'sem pensar'],
+  slip: ['sin querer', 'sem querer', 'sans le vouloir', 'sans faire expres', 'ohne es zu wollen', 'unabsichtlich', 'without meaning to', 'by mistake', 'by accident', 'without thinking', 'out of habit', 'on autopilot', 'aus versehen', 'ohne nachzudenken', 'par erreur', 'sans reflechir', 'por error', 'sin pensar', 'por engano', 'sem pensar'],
   /** Someone posing as the boss: "the real CEO knows nothing about it". */
   realBoss: ['the real ceo', 'the real cfo', 'the actual ceo', 'our real ceo', 'au vrai dg', 'le vrai dg', 'le vrai directeur', 'le vrai pdg', 'der echte chef', 'der echte geschaftsfuhrer', 'el verdadero director', 'el director real', 'o verdadeiro diretor', 'o diretor de verdade'],
   /** One after the other, while people watch: something spreading. */
@@ -304,7 +324,7 @@ const PHRASES = {
   falseAlarm: ['false alarm', 'it was me', 'it was just me', 'fehlalarm', 'war ich selbst', 'c etait moi', 'fausse alerte', 'falsa alarma', 'era yo', 'fui yo mismo', 'alarme falso', 'era eu', 'false positive', 'false positives', 'faux positif', 'faux positifs', 'falso positivo', 'falsos positivos', 'close the ticket', 'ticket schliessen', 'fermer le ticket', 'cerrar el ticket', 'fechar o chamado', 'all good now', 'please ignore'],
   thanks: ['thanks for', 'thank you for', 'danke fur', 'vielen dank fur', 'merci pour', 'merci d avoir', 'gracias por', 'obrigado por', 'obrigada por'],
   singular: ['only me', 'only mine', 'only my', 'nobody else', 'no one else', 'noone else', 'everyone else', 'niemand sonst', 'nur bei mir', 'nur ich', 'nur mein', 'personne d autre', 'que moi', 'seulement moi', 'seulement mon', 'chez moi seulement', 'nadie mas', 'solo a mi', 'solo yo', 'solo mi', 'ninguem mais', 'so comigo', 'so eu', 'so o meu', 'so a minha'],
-  exposed: ['made public', 'public link', 'publicly accessible', 'anyone with the link', 'open to anyone', 'visible to everyone', 'jeder mit dem link', 'toute personne disposant du lien', 'cualquiera con el enlace', 'qualquer pessoa com o link'],
+  exposed: ['became public', 'is now public', 'ficou publico', 'ficou publica', 'est devenu public', 'se hizo publico', 'quedo publico', 'ist offentlich', 'made public', 'public link', 'publicly accessible', 'anyone with the link', 'open to anyone', 'visible to everyone', 'jeder mit dem link', 'toute personne disposant du lien', 'cualquiera con el enlace', 'qualquer pessoa com o link'],
   minor: ['now and then', 'ab und zu', 'de temps en temps', 'a veces', 'de vez en cuando', 'as vezes', 'de vez em quando', 'every now and again'],
   /** A page or caller asking for the password (then signed in: phishing in two steps). */
   askedFor: [
@@ -377,7 +397,7 @@ const LOCKED: ReadonlySet<string> = new Set(['locked', 'encrypted', 'gesperrt', 
 const PAY: ReadonlySet<string> = new Set(['pay', 'payment', 'zahlen', 'bezahlen', 'payer', 'payez', 'pagar', 'pague', 'pagamento', 'paiement', 'pago']);
 /** An approval an attacker waits for: a push or prompt. */
 const PUSHES: ReadonlySet<string> = new Set(['mfa', '2fa', 'push', 'pushes', 'prompt', 'prompts', 'authenticator', 'notification', 'notifications', 'requests', 'request', 'anfragen', 'demandes', 'solicitudes', 'solicitacoes', 'notificacoes', 'notificaciones']);
-const APPROVALS: ReadonlySet<string> = new Set(['approve', 'approved', 'accept', 'accepted', 'confirm', 'confirmed', 'yes', 'bestatigt', 'bestatigen', 'akzeptiert', 'genehmigt', 'approuve', 'accepte', 'valide', 'aprobe', 'acepte', 'confirme', 'aprovei', 'aceitei', 'confirmei']);
+const APPROVALS: ReadonlySet<string> = new Set(['aprobar', 'aceptar', 'aprovar', 'approuver', 'bestatigen', 'genehmigen', 'approve', 'approved', 'accept', 'accepted', 'confirm', 'confirmed', 'yes', 'bestatigt', 'bestatigen', 'akzeptiert', 'genehmigt', 'approuve', 'accepte', 'valide', 'aprobe', 'acepte', 'confirme', 'aprovei', 'aceitei', 'confirmei']);
 
 const TIME_WORDS: ReadonlySet<string> = new Set(['time', 'day', 'morning', 'afternoon', 'week', 'night', 'tag', 'morgen', 'woche', 'nacht', 'temps', 'jour', 'journee', 'matin', 'semaine', 'tiempo', 'dia', 'manana', 'tarde', 'semana', 'noche', 'manha', 'noite']);
 const ARTICLES: ReadonlySet<string> = new Set(['the', 'den', 'die', 'das', 'le', 'la', 'les', 'el', 'los', 'las', 'o', 'a', 'os', 'as']);
@@ -552,7 +572,7 @@ function securityEvent(
     // A remote-control tool or a code given to a caller posing as IT.
     if (REMOTE_TOOLS.has(words[i]!) && (has('poser') || within(words, 0, words.length, CALLED))) return `${words[i]} … for a caller`;
     // A mail rule forwarding everything outside.
-    if (RULES.has(words[i]!) && within(words, Math.max(0, i - 3), i + 4, FORWARDING) && (has('disown') || within(words, 0, words.length, OUTSIDE_MAIL))) return `${words[i]} … forwarding`;
+    if (RULES.has(words[i]!) && within(words, Math.max(0, i - 3), i + 9, FORWARDING) && (has('disown') || within(words, 0, words.length, OUTSIDE_MAIL))) return `${words[i]} … forwarding`;
     // Money sent on an order from someone posing as the boss.
     if (TRANSFER.has(words[i]!) && (has('realBoss') || (suspicious && within(words, 0, words.length, BOSSES)))) return `${words[i]} … posing as the boss`;
     // A sign-in prompt approved in the middle of the night.
@@ -565,6 +585,8 @@ function securityEvent(
       const o = near(i, C.object, GERMAN_PARTICIPLE.test(words[i]!) ? ACTION_WINDOW : 2, ACTION_WINDOW);
       if (o >= 0 && words[o - 1] !== 'error') return `${words[i]} … ${words[o]}`;
     }
+    // Clicked the link a message sent, then typed a password or code into what it opened (not a password reset).
+    if (CLICKED.has(words[i]!) && within(words, i + 1, i + 4, CLICK_TARGETS) && within(words, 0, words.length, MESSAGES) && credentialsTyped(words, i + 1, i + 20)) return `${words[i]} … credentials typed`;
     // Signed in on what a mail, link, button or QR code opened, and now in doubt ("worried it wasn't you", "says it's a scam").
     if (SIGNED_IN.has(words[i]!) && within(words, 0, words.length, LURES) && (suspicious || has('doubt') || has('notOurs') || has('wrongPage') || within(words, 0, words.length, DOUBT))) return `${words[i]} … in doubt`;
     if (SIGNED_IN.has(words[i]!) && has('askedFor')) return `asked for … ${words[i]}`;

@@ -368,6 +368,7 @@ describe('security incidents told without the usual words', () => {
     ['a banner a page shows by someone else', 'banner', 'The page shows a banner that is not ours, from the marketing agency?'],
     ['a charger left at a hotel', 'charger', 'I left my laptop charger at the hotel, can I get a new one?'],
     ['a public channel to join', 'channel', 'Can you add me to the public channel for announcements? anyone with the link can join'],
+    ['a password reset link followed', 'reset', 'I got the password reset email, clicked the link and typed my new password but it says expired.'],
   ])('does not read a security incident in %s', (_, title, description) => {
     expect(readPriority(title, description).kinds.has('security')).toBe(false);
   });
@@ -383,7 +384,25 @@ describe('outages told without the usual words', () => {
     ['a whole floor whose laptops lost the Start menu', 'no Start menu', "None of the support team's laptops show a Start menu and Teams won't launch. It's all 25 of us."],
     ['a whole depot without internet', 'depot north', 'whole depot north has no internet since the roadworks cut a cable'],
     ['a whole administration that cannot send, though receiving still works', 'mail', 'No one in the administration can send email since 9. Receiving still works.'],
+    ['a team whose mail outside is rejected, asked as a question', 'mail to outside rejected', 'Every mail anyone in Sales sends outside comes back "550 rejected". That is all 23 of us. Can someone look?'],
+    ['a desk where nobody can save', 'CMS', 'Nobody on the sports desk can save or publish since 16:00, every save gives an error.'],
+    ['no wifi on any floor of a building', 'wifi', 'There is no wifi on any of the three floors of the library since 10.'],
+    ['a crew standing around', 'cutter offline', 'Both cutters dropped off the network, night crew of six standing around.'],
+    ['a site where no employee gets on the wifi, in German word order', 'WLAN', 'Seit dem Gewitter kommt im Lager kein Mitarbeiter mehr ins WLAN.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
+  });
+});
+
+describe('security incidents told in other languages or without the usual words', () => {
+  it.each([
+    ['a link clicked in a text, then the password and the code typed', 'account', 'Got a text saying my account was suspended with a link. I clicked it and put in my username and password and the code it sent.'],
+    ['a grades file sent to a mailing list by mistake, in French', 'Envoi par erreur du fichier des notes', "J'ai sélectionné par erreur la liste de diffusion des étudiants. Le fichier contient les noms et les notes."],
+    ['a prompt approved without meaning to and a rule not created, in Spanish', 'Alguien ha entrado', 'Me llegaron avisos del Authenticator y sin querer le di a "Aprobar". Hay una regla que no he creado yo que mueve los correos.'],
+    ['a folder link that became public, with ID numbers, in Portuguese', 'Link da pasta ficou público', 'Marquei "Qualquer pessoa com o link". Na pasta estão currículos com CPF.'],
+    ['mails sent in my name about new bank details, in French', 'Mails envoyés à mon nom', "Deux clients m'ont demandé de confirmer le changement de RIB. Je n'ai jamais envoyé ces mails."],
+  ])('reads HIGH: %s', (_, title, description) => {
+    expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH' });
+    expect(readPriority(title, description).kinds.has('security')).toBe(true);
   });
 });

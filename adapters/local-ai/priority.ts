@@ -48,7 +48,7 @@ const ANTIVIRUS_OFF = ['antivirus icon is gone', 'antivirus is gone', 'antivirus
 
 const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
   security: [
-    'clicked a link', 'clicked on a link', 'clicked the link', 'clicked a suspicious', 'gave my password', 'gave away my password',
+    'clicked a suspicious', 'gave my password', 'gave away my password',
     'gave him my password', 'gave her my password', 'phished', 'phishing attack', 'ransomware', 'malware', 'trojan', 'virus detected', 'infected', 'hacked',
     'data breach', 'data breaches', 'breach', 'breaches', 'compromised', 'sign in alerts', 'login alerts', 'from another country', 'unauthorized access', 'unauthorised access',
     'being encrypted', 'files encrypted', 'encrypted my files', 'stolen', 'was stolen', 'exposed', 'data leak', 'leaked data', 'leaked credentials', 'leaked password', 'emails i didn t write', 'sending spam',
@@ -75,6 +75,9 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'a stranger', 'intruder', 'tailgating', 'tailgated', 'unknown person', 'fremde person', 'eindringling', 'un intrus', 'un inconnu', 'un intruso', 'un desconocido', 'um desconhecido',
     'let them remote', 'let him remote', 'let her remote', 'let them connect', 'let him connect', 'let her connect', 'let them into my', 'gave them remote', 'remote into my pc',
     'remote into my computer', 'control of my pc', 'control of my computer', 'went to the wrong', 'went to an outside', 'went to an external', 'went to a customer',
+    'envoi par erreur', 'envoye par erreur', 'envoyes par erreur', 'envoyee par erreur', 'mauvaise liste de diffusion', 'wrong distribution list', 'wrong mailing list', 'wrong recipients',
+    'falschen verteiler', 'falsche verteiler', 'enviado por error', 'envio por error', 'enviado por engano', 'envio por engano', 'lista de distribucion equivocada', 'lista de distribuicao errada',
+    'changement de rib', 'nouveau rib', 'nouvel iban', 'neue bankverbindung', 'neue iban', 'nuevo iban', 'nueva cuenta bancaria', 'novo iban', 'nova conta bancaria',
     'approved the push', 'approved a push', 'approved the mfa', 'accepted the mfa', 'didn t request', 'i did not request', 'account was taken over', 'someone logged into my', 'someone is logged into my',
 
     ...ATTACK_TOOLS,
@@ -94,6 +97,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'apagon', 'sin luz', 'queda de energia', 'falta de luz', 'sem luz', 'sitting idle', 'agents idle', 'warehouse is stuck', 'temperature alarm', 'data loss', 'lost data', 'rows deleted', 'records deleted',
   ],
   impact: [
+    'on any of the', 'on none of the', 'in any of the', 'no wifi anywhere', 'no internet anywhere', 'no network anywhere', 'not working anywhere', 'standing around', 'sitting around',
+    'waiting around', 'stehen herum', 'les bras croises', 'de brazos cruzados', 'de bracos cruzados',
     'whole office', 'whole site', 'whole building', 'ganze buro', 'tout le bureau', 'toda la oficina', 'todo o escritorio', 'for everyone', 'everyone in', 'everyone on', 'everybody in', 'whole team', 'whole department', 'entire office', 'entire team', 'entire department', 'all users', 'all staff',
     'all employees', 'nobody can', 'no one can', 'nobody in', 'no one in', 'none of us can', 'many users', 'many people', 'multiple users', 'several users', 'whole company',
     'company wide', 'customers affected', 'blocked three users', 'alle mitarbeiter', 'niemand kann', 'kann niemand', 'kann keiner', 'ganze team', 'ganze abteilung', 'alle kollegen', 'tout le monde', 'personne ne peut',
@@ -188,9 +193,9 @@ const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen'
 const GROUPS: ReadonlySet<string> = new Set(['depot', 'hotel', 'wing', 'library', 'team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
   'usine', 'entrepot', 'lager', 'werk', 'armazem', 'loja', 'call', 'centre', 'center', 'gebaude', 'haus', 'batiment', 'edificio', 'predio',
   'agence', 'agencia', 'filiale', 'sucursal', 'filial', 'stock', 'stockwerk', 'buchhaltung', 'comptabilite', 'contabilidad', 'contabilidade', 'vertrieb',
-  'ventes', 'ventas', 'vendas', 'marketing', 'einkauf', 'achats', 'compras', 'finance', 'support', 'engineering']);
+  'ventes', 'ventas', 'vendas', 'marketing', 'einkauf', 'achats', 'compras', 'finance', 'support', 'engineering', 'desk', 'newsroom', 'mitarbeiter', 'kollegen', 'planners', 'agents']);
 /** "none of the tills in the store", "niemand im Lager": nobody in a whole group, a few words apart. */
-const NOBODY: ReadonlySet<string> = new Set(['none', 'nobody', 'niemand', 'keiner', 'aucun', 'aucune', 'personne', 'nadie', 'ningun', 'ninguno', 'ninguna', 'ninguem', 'nenhum', 'nenhuma']);
+const NOBODY: ReadonlySet<string> = new Set(['none', 'nobody', 'niemand', 'keiner', 'kein', 'aucun', 'aucune', 'personne', 'nadie', 'ningun', 'ninguno', 'ninguna', 'ninguem', 'nenhum', 'nenhuma']);
 /** "alle im Gebäude", "todos en la oficina", "tous au bureau": everyone somewhere. */
 const EVERYONE: ReadonlySet<string> = new Set(['alle', 'everyone', 'everybody', 'tous', 'toutes', 'todos', 'todas']);
 const AT: ReadonlySet<string> = new Set(['in', 'im', 'at', 'on', 'a', 'au', 'en', 'no', 'na', 'del', 'do', 'da', 'der', 'des', 'du']);
