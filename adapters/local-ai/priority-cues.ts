@@ -42,7 +42,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   neg: 'not no t cannot cant arent isnt dont doesnt wont didnt wasnt werent havent couldnt unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel non niet',
   able: 'launch* show shows work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem getting ring ringing funziona* werkt werken riesce riescono collegar* connett* accedere lavorare stampare join* beitreten rejoindre unirme arranc* startet boot* enciend* allum* liga ligam chegar arriv* ankommen',
   service: 'tone dialtone audio sound telefon* telephon* network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
-  action: 'introduz* confirm* scann* logged pase pasado click* clique* cliquei clica* clicou geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei aprobar aceptar aprovar approuver genehmigen plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran run install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
+  action: 'introduz* confirm* scann* logged pase pasado click* clique* cliquei clica* clicou geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei aprobar aceptar aprovar approuver genehmigen plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
   object: 'passe link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr card digits cvv cvc karte carte tarjeta cartao',
   weird: 'suspicious weird strange odd seltsam* komisch* etrange* bizarre* extran* raro rara estranh*',
   suspicion: 'accidentally accident unintentionally mistakenly fake gefalscht* faux fausse fausses phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
@@ -203,6 +203,11 @@ const SENT_PAST: ReadonlySet<string> = new Set([
 ]);
 
 const MISTAKE_BY: ReadonlySet<string> = new Set(['by', 'in', 'por', 'par', 'per']);
+/** What a booking goes to: "posted to the wrong office", "auf die falsche Kostenstelle". */
+const BOOKINGS: ReadonlySet<string> = new Set([
+  'project', 'projects', 'office', 'account', 'accounts', 'cost', 'code', 'codes', 'ledger', 'period', 'entity', 'job', 'budget', 'line', 'month', 'year', 'kostenstelle', 'konto', 'projekt',
+  'periode', 'compte', 'projet', 'cuenta', 'proyecto', 'periodo', 'conta', 'projeto',
+]);
 /** "instead of", "statt", "au lieu de", "en lugar de", "em vez de". */
 const INSTEAD: ReadonlySet<string> = new Set(['instead', 'statt', 'anstatt', 'lieu', 'lugar', 'vez']);
 
@@ -611,9 +616,11 @@ function securityEvent(
       const wrong = SENT_PAST.has(words[i]!) ? near(i, C.mistake, 10, 10) : -1;
       // "sending gives an error" is a fault; "sent by error", "por error" is a mistake.
       const fault = wrong >= 0 && (words[wrong] === 'error' || words[wrong] === 'erreur') && !MISTAKE_BY.has(words[wrong - 1] ?? '');
+      // "posted to the wrong cost centre", "booked to the wrong project": a booking to correct, not data sent.
+      const booking = wrong >= 0 && within(words, wrong + 1, wrong + 3, BOOKINGS);
       // "instead of uploading it" is another way, not another recipient ("instead of their own quote").
       const otherWay = wrong >= 0 && INSTEAD.has(words[wrong]!) && !within(words, wrong + 1, wrong + 4, THEIRS);
-      if (wrong >= 0 && !fault && !otherWay) return `${words[i]} … ${words[wrong]}`;
+      if (wrong >= 0 && !fault && !otherWay && !booking) return `${words[i]} … ${words[wrong]}`;
       // "sent them the full client list instead of their own quote": what was meant comes last.
       if (SENT_PAST.has(words[i]!) && insteadOfTheirs(words, i + 1, i + 25)) return `${words[i]} … instead of theirs`;
       // Bank or personal data sent in answer to what turned out to be fake.

@@ -368,6 +368,8 @@ describe('security incidents told without the usual words', () => {
     ['a banner a page shows by someone else', 'banner', 'The page shows a banner that is not ours, from the marketing agency?'],
     ['a charger left at a hotel', 'charger', 'I left my laptop charger at the hotel, can I get a new one?'],
     ['a public channel to join', 'channel', 'Can you add me to the public channel for announcements? anyone with the link can join'],
+    ['a posting to the wrong office', 'WIP figures', 'I just noticed the WIP figure is off. Has something been posted to the wrong office?'],
+    ['a billing run and an attached list', 'journal', 'I noticed hours were booked to the wrong project. Can you move them before the billing run? I have attached the list.'],
     ['a password reset link followed', 'reset', 'I got the password reset email, clicked the link and typed my new password but it says expired.'],
   ])('does not read a security incident in %s', (_, title, description) => {
     expect(readPriority(title, description).kinds.has('security')).toBe(false);

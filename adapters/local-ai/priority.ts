@@ -141,6 +141,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'spelling', 'spelt wrong', 'wrong colour', 'wrong color', 'just cosmetic', 'minor thing', 'small thing', 'schriftart', 'unscharf', 'police d ecriture', 'flou', 'borroso', 'desfocado',
   ],
   'can-wait': [
+    'no particular urgency', 'not particularly urgent', 'no real urgency', 'no great urgency', 'not time critical', 'not time sensitive', 'keine besondere eile', 'aucune urgence', 'ninguna urgencia', 'nenhuma urgencia',
     'not urgent', 'no rush', 'no hurry', 'no big deal', 'would be nice', 'nice to have', 'when you have time', 'whenever is fine', 'at some point', 'low priority', 'nicht dringend', 'keine eile',
     'pas urgent', 'n est pas urgent', 'no es urgente', 'sin prisa', 'nao e urgente', 'sem pressa', 'whenever you can', 'no urgency', 'low prio', 'next week is fine', 'not a big deal', 'kein stress', 'hat zeit', 'rien d urgent',
     'quand vous aurez le temps', 'cuando puedas', 'quando puder', 'when you have a moment', 'when you get a chance', 'when you have a minute', 'wenn ihr zeit habt',
