@@ -31,6 +31,8 @@ interface Entry {
 const WORD_WEIGHT = 1;
 const HINT_WEIGHT = 0.35;
 const OWN_FACTOR = 1.25;
+/** An error text that names a skill's fault outright (`ORA-12541`, "transaction log full"), marked `!`, counts this much of a word. */
+const STRONG_FACTOR = 2;
 /** A word matched by its start or end only counts this much of an exact one. */
 const AFFIX_FACTOR = 0.85;
 const TITLE_FACTOR = 1.5;
@@ -123,8 +125,12 @@ export class SkillMatcher {
     }
   }
 
-  private add(raw: string, entry: Entry): void {
-    const trimmed = raw.trim();
+  private add(raw: string, given: Entry): void {
+    let trimmed = raw.trim();
+    // A trailing `!` marks what names the skill's fault outright (an error text): it counts double.
+    const strong = trimmed.endsWith('!');
+    if (strong) trimmed = trimmed.slice(0, -1);
+    const entry = strong ? { ...given, weight: given.weight * STRONG_FACTOR } : given;
     const prefix = trimmed.endsWith('*');
     const suffix = trimmed.startsWith('*');
     const words = foldWords(trimmed);

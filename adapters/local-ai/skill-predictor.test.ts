@@ -43,6 +43,11 @@ describe('SkillPredictor', () => {
     expect(skills(title, description)[0]).toBe(skill);
   });
 
+  it('reads an error text that names a database fault before the business words around it', () => {
+    expect(skills('practice system keeps failing', "Everyone in billing gets 'SQL Server timeout expired' as soon as they open an invoice, so no bills go out.")[0]).toBe('database');
+    expect(skills('TMS down for all planners', 'The login screen gives "ORA-12541: TNS:no listener" after a few seconds.')[0]).toBe('database');
+  });
+
   it('gives a mail the requester doubts to the security desk first, however much the lure talks of invoices', () => {
     const got = skills('Fwd: your invoice is overdue', "This invoice mail from our photo supplier doesn't look right, the billing address is odd. I haven't clicked anything or opened the attachment.");
     expect(got[0]).toBe('security');

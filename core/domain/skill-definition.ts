@@ -23,7 +23,9 @@ export interface SkillDefinition {
   /**
    * Words and phrases that name the skill's problems on their own, in any
    * language, lowercase (accents optional). A trailing `*` matches any word
-   * starting so (`imprim*`), a leading `*` any word ending so (`*drucker`).
+   * starting so (`imprim*`), a leading `*` any word ending so (`*drucker`);
+   * a trailing `!` marks an error text that names the skill's fault outright
+   * (`ora!`, `transaction log!`), which counts double.
    */
   readonly words?: readonly string[];
   /** Weaker context words: they count together, or next to a word. */
