@@ -37,12 +37,12 @@ type Cls = keyof typeof C;
 const LEXICON: Readonly<Record<Cls, string>> = {
   quant: 'half all alle allen aller every entire whole ganz* gesamt* samtlich* jede* tous toutes tout toute ensemble todos todas todo toda inteir* entera entero several multiple many mehrere viele plusieurs varios varias vari* anybody anyone tutti tutte iedereen',
   nobody: 'nobody none noone no1 niemand keiner keine kein einziger personne aucun aucune nadie ningun ninguno ninguna ninguem nenhum nenhuma nessuno nessuna',
-  group: 'depot depots wing library libraries shift shifts *schicht* turno turnos scanner* *scanner* *terminals everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets phones telephones printers screens monitors laptops monitore bildschirme ecrans pantallas telas ufficio leitstelle ordinateurs ordenadores computadoras computadores telefones telefonos rechner imprimantes impresoras impressoras callcenter* reception recepcion recepcao empfang accueil switchboard team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
-  severity: 'rejected rejecting bounc* abgelehnt rejete rejetes rejetee rechazad* rejeitad* losing weg timeout timeouts lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt black schwarz noir noirs negro negros preto pretos bsod bluescreen* denied verweigert denegado negado muet muets muette mute muted stumm mudo mudos parou pararam arrete* gestoppt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
+  group: 'caisses cajas kassen tills counters kiosks guichets balcoes mostradores depot depots wing library libraries shift shifts *schicht* turno turnos scanner* *scanner* *terminals everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets phones telephones printers screens monitors laptops monitore bildschirme ecrans pantallas telas ufficio leitstelle ordinateurs ordenadores computadoras computadores telefones telefonos rechner imprimantes impresoras impressoras callcenter* reception recepcion recepcao empfang accueil switchboard team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
+  severity: 'rejected rejecting bounc* abgelehnt rejete rejetes rejetee rechazad* rejeitad* losing weg timeout timeouts lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt black schwarz noir noirs negro negros preto pretos bsod bluescreen* denied verweigert denegado negado muet muets muette mute muted stumm parou pararam arrete* gestoppt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
   neg: 'not no t cannot cant arent isnt dont doesnt wont didnt wasnt werent havent couldnt unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel non niet',
   able: 'launch* show shows work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem getting ring ringing funziona* werkt werken riesce riescono collegar* connett* accedere lavorare stampare join* beitreten rejoindre unirme arranc* startet boot* enciend* allum* liga ligam chegar arriv* ankommen',
   service: 'tone dialtone audio sound telefon* telephon* network* wifi internet connection* power email mail phone* vpn netz* strom verbindung* zugang* reseau* courant red conexion luz rede conexao energia',
-  action: 'introduz* confirm* scann* logged pase pasado click* clique* cliquei clica* clicou geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei aprobar aceptar aprovar approuver genehmigen plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
+  action: 'introduz* confirm* scann* logged pase pasado pinch* click* clique* cliquei clica* clicou geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei aprobar aceptar aprovar approuver genehmigen plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
   object: 'passe link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr card digits cvv cvc karte carte tarjeta cartao',
   weird: 'suspicious weird strange odd seltsam* komisch* etrange* bizarre* extran* raro rara estranh*',
   suspicion: 'accidentally accident unintentionally mistakenly fake gefalscht* faux fausse fausses phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
@@ -55,7 +55,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   send: 'envoi attached sent send* transfer* reenvi* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
   mistake: 'oops oups recall unsend querer wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
   outside: 'outside external extern* externe externo externa private privat* privee privado privada gmail hotmail yahoo',
-  sensitive: 'cpf ssn curriculos curriculums cvs resumes lebenslauf* grades noten margins margens margenes marges passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
+  sensitive: 'pasaport* passaport* reisepass* nacimiento nascimento geburtsdatum birth dob cpf ssn curriculos curriculums cvs resumes lebenslauf* grades noten margins margens margenes marges passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
   expose: 'leak* exposed expose* vazad* filtrad* publicly',
   found: 'found gefunden trouve* encontr* achei',
   plug: 'plug* plugged eingesteckt angeschlossen steckte branche* conecte conectei enchufe* pluguei inserted insert* insere connected',
@@ -168,6 +168,9 @@ const GERMAN_PARTICIPLE = /^(ge|ein|an|auf|weiter)\w*(t|en)$/;
 /** Words of needing something. */
 const NEEDS: ReadonlySet<string> = new Set(['need', 'needs', 'brauche', 'braucht', 'benotige', 'benotigt', 'besoin', 'necesito', 'necesita', 'necesitamos', 'preciso', 'precisa', 'precisamos']);
 
+/** "so I don't get locked out", "damit ich nicht", "pour ne pas": what the requester wants to avoid, not a block. */
+const PURPOSE: ReadonlySet<string> = new Set(['so', 'that', 'damit', 'dass', 'afin', 'pour', 'para', 'que']);
+
 /** Possessives: "all my files", "none of the ports on my desktop" are one person's. */
 const POSSESSIVE: ReadonlySet<string> = new Set(['my', 'mein', 'meine', 'meinem', 'meinen', 'mon', 'ma', 'mes', 'mi', 'mis', 'meu', 'minha', 'meus', 'minhas']);
 /** What gets encrypted in an attack. */
@@ -264,10 +267,13 @@ const DETECTED: ReadonlySet<string> = new Set(['flagged', 'flags', 'detected', '
 /** Every file scrambled: "every file has turned into random names", "alle Dateien unlesbar". */
 const SCRAMBLED: ReadonlySet<string> = new Set(['renamed', 'random', 'unreadable', 'scrambled', 'gibberish', 'unlesbar', 'umbenannt', 'illisibles', 'illisible', 'renommes', 'ilegibles', 'ilegiveis', 'renombrados', 'renomeados']);
 
-const CLICKED: ReadonlySet<string> = new Set(['clicked', 'tapped', 'followed', 'geklickt', 'clique', 'clicou', 'cliquei', 'clico', 'pulse']);
+const CLICKED: ReadonlySet<string> = new Set(['clicked', 'tapped', 'followed', 'geklickt', 'angeklickt', 'clique', 'clicou', 'cliquei', 'clicaram', 'clicado', 'clico', 'pulse', 'pulsado', 'pinchado', 'pinche', 'pincho']);
 const CLICK_TARGETS: ReadonlySet<string> = new Set(['it', 'link', 'links', 'lien', 'enlace', 'button', 'bouton', 'boton', 'botao', 'knopf']);
 /** Typed in: "put in his username and password", "entered the code", "eingegeben". */
-const TYPED_IN: ReadonlySet<string> = new Set(['typed', 'entered', 'eingegeben', 'saisi', 'tape', 'introduje', 'escribi', 'puse', 'digitei', 'coloquei', 'inseri']);
+const TYPED_IN: ReadonlySet<string> = new Set([
+  'typed', 'entered', 'eingegeben', 'eingetippt', 'angemeldet', 'eingeloggt', 'saisi', 'tape', 'introduje', 'introducido', 'escribi', 'puse', 'metido', 'puesto', 'digitei', 'digitado', 'digitaram',
+  'coloquei', 'colocado', 'inseri', 'inserido',
+]);
 const SECRETS_TYPED: ReadonlySet<string> = new Set(['password', 'passwords', 'username', 'code', 'pin', 'credentials', 'details', 'login', 'passwort', 'kennwort', 'zugangsdaten', 'passe', 'identifiants', 'contrasena', 'clave', 'codigo', 'senha', 'credenciais', 'dados']);
 /** A password chosen in a reset flow is no password given away. */
 const RESETTING: ReadonlySet<string> = new Set(['reset', 'new', 'zurucksetzen', 'neues', 'reinitialiser', 'nouveau', 'restablecer', 'nueva', 'redefinir', 'nova']);
@@ -275,7 +281,7 @@ function credentialsTyped(words: readonly string[], from: number, to: number): b
   for (let j = from; j < to && j < words.length; j++) {
     const typed = TYPED_IN.has(words[j]!) || (words[j] === 'put' && words[j + 1] === 'in');
     if (!typed) continue;
-    for (let k = j + 1; k <= j + 6 && k < words.length; k++) {
+    for (let k = Math.max(from, j - 5); k <= j + 6 && k < words.length; k++) {
       if (RESETTING.has(words[k]!)) return false;
       if (SECRETS_TYPED.has(words[k]!)) return true;
     }
@@ -517,7 +523,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
     wish: any(C.wish),
     wants: within(words, 0, words.length, WANTS),
     needs: within(words, 0, words.length, NEEDS),
-    selfBlocked: masks.some((m, i) => (m & C.able) && near(i, C.neg, 3, 0) >= 0 && near(i, C.self, 4, 0) >= 0),
+    selfBlocked: masks.some((m, i) => (m & C.able) && near(i, C.neg, 3, 0) >= 0 && near(i, C.self, 4, 0) >= 0 && !PURPOSE.has(words[near(i, C.self, 4, 0) - 1] ?? '')),
     cosmetic: any(C.cosmetic) || has('canWait'),
     minor: severityAt.length === 0 && (has('minor') || within(words, 0, words.length, MINOR)),
   };
@@ -591,7 +597,7 @@ function securityEvent(
       if (o >= 0 && words[o - 1] !== 'error') return `${words[i]} … ${words[o]}`;
     }
     // Clicked the link a message sent, then typed a password or code into what it opened (not a password reset).
-    if (CLICKED.has(words[i]!) && within(words, i + 1, i + 4, CLICK_TARGETS) && within(words, 0, words.length, MESSAGES) && credentialsTyped(words, i + 1, i + 20)) return `${words[i]} … credentials typed`;
+    if (CLICKED.has(words[i]!) && within(words, i - 4, i + 4, CLICK_TARGETS) && within(words, 0, words.length, MESSAGES) && credentialsTyped(words, i + 1, i + 20)) return `${words[i]} … credentials typed`;
     // Signed in on what a mail, link, button or QR code opened, and now in doubt ("worried it wasn't you", "says it's a scam").
     if (SIGNED_IN.has(words[i]!) && within(words, 0, words.length, LURES) && (suspicious || has('doubt') || has('notOurs') || has('wrongPage') || within(words, 0, words.length, DOUBT))) return `${words[i]} … in doubt`;
     if (SIGNED_IN.has(words[i]!) && has('askedFor')) return `asked for … ${words[i]}`;

@@ -31,6 +31,18 @@ describe('readPriority', () => {
     expect(readPriority(title, description).priority).toBe('LOW');
   });
 
+  it.each([
+    ['how to change password before it expires ASAP', "ASAP - my password expires in 3 days. How do I change it so I don't get locked out?"],
+    ['share screen on mac', "Teams won't let me share my screen, says something about permissions. how do i turn that on"],
+    ['como é que mudo a minha foto no Teams? ainda aparece a antiga', ''],
+  ])('reads a how-to as LOW, whatever it fears or what refuses: %s', (title, description) => {
+    expect(readPriority(title, description).priority).toBe('LOW');
+  });
+
+  it('does not read "nobody can tell me why" as nobody able to work', () => {
+    expect(readPriority('new badge', 'I asked at reception about my new badge and nobody can tell me who orders them.').priority).not.toBe('HIGH');
+  });
+
   it('reads a meeting minutes away as a deadline, and a boot logo as no cosmetic issue', () => {
     expect(readPriority('Projector', 'No picture on the projector and the board meets in 15 minutes').priority).toBe('MEDIUM');
     expect(readPriority('No arranca el portátil', 'Se queda en el logo al arrancar').priority).toBe('MEDIUM');
@@ -390,6 +402,11 @@ describe('outages told without the usual words', () => {
     ['a desk where nobody can save', 'CMS', 'Nobody on the sports desk can save or publish since 16:00, every save gives an error.'],
     ['no wifi on any floor of a building', 'wifi', 'There is no wifi on any of the three floors of the library since 10.'],
     ['a crew standing around', 'cutter offline', 'Both cutters dropped off the network, night crew of six standing around.'],
+    ['counters none of which can connect', 'check-in', 'Since 05:00 none of the counters in T2 can connect to the departure system.'],
+    ['a site where nobody receives mail any more, in French', 'Plus de mails', 'Depuis 9h plus personne sur le site de Lyon ne reçoit de mails.'],
+    ['branches all getting the same, told as a question', 'core banking a bit slow?', "It keeps timing out when we post anything. I rang three other branches and they're all getting the same."],
+    ['water in the technical room, in Portuguese', 'Água na sala técnica', 'Está a entrar água pelo teto na sala técnica onde estão os bastidores da rede.'],
+    ['every till of a canteen blocked, in French', 'Toutes les caisses de la cantine bloquées', 'Les caisses affichent "serveur injoignable" depuis 11h15.'],
     ['a site where no employee gets on the wifi, in German word order', 'WLAN', 'Seit dem Gewitter kommt im Lager kein Mitarbeiter mehr ins WLAN.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
@@ -402,6 +419,9 @@ describe('security incidents told in other languages or without the usual words'
     ['a grades file sent to a mailing list by mistake, in French', 'Envoi par erreur du fichier des notes', "J'ai sélectionné par erreur la liste de diffusion des étudiants. Le fichier contient les noms et les notes."],
     ['a prompt approved without meaning to and a rule not created, in Spanish', 'Alguien ha entrado', 'Me llegaron avisos del Authenticator y sin querer le di a "Aprobar". Hay una regla que no he creado yo que mueve los correos.'],
     ['a folder link that became public, with ID numbers, in Portuguese', 'Link da pasta ficou público', 'Marquei "Qualquer pessoa com o link". Na pasta estão currículos com CPF.'],
+    ['a link clicked and a sign-in with the password, in German word order', 'Frage zu einer Mail', 'Ich habe auf den Link in der Mail geklickt und mich mit meinem Firmenkonto und Passwort angemeldet.'],
+    ['colleagues who clicked a fake tax mail and typed their password, in Spanish', 'Correo falso', 'Tres compañeros han pinchado en el enlace del correo y han metido el usuario y la contraseña.'],
+    ['a crew roster with passport numbers sent to the wrong address, in Spanish', 'He enviado un Excel a quien no era', 'Me equivoqué de destinatario y se fue a una dirección de gmail. El Excel lleva números de pasaporte.'],
     ['mails sent in my name about new bank details, in French', 'Mails envoyés à mon nom', "Deux clients m'ont demandé de confirmer le changement de RIB. Je n'ai jamais envoyé ces mails."],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH' });

@@ -75,6 +75,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'a stranger', 'intruder', 'tailgating', 'tailgated', 'unknown person', 'fremde person', 'eindringling', 'un intrus', 'un inconnu', 'un intruso', 'un desconocido', 'um desconhecido',
     'let them remote', 'let him remote', 'let her remote', 'let them connect', 'let him connect', 'let her connect', 'let them into my', 'gave them remote', 'remote into my pc',
     'remote into my computer', 'control of my pc', 'control of my computer', 'went to the wrong', 'went to an outside', 'went to an external', 'went to a customer',
+    'me equivoque de destinatario', 'equivoque de destinatario', 'me equivoque de direccion', 'a quien no era', 'a quem nao era', 'errei o destinatario', 'enganei no destinatario',
+    'trompe de destinataire',
     'envoi par erreur', 'envoye par erreur', 'envoyes par erreur', 'envoyee par erreur', 'mauvaise liste de diffusion', 'wrong distribution list', 'wrong mailing list', 'wrong recipients',
     'falschen verteiler', 'falsche verteiler', 'enviado por error', 'envio por error', 'enviado por engano', 'envio por engano', 'lista de distribucion equivocada', 'lista de distribuicao errada',
     'changement de rib', 'nouveau rib', 'nouvel iban', 'neue bankverbindung', 'neue iban', 'nuevo iban', 'nueva cuenta bancaria', 'novo iban', 'nova conta bancaria',
@@ -97,6 +99,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'apagon', 'sin luz', 'queda de energia', 'falta de luz', 'sem luz', 'sitting idle', 'agents idle', 'warehouse is stuck', 'temperature alarm', 'data loss', 'lost data', 'rows deleted', 'records deleted',
   ],
   impact: [
+    'all getting the same', 'all get the same', 'all have the same', 'same for everyone', 'same for all of us', 'plus personne', 'la moitie des', 'metade dos', 'metade das', 'la mitad de los',
+    'la mitad de las', 'die halfte der', 'half the counters', 'half of the counters',
     'on any of the', 'on none of the', 'in any of the', 'no wifi anywhere', 'no internet anywhere', 'no network anywhere', 'not working anywhere', 'standing around', 'sitting around',
     'waiting around', 'stehen herum', 'les bras croises', 'de brazos cruzados', 'de bracos cruzados',
     'whole office', 'whole site', 'whole building', 'ganze buro', 'tout le bureau', 'toda la oficina', 'todo o escritorio', 'for everyone', 'everyone in', 'everyone on', 'everybody in', 'whole team', 'whole department', 'entire office', 'entire team', 'entire department', 'all users', 'all staff',
@@ -121,7 +125,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'how do i', 'how can i', 'how to', 'how much', 'how long', 'where do i', 'where can i', 'where do we', 'what are the', 'what do i', 'what is the', 'who do i', 'is there a', 'is there any',
     'can i', 'can we', 'could i', 'could we', 'do i need', 'question', 'questions', 'wondering', 'any tips', 'requirements', 'ask about', 'wie kann ich', 'wie stelle ich', 'wo stelle ich', 'wo finde ich',
     'gibt es', 'ich mochte', 'informationen', 'konnt ihr', 'frage', 'comment faire', 'comment puis je', 'comment est ce', 'ou puis je', 'est ce que', 'est il possible', 'como puedo', 'como hago',
-    'donde', 'se puede', 'pregunta', 'como faco', 'como posso', 'onde', 'duvida', 'e possivel',
+    'donde puedo', 'donde esta', 'donde encuentro', 'se puede', 'pregunta', 'como faco', 'como posso', 'onde posso', 'onde fica', 'onde esta', 'onde encontro', 'duvida', 'e possivel',
     'want to know', 'wanted to know', 'would like to know', 'what s the', 'whats the', 'ich mochte wissen', 'ich wurde gerne wissen', 'je voudrais savoir', 'j aimerais savoir',
     'quiero saber', 'queria saber', 'me gustaria saber', 'quero saber', 'gostaria de saber',
   ],
@@ -194,12 +198,12 @@ const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen'
 const GROUPS: ReadonlySet<string> = new Set(['depot', 'hotel', 'wing', 'library', 'team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
   'usine', 'entrepot', 'lager', 'werk', 'armazem', 'loja', 'call', 'centre', 'center', 'gebaude', 'haus', 'batiment', 'edificio', 'predio',
   'agence', 'agencia', 'filiale', 'sucursal', 'filial', 'stock', 'stockwerk', 'buchhaltung', 'comptabilite', 'contabilidad', 'contabilidade', 'vertrieb',
-  'ventes', 'ventas', 'vendas', 'marketing', 'einkauf', 'achats', 'compras', 'finance', 'support', 'engineering', 'desk', 'newsroom', 'mitarbeiter', 'kollegen', 'planners', 'agents']);
+  'ventes', 'ventas', 'vendas', 'marketing', 'einkauf', 'achats', 'compras', 'finance', 'support', 'engineering', 'desk', 'newsroom', 'counters', 'desks', 'kiosks', 'gates', 'tills', 'caisses', 'cajas', 'caixas', 'kassen', 'balcoes', 'mostradores', 'guichets', 'mitarbeiter', 'kollegen', 'planners', 'agents']);
 /** "none of the tills in the store", "niemand im Lager": nobody in a whole group, a few words apart. */
 const NOBODY: ReadonlySet<string> = new Set(['none', 'nobody', 'niemand', 'keiner', 'kein', 'aucun', 'aucune', 'personne', 'nadie', 'ningun', 'ninguno', 'ninguna', 'ninguem', 'nenhum', 'nenhuma']);
 /** "alle im Gebäude", "todos en la oficina", "tous au bureau": everyone somewhere. */
 const EVERYONE: ReadonlySet<string> = new Set(['alle', 'everyone', 'everybody', 'tous', 'toutes', 'todos', 'todas']);
-const AT: ReadonlySet<string> = new Set(['in', 'im', 'at', 'on', 'a', 'au', 'en', 'no', 'na', 'del', 'do', 'da', 'der', 'des', 'du']);
+const AT: ReadonlySet<string> = new Set(['in', 'im', 'at', 'on', 'sur', 'a', 'au', 'en', 'no', 'na', 'del', 'do', 'da', 'der', 'des', 'du']);
 /** Places, for "all doors in building A", "todas as lojas", "every office". */
 const PLACES: ReadonlySet<string> = new Set([
   'building', 'buildings', 'office', 'offices', 'site', 'sites', 'floor', 'floors', 'store', 'stores', 'shop', 'shops', 'branch', 'branches', 'warehouse', 'warehouses',
@@ -238,15 +242,31 @@ const CLOCK_UNITS: ReadonlySet<string> = new Set(['am', 'pm', 'h', 'uhr', 'hs', 
 const AT_TIME: ReadonlySet<string> = new Set(['at', 'um', 'a', 'as', 'las', 'alle']);
 
 /** Water, fire or heat where the servers are: an outage in the making. */
-const SERVER_ROOMS: ReadonlySet<string> = new Set(['network cabinet', 'server cabinet', 'server rack', 'comms cabinet', 'patch cabinet', 'netzwerkschrank', 'serverschrank', 'baie reseau', 'armario de red', 'rack de red', 'server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
+const SERVER_ROOMS: ReadonlySet<string> = new Set(['sala tecnica', 'salle technique', 'technikraum', 'sala de racks', 'bastidores da rede', 'network room', 'network cabinet', 'server cabinet', 'server rack', 'comms cabinet', 'patch cabinet', 'netzwerkschrank', 'serverschrank', 'baie reseau', 'armario de red', 'rack de red', 'server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
 const ROOM_FIRST: ReadonlySet<string> = new Set([...SERVER_ROOMS].map((r) => r.split(' ')[0] ?? ''));
 const HAZARDS: ReadonlySet<string> = new Set(['clim', 'climatisation', 'cooling', 'aircon', 'klima', 'klimaanlage', 'condicionado', 'refrigeracion', 'refrigeracao', 'leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
+const HOW_TO: ReadonlySet<string> = new Set(['how do i', 'how can i', 'how to', 'wie kann ich', 'wie stelle ich', 'comment faire', 'comment puis je', 'como puedo', 'como hago', 'como faco', 'como posso']);
+/** A program refusing one thing ("won't let me share"), beside a how-to, blocks nobody. */
+const WEAK_BLOCKS: ReadonlySet<string> = new Set(['won t let me', 'cannot work']);
+
+/** "can", "kann", "peut", "puede", "pode": able to, after "nobody … ". */
+const ABLE: ReadonlySet<string> = new Set(['can', 'could', 'kann', 'konnen', 'peut', 'peuvent', 'puede', 'pueden', 'consegue', 'conseguem', 'pode', 'podem']);
+/** What nobody can do that is no outage: "nobody can tell me why". */
+const HELPING: ReadonlySet<string> = new Set(['tell', 'help', 'explain', 'answer', 'say', 'find', 'figure', 'sagen', 'helfen', 'erklaren', 'dire', 'aider', 'expliquer', 'decir', 'ayudar', 'explicar', 'dizer', 'ajudar']);
+const OWN: ReadonlySet<string> = new Set(['my', 'mein', 'meine', 'meiner', 'meinen', 'mes', 'mon', 'ma', 'mis', 'mi', 'meus', 'minhas', 'meu', 'minha']);
+function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
+  for (let j = Math.max(0, from); j < to && j < words.length; j++) if (set.has(words[j] ?? '')) return true;
+  return false;
+}
+
 /** This many people named with a number ("35 people") is many. */
 const MANY = 5;
 
 /** Phrases that name a routine action with a signal word in it ("ran a virus scan"): their words signal nothing. */
 const NEUTRAL = ['fire alarm test', 'fire drill', 'alarm test', 'test the fire alarm', 'test of the fire alarm', 'feueralarmprobe', 'probealarm', 'exercice incendie', 'exercice d evacuation',
   'simulacro de incendio', 'simulado de incendio', 'question mark', 'point d interrogation', 'signo de interrogacion', 'ponto de interrogacao', 'virus scan', 'virus scans', 'antivirus scan', 'virus check', 'virus protection', 'virus definitions', 'virenscan', 'virenschutz', 'scan antivirus', 'analisis de virus', 'analise de virus', 'verificacao de virus',
+  'nobody can tell me', 'no one can tell me', 'nobody could tell me', 'no one could tell me', 'nobody can help', 'no one can help', 'nobody could help', 'nobody can explain', 'niemand kann mir sagen',
+  'personne ne peut me dire', 'nadie me sabe decir', 'nadie puede decirme', 'ninguem sabe me dizer', 'ninguem consegue me dizer',
   'flu virus', 'stomach virus', 'virus going round', 'virus going around', 'virus that s going round', 'virus that s going around', 'coronavirus', 'corona virus', 'grippevirus', 'virus de la grippe', 'virus de la gripe', 'virus da gripe'];
 
 /** A phrase's kinds; `typed` and `opened` are security only in the context their sets above name, `neutral` covers its words. */
@@ -300,7 +320,7 @@ export function readPriority(title: string, description: string): PriorityReadin
     for (let n = 1; !neutral[i] && i + n <= words.length; n++) {
       key = n === 1 ? (words[i] ?? '') : `${key} ${words[i + n - 1] ?? ''}`;
       for (const kind of TABLE.get(key) ?? []) {
-        if ((kind === 'security' || kind === 'urgency' || kind === 'deadline' || kind === 'typed' || kind === 'opened' || kind === 'handed') && negated(words, i)) continue;
+        if ((kind === 'security' || kind === 'urgency' || kind === 'deadline' || kind === 'blocked' || kind === 'typed' || kind === 'opened' || kind === 'handed') && negated(words, i)) continue;
         if (kind === 'typed') {
           if (words.some((w) => PHISHING_CONTEXT.has(w))) add('security', key);
         } else if (kind === 'opened') {
@@ -338,6 +358,16 @@ export function readPriority(title: string, description: string): PriorityReadin
       const from = words[i] === 'verloren' ? Math.max(0, i - 3) : i + 1;
       for (let j = from; j <= from + 2 && j < words.length; j++) {
         if (DEVICES.has(words[j] ?? '') && !ACCESSORIES.has(words[j + 1] ?? '')) add('security', `${words[i]} ${words[j]}`);
+      }
+    }
+    // "none of the counters in T2 can connect", "nobody on the news desk can save": nobody able to, a few words on
+    // (not "nobody can tell me why", not "none of my mails can be sent").
+    if (NOBODY.has(words[i] ?? '') && !within(words, i + 1, i + 4, OWN)) {
+      for (let j = i + 2; j <= i + 8 && j < words.length; j++) {
+        if (ABLE.has(words[j] ?? '') && !HELPING.has(words[j + 1] ?? '')) {
+          add('impact', `${words[i]} … ${words[j]}`);
+          break;
+        }
       }
     }
     // "In der Buchhaltung kann niemand": the group first, then nobody.
@@ -402,7 +432,10 @@ export function readPriority(title: string, description: string): PriorityReadin
   if (highHolds) return { priority: 'HIGH', reasons: reasons(high), kinds };
   // Urgency words keep a fault from LOW, not a how-to ("URGENT!!! how do I add a calendar").
   // A deadline keeps a fault from LOW too, not a how-to asked in a hurry ("what's the guest wifi password? visitor in 10 min").
-  const floor = kinds.has('blocked') || (kinds.has('deadline') && !kinds.has('question')) || (kinds.has('urgency') && !kinds.has('question') && !asks);
+  // "Teams won't let me share my screen, how do I turn that on?" is a how-to about a setting, not a person blocked.
+  const howTo = found.some((f) => f.kind === 'question' && HOW_TO.has(f.phrase));
+  const blocked = found.some((f) => f.kind === 'blocked' && kinds.has('blocked') && !(howTo && WEAK_BLOCKS.has(f.phrase)));
+  const floor = blocked || (kinds.has('deadline') && !kinds.has('question')) || (kinds.has('urgency') && !kinds.has('question') && !asks);
   const lowKinds: SignalKind[] = ['can-wait', 'question', 'request', 'cosmetic'];
   const low = lowKinds.some((k) => kinds.has(k)) || asks || cues.nonIncident !== undefined;
   if (kinds.has('can-wait') || (low && !floor)) {
