@@ -45,7 +45,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   action: 'introduz* confirm* scann* logged pase pasado pinch* click* clique* cliquei clica* clicou geklickt open* opened geoffnet ouvert abri abrio type* typed tape eingegeben enter* entered inser* saisi introduj* puse coloquei digitei gave give* given gegeben verraten weitergegeben donne communique* transmis di dei passei informei share* shared partage* compart* approv* accept* bestatigt akzeptiert valide accepte aprobe acepte aceitei aprovei aprobar aceptar aprovar approuver genehmigen plug* eingesteckt angeschlossen branche* enchufe* conecte conectei pluguei ran install* download* heruntergeladen telecharge* descargu* baixei enabl* aktiviert active reply* replied respondi repondu read',
   object: 'passe link* attach* anhang* lien* enlace* adjunto* anexo* password* pasw* passwort* kennwort* pwd mot identifiant* contrasena* clave senha* credential* zugangsdaten anmeldedaten login code* codigo* pin otp mfa 2fa push prompt* macro* makro* content document* usb stick qr card digits cvv cvc karte carte tarjeta cartao',
   weird: 'suspicious weird strange odd seltsam* komisch* etrange* bizarre* extran* raro rara estranh*',
-  suspicion: 'accidentally accident unintentionally mistakenly fake gefalscht* faux fausse fausses phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claim* angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
+  suspicion: 'accidentally accident unintentionally mistakenly fake gefalscht* faux fausse fausses phish* scam* spoof* antivirus virus* trojan* malware messed dumb stupid oops regret* realis* realiz* noticed turned pretend* supposed* claimed claiming angeblich* verdacht* bemerkt gemerkt soi disant suspect* regrette arnaque* sospech* supuest* falso falsa cuenta suspeit* suposto* percebi golpe fraud* betrug* looked seemed parecia ressemblait',
   signin: 'signin signed sign login logged logon logins anmeldung* angemeldet connexion* connecte sesion inicio acceso acesso acessos entrou',
   disown: 'unknown unrecogni* foreign abroad ausland* etranger extranjero unbekannt* fremd* inconnu* desconoc* desconhec*',
   from: 'from desde depuis aus de da do alert* notification* aviso* warnung* alerte* alerta* notificac* ip country land pays pais location',
@@ -242,6 +242,16 @@ function putIn(words: readonly string[], from: number, to: number, near: (i: num
 const RULES: ReadonlySet<string> = new Set(['rule', 'rules', 'regel', 'regle', 'regla', 'regra']);
 const FORWARDING: ReadonlySet<string> = new Set(['moves', 'moving', 'deplace', 'mueve', 'move', 'verschiebt', 'deletes', 'loscht', 'supprime', 'borra', 'apaga', 'forwarding', 'forwards', 'forward', 'weiterleitung', 'weiterleiten', 'transfert', 'reenvio', 'reenviar', 'encaminhamento', 'encaminhar']);
 const OUTSIDE_MAIL: ReadonlySet<string> = new Set(['gmail', 'hotmail', 'yahoo', 'outlook', 'gmx', 'external', 'extern', 'externe', 'externo', 'externa', 'private', 'privat']);
+/** What a message turned out to be: "it was fake", "a scam", "phishing". */
+const FAKE: ReadonlySet<string> = new Set([
+  'fake', 'scam', 'phishing', 'phish', 'spoofed', 'fraud', 'fraudulent', 'gefalscht', 'gefalschte', 'betrug', 'faux', 'fausse', 'arnaque', 'hameconnage', 'falso', 'falsa', 'estafa', 'golpe', 'fraude',
+]);
+/** Finding out afterwards: "then I realised", "it turned out", "apparently". */
+const AFTERWARDS: ReadonlySet<string> = new Set(['realised', 'realized', 'turned', 'pretending', 'pretended', 'impersonating', 'supposedly', 'allegedly', 'angeblich', 'gemerkt', 'bemerkt', 'soi', 'supuestamente', 'supostamente', 'percebi']);
+/** How far from the payment the boss who ordered it is named. */
+const BOSS_WINDOW = 15;
+/** What follows a virus word in a routine check: "virus scan", "antivirus definitions". */
+const ROUTINE_CHECKS: ReadonlySet<string> = new Set(['scan', 'scans', 'scanned', 'check', 'checks', 'definitions', 'protection', 'scanner', 'software', 'update', 'updates', 'pruefung', 'prufung', 'scanne', 'analyse', 'analisis', 'analise', 'verificacao']);
 /** Who orders a payment in a fraud. */
 const BOSSES: ReadonlySet<string> = new Set(['ceo', 'cfo', 'boss', 'director', 'directeur', 'dg', 'pdg', 'chef', 'geschaftsfuhrer', 'geschaftsfuhrerin', 'vorstand', 'jefe', 'jefa', 'directora', 'diretor', 'diretora', 'presidente', 'president']);
 /** Where a ransom note is left. */
@@ -435,6 +445,8 @@ const ACTION_WINDOW = 6;
 export function readCues(folded: readonly string[], asks = false): PriorityCues {
   const words = joinCompounds(folded.map(spelled));
   const masks = words.map(classes);
+  // "ran a virus scan", "updated the antivirus definitions": a routine check suspects nothing.
+  for (let i = 0; i < words.length; i++) if ((masks[i]! & C.suspicion) && ROUTINE_CHECKS.has(words[i + 1] ?? '')) masks[i] = masks[i]! & ~C.suspicion;
   const present = new Set<PhraseKind>();
   for (let i = 0; i < words.length; i++) {
     for (const { kind, parts } of PHRASE_STARTS.get(words[i]!) ?? []) if (!present.has(kind) && parts.every((p, k) => words[i + k] === p)) present.add(kind);
@@ -585,7 +597,7 @@ function securityEvent(
     // A mail rule forwarding everything outside.
     if (RULES.has(words[i]!) && within(words, Math.max(0, i - 3), i + 9, FORWARDING) && (has('disown') || within(words, 0, words.length, OUTSIDE_MAIL))) return `${words[i]} … forwarding`;
     // Money sent on an order from someone posing as the boss.
-    if (TRANSFER.has(words[i]!) && (has('realBoss') || (suspicious && within(words, 0, words.length, BOSSES)))) return `${words[i]} … posing as the boss`;
+    if (TRANSFER.has(words[i]!) && (has('realBoss') || (words.some((w) => FAKE.has(w) || AFTERWARDS.has(w)) && within(words, i - BOSS_WINDOW, i + BOSS_WINDOW, BOSSES)))) return `${words[i]} … posing as the boss`;
     // A sign-in prompt approved in the middle of the night.
     if (APPROVED.has(words[i]!) && !negatedAt(i) && within(words, 0, words.length, NIGHT) && within(words, 0, words.length, SIGN_IN_PROMPTS)) return `${words[i]} … a prompt at night`;
     if (m === 0 || negatedAt(i)) continue;
@@ -630,7 +642,7 @@ function securityEvent(
       // "sent them the full client list instead of their own quote": what was meant comes last.
       if (SENT_PAST.has(words[i]!) && insteadOfTheirs(words, i + 1, i + 25)) return `${words[i]} … instead of theirs`;
       // Bank or personal data sent in answer to what turned out to be fake.
-      if (SENT_PAST.has(words[i]!) && suspicious && any(C.sensitive)) return `${words[i]} … fake`;
+      if (SENT_PAST.has(words[i]!) && words.some((w) => FAKE.has(w)) && any(C.sensitive)) return `${words[i]} … fake`;
       const out = near(i, C.outside, 8, 8);
       if (out >= 0 && any(C.sensitive)) return `${words[i]} … ${words[out]}`;
     }

@@ -382,6 +382,9 @@ describe('security incidents told without the usual words', () => {
     ['a public channel to join', 'channel', 'Can you add me to the public channel for announcements? anyone with the link can join'],
     ['a posting to the wrong office', 'WIP figures', 'I just noticed the WIP figure is off. Has something been posted to the wrong office?'],
     ['a billing run and an attached list', 'journal', 'I noticed hours were booked to the wrong project. Can you move them before the billing run? I have attached the list.'],
+    ['a workbook with macros after a routine virus scan', 'Excel crashes', 'Excel closes every time I open the budget workbook with macros. I repaired Office and ran a virus scan, no change.'],
+    ['paid lunches counted for a director', 'meal count', 'The workbook adding up free and paid lunches shows #REF! since someone deleted a tab, I noticed. The director needs it today.'],
+    ['an expense claim with receipts attached', 'expense claim rejected', 'My expense claim was rejected, but the receipts are attached in the app. I would like it in this month\'s payroll.'],
     ['a password reset link followed', 'reset', 'I got the password reset email, clicked the link and typed my new password but it says expired.'],
   ])('does not read a security incident in %s', (_, title, description) => {
     expect(readPriority(title, description).kinds.has('security')).toBe(false);

@@ -191,7 +191,7 @@ export class SkillMatcher {
       for (let i = 0; i < words.length; i++) {
         at = offset + i;
         topicDevice = slowAfter(words, i) || askedFor(words, i);
-        if (!inPhrase[i] && !negated(words, i)) this.word(words[i] ?? '', context(words, i) ? factor * CONTEXT_FACTOR : factor, hit);
+        if (!inPhrase[i] && !negated(words, i)) this.word(words[i] ?? '', context(words, i) || thirdParty(words, i) ? factor * CONTEXT_FACTOR : factor, hit);
         topicDevice = false;
       }
       offset += words.length;
@@ -301,6 +301,17 @@ function stemOf(word: string): string {
   // `jammed` → `jamm` → `jam`; `install` keeps its double letter.
   if (n > MIN_STEM && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1] ?? '')) w = w.slice(0, -1);
   return w;
+}
+
+/** A desk named as someone who said or did something ("HR is aware", "finance already approved it") is no desk asked. */
+const DESKS: ReadonlySet<string> = new Set(['hr', 'finance', 'facilities', 'payroll', 'legal', 'procurement', 'accounting', 'rh', 'rrhh', 'personalabteilung', 'buchhaltung', 'compta']);
+const REPORTED: ReadonlySet<string> = new Set([
+  'said', 'says', 'told', 'is', 'are', 'has', 'have', 'already', 'approved', 'confirmed', 'sent', 'knows', 'processed', 'updated', 'aware', 'signed', 'agreed', 'asked', 'informed',
+  'hat', 'ist', 'sagt', 'weiss', 'a', 'est', 'dit', 'sait', 'ha', 'dice', 'sabe', 'disse', 'ja', 'esta',
+]);
+
+function thirdParty(words: readonly string[], at: number): boolean {
+  return DESKS.has(words[at] ?? '') && REPORTED.has(words[at + 1] ?? '');
 }
 
 /** Slowness said of what comes before it: "laptop unbearably slow", "mein Rechner ist so langsam". */

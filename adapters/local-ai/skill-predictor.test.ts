@@ -48,6 +48,14 @@ describe('SkillPredictor', () => {
     expect(skills('TMS down for all planners', 'The login screen gives "ORA-12541: TNS:no listener" after a few seconds.')[0]).toBe('database');
   });
 
+  it.each([
+    ['cant log into the CRM', 'says user locked since this morning', 'accounts'],
+    ['Accounts for 12 new starters - Monday', 'Please set up their Windows logins and CRM users. HR is aware and the IDs are in Workday.', 'accounts'],
+    ['leaver - remove access today', 'Jordan left this afternoon. Please disable his Windows and CRM access. HR is aware.', 'accounts'],
+  ])('reads access work for starters and leavers as accounts, HR named as a third party: %s', (title, description, skill) => {
+    expect(skills(title, description)[0]).toBe(skill);
+  });
+
   it('gives a mail the requester doubts to the security desk first, however much the lure talks of invoices', () => {
     const got = skills('Fwd: your invoice is overdue', "This invoice mail from our photo supplier doesn't look right, the billing address is odd. I haven't clicked anything or opened the attachment.");
     expect(got[0]).toBe('security');

@@ -172,6 +172,8 @@ export class SkillPredictor {
 
 /** Two security words make a message the requester doubts: "doesn't look right", "haven't clicked". */
 const REPORTED_SECURITY = 2 * MIN_SCORE;
+/** A hint of a mail is enough beside them ("FW:", "sender"). */
+const REPORTED_MAIL = 0.5;
 
 /**
  * A mail the requester doubts ("this invoice doesn't look right, I haven't opened the attachment") is the
@@ -180,7 +182,7 @@ const REPORTED_SECURITY = 2 * MIN_SCORE;
 function reportedMessage(scores: Map<string, { score: number; source: SkillSource; first: number }>): void {
   const security = scores.get('security');
   const mail = scores.get('email');
-  if (!security || !mail || security.score < REPORTED_SECURITY || mail.score < MIN_SCORE) return;
+  if (!security || !mail || security.score < REPORTED_SECURITY || mail.score < REPORTED_MAIL) return;
   let top = 0;
   for (const [skill, s] of scores) if (skill !== 'security') top = Math.max(top, s.score);
   if (security.score <= top) scores.set('security', { ...security, score: top + 0.01 });
