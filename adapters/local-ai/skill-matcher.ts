@@ -174,6 +174,8 @@ export class SkillMatcher {
     };
     let offset = 0;
     const read = (words: readonly string[], factor: number) => {
+      // What the requester already tried ("restarted the router, ran a virus scan") is not what is wrong.
+      const tried = triedSpans(words);
       // Phrases first: the words of a matched phrase are read as the phrase only.
       const inPhrase = new Uint8Array(words.length);
       for (let i = 0; i < words.length; i++) {
@@ -185,13 +187,13 @@ export class SkillMatcher {
           at = offset + i;
           // A hint phrase ("slow connection") adds context; only a phrase that names a skill speaks for its words.
           if (entries.some((e) => e.weight >= WORD_WEIGHT)) inPhrase.fill(1, i, i + n);
-          if (!negated(words, i)) hit(key, entries, factor);
+          if (!negated(words, i)) hit(key, entries, tried[i] ? factor * CONTEXT_FACTOR : factor);
         }
       }
       for (let i = 0; i < words.length; i++) {
         at = offset + i;
         topicDevice = slowAfter(words, i) || askedFor(words, i);
-        if (!inPhrase[i] && !negated(words, i)) this.word(words[i] ?? '', context(words, i) || thirdParty(words, i) ? factor * CONTEXT_FACTOR : factor, hit);
+        if (!inPhrase[i] && !negated(words, i)) this.word(words[i] ?? '', tried[i] || context(words, i) || thirdParty(words, i) ? factor * CONTEXT_FACTOR : factor, hit);
         topicDevice = false;
       }
       offset += words.length;
@@ -301,6 +303,25 @@ function stemOf(word: string): string {
   // `jammed` → `jamm` → `jam`; `install` keeps its double letter.
   if (n > MIN_STEM && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1] ?? '')) w = w.slice(0, -1);
   return w;
+}
+
+/** Steps already taken: "I have restarted the router", "j'ai vérifié", "he reiniciado", "já tentei". */
+const TRIED: ReadonlySet<string> = new Set([
+  'tried', 'checked', 'reseated', 'replaced', 'restarted', 'rebooted', 'ran', 'cleared', 'reinstalled', 'verified', 'swapped', 'tested', 'cycled',
+  'versucht', 'gepruft', 'uberpruft', 'getestet', 'ausgetauscht', 'neugestartet', 'essaye', 'verifie', 'redemarre', 'reinstalle', 'teste', 'remplace', 'vide', 'probado', 'comprobado',
+  'reiniciado', 'verificado', 'reinstalado', 'cambiado', 'tentei', 'verifiquei', 'reiniciei', 'testei', 'troquei', 'reinstalei', 'limpei',
+]);
+/** Where the list of steps ends and the problem resumes: "…, but the printer still jams". */
+const TRIED_STOP: ReadonlySet<string> = new Set(['but', 'still', 'however', 'yet', 'aber', 'trotzdem', 'immer', 'mais', 'toujours', 'pero', 'sigue', 'todavia', 'mas', 'continua', 'ainda']);
+const TRIED_WINDOW = 10;
+
+function triedSpans(words: readonly string[]): Uint8Array {
+  const out = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    if (!TRIED.has(words[i] ?? '')) continue;
+    for (let j = i + 1; j <= i + TRIED_WINDOW && j < words.length && !TRIED_STOP.has(words[j] ?? ''); j++) out[j] = 1;
+  }
+  return out;
 }
 
 /** A desk named as someone who said or did something ("HR is aware", "finance already approved it") is no desk asked. */
