@@ -147,6 +147,11 @@ const RECIPIENTS: ReadonlySet<string> = new Set(['people', 'colleagues', 'contac
 const DEVICE_PARTS: ReadonlySet<string> = new Set(['charger', 'cable', 'adapter', 'adaptor', 'stand', 'mouse', 'power', 'ladegerat', 'netzteil', 'chargeur', 'cargador', 'carregador']);
 /** Put somewhere others see it. */
 const POSTED: ReadonlySet<string> = new Set(['pasted', 'posted', 'shared', 'sent', 'uploaded', 'geteilt', 'gepostet', 'eingefugt', 'partage', 'publie', 'colle', 'compartido', 'publicado', 'pegue', 'compartilhei', 'postei', 'colei']);
+/** What is planned when a ticket announces work, not an incident: "planned maintenance", "coupure prévue" (not "the audits planned for today"). */
+const PLANNED_WORK: ReadonlySet<string> = new Set([
+  'maintenance', 'works', 'work', 'outage', 'downtime', 'update', 'updates', 'upgrade', 'migration', 'shutdown', 'change', 'restart', 'reboot', 'wartung', 'wartungsarbeiten', 'arbeiten',
+  'abschaltung', 'umstellung', 'coupure', 'interruption', 'intervention', 'travaux', 'mise', 'mantenimiento', 'corte', 'actualizacion', 'manutencao', 'obras', 'atualizacao', 'paragem',
+]);
 /** Maintenance, and what announces it for later. */
 const MAINTENANCE: ReadonlySet<string> = new Set(['maintenance', 'wartung', 'wartungsarbeiten', 'mantenimiento', 'manutencao']);
 const FUTURE: ReadonlySet<string> = new Set(['will', 'going', 'wird', 'werden', 'sera', 'seront', 'va', 'vai', 'estara', 'estarao', 'tomorrow', 'morgen', 'demain', 'manana', 'amanha']);
@@ -250,6 +255,8 @@ const FAKE: ReadonlySet<string> = new Set([
 const AFTERWARDS: ReadonlySet<string> = new Set(['realised', 'realized', 'turned', 'pretending', 'pretended', 'impersonating', 'supposedly', 'allegedly', 'angeblich', 'gemerkt', 'bemerkt', 'soi', 'supuestamente', 'supostamente', 'percebi']);
 /** How far from the payment the boss who ordered it is named. */
 const BOSS_WINDOW = 15;
+const LOOKED: ReadonlySet<string> = new Set(['looked', 'seemed']);
+const LOOKED_AT: ReadonlySet<string> = new Set(['at', 'into', 'for', 'after', 'over', 'to']);
 /** What follows a virus word in a routine check: "virus scan", "antivirus definitions". */
 const ROUTINE_CHECKS: ReadonlySet<string> = new Set(['scan', 'scans', 'scanned', 'check', 'checks', 'definitions', 'protection', 'scanner', 'software', 'update', 'updates', 'pruefung', 'prufung', 'scanne', 'analyse', 'analisis', 'analise', 'verificacao']);
 /** Who orders a payment in a fraud. */
@@ -445,8 +452,8 @@ const ACTION_WINDOW = 6;
 export function readCues(folded: readonly string[], asks = false): PriorityCues {
   const words = joinCompounds(folded.map(spelled));
   const masks = words.map(classes);
-  // "ran a virus scan", "updated the antivirus definitions": a routine check suspects nothing.
-  for (let i = 0; i < words.length; i++) if ((masks[i]! & C.suspicion) && ROUTINE_CHECKS.has(words[i + 1] ?? '')) masks[i] = masks[i]! & ~C.suspicion;
+  // "ran a virus scan", "updated the antivirus definitions": a routine check suspects nothing; "looked at" is no "looked like".
+  for (let i = 0; i < words.length; i++) if ((masks[i]! & C.suspicion) && (ROUTINE_CHECKS.has(words[i + 1] ?? '') || (LOOKED.has(words[i]!) && LOOKED_AT.has(words[i + 1] ?? '')))) masks[i] = masks[i]! & ~C.suspicion;
   const present = new Set<PhraseKind>();
   for (let i = 0; i < words.length; i++) {
     for (const { kind, parts } of PHRASE_STARTS.get(words[i]!) ?? []) if (!present.has(kind) && parts.every((p, k) => words[i + k] === p)) present.add(kind);
@@ -522,7 +529,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
   for (let i = 0; any(C.training) && !trained && i < words.length; i++) trained = trainingWord(masks[i]!, words[i]!, words[i + 1] ?? '');
   const training = trained ? 'training or simulation' : undefined;
   // Maintenance asked about or announced for later is planned work, not an outage ("since the maintenance last night" is one).
-  const planned = any(C.planned) || (within(words, 0, words.length, MAINTENANCE) && (asks || within(words, 0, words.length, FUTURE)) && !maintenanceBehind(words));
+  const planned = masks.some((m, i) => (m & C.planned) !== 0 && within(words, i - 4, i + 5, PLANNED_WORK)) || (within(words, 0, words.length, MAINTENANCE) && (asks || within(words, 0, words.length, FUTURE)) && !maintenanceBehind(words));
   const nonIncident = training ?? (planned ? 'planned' : undefined) ?? (has('thanks') ? 'thanks' : undefined) ?? (has('falseAlarm') ? 'false alarm' : undefined);
 
   return {
@@ -587,7 +594,7 @@ function securityEvent(
     if (SOMEONE.has(words[i]!) && within(words, i + 1, i + 8, SIGNED_IN_PAST)) return `${words[i]} … signed in`;
     // Files ending in a ransomware family's name, or a restore note in every folder.
     if (RANSOMWARE.has(words[i]!) && within(words, 0, words.length, FILES)) return `${words[i]} … files`;
-    if (RESTORE.has(words[i]!) && within(words, i + 1, i + 4, NOTE_FILES) && within(words, Math.max(0, i - 12), i + 12, FILES_OR_FOLDERS)) return `${words[i]} note`;
+    if (RESTORE.has(words[i]!) && within(words, i - 5, i + 4, NOTE_FILES) && within(words, Math.max(0, i - 12), i + 12, FILES_OR_FOLDERS)) return `${words[i]} note`;
     // A program or attachment run that showed nothing.
     if (RAN.has(words[i]!) && has('nothingOpened') && within(words, Math.max(0, i - 6), i + 8, RISKY) && (within(words, 0, words.length, LURES) || within(words, 0, words.length, SENT_PAST))) return `${words[i]} … nothing opened`;
     // A website showing what its owners did not put there.

@@ -385,6 +385,7 @@ describe('security incidents told without the usual words', () => {
     ['a workbook with macros after a routine virus scan', 'Excel crashes', 'Excel closes every time I open the budget workbook with macros. I repaired Office and ran a virus scan, no change.'],
     ['paid lunches counted for a director', 'meal count', 'The workbook adding up free and paid lunches shows #REF! since someone deleted a tab, I noticed. The director needs it today.'],
     ['an expense claim with receipts attached', 'expense claim rejected', 'My expense claim was rejected, but the receipts are attached in the app. I would like it in this month\'s payroll.'],
+    ['a sign-out and back in, asked to be looked at soon', 'trial expired', 'Creative Cloud says my trial has expired. I have signed out and back in with my studio account. I would be grateful if this could be looked at soon.'],
     ['a password reset link followed', 'reset', 'I got the password reset email, clicked the link and typed my new password but it says expired.'],
   ])('does not read a security incident in %s', (_, title, description) => {
     expect(readPriority(title, description).kinds.has('security')).toBe(false);
@@ -410,6 +411,8 @@ describe('outages told without the usual words', () => {
     ['branches all getting the same, told as a question', 'core banking a bit slow?', "It keeps timing out when we post anything. I rang three other branches and they're all getting the same."],
     ['water in the technical room, in Portuguese', 'Água na sala técnica', 'Está a entrar água pelo teto na sala técnica onde estão os bastidores da rede.'],
     ['every till of a canteen blocked, in French', 'Toutes les caisses de la cantine bloquées', 'Les caisses affichent "serveur injoignable" depuis 11h15.'],
+    ['thirty home workers off the VPN while audits are planned, in French', 'VPN HS', "Depuis 8h aucun agent en télétravail n'arrive à se connecter au VPN. Nous sommes une trentaine et les contrôles prévus aujourd'hui sont bloqués."],
+    ['a citizens\' portal answering 503, in German', 'Bürgerportal nicht erreichbar', 'Seit 8:30 bekommen alle beim Login nur "Fehler 503 - Dienst nicht verfügbar". Über 40 Anrufer warten.'],
     ['a site where no employee gets on the wifi, in German word order', 'WLAN', 'Seit dem Gewitter kommt im Lager kein Mitarbeiter mehr ins WLAN.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
@@ -425,6 +428,8 @@ describe('security incidents told in other languages or without the usual words'
     ['a link clicked and a sign-in with the password, in German word order', 'Frage zu einer Mail', 'Ich habe auf den Link in der Mail geklickt und mich mit meinem Firmenkonto und Passwort angemeldet.'],
     ['colleagues who clicked a fake tax mail and typed their password, in Spanish', 'Correo falso', 'Tres compañeros han pinchado en el enlace del correo y han metido el usuario y la contraseña.'],
     ['a crew roster with passport numbers sent to the wrong address, in Spanish', 'He enviado un Excel a quien no era', 'Me equivoqué de destinatario y se fue a una dirección de gmail. El Excel lleva números de pasaporte.'],
+    ['a restore note named after the file that holds it', 'weird file names on the S drive', 'all the files now end in .krypt and theres a txt called READ_ME_TO_RESTORE in every folder'],
+    ['a citizen who sees another person\'s data on the portal, in Spanish', 'Un contribuyente ve datos ajenos', 'Al entrar en la sede le salen los datos de otra persona, con DNI y domicilio.'],
     ['mails sent in my name about new bank details, in French', 'Mails envoyés à mon nom', "Deux clients m'ont demandé de confirmer le changement de RIB. Je n'ai jamais envoyé ces mails."],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH' });

@@ -77,6 +77,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'remote into my computer', 'control of my pc', 'control of my computer', 'went to the wrong', 'went to an outside', 'went to an external', 'went to a customer',
     'me equivoque de destinatario', 'equivoque de destinatario', 'me equivoque de direccion', 'a quien no era', 'a quem nao era', 'errei o destinatario', 'enganei no destinatario',
     'trompe de destinataire',
+    'datos de otra persona', 'dados de outra pessoa', 'donnees d une autre personne', 'daten einer anderen person', 'someone else s data', 'another person s data', 'another customer s data',
+    'other people s data', 'someone else s details', 'another customer s details', 'datos de otro cliente', 'dados de outro cliente', 'donnees d un autre client', 'daten eines anderen kunden',
     'active security incident', 'ongoing security incident', 'security incident in progress', 'we have a security incident', 'reporting a security incident', 'aktiver sicherheitsvorfall',
     'incident de securite en cours', 'incidente de seguridad activo', 'incidente de seguridad en curso', 'incidente de seguranca ativo', 'incidente de seguranca em curso', 'unknown administrator account', 'unknown admin account',
     'rogue account', 'rogue admin', 'unbekanntes administratorkonto', 'compte administrateur inconnu', 'cuenta de administrador desconocida', 'conta de administrador desconhecida',
@@ -89,6 +91,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     ...ANTIVIRUS_OFF,
   ],
   outage: [
+    'dienst nicht verfugbar', 'service indisponible', 'servicio no disponible', 'servico indisponivel', 'fehler 503', 'error 503', 'erreur 503', 'erro 503',
     'returning 500', 'returning 502', 'returning 503', 'returns 502', 'returns 503', 'throwing 500', 'bad gateway', 'service unavailable', 'http 500', 'http 502', 'http 503',
     'ausgefallen', 'ist down', 'est tombe', 'est tombee', 'se cayo', 'se ha caido',
     'outage', 'outages', 'downtime', 'is down', 'are down', 'went down', 'down for', 'down since', 'down again', 'vpn down', 'internet down', 'network down', 'wifi down',
@@ -195,7 +198,7 @@ const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'd
 /** A lift named with being stuck in it: people may be trapped. */
 const LIFTS: ReadonlySet<string> = new Set(['lift', 'elevator', 'aufzug', 'fahrstuhl', 'ascenseur', 'ascensor', 'elevador']);
 const STUCK: ReadonlySet<string> = new Set(['stuck', 'trapped', 'steckt', 'stecken', 'feststecken', 'eingeschlossen', 'coince', 'coincee', 'coinces', 'bloque', 'bloquee', 'atascado', 'atascada', 'atrapado', 'atrapada', 'preso', 'presa', 'travado', 'parado']);
-const PEOPLE: ReadonlySet<string> = new Set(['people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados', 'suppliers', 'vendors', 'lieferanten', 'fournisseurs', 'proveedores', 'fornecedores',
+const PEOPLE: ReadonlySet<string> = new Set(['callers', 'anrufer', 'appelants', 'citizens', 'residents', 'patients', 'passengers', 'guests', 'people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados', 'suppliers', 'vendors', 'lieferanten', 'fournisseurs', 'proveedores', 'fornecedores',
   'trabajadores', 'clientes', 'funcionarios', 'employes', 'collegues', 'salaries', 'leute', 'beschaftigte', 'kunden', 'filialen', 'lojas', 'tiendas', 'magasins']);
 const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
 const GROUPS: ReadonlySet<string> = new Set(['depot', 'hotel', 'wing', 'library', 'team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
@@ -248,6 +251,8 @@ const AT_TIME: ReadonlySet<string> = new Set(['at', 'um', 'a', 'as', 'las', 'all
 const SERVER_ROOMS: ReadonlySet<string> = new Set(['sala tecnica', 'salle technique', 'technikraum', 'sala de racks', 'bastidores da rede', 'network room', 'network cabinet', 'server cabinet', 'server rack', 'comms cabinet', 'patch cabinet', 'netzwerkschrank', 'serverschrank', 'baie reseau', 'armario de red', 'rack de red', 'server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
 const ROOM_FIRST: ReadonlySet<string> = new Set([...SERVER_ROOMS].map((r) => r.split(' ')[0] ?? ''));
 const HAZARDS: ReadonlySet<string> = new Set(['clim', 'climatisation', 'cooling', 'aircon', 'klima', 'klimaanlage', 'condicionado', 'refrigeracion', 'refrigeracao', 'leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
+/** About twenty, thirty…: "une trentaine", "una veintena", "uma dezena", "ein Dutzend". */
+const ABOUT_MANY: ReadonlySet<string> = new Set(['dizaine', 'quinzaine', 'vingtaine', 'trentaine', 'quarantaine', 'cinquantaine', 'centaine', 'decena', 'veintena', 'treintena', 'dezena', 'vintena', 'trintena', 'dutzend', 'dutzende', 'dozens']);
 const HOW_TO: ReadonlySet<string> = new Set(['how do i', 'how can i', 'how to', 'wie kann ich', 'wie stelle ich', 'comment faire', 'comment puis je', 'como puedo', 'como hago', 'como faco', 'como posso']);
 /** A program refusing one thing ("won't let me share"), beside a how-to, blocks nobody. */
 const WEAK_BLOCKS: ReadonlySet<string> = new Set(['won t let me', 'cannot work']);
@@ -385,6 +390,8 @@ export function readPriority(title: string, description: string): PriorityReadin
       // "the 3pm meeting", "the 10 am call".
       for (let j = Math.max(0, i - 2); j < i; j++) if (clockTime(words, j)) add('deadline', words.slice(j, i + 1).join(' '));
     }
+    // "nous sommes une trentaine", "somos una veintena": about thirty of us.
+    if (ABOUT_MANY.has(words[i] ?? '')) add('impact', words[i] ?? '');
     // "it's all 25 of us on the floor".
     if (words[i] === 'all' && Number(words[i + 1]) >= MANY && words[i + 2] === 'of' && (words[i + 3] === 'us' || words[i + 3] === 'them')) add('impact', words.slice(i, i + 4).join(' '));
     const c = (words[i] ?? '').charCodeAt(0);

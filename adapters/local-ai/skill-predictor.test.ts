@@ -56,6 +56,11 @@ describe('SkillPredictor', () => {
     expect(skills(title, description)[0]).toBe(skill);
   });
 
+  it('names a narrower spelling only beside the skill it narrows: mongodb backups filling an Ubuntu VM stay Linux', () => {
+    expect(skills('server disk almost full', 'the ubuntu VM is at 97% disk, i think the mongodb backups are filling up /var')).not.toContain('mongodb');
+    expect(skills('reporting database refuses connections', 'The SQL Server behind the reports refuses all connections since last night.')).toEqual(expect.arrayContaining(['database', 'sql-server']));
+  });
+
   it('gives a mail the requester doubts to the security desk first, however much the lure talks of invoices', () => {
     const got = skills('Fwd: your invoice is overdue', "This invoice mail from our photo supplier doesn't look right, the billing address is odd. I haven't clicked anything or opened the attachment.");
     expect(got[0]).toBe('security');

@@ -132,7 +132,11 @@ export class SkillPredictor {
       // the helpdesk skill it reads as: the technical id joins only if someone on staff works on it, or when it
       // is a narrower spelling of a helpdesk skill (`sql-server` for `database`).
       // A technical id nobody on a known staff works on routes nowhere but to an admin: it is left out too.
-      if ((out.length > 0 || staff.size > 0) && !staff.has(skill) && this.catalog.broader(skill).length === 0) continue;
+      // A narrower spelling joins the helpdesk skill it narrows ("SQL Server" beside database), not another desk's ticket
+      // ("the mongodb backups fill the Ubuntu VM's disk" stays Linux).
+      const broader = this.catalog.broader(skill);
+      const joins = broader.length > 0 && (out.length === 0 || broader.some((b) => out.some((o) => o.skill === b)));
+      if ((out.length > 0 || staff.size > 0) && !staff.has(skill) && !joins) continue;
       out.push({ skill, source: 'mention', confidence: MENTION_CONFIDENCE });
     }
     return out.slice(0, this.maxSkills);
