@@ -48,7 +48,7 @@ const REAL_WORDS: ReadonlySet<string> = new Set([
   'sollen', 'recibi', 'contra', 'easier', 'feature', 'features', 'changes', 'bridge', 'parece', 'centro', 'acentos', 'football', 'talent', 'cellar', 'morale', 'drafts',
   'fechar', 'estava', 'estaba', 'blatter', 'altura', 'lindas', 'finden', 'depose', 'touche', 'apagan', 'cortado', 'cartes', 'formular', 'drives', 'recebo', 'reclamo', 'pointer', 'blinks',
 ]);
-const MAX_PHRASE = 4;
+const MAX_PHRASE = 6;
 /** A word form matched through its stem counts this much of the entry. */
 const STEM_FACTOR = 0.9;
 const MIN_STEM = 4;
@@ -133,7 +133,8 @@ export class SkillMatcher {
     const entry = strong ? { ...given, weight: given.weight * STRONG_FACTOR } : given;
     const prefix = trimmed.endsWith('*');
     const suffix = trimmed.startsWith('*');
-    const words = foldWords(trimmed);
+    // A longer phrase (an admin may teach one) is matched by its first words.
+    const words = foldWords(trimmed).slice(0, MAX_PHRASE);
     if (words.length === 0) return;
     const key = words.join(' ');
     if (prefix && words.length === 1 && key.length >= MIN_AFFIX_LENGTH) {

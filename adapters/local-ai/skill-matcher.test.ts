@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { SkillCatalog } from '../../core/index.js';
+import { HELPDESK_SKILLS } from '../../core/domain/helpdesk-skills.js';
+import { SkillMatcher } from './skill-matcher.js';
+
+const matcher = new SkillMatcher(new SkillCatalog());
+
+describe('SkillMatcher', () => {
+  it('matches every shipped word, hint and carrier when a ticket says just that', () => {
+    const missed: string[] = [];
+    for (const def of HELPDESK_SKILLS) {
+      for (const raw of [...(def.words ?? []), ...(def.hints ?? []), ...(def.carriers ?? [])]) {
+        const text = raw.replace(/^\*|[*!]$/g, '');
+        if (!matcher.score(text, text).some((s) => s.skill === def.id)) missed.push(`${def.id}: ${raw}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+});
