@@ -510,6 +510,8 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
   const singular = has('singular') || masks.some((m, i) => (m & C.people) && near(i, C.fine, 0, 5) >= 0);
   let scopedImpact: string | undefined;
   for (const s of scopeAt) {
+    // "my boss will kill me if customers don't get a reply": a crowd in a condition is no crowd blocked.
+    if (near(s, C.cond, 2, 0) >= 0) continue;
     const v = severityAt.find((x) => Math.abs(x - s) <= SCOPE_WINDOW);
     if (v !== undefined) {
       scopedImpact = `${words[s]} … ${words[v]}`;
