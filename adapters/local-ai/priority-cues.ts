@@ -247,6 +247,11 @@ function putIn(words: readonly string[], from: number, to: number, near: (i: num
 const RULES: ReadonlySet<string> = new Set(['rule', 'rules', 'regel', 'regle', 'regla', 'regra']);
 const FORWARDING: ReadonlySet<string> = new Set(['moves', 'moving', 'deplace', 'mueve', 'move', 'verschiebt', 'deletes', 'loscht', 'supprime', 'borra', 'apaga', 'forwarding', 'forwards', 'forward', 'weiterleitung', 'weiterleiten', 'transfert', 'reenvio', 'reenviar', 'encaminhamento', 'encaminhar']);
 const OUTSIDE_MAIL: ReadonlySet<string> = new Set(['gmail', 'hotmail', 'yahoo', 'outlook', 'gmx', 'external', 'extern', 'externe', 'externo', 'externa', 'private', 'privat']);
+/** Where credentials are typed. */
+const PAGES: ReadonlySet<string> = new Set(['page', 'site', 'website', 'portal', 'seite', 'webseite', 'pagina', 'sitio', 'formulaire', 'form', 'formular', 'formulario']);
+/** "an encrypted USB drive", "a verschlüsselte Mail": encryption as protection, not an attack. */
+const PROTECTED_MEDIA: ReadonlySet<string> = new Set(['usb', 'drive', 'stick', 'disk', 'laptop', 'email', 'mail', 'connection', 'zip', 'file', 'archive', 'container', 'message', 'festplatte', 'cle', 'disque', 'unidad', 'pendrive', 'memoria', 'disco']);
+const BANK_DETAILS: ReadonlySet<string> = new Set(['iban', 'rib', 'bankverbindung', 'bankdaten', 'kontonummer', 'nib']);
 /** What a message turned out to be: "it was fake", "a scam", "phishing". */
 const FAKE: ReadonlySet<string> = new Set([
   'fake', 'scam', 'phishing', 'phish', 'spoofed', 'fraud', 'fraudulent', 'gefalscht', 'gefalschte', 'betrug', 'faux', 'fausse', 'arnaque', 'hameconnage', 'falso', 'falsa', 'estafa', 'golpe', 'fraude',
@@ -324,6 +329,8 @@ const PHRASES = {
     'nao escrevi', 'nao enviei', 'nao criei', 'que nao fiz', 'haven t tried', 'have not tried', 'hadn t tried', 'never tried', 'wasn t logging in', 'not logging in', 'wasn t signing in', 'not signing in', 'wasn t trying to sign in', 'wasn t trying to log in', 'i wasn t logged in',
     'nicht versucht', 'pas essaye', 'no he intentado', 'nao tentei', 'haven t sent', 'have not sent', 'hadn t sent', 'i never sent', 'no los he enviado', 'no las he enviado', 'no lo he enviado', 'no he enviado', 'yo no envie', 'no los envie',
     'none of us sent', 'nobody here sent', 'we didn t send', 'we did not send', 'niemand von uns hat', 'personne n a envoye', 'nadie de nosotros envio', 'ninguem de nos enviou', 'don t own', 'do not own', 'isn t mine', 'not mine', 'gehort mir nicht', 'nicht meins', 'pas a moi', 'no es mio', 'nao e meu', 'not sure i made', 'i didn t create', 'i did not create', 'i never created', 'didn t set this up', 'nicht angelegt', 'pas cree', 'no la cree', 'nao criei',
+    'nao mexi em nada', 'eu nao mexi', 'didn t touch anything', 'did not touch anything', 'i didn t change anything', 'i did not change anything', 'no toque nada', 'yo no cambie nada',
+    'je n ai rien touche', 'je n ai rien change', 'ich habe nichts geandert', 'nichts angefasst', 'nao alterei nada', 'nao alterei',
     'no he creado', 'que no he creado', 'no hemos creado', 'pas creee', 'pas creees', 'pas crees', 'jamais envoye', 'jamais envoyes', 'nunca envie', 'nunca enviei', 'nunca he enviado', 'never created',
     'nicht verschickt', 'nicht geschickt', 'nie geschickt', 'nie gesendet', 'ne les ai pas envoyes', 'n ai pas envoye', 'n ai rien envoye', 'nao os enviei', 'nao mandei', 'eu nao enviei'],
   /** Something run that showed nothing: the mark of malware. */
@@ -342,7 +349,7 @@ const PHRASES = {
   /** Someone posing as the boss: "the real CEO knows nothing about it". */
   realBoss: ['the real ceo', 'the real cfo', 'the actual ceo', 'our real ceo', 'au vrai dg', 'le vrai dg', 'le vrai directeur', 'le vrai pdg', 'der echte chef', 'der echte geschaftsfuhrer', 'el verdadero director', 'el director real', 'o verdadeiro diretor', 'o diretor de verdade'],
   /** One after the other, while people watch: something spreading. */
-  spreading: ['one after another', 'one after the other', 'one folder after the other', 'one folder after another', 'einer nach dem anderen', 'eine nach der anderen', 'les uns apres les autres', 'l un apres l autre', 'uno tras otro', 'una tras otra', 'um apos o outro', 'uma apos a outra'],
+  spreading: ['while we watch', 'as we watch', 'while i watch', 'into the other folders', 'one after another', 'one after the other', 'one folder after the other', 'one folder after another', 'einer nach dem anderen', 'eine nach der anderen', 'les uns apres les autres', 'l un apres l autre', 'uno tras otro', 'una tras otra', 'um apos o outro', 'uma apos a outra'],
   /** Prompts that kept coming until one was approved: MFA fatigue. */
   repeated: ['in a row', 'over and over', 'again and again', 'kept coming', 'kept popping', 'kept asking', 'so it would stop', 'make it stop', 'make them stop', 'make the prompts stop', 'immer wieder', 'sans arret', 'sin parar', 'sem parar', 'una y otra vez', 'vezes seguidas'],
   /** A security product reporting something. */
@@ -554,7 +561,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
 const CRYPT_STARTS: ReadonlySet<string> = new Set([...ENCRYPT_STEMS, ...DECRYPT_STEMS].map((s) => s.slice(0, 4)));
 const CRYPT_FIRST: ReadonlySet<number> = new Set([...CRYPT_STARTS].map((s) => s.charCodeAt(0)));
 /** Every word that starts one of securityEvent's word-set checks. */
-const PRECHECK: ReadonlySet<string> = new Set([...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS, ...SENDS_ON_ITS_OWN, ...APPROVED, ...RANSOMWARE, ...RESTORE, ...TRANSFER, ...REMOTE_TOOLS, ...RULES, ...RAN, ...WEBSITE]);
+const PRECHECK: ReadonlySet<string> = new Set([...BANK_DETAILS, ...INPUT, ...EXTENSIONS, ...FILES, ...LEFT, ...SOMEONE, ...SECURITY_PRODUCTS, ...SENDS_ON_ITS_OWN, ...APPROVED, ...RANSOMWARE, ...RESTORE, ...TRANSFER, ...REMOTE_TOOLS, ...RULES, ...RAN, ...WEBSITE]);
 
 function securityEvent(
   words: readonly string[],
@@ -574,7 +581,9 @@ function securityEvent(
     if (INPUT.has(words[i]!) && has('autonomous')) return `${words[i]} … on its own`;
     // An account that messages people on its own: "my Teams is messaging people by itself".
     if (SENDS_ON_ITS_OWN.has(words[i]!) && has('autonomous') && within(words, i + 1, i + 4, RECIPIENTS)) return `${words[i]} … on its own`;
-    if (ENCRYPT_FIRST.has(words[i]!.charCodeAt(0)) && encrypted(words[i]!) && (within(words, Math.max(0, i - 3), i + 3, FILES) || near(i, C.device, 4, 4) >= 0)) return words[i];
+    if (ENCRYPT_FIRST.has(words[i]!.charCodeAt(0)) && encrypted(words[i]!) && !within(words, i + 1, i + 3, PROTECTED_MEDIA) && (within(words, Math.max(0, i - 3), i + 3, FILES) || near(i, C.device, 4, 4) >= 0)) return words[i];
+    // Bank details changed on an account by someone else: "I changed the IBAN in the portal, they say, but I touched nothing".
+    if (BANK_DETAILS.has(words[i]!) && disowned) return `${words[i]} … not them`;
     // A ransom note ("README_DECRYPT.txt", "pay to decrypt"), or every file given a strange new extension.
     if (DECRYPT_FIRST.has(words[i]!.charCodeAt(0)) && DECRYPT_STEMS.some((d) => words[i]!.startsWith(d)) && (within(words, Math.max(0, i - 4), i + 5, NOTE_WORDS) || within(words, Math.max(0, i - 4), i + 5, FILES))) return words[i];
     if (EXTENSIONS.has(words[i]!) && within(words, Math.max(0, i - 3), i, CHANGED) && within(words, Math.max(0, i - 8), i + 8, FILES)) return `${words[i]} … files`;
@@ -596,7 +605,7 @@ function securityEvent(
     if (SOMEONE.has(words[i]!) && within(words, i + 1, i + 8, SIGNED_IN_PAST)) return `${words[i]} … signed in`;
     // Files ending in a ransomware family's name, or a restore note in every folder.
     if (RANSOMWARE.has(words[i]!) && within(words, 0, words.length, FILES)) return `${words[i]} … files`;
-    if (RESTORE.has(words[i]!) && within(words, i - 5, i + 4, NOTE_FILES) && within(words, Math.max(0, i - 12), i + 12, FILES_OR_FOLDERS)) return `${words[i]} note`;
+    if (RESTORE.has(words[i]!) && within(words, i - 8, i + 4, NOTE_FILES) && within(words, Math.max(0, i - 12), i + 12, FILES_OR_FOLDERS)) return `${words[i]} note`;
     // A program or attachment run that showed nothing.
     if (RAN.has(words[i]!) && has('nothingOpened') && within(words, Math.max(0, i - 6), i + 8, RISKY) && (within(words, 0, words.length, LURES) || within(words, 0, words.length, SENT_PAST))) return `${words[i]} … nothing opened`;
     // A website showing what its owners did not put there.
@@ -660,6 +669,8 @@ function securityEvent(
     // A found USB stick plugged in.
     if ((m & C.found) && near(i, C.object | C.device, 2, 4) >= 0 && (any(C.plug) || putIn(words, i + 1, i + 28, near))) return `${words[i]} … plugged in`;
   }
+  // Credentials typed into a page a message led to, then doubted: "it looked like the normal sign-in page so I put in my password".
+  if (suspicious && within(words, 0, words.length, MESSAGES) && within(words, 0, words.length, PAGES) && credentialsTyped(words, 0, words.length)) return 'credentials typed … in doubt';
   if (has('exposed') && (any(C.sensitive) || (has('publicPlace') && within(words, 0, words.length, POSTED)))) return 'open to anyone';
   if (has('securityTool') && words.some((w) => DETECTED.has(w))) return 'security product … detected';
   if (has('payBack') && words.some((w) => FILES.has(w))) return 'pay … files back';

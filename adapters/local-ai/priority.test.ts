@@ -33,6 +33,8 @@ describe('readPriority', () => {
 
   it.each([
     ['how to change password before it expires ASAP', "ASAP - my password expires in 3 days. How do I change it so I don't get locked out?"],
+    ['URGENT out of office', "URGENT how do i set my out of office?? flying in an hour and my boss will kill me if customers dont get a reply"],
+    ['out of office asap', "need to set my out of office asap, off from tomorrow and cant find where it is in the new outlook"],
     ['share screen on mac', "Teams won't let me share my screen, says something about permissions. how do i turn that on"],
     ['como é que mudo a minha foto no Teams? ainda aparece a antiga', ''],
   ])('reads a how-to as LOW, whatever it fears or what refuses: %s', (title, description) => {
@@ -386,6 +388,7 @@ describe('security incidents told without the usual words', () => {
     ['paid lunches counted for a director', 'meal count', 'The workbook adding up free and paid lunches shows #REF! since someone deleted a tab, I noticed. The director needs it today.'],
     ['an expense claim with receipts attached', 'expense claim rejected', 'My expense claim was rejected, but the receipts are attached in the app. I would like it in this month\'s payroll.'],
     ['a sign-out and back in, asked to be looked at soon', 'trial expired', 'Creative Cloud says my trial has expired. I have signed out and back in with my studio account. I would be grateful if this could be looked at soon.'],
+    ['files to send on an encrypted USB drive', 'guidance', 'Our auditors asked for the ledger extracts on an encrypted USB drive rather than by email. How do I get one?'],
     ['a password reset link followed', 'reset', 'I got the password reset email, clicked the link and typed my new password but it says expired.'],
   ])('does not read a security incident in %s', (_, title, description) => {
     expect(readPriority(title, description).kinds.has('security')).toBe(false);
@@ -413,6 +416,9 @@ describe('outages told without the usual words', () => {
     ['every till of a canteen blocked, in French', 'Toutes les caisses de la cantine bloquées', 'Les caisses affichent "serveur injoignable" depuis 11h15.'],
     ['thirty home workers off the VPN while audits are planned, in French', 'VPN HS', "Depuis 8h aucun agent en télétravail n'arrive à se connecter au VPN. Nous sommes une trentaine et les contrôles prévus aujourd'hui sont bloqués."],
     ['a citizens\' portal answering 503, in German', 'Bürgerportal nicht erreichbar', 'Seit 8:30 bekommen alle beim Login nur "Fehler 503 - Dienst nicht verfügbar". Über 40 Anrufer warten.'],
+    ['no mail from outside and the same everywhere, in German', 'Keine externen E-Mails', 'Seit 13 Uhr kommen keine E-Mails von außen mehr an. Im Einkauf und im Vertrieb: überall das Gleiche. Könnt ihr schauen?'],
+    ['power gone on two floors, about 120 of us', 'lights out on 3 and 4', "Power went on floors 3 and 4 ten minutes ago. There's about 120 of us sitting here on battery."],
+    ['none of the PCs of a front office online, named far from "can"', 'front desk', 'since ten past seven none of the PCs at reception or in the front office can get online.'],
     ['a site where no employee gets on the wifi, in German word order', 'WLAN', 'Seit dem Gewitter kommt im Lager kein Mitarbeiter mehr ins WLAN.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
@@ -430,6 +436,9 @@ describe('security incidents told in other languages or without the usual words'
     ['a crew roster with passport numbers sent to the wrong address, in Spanish', 'He enviado un Excel a quien no era', 'Me equivoqué de destinatario y se fue a una dirección de gmail. El Excel lleva números de pasaporte.'],
     ['a restore note named after the file that holds it', 'weird file names on the S drive', 'all the files now end in .krypt and theres a txt called READ_ME_TO_RESTORE in every folder'],
     ['a citizen who sees another person\'s data on the portal, in Spanish', 'Un contribuyente ve datos ajenos', 'Al entrar en la sede le salen los datos de otra persona, con DNI y domicilio.'],
+    ['a password typed on a page a mail led to, then doubted', 'think I did something daft', 'I got an email from "DHL" about a parcel fee. It looked like the normal sign-in page so I put in my work email and password.'],
+    ['a salary paid to an IBAN changed by someone else, in Portuguese', 'O meu salário foi para outra conta', 'Dizem que eu alterei o IBAN no portal, mas eu não mexi em nada.'],
+    ['files renamed and spreading while we watch', 'weird names', 'all the files now end in .lckd and theres a txt file in every folder called READ_ME_TO_RESTORE. its moving into the other folders while we watch'],
     ['mails sent in my name about new bank details, in French', 'Mails envoyés à mon nom', "Deux clients m'ont demandé de confirmer le changement de RIB. Je n'ai jamais envoyé ces mails."],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH' });

@@ -79,6 +79,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'trompe de destinataire',
     'datos de otra persona', 'dados de outra pessoa', 'donnees d une autre personne', 'daten einer anderen person', 'someone else s data', 'another person s data', 'another customer s data',
     'other people s data', 'someone else s details', 'another customer s details', 'datos de otro cliente', 'dados de outro cliente', 'donnees d un autre client', 'daten eines anderen kunden',
+    'salary went to another account', 'salary was paid into another account', 'salario foi para outra conta', 'gehalt auf ein anderes konto', 'salaire sur un autre compte', 'nomina en otra cuenta',
     'active security incident', 'ongoing security incident', 'security incident in progress', 'we have a security incident', 'reporting a security incident', 'aktiver sicherheitsvorfall',
     'incident de securite en cours', 'incidente de seguridad activo', 'incidente de seguridad en curso', 'incidente de seguranca ativo', 'incidente de seguranca em curso', 'unknown administrator account', 'unknown admin account',
     'rogue account', 'rogue admin', 'unbekanntes administratorkonto', 'compte administrateur inconnu', 'cuenta de administrador desconocida', 'conta de administrador desconhecida',
@@ -91,6 +92,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     ...ANTIVIRUS_OFF,
   ],
   outage: [
+    'keine e mails von aussen', 'keine mails von aussen', 'no emails from outside', 'no mail from outside', 'nothing from outside', 'aucun mail externe', 'ningun correo externo', 'nenhum email externo',
+    'power went', 'power went off', 'power went out', 'power has gone', 'power is gone', 'lights out', 'can t take cards', 'cannot take cards', 'can t take card payments',
     'dienst nicht verfugbar', 'service indisponible', 'servicio no disponible', 'servico indisponivel', 'fehler 503', 'error 503', 'erreur 503', 'erro 503',
     'returning 500', 'returning 502', 'returning 503', 'returns 502', 'returns 503', 'throwing 500', 'bad gateway', 'service unavailable', 'http 500', 'http 502', 'http 503',
     'ausgefallen', 'ist down', 'est tombe', 'est tombee', 'se cayo', 'se ha caido',
@@ -105,6 +108,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'apagon', 'sin luz', 'queda de energia', 'falta de luz', 'sem luz', 'sitting idle', 'agents idle', 'warehouse is stuck', 'temperature alarm', 'data loss', 'lost data', 'rows deleted', 'records deleted',
   ],
   impact: [
+    'uberall das gleiche', 'uberall dasselbe', 'partout pareil', 'partout la meme chose', 'lo mismo en todas', 'igual en todas', 'em todo o lado igual', 'same everywhere', 'the same everywhere',
+    'kunden rufen', 'die ersten kunden', 'clients appellent', 'clientes llaman', 'clientes ligam', 'clientes estao a ligar',
     'all getting the same', 'all get the same', 'all have the same', 'same for everyone', 'same for all of us', 'plus personne', 'la moitie des', 'metade dos', 'metade das', 'la mitad de los',
     'la mitad de las', 'die halfte der', 'half the counters', 'half of the counters',
     'on any of the', 'on none of the', 'in any of the', 'no wifi anywhere', 'no internet anywhere', 'no network anywhere', 'not working anywhere', 'standing around', 'sitting around',
@@ -128,6 +133,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
   ],
   urgency: ['urgent', 'urgently', 'asap', 'emergency', 'critical', 'immediately', 'right now', 'dringend', 'sofort', 'urgence', 'urgente', 'urgentemente', 'promptly'],
   question: [
+    'can t find where', 'cannot find where', 'can t find the setting', 'can t find it in', 'where is the setting',
     'how do i', 'how can i', 'how to', 'how much', 'how long', 'where do i', 'where can i', 'where do we', 'what are the', 'what do i', 'what is the', 'who do i', 'is there a', 'is there any',
     'can i', 'can we', 'could i', 'could we', 'do i need', 'question', 'questions', 'wondering', 'any tips', 'requirements', 'ask about', 'wie kann ich', 'wie stelle ich', 'wo stelle ich', 'wo finde ich',
     'gibt es', 'ich mochte', 'informationen', 'konnt ihr', 'frage', 'comment faire', 'comment puis je', 'comment est ce', 'ou puis je', 'est ce que', 'est il possible', 'como puedo', 'como hago',
@@ -371,7 +377,7 @@ export function readPriority(title: string, description: string): PriorityReadin
     // "none of the counters in T2 can connect", "nobody on the news desk can save": nobody able to, a few words on
     // (not "nobody can tell me why", not "none of my mails can be sent").
     if (NOBODY.has(words[i] ?? '') && !within(words, i + 1, i + 4, OWN)) {
-      for (let j = i + 2; j <= i + 8 && j < words.length; j++) {
+      for (let j = i + 2; j <= i + 12 && j < words.length; j++) {
         if (ABLE.has(words[j] ?? '') && !HELPING.has(words[j + 1] ?? '')) {
           add('impact', `${words[i]} … ${words[j]}`);
           break;
@@ -392,6 +398,8 @@ export function readPriority(title: string, description: string): PriorityReadin
     }
     // "nous sommes une trentaine", "somos una veintena": about thirty of us.
     if (ABOUT_MANY.has(words[i] ?? '')) add('impact', words[i] ?? '');
+    // "there's about 120 of us sitting here".
+    if (Number(words[i]) >= MANY && words[i + 1] === 'of' && (words[i + 2] === 'us' || words[i + 2] === 'them') && words[i - 1] !== 'all') add('impact', words.slice(i, i + 3).join(' '));
     // "it's all 25 of us on the floor".
     if (words[i] === 'all' && Number(words[i + 1]) >= MANY && words[i + 2] === 'of' && (words[i + 3] === 'us' || words[i + 3] === 'them')) add('impact', words.slice(i, i + 4).join(' '));
     const c = (words[i] ?? '').charCodeAt(0);
