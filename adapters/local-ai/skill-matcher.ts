@@ -160,6 +160,7 @@ export class SkillMatcher {
     const named = new Set<string>();
     /** The word being read is a device said to be slow or asked for ("my laptop is so slow", "set up her account and laptop"): the device is the topic. */
     let topicDevice = false;
+    let updated = false;
     let at = 0;
     const hit = (key: string, entries: readonly Entry[] | undefined, factor: number) => {
       if (!entries) return;
@@ -193,7 +194,7 @@ export class SkillMatcher {
       }
       for (let i = 0; i < words.length; i++) {
         at = offset + i;
-        topicDevice = slowAfter(words, i) || askedFor(words, i);
+        topicDevice = (slowAfter(words, i) && !updated) || askedFor(words, i);
         if (!inPhrase[i] && !negated(words, i)) this.word(words[i] ?? '', tried[i] || context(words, i) || thirdParty(words, i) ? factor * CONTEXT_FACTOR : factor, hit);
         topicDevice = false;
       }
@@ -201,6 +202,8 @@ export class SkillMatcher {
     };
     const t = foldWords(title);
     const d = foldWords(description);
+    // "PC very slow since the Windows update": slow because of what was updated, not the device.
+    updated = t.some((w) => UPDATES.has(w)) || d.some((w) => UPDATES.has(w));
     read(t, TITLE_FACTOR);
     if (d.join(' ') !== t.join(' ')) read(d, 1);
     const out: SkillScore[] = [];
@@ -326,9 +329,9 @@ function triedSpans(words: readonly string[]): Uint8Array {
 }
 
 /** A desk named as someone who said or did something ("HR is aware", "finance already approved it") is no desk asked. */
-const DESKS: ReadonlySet<string> = new Set(['hr', 'finance', 'facilities', 'payroll', 'legal', 'procurement', 'accounting', 'rh', 'rrhh', 'personalabteilung', 'buchhaltung', 'compta']);
+const DESKS: ReadonlySet<string> = new Set(['security', 'hr', 'finance', 'facilities', 'payroll', 'legal', 'procurement', 'accounting', 'rh', 'rrhh', 'personalabteilung', 'buchhaltung', 'compta']);
 const REPORTED: ReadonlySet<string> = new Set([
-  'said', 'says', 'told', 'is', 'are', 'has', 'have', 'already', 'approved', 'confirmed', 'sent', 'knows', 'processed', 'updated', 'aware', 'signed', 'agreed', 'asked', 'informed',
+  'said', 'says', 'told', 'reckon', 'reckons', 'think', 'thinks', 'is', 'are', 'has', 'have', 'already', 'approved', 'confirmed', 'sent', 'knows', 'processed', 'updated', 'aware', 'signed', 'agreed', 'asked', 'informed',
   'hat', 'ist', 'sagt', 'weiss', 'a', 'est', 'dit', 'sait', 'ha', 'dice', 'sabe', 'disse', 'ja', 'esta',
 ]);
 
@@ -339,6 +342,7 @@ function thirdParty(words: readonly string[], at: number): boolean {
 /** Slowness said of what comes before it: "laptop unbearably slow", "mein Rechner ist so langsam". */
 const SLOW: ReadonlySet<string> = new Set(['slow', 'sluggish', 'crawling', 'laggy', 'langsam', 'lent', 'lente', 'lento', 'lenta', 'lentissimo', 'lentisimo']);
 const SLOW_WINDOW = 4;
+const UPDATES: ReadonlySet<string> = new Set(['update', 'updates', 'updated', 'upgrade', 'upgraded', 'patch', 'aktualisierung', 'atualizacao', 'actualizacion', 'jour']);
 
 function slowAfter(words: readonly string[], at: number): boolean {
   for (let j = at + 1; j <= at + SLOW_WINDOW && j < words.length; j++) if (SLOW.has(words[j] ?? '')) return true;

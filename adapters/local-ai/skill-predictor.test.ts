@@ -39,6 +39,9 @@ describe('SkillPredictor', () => {
     ['Ubuntu laptop black screen after opening the lid', 'Only holding the power button helps. Started after the kernel update.', 'linux'],
     ['network port at hot desk 14 dead', 'The network socket at hot desk 14 on the 2nd floor gives no link, other desks are fine.', 'networking'],
     ['laptop unbearably slow', 'My laptop is unbearably slow, even Outlook takes minutes to open.', 'hardware'],
+    ['PC très lent depuis la mise à jour', "Depuis la mise à jour de Windows mon PC met 10 minutes à démarrer et tout rame.", 'windows'],
+    ['locked out of workday', 'im locked out of workday after too many tries, need my timesheet in by 5', 'accounts'],
+    ['python in the bike shelter??', "there's a snake in the staff bike shelter. security reckon it's someone's pet python. who deals with this?", 'facilities'],
   ])('reads what the problem is, not the device or desk it shows on: %s', (title, description, skill) => {
     expect(skills(title, description)[0]).toBe(skill);
   });
