@@ -37,7 +37,7 @@ type Cls = keyof typeof C;
 const LEXICON: Readonly<Record<Cls, string>> = {
   quant: 'half all alle allen aller every entire whole ganz* gesamt* samtlich* jede* tous toutes tout toute ensemble todos todas todo toda inteir* entera entero several multiple many mehrere viele plusieurs varios varias vari* anybody anyone tutti tutte iedereen',
   nobody: 'nobody none noone no1 niemand keiner keine kein einziger personne aucun aucune nadie ningun ninguno ninguna ninguem nenhum nenhuma nessuno nessuna',
-  group: 'caisses cajas kassen tills counters kiosks guichets balcoes mostradores depot depots wing library libraries shift shifts *schicht* turno turnos scanner* *scanner* *terminals everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets phones telephones printers screens monitors laptops monitore bildschirme ecrans pantallas telas ufficio leitstelle ordinateurs ordenadores computadoras computadores telefones telefonos rechner imprimantes impresoras impressoras callcenter* reception recepcion recepcao empfang accueil switchboard team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
+  group: 'jobs caisses cajas kassen tills counters kiosks guichets balcoes mostradores depot depots wing library libraries shift shifts *schicht* turno turnos scanner* *scanner* *terminals everyone everybody anybody anyone jedermann iedereen tutti monde mundo pcs computers terminals headsets phones telephones printers screens monitors laptops monitore bildschirme ecrans pantallas telas ufficio leitstelle ordinateurs ordenadores computadoras computadores telefones telefonos rechner imprimantes impresoras impressoras callcenter* reception recepcion recepcao empfang accueil switchboard team* department* office* site sites floor* branch* building* staff users colleagues employees people customers clients workers agents stores shops warehouse* plant factory company production prod wing guests remote abteilung* buro* standort* niederlassung* filiale* gebaude* etage* stockwerk* mitarbeiter* kollegen* kunden* nutzer* benutzer* anwender* firma unternehmen* produktion* lager* *buchhaltung* vertrieb* equipe* service services bureau* agence* batiment* collaborateur* collegues utilisateurs employes salaries entreprise* magasin* entrepot* usine* compta* equipo* oficina* departamento* sede* sucursal* planta* edificio* tienda* almacen* emplead* usuarios companeros trabajador* empresa* produccion contabilidad ventas escritorio* setor* filiais andar* predio* loja* armazem* funcionario* colaborador* producao contabilidade vendas sales accounting finance management leadership geschaftsleitung direction direccion diretoria',
   severity: 'rejected rejecting bounc* abgelehnt rejete rejetes rejetee rechazad* rejeitad* losing weg timeout timeouts lost drop* unstable instabil* instable inestable instavel disconnect* down offline outage* unreachable unavailable inaccessible stopped halted broken dead fail* failure* crash* freez* frozen locked blocked idle standstill slow *ausfall* ausgefallen gestort kaputt tot gesperrt black schwarz noir noirs negro negros preto pretos bsod bluescreen* denied verweigert denegado negado muet muets muette mute muted stumm parou pararam arrete* gestoppt blockiert steht stehen langsam absturz* abgesturzt panne* bloque* coupe* indisponible plante erreur* lent caid* cayo bloquead* parad* inaccesible lento falla* fallo* caiu travad* indisponivel inacessivel lenta falh* error errors guasto guasta',
   neg: 'not no t cannot cant arent isnt dont doesnt wont didnt wasnt werent havent couldnt unable impossible nicht nichts ne n pas plus sans sin nao sem without imposible impossivel non niet',
   able: 'launch* show shows work* connect* access* log login logon sign print* send* receiv* open* load* start* respond* get enter* reach* use funktion* geht gehen kommt kommen kann konnen druck* erreich* anmeld* verbind* offn* arbeit* fonctionne* marche peut peuvent acces connexion imprim* envoy* recevoir ouvr* demarr* travaill* funciona* conecta* puede* acced* acceso entra* cobrar abr* trabaj* consegu* acess* registrar trabalh* pode podem getting ring ringing funziona* werkt werken riesce riescono collegar* connett* accedere lavorare stampare join* beitreten rejoindre unirme arranc* startet boot* enciend* allum* liga ligam chegar arriv* ankommen',
@@ -55,7 +55,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   send: 'envoi attached sent send* transfer* reenvi* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
   mistake: 'oops oups recall unsend querer wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
   outside: 'outside external extern* externe externo externa private privat* privee privado privada gmail hotmail yahoo',
-  sensitive: 'pasaport* passaport* reisepass* nacimiento nascimento geburtsdatum birth dob cpf ssn curriculos curriculums cvs resumes lebenslauf* grades noten margins margens margenes marges passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
+  sensitive: 'contactos contatos contacts telefones telefonos participantes participants counterparties pasaport* passaport* reisepass* nacimiento nascimento geburtsdatum birth dob cpf ssn curriculos curriculums cvs resumes lebenslauf* grades noten margins margens margenes marges passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
   expose: 'leak* exposed expose* vazad* filtrad* publicly',
   found: 'found gefunden trouve* encontr* achei',
   plug: 'plug* plugged eingesteckt angeschlossen steckte branche* conecte conectei enchufe* pluguei inserted insert* insere connected',
@@ -247,6 +247,7 @@ function putIn(words: readonly string[], from: number, to: number, near: (i: num
 const RULES: ReadonlySet<string> = new Set(['rule', 'rules', 'regel', 'regle', 'regla', 'regra']);
 const FORWARDING: ReadonlySet<string> = new Set(['moves', 'moving', 'deplace', 'mueve', 'move', 'verschiebt', 'deletes', 'loscht', 'supprime', 'borra', 'apaga', 'forwarding', 'forwards', 'forward', 'weiterleitung', 'weiterleiten', 'transfert', 'reenvio', 'reenviar', 'encaminhamento', 'encaminhar']);
 const OUTSIDE_MAIL: ReadonlySet<string> = new Set(['gmail', 'hotmail', 'yahoo', 'outlook', 'gmx', 'external', 'extern', 'externe', 'externo', 'externa', 'private', 'privat']);
+const AUTOCOMPLETE: ReadonlySet<string> = new Set(['autocomplete', 'autocompleted', 'autocompletou', 'autocompleto', 'autocomplete', 'autovervollstandigung', 'autocompletion', 'saisie']);
 /** Where credentials are typed. */
 const PAGES: ReadonlySet<string> = new Set(['page', 'site', 'website', 'portal', 'seite', 'webseite', 'pagina', 'sitio', 'formulaire', 'form', 'formular', 'formulario']);
 /** "an encrypted USB drive", "a verschlüsselte Mail": encryption as protection, not an attack. */
@@ -261,6 +262,7 @@ const AFTERWARDS: ReadonlySet<string> = new Set(['realised', 'realized', 'turned
 /** How far from the payment the boss who ordered it is named. */
 const BOSS_WINDOW = 15;
 const LOOKED: ReadonlySet<string> = new Set(['looked', 'seemed']);
+const MOVES_DOWN: ReadonlySet<string> = new Set(['scroll', 'scrolling', 'scrolls', 'drop', 'page', 'pull', 'sit', 'write', 'jot', 'calm', 'slow', 'count']);
 const LOOKED_AT: ReadonlySet<string> = new Set(['at', 'into', 'for', 'after', 'over', 'to']);
 /** What follows a virus word in a routine check: "virus scan", "antivirus definitions". */
 const ROUTINE_CHECKS: ReadonlySet<string> = new Set(['scan', 'scans', 'scanned', 'check', 'checks', 'definitions', 'protection', 'scanner', 'software', 'update', 'updates', 'pruefung', 'prufung', 'scanne', 'analyse', 'analisis', 'analise', 'verificacao']);
@@ -328,7 +330,7 @@ const PHRASES = {
     'nicht gesendet', 'nicht eingerichtet', 'nicht gemacht', 'pas envoye', 'pas ecrit', 'pas fait', 'pas cree', 'que no hice', 'no lo hice', 'no las hice', 'no escribi', 'no envie', 'no cree',
     'nao escrevi', 'nao enviei', 'nao criei', 'que nao fiz', 'haven t tried', 'have not tried', 'hadn t tried', 'never tried', 'wasn t logging in', 'not logging in', 'wasn t signing in', 'not signing in', 'wasn t trying to sign in', 'wasn t trying to log in', 'i wasn t logged in',
     'nicht versucht', 'pas essaye', 'no he intentado', 'nao tentei', 'haven t sent', 'have not sent', 'hadn t sent', 'i never sent', 'no los he enviado', 'no las he enviado', 'no lo he enviado', 'no he enviado', 'yo no envie', 'no los envie',
-    'none of us sent', 'nobody here sent', 'we didn t send', 'we did not send', 'niemand von uns hat', 'personne n a envoye', 'nadie de nosotros envio', 'ninguem de nos enviou', 'don t own', 'do not own', 'isn t mine', 'not mine', 'gehort mir nicht', 'nicht meins', 'pas a moi', 'no es mio', 'nao e meu', 'not sure i made', 'i didn t create', 'i did not create', 'i never created', 'didn t set this up', 'nicht angelegt', 'pas cree', 'no la cree', 'nao criei',
+    'none of us posted', 'nobody here posted', 'we didn t post', 'we did not post', 'none of us wrote', 'none of us sent', 'nobody here sent', 'we didn t send', 'we did not send', 'niemand von uns hat', 'personne n a envoye', 'nadie de nosotros envio', 'ninguem de nos enviou', 'don t own', 'do not own', 'isn t mine', 'not mine', 'gehort mir nicht', 'nicht meins', 'pas a moi', 'no es mio', 'nao e meu', 'not sure i made', 'i didn t create', 'i did not create', 'i never created', 'didn t set this up', 'nicht angelegt', 'pas cree', 'no la cree', 'nao criei',
     'nao mexi em nada', 'eu nao mexi', 'didn t touch anything', 'did not touch anything', 'i didn t change anything', 'i did not change anything', 'no toque nada', 'yo no cambie nada',
     'je n ai rien touche', 'je n ai rien change', 'ich habe nichts geandert', 'nichts angefasst', 'nao alterei nada', 'nao alterei',
     'no he creado', 'que no he creado', 'no hemos creado', 'pas creee', 'pas creees', 'pas crees', 'jamais envoye', 'jamais envoyes', 'nunca envie', 'nunca enviei', 'nunca he enviado', 'never created',
@@ -349,7 +351,7 @@ const PHRASES = {
   /** Someone posing as the boss: "the real CEO knows nothing about it". */
   realBoss: ['the real ceo', 'the real cfo', 'the actual ceo', 'our real ceo', 'au vrai dg', 'le vrai dg', 'le vrai directeur', 'le vrai pdg', 'der echte chef', 'der echte geschaftsfuhrer', 'el verdadero director', 'el director real', 'o verdadeiro diretor', 'o diretor de verdade'],
   /** One after the other, while people watch: something spreading. */
-  spreading: ['while we watch', 'as we watch', 'while i watch', 'into the other folders', 'one after another', 'one after the other', 'one folder after the other', 'one folder after another', 'einer nach dem anderen', 'eine nach der anderen', 'les uns apres les autres', 'l un apres l autre', 'uno tras otro', 'una tras otra', 'um apos o outro', 'uma apos a outra'],
+  spreading: ['one by one', 'nacheinander', 'un par un', 'une par une', 'uno por uno', 'uno a uno', 'um a um', 'um por um', 'while we watch', 'as we watch', 'while i watch', 'into the other folders', 'one after another', 'one after the other', 'one folder after the other', 'one folder after another', 'einer nach dem anderen', 'eine nach der anderen', 'les uns apres les autres', 'l un apres l autre', 'uno tras otro', 'una tras otra', 'um apos o outro', 'uma apos a outra'],
   /** Prompts that kept coming until one was approved: MFA fatigue. */
   repeated: ['in a row', 'over and over', 'again and again', 'kept coming', 'kept popping', 'kept asking', 'so it would stop', 'make it stop', 'make them stop', 'make the prompts stop', 'immer wieder', 'sans arret', 'sin parar', 'sem parar', 'una y otra vez', 'vezes seguidas'],
   /** A security product reporting something. */
@@ -359,7 +361,7 @@ const PHRASES = {
   falseAlarm: ['false alarm', 'it was me', 'it was just me', 'fehlalarm', 'war ich selbst', 'c etait moi', 'fausse alerte', 'falsa alarma', 'era yo', 'fui yo mismo', 'alarme falso', 'era eu', 'false positive', 'false positives', 'faux positif', 'faux positifs', 'falso positivo', 'falsos positivos', 'close the ticket', 'ticket schliessen', 'fermer le ticket', 'cerrar el ticket', 'fechar o chamado', 'all good now', 'please ignore'],
   thanks: ['thanks for', 'thank you for', 'danke fur', 'vielen dank fur', 'merci pour', 'merci d avoir', 'gracias por', 'obrigado por', 'obrigada por'],
   singular: ['only me', 'only mine', 'only my', 'nobody else', 'no one else', 'noone else', 'everyone else', 'niemand sonst', 'nur bei mir', 'nur ich', 'nur mein', 'personne d autre', 'que moi', 'seulement moi', 'seulement mon', 'chez moi seulement', 'nadie mas', 'solo a mi', 'solo yo', 'solo mi', 'ninguem mais', 'so comigo', 'so eu', 'so o meu', 'so a minha'],
-  exposed: ['became public', 'is now public', 'ficou publico', 'ficou publica', 'est devenu public', 'se hizo publico', 'quedo publico', 'ist offentlich', 'made public', 'public link', 'publicly accessible', 'anyone with the link', 'open to anyone', 'visible to everyone', 'jeder mit dem link', 'toute personne disposant du lien', 'cualquiera con el enlace', 'qualquer pessoa com o link'],
+  exposed: ['esta publica', 'esta publico', 'sem iniciar sessao', 'without logging in', 'without signing in', 'without a login', 'sin iniciar sesion', 'sans se connecter', 'ohne anmeldung', 'ohne sich anzumelden', 'became public', 'is now public', 'ficou publico', 'ficou publica', 'est devenu public', 'se hizo publico', 'quedo publico', 'ist offentlich', 'made public', 'public link', 'publicly accessible', 'anyone with the link', 'open to anyone', 'visible to everyone', 'jeder mit dem link', 'toute personne disposant du lien', 'cualquiera con el enlace', 'qualquer pessoa com o link'],
   minor: ['now and then', 'ab und zu', 'de temps en temps', 'a veces', 'de vez en cuando', 'as vezes', 'de vez em quando', 'every now and again'],
   /** A page or caller asking for the password (then signed in: phishing in two steps). */
   askedFor: [
@@ -461,6 +463,8 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
   const masks = words.map(classes);
   // "ran a virus scan", "updated the antivirus definitions": a routine check suspects nothing; "looked at" is no "looked like".
   for (let i = 0; i < words.length; i++) if ((masks[i]! & C.suspicion) && (ROUTINE_CHECKS.has(words[i + 1] ?? '') || (LOOKED.has(words[i]!) && LOOKED_AT.has(words[i + 1] ?? '')))) masks[i] = masks[i]! & ~C.suspicion;
+  // "when I scroll down", "a drop down": no service is down.
+  for (let i = 1; i < words.length; i++) if (words[i] === 'down' && MOVES_DOWN.has(words[i - 1]!)) masks[i] = masks[i]! & ~C.severity;
   const present = new Set<PhraseKind>();
   for (let i = 0; i < words.length; i++) {
     for (const { kind, parts } of PHRASE_STARTS.get(words[i]!) ?? []) if (!present.has(kind) && parts.every((p, k) => words[i + k] === p)) present.add(kind);
@@ -646,6 +650,8 @@ function securityEvent(
     // A stolen device (or bag).
     const device = m & C.theft ? near(i, C.device, 5, 5) : -1;
     if (device >= 0) return `${words[i]} … ${words[device]}`;
+    // Sensitive data sent to one list or person "instead of the client": a wrong recipient, however long the sentence.
+    if (INSTEAD.has(words[i]!) && within(words, i + 1, i + 5, RECIPIENT_NOUNS) && any(C.sensitive) && words.some((w) => SENT_PAST.has(w))) return `sent … ${words[i]} of the ${words.slice(i + 1, i + 5).find((w) => RECIPIENT_NOUNS.has(w))}`;
     // Data sent to the wrong person, or sensitive data sent outside.
     if (m & C.send) {
       // What the requester sent ("sent", "envié"), not what a device does ("the scanner sends scans to the wrong address").
@@ -655,7 +661,7 @@ function securityEvent(
       // "posted to the wrong cost centre", "booked to the wrong project": a booking to correct, not data sent.
       const booking = wrong >= 0 && within(words, wrong + 1, wrong + 3, BOOKINGS);
       // "instead of uploading it" is another way, not another recipient ("instead of their own quote").
-      const otherWay = wrong >= 0 && INSTEAD.has(words[wrong]!) && !within(words, wrong + 1, wrong + 4, THEIRS);
+      const otherWay = wrong >= 0 && INSTEAD.has(words[wrong]!) && !within(words, wrong + 1, wrong + 4, THEIRS) && !within(words, wrong + 1, wrong + 5, RECIPIENT_NOUNS);
       if (wrong >= 0 && !fault && !otherWay && !booking) return `${words[i]} … ${words[wrong]}`;
       // "sent them the full client list instead of their own quote": what was meant comes last.
       if (SENT_PAST.has(words[i]!) && insteadOfTheirs(words, i + 1, i + 25)) return `${words[i]} … instead of theirs`;
@@ -669,6 +675,8 @@ function securityEvent(
     // A found USB stick plugged in.
     if ((m & C.found) && near(i, C.object | C.device, 2, 4) >= 0 && (any(C.plug) || putIn(words, i + 1, i + 28, near))) return `${words[i]} … plugged in`;
   }
+  // Something sent to whoever autocomplete picked: "autocomplete picked Mark Ellis at the broker instead".
+  if (words.some((w) => AUTOCOMPLETE.has(w)) && words.some((w) => SENT_PAST.has(w))) return 'sent … autocomplete';
   // Credentials typed into a page a message led to, then doubted: "it looked like the normal sign-in page so I put in my password".
   if (suspicious && within(words, 0, words.length, MESSAGES) && within(words, 0, words.length, PAGES) && credentialsTyped(words, 0, words.length)) return 'credentials typed … in doubt';
   if (has('exposed') && (any(C.sensitive) || (has('publicPlace') && within(words, 0, words.length, POSTED)))) return 'open to anyone';
@@ -677,6 +685,11 @@ function securityEvent(
   return undefined;
 }
 
+/** "a la lista de prensa en vez de al cliente": instead of a person, a wrong recipient (not "instead of uploading it"). */
+const RECIPIENT_NOUNS: ReadonlySet<string> = new Set([
+  'client', 'clients', 'cliente', 'clientes', 'customer', 'customers', 'kunde', 'kunden', 'colleague', 'colleagues', 'colega', 'colegas', 'collegue', 'kollege', 'kollegin', 'manager', 'boss',
+  'jefe', 'jefa', 'chef', 'cheffe', 'recipient', 'destinatario', 'destinataire', 'empfanger', 'team', 'equipo', 'equipe', 'person', 'persona', 'pessoa', 'personne',
+]);
 /** "instead of their own quote", "statt ihres Angebots", "en lugar de su": meant for someone else. */
 const THEIRS: ReadonlySet<string> = new Set(['their', 'his', 'her', 'ihrer', 'ihres', 'ihren', 'ihre', 'seiner', 'seines', 'leur', 'leurs', 'su', 'sus', 'seu', 'sua', 'seus', 'suas', 'dele', 'dela', 'deles']);
 function insteadOfTheirs(words: readonly string[], from: number, to: number): boolean {

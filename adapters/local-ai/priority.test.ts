@@ -35,10 +35,16 @@ describe('readPriority', () => {
     ['how to change password before it expires ASAP', "ASAP - my password expires in 3 days. How do I change it so I don't get locked out?"],
     ['URGENT out of office', "URGENT how do i set my out of office?? flying in an hour and my boss will kill me if customers dont get a reply"],
     ['out of office asap', "need to set my out of office asap, off from tomorrow and cant find where it is in the new outlook"],
+    ['need this asap - excel top row', 'need this asap: how do i make the top row stay visible when i scroll down in excel?? showing it to a customer in 20 min'],
+    ['Mudar o teclado para português', 'Olá, como é que mudo o teclado do Windows para português? Não consigo escrever o ç.'],
     ['share screen on mac', "Teams won't let me share my screen, says something about permissions. how do i turn that on"],
     ['como é que mudo a minha foto no Teams? ainda aparece a antiga', ''],
   ])('reads a how-to as LOW, whatever it fears or what refuses: %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('LOW');
+  });
+
+  it('reads a label printer printing slightly off, still readable, as LOW', () => {
+    expect(readPriority('label printer prints slightly off', 'it prints the shelf labels a few mm to the left. still readable, just looks messy').priority).toBe('LOW');
   });
 
   it('does not read "nobody can tell me why" as nobody able to work', () => {
@@ -419,6 +425,8 @@ describe('outages told without the usual words', () => {
     ['no mail from outside and the same everywhere, in German', 'Keine externen E-Mails', 'Seit 13 Uhr kommen keine E-Mails von außen mehr an. Im Einkauf und im Vertrieb: überall das Gleiche. Könnt ihr schauen?'],
     ['power gone on two floors, about 120 of us', 'lights out on 3 and 4', "Power went on floors 3 and 4 ten minutes ago. There's about 120 of us sitting here on battery."],
     ['none of the PCs of a front office online, named far from "can"', 'front desk', 'since ten past seven none of the PCs at reception or in the front office can get online.'],
+    ['not a single mail from outside for the whole accounting team, in German', 'Keine Mails mehr', 'Seit 9:15 kommt keine einzige externe Mail mehr an. Betroffen sind die komplette Buchhaltung und der Einkauf.'],
+    ['40ish pickers stood around', 'pick stopped', "the pick screens show 'database connection error'. 40ish pickers stood around, nothing going out."],
     ['a site where no employee gets on the wifi, in German word order', 'WLAN', 'Seit dem Gewitter kommt im Lager kein Mitarbeiter mehr ins WLAN.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
@@ -439,6 +447,11 @@ describe('security incidents told in other languages or without the usual words'
     ['a password typed on a page a mail led to, then doubted', 'think I did something daft', 'I got an email from "DHL" about a parcel fee. It looked like the normal sign-in page so I put in my work email and password.'],
     ['a salary paid to an IBAN changed by someone else, in Portuguese', 'O meu salário foi para outra conta', 'Dizem que eu alterei o IBAN no portal, mas eu não mexi em nada.'],
     ['files renamed and spreading while we watch', 'weird names', 'all the files now end in .lckd and theres a txt file in every folder called READ_ME_TO_RESTORE. its moving into the other folders while we watch'],
+    ['files renamed one by one with a note in every folder', 'odd file names', 'the files are getting renamed one by one to stack_0412.tif.crypt8, and every folder now has a HOW_TO_GET_FILES_BACK.txt'],
+    ['a sheet with participants\' contacts open without signing in, in Portuguese', 'Folha pública', 'Um colega conseguiu abrir, sem iniciar sessão, a folha com nomes e contactos dos participantes.'],
+    ['a link with a contest database sent to the press list instead of the client, in Spanish', 'He compartido un enlace', 'Mandé el enlace con la base de datos (nombres y teléfonos) a la lista de prensa en vez de al cliente.'],
+    ['posts none of us posted and a password changed', 'insta acting strange', "there are 3 posts none of us posted, and the password's been changed."],
+    ['a file sent to whoever autocomplete picked', 'wrong Mark', 'I sent the P&L file to "Mark" - autocomplete picked Mark at the broker instead of Mark in Risk.'],
     ['mails sent in my name about new bank details, in French', 'Mails envoyés à mon nom', "Deux clients m'ont demandé de confirmer le changement de RIB. Je n'ai jamais envoyé ces mails."],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH' });

@@ -80,6 +80,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'datos de otra persona', 'dados de outra pessoa', 'donnees d une autre personne', 'daten einer anderen person', 'someone else s data', 'another person s data', 'another customer s data',
     'other people s data', 'someone else s details', 'another customer s details', 'datos de otro cliente', 'dados de outro cliente', 'donnees d un autre client', 'daten eines anderen kunden',
     'salary went to another account', 'salary was paid into another account', 'salario foi para outra conta', 'gehalt auf ein anderes konto', 'salaire sur un autre compte', 'nomina en otra cuenta',
+    'password has been changed', 'password s been changed', 'password was changed by', 'recovery email isn t ours', 'recovery email is not ours', 'recovery email changed',
+    'enlace que no debia', 'link i shouldn t have', 'tried recalling', 'recall failed', 'tried to recall',
     'active security incident', 'ongoing security incident', 'security incident in progress', 'we have a security incident', 'reporting a security incident', 'aktiver sicherheitsvorfall',
     'incident de securite en cours', 'incidente de seguridad activo', 'incidente de seguridad en curso', 'incidente de seguranca ativo', 'incidente de seguranca em curso', 'unknown administrator account', 'unknown admin account',
     'rogue account', 'rogue admin', 'unbekanntes administratorkonto', 'compte administrateur inconnu', 'cuenta de administrador desconocida', 'conta de administrador desconhecida',
@@ -108,6 +110,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'apagon', 'sin luz', 'queda de energia', 'falta de luz', 'sem luz', 'sitting idle', 'agents idle', 'warehouse is stuck', 'temperature alarm', 'data loss', 'lost data', 'rows deleted', 'records deleted',
   ],
   impact: [
+    'keine externe mail', 'keine einzige mail', 'keine einzige externe', 'lieferanten rufen', 'betroffen sind', 'stood around', 'stand around', 'nothing going out', 'nothing is going out',
     'uberall das gleiche', 'uberall dasselbe', 'partout pareil', 'partout la meme chose', 'lo mismo en todas', 'igual en todas', 'em todo o lado igual', 'same everywhere', 'the same everywhere',
     'kunden rufen', 'die ersten kunden', 'clients appellent', 'clientes llaman', 'clientes ligam', 'clientes estao a ligar',
     'all getting the same', 'all get the same', 'all have the same', 'same for everyone', 'same for all of us', 'plus personne', 'la moitie des', 'metade dos', 'metade das', 'la mitad de los',
@@ -133,7 +136,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
   ],
   urgency: ['urgent', 'urgently', 'asap', 'emergency', 'critical', 'immediately', 'right now', 'dringend', 'sofort', 'urgence', 'urgente', 'urgentemente', 'promptly'],
   question: [
-    'can t find where', 'cannot find where', 'can t find the setting', 'can t find it in', 'where is the setting',
+    'como e que', 'how do you', 'can t find where', 'cannot find where', 'can t find the setting', 'can t find it in', 'where is the setting',
     'how do i', 'how can i', 'how to', 'how much', 'how long', 'where do i', 'where can i', 'where do we', 'what are the', 'what do i', 'what is the', 'who do i', 'is there a', 'is there any',
     'can i', 'can we', 'could i', 'could we', 'do i need', 'question', 'questions', 'wondering', 'any tips', 'requirements', 'ask about', 'wie kann ich', 'wie stelle ich', 'wo stelle ich', 'wo finde ich',
     'gibt es', 'ich mochte', 'informationen', 'konnt ihr', 'frage', 'comment faire', 'comment puis je', 'comment est ce', 'ou puis je', 'est ce que', 'est il possible', 'como puedo', 'como hago',
@@ -153,7 +156,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'please give me', 'give me access', 'grant me access', 'grant access', 'need access to', 'request access', 'requesting access', 'zugriff auf', 'acces a', 'acceso a', 'acesso a',
   ],
   cosmetic: [
-    'blurry', 'misspelled', 'typo', 'cosmetic', 'looks a bit', 'font', 'colour', 'color', 'logo looks', 'old logo', 'wrong logo', 'logo is blurry', 'wallpaper', 'upside down', 'misaligned', 'alignment', 'icon', 'icons', 'ugly',
+    'looks messy', 'slightly off', 'a bit off', 'blurry', 'misspelled', 'typo', 'cosmetic', 'looks a bit', 'font', 'colour', 'color', 'logo looks', 'old logo', 'wrong logo', 'logo is blurry', 'wallpaper', 'upside down', 'misaligned', 'alignment', 'icon', 'icons', 'ugly',
     'spelling', 'spelt wrong', 'wrong colour', 'wrong color', 'just cosmetic', 'minor thing', 'small thing', 'schriftart', 'unscharf', 'police d ecriture', 'flou', 'borroso', 'desfocado',
   ],
   'can-wait': [
@@ -163,7 +166,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'quand vous aurez le temps', 'cuando puedas', 'quando puder', 'when you have a moment', 'when you get a chance', 'when you have a minute', 'wenn ihr zeit habt',
     'quand vous pourrez', 'cuando tengan tiempo', 'quando tiver tempo',
     'whenever someone has time', 'whenever someone has a moment', 'whenever you have time', 'whenever possible', 'not a big problem', 'not a problem', 'no big problem', 'not a huge deal', 'not serious', 'kein grosses problem', 'nicht schlimm', 'pas grave', 'no es grave', 'nao e grave',
-    'still usable', 'still works', 'still working', 'still prints', 'prints fine', 'otherwise fine', 'otherwise works', 'works otherwise', 'druckt noch', 'imprime encore', 'todavia imprime', 'ainda imprime', 'noch benutzbar', 'funktioniert noch', 'encore utilisable', 'fonctionne encore', 'todavia funciona', 'aun funciona',
+    'still readable', 'still legible', 'still usable', 'still works', 'still working', 'still prints', 'prints fine', 'otherwise fine', 'otherwise works', 'works otherwise', 'druckt noch', 'imprime encore', 'todavia imprime', 'ainda imprime', 'noch benutzbar', 'funktioniert noch', 'encore utilisable', 'fonctionne encore', 'todavia funciona', 'aun funciona',
     'ainda funciona', 'ainda da para usar',
   ],
 };
@@ -204,9 +207,9 @@ const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'd
 /** A lift named with being stuck in it: people may be trapped. */
 const LIFTS: ReadonlySet<string> = new Set(['lift', 'elevator', 'aufzug', 'fahrstuhl', 'ascenseur', 'ascensor', 'elevador']);
 const STUCK: ReadonlySet<string> = new Set(['stuck', 'trapped', 'steckt', 'stecken', 'feststecken', 'eingeschlossen', 'coince', 'coincee', 'coinces', 'bloque', 'bloquee', 'atascado', 'atascada', 'atrapado', 'atrapada', 'preso', 'presa', 'travado', 'parado']);
-const PEOPLE: ReadonlySet<string> = new Set(['callers', 'anrufer', 'appelants', 'citizens', 'residents', 'patients', 'passengers', 'guests', 'people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados', 'suppliers', 'vendors', 'lieferanten', 'fournisseurs', 'proveedores', 'fornecedores',
+const PEOPLE: ReadonlySet<string> = new Set(['trabalhadores', 'trabajadores', 'travailleurs', 'arbeiter', 'subempreiteiros', 'operarios', 'pickers', 'drivers', 'callers', 'anrufer', 'appelants', 'citizens', 'residents', 'patients', 'passengers', 'guests', 'people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados', 'suppliers', 'vendors', 'lieferanten', 'fournisseurs', 'proveedores', 'fornecedores',
   'trabajadores', 'clientes', 'funcionarios', 'employes', 'collegues', 'salaries', 'leute', 'beschaftigte', 'kunden', 'filialen', 'lojas', 'tiendas', 'magasins']);
-const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
+const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'gesamten', 'komplette', 'kompletten', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
 const GROUPS: ReadonlySet<string> = new Set(['depot', 'hotel', 'wing', 'library', 'team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
   'usine', 'entrepot', 'lager', 'werk', 'armazem', 'loja', 'call', 'centre', 'center', 'gebaude', 'haus', 'batiment', 'edificio', 'predio',
   'agence', 'agencia', 'filiale', 'sucursal', 'filial', 'stock', 'stockwerk', 'buchhaltung', 'comptabilite', 'contabilidad', 'contabilidade', 'vertrieb',
@@ -259,9 +262,9 @@ const ROOM_FIRST: ReadonlySet<string> = new Set([...SERVER_ROOMS].map((r) => r.s
 const HAZARDS: ReadonlySet<string> = new Set(['clim', 'climatisation', 'cooling', 'aircon', 'klima', 'klimaanlage', 'condicionado', 'refrigeracion', 'refrigeracao', 'leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
 /** About twenty, thirty…: "une trentaine", "una veintena", "uma dezena", "ein Dutzend". */
 const ABOUT_MANY: ReadonlySet<string> = new Set(['dizaine', 'quinzaine', 'vingtaine', 'trentaine', 'quarantaine', 'cinquantaine', 'centaine', 'decena', 'veintena', 'treintena', 'dezena', 'vintena', 'trintena', 'dutzend', 'dutzende', 'dozens']);
-const HOW_TO: ReadonlySet<string> = new Set(['how do i', 'how can i', 'how to', 'wie kann ich', 'wie stelle ich', 'comment faire', 'comment puis je', 'como puedo', 'como hago', 'como faco', 'como posso']);
+const HOW_TO: ReadonlySet<string> = new Set(['como e que', 'how do you', 'how do i', 'how can i', 'how to', 'wie kann ich', 'wie stelle ich', 'comment faire', 'comment puis je', 'como puedo', 'como hago', 'como faco', 'como posso']);
 /** A program refusing one thing ("won't let me share"), beside a how-to, blocks nobody. */
-const WEAK_BLOCKS: ReadonlySet<string> = new Set(['won t let me', 'cannot work']);
+const WEAK_BLOCKS: ReadonlySet<string> = new Set(['won t let me', 'cannot work', 'nao consigo', 'no puedo', 'je ne peux plus']);
 
 /** "can", "kann", "peut", "puede", "pode": able to, after "nobody … ". */
 const ABLE: ReadonlySet<string> = new Set(['can', 'could', 'kann', 'konnen', 'peut', 'peuvent', 'puede', 'pueden', 'consegue', 'conseguem', 'pode', 'podem']);
@@ -403,7 +406,8 @@ export function readPriority(title: string, description: string): PriorityReadin
     // "it's all 25 of us on the floor".
     if (words[i] === 'all' && Number(words[i + 1]) >= MANY && words[i + 2] === 'of' && (words[i + 3] === 'us' || words[i + 3] === 'them')) add('impact', words.slice(i, i + 4).join(' '));
     const c = (words[i] ?? '').charCodeAt(0);
-    const n = c >= 48 && c <= 57 ? Number(words[i]) : NaN;
+    // "40 people", "40ish pickers".
+    const n = c >= 48 && c <= 57 ? Number((words[i] ?? '').replace(/ish$/, '')) : NaN;
     if (Number.isInteger(n) && n >= MANY && PEOPLE.has(words[i + 1] ?? '')) add('impact', `${words[i]} ${words[i + 1]}`);
   }
   if (!kinds.has('security') && words.some((w) => ATTACHMENT.has(w)) && words.some((w) => SUSPICIOUS.has(w))) {
