@@ -313,7 +313,8 @@ function stemOf(word: string): string {
 const TRIED: ReadonlySet<string> = new Set([
   'tried', 'checked', 'reseated', 'replaced', 'restarted', 'rebooted', 'ran', 'cleared', 'reinstalled', 'verified', 'swapped', 'tested', 'cycled',
   'versucht', 'gepruft', 'uberpruft', 'getestet', 'ausgetauscht', 'neugestartet', 'essaye', 'verifie', 'redemarre', 'reinstalle', 'teste', 'remplace', 'vide', 'probado', 'comprobado',
-  'reiniciado', 'verificado', 'reinstalado', 'cambiado', 'tentei', 'verifiquei', 'reiniciei', 'testei', 'troquei', 'reinstalei', 'limpei',
+  'reiniciado', 'verificado', 'reinstalado', 'cambiado', 'tentei', 'verifiquei', 'reiniciei', 'testei', 'troquei', 'reinstalei', 'limpei', 'reiniciamos', 'verificamos', 'testamos',
+  'tentamos', 'probamos', 'comprobamos', 'reinstalamos',
 ]);
 /** Where the list of steps ends and the problem resumes: "…, but the printer still jams". */
 const TRIED_STOP: ReadonlySet<string> = new Set(['but', 'still', 'however', 'yet', 'aber', 'trotzdem', 'immer', 'mais', 'toujours', 'pero', 'sigue', 'todavia', 'mas', 'continua', 'ainda']);
