@@ -55,7 +55,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   send: 'envoi attached sent send* transfer* reenvi* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
   mistake: 'oops oups recall unsend querer wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
   outside: 'outside external extern* externe externo externa private privat* privee privado privada gmail hotmail yahoo',
-  sensitive: 'contactos contatos contacts telefones telefonos participantes participants counterparties pasaport* passaport* reisepass* nacimiento nascimento geburtsdatum birth dob cpf ssn curriculos curriculums cvs resumes lebenslauf* grades noten margins margens margenes marges passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
+  sensitive: 'diagnoses diagnosis diagnosticos diagnostics medication medicamentos medikamente patients pacientes patienten contactos contatos contacts telefones telefonos participantes participants counterparties pasaport* passaport* reisepass* nacimiento nascimento geburtsdatum birth dob cpf ssn curriculos curriculums cvs resumes lebenslauf* grades noten margins margens margenes marges passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
   expose: 'leak* exposed expose* vazad* filtrad* publicly',
   found: 'found gefunden trouve* encontr* achei',
   plug: 'plug* plugged eingesteckt angeschlossen steckte branche* conecte conectei enchufe* pluguei inserted insert* insere connected',
@@ -154,7 +154,7 @@ const PLANNED_WORK: ReadonlySet<string> = new Set([
 ]);
 /** Maintenance, and what announces it for later. */
 const MAINTENANCE: ReadonlySet<string> = new Set(['maintenance', 'wartung', 'wartungsarbeiten', 'mantenimiento', 'manutencao']);
-const FUTURE: ReadonlySet<string> = new Set(['will', 'going', 'wird', 'werden', 'sera', 'seront', 'va', 'vai', 'estara', 'estarao', 'tomorrow', 'morgen', 'demain', 'manana', 'amanha']);
+const FUTURE: ReadonlySet<string> = new Set(['will', 'going', 'wird', 'werden', 'sera', 'seront', 'va', 'vai', 'estara', 'estarao', 'tomorrow', 'morgen', 'demain', 'manana', 'amanha', 'tonight', 'weekend', 'planned', 'scheduled', 'upcoming', 'next']);
 
 /** Words of wanting: a request. */
 const WANTS: ReadonlySet<string> = new Set(['want', 'wants', 'love', 'mochte', 'mochten', 'wunschen', 'voudrait', 'voudraient', 'souhaite', 'souhaitent', 'quiere', 'quieren', 'quisiera', 'queria', 'queriamos', 'quer', 'querem', 'gostaria', 'gostariam']);
@@ -174,7 +174,7 @@ const GERMAN_PARTICIPLE = /^(ge|ein|an|auf|weiter)\w*(t|en)$/;
 const NEEDS: ReadonlySet<string> = new Set(['need', 'needs', 'brauche', 'braucht', 'benotige', 'benotigt', 'besoin', 'necesito', 'necesita', 'necesitamos', 'preciso', 'precisa', 'precisamos']);
 
 /** "so I don't get locked out", "damit ich nicht", "pour ne pas": what the requester wants to avoid, not a block. */
-const PURPOSE: ReadonlySet<string> = new Set(['so', 'that', 'damit', 'dass', 'afin', 'pour', 'para', 'que']);
+const PURPOSE: ReadonlySet<string> = new Set(['so', 'that', 'damit', 'dass', 'afin', 'pour', 'para', 'que', 'if', 'falls', 'wenn', 'si', 'se']);
 
 /** Possessives: "all my files", "none of the ports on my desktop" are one person's. */
 const POSSESSIVE: ReadonlySet<string> = new Set(['my', 'mein', 'meine', 'meinem', 'meinen', 'mon', 'ma', 'mes', 'mi', 'mis', 'meu', 'minha', 'meus', 'minhas']);
@@ -342,7 +342,7 @@ const PHRASES = {
   /** A page that was not the real one. */
   wrongPage: ['wrong page', 'wrong site', 'wrong website', 'falschen seite', 'falscher seite', 'mauvaise page', 'mauvais site', 'pagina equivocada', 'pagina errada', 'site errado'],
   /** Public places a link was posted in. */
-  publicPlace: ['public channel', 'public community', 'public slack', 'public group', 'public forum', 'offentlichen kanal', 'canal public', 'canal publico', 'grupo publico'],
+  publicPlace: ['whatsapp group', 'parents whatsapp', 'grupo de whatsapp', 'groupe whatsapp', 'whatsapp gruppe', 'facebook group', 'public channel', 'public community', 'public slack', 'public group', 'public forum', 'offentlichen kanal', 'canal public', 'canal publico', 'grupo publico'],
   /** A caller posing as IT or a vendor's support. */
   poser: ['said he is from', 'said he was from', 'said she is from', 'said she was from', 'said they were from', 'claimed to be from', 'claiming to be from', 'pretending to be from', 'from microsoft support',
     'microsoft support called', 'from the it of', 'called me from it', 'er sei von', 'angeblich von', 'se disant de', 'qui disait etre', 'dijo que era de', 'diciendo que era de', 'disse que era da', 'disse que era do'],
@@ -428,7 +428,7 @@ const SOMEONE: ReadonlySet<string> = new Set(['someone', 'somebody', 'quelqu', '
 const SIGNED_IN_PAST: ReadonlySet<string> = new Set(['logged', 'signed', 'accessed', 'connecte', 'connectee', 'angemeldet', 'eingeloggt', 'zugegriffen', 'accedio', 'entro', 'entrou', 'acessou', 'conecto', 'conectou']);
 /** A device left behind or not found: "left on the train", "can't find my laptop". */
 const LEFT: ReadonlySet<string> = new Set(['left', 'forgot', 'vergessen', 'liegen', 'oublie', 'oubliee', 'olvide', 'deje', 'esqueci', 'deixei']);
-const PUBLIC_PLACES: ReadonlySet<string> = new Set(['tram', 'tramway', 'strassenbahn', 'subway', 'underground', 'ferry', 'cab', 'coffee', 'hotel', 'gym', 'bar', 'pub', 'library', 'conference', 'train', 'bus', 'taxi', 'uber', 'plane', 'flight', 'airport', 'cafe', 'restaurant', 'station', 'tube', 'zug', 'bahn', 'flugzeug', 'flughafen', 'avion', 'aeroport', 'gare', 'metro', 'tren', 'autobus', 'avion', 'aeropuerto', 'trem', 'onibus', 'aviao', 'aeroporto']);
+const PUBLIC_PLACES: ReadonlySet<string> = new Set(['coach', 'ice', 'zug', 'bahn', 'gepackablage', 'tren', 'comboio', 'autocarro', 'avion', 'flugzeug', 'tram', 'tramway', 'strassenbahn', 'subway', 'underground', 'ferry', 'cab', 'coffee', 'hotel', 'gym', 'bar', 'pub', 'library', 'conference', 'train', 'bus', 'taxi', 'uber', 'plane', 'flight', 'airport', 'cafe', 'restaurant', 'station', 'tube', 'zug', 'bahn', 'flugzeug', 'flughafen', 'avion', 'aeroport', 'gare', 'metro', 'tren', 'autobus', 'avion', 'aeropuerto', 'trem', 'onibus', 'aviao', 'aeroporto']);
 /** Files locked with a demand to pay: a ransom note in other words. */
 const LOCKED: ReadonlySet<string> = new Set(['locked', 'encrypted', 'gesperrt', 'blockiert', 'verrouilles', 'bloques', 'bloqueados', 'bloqueadas', 'bloqueados']);
 const PAY: ReadonlySet<string> = new Set(['pay', 'payment', 'zahlen', 'bezahlen', 'payer', 'payez', 'pagar', 'pague', 'pagamento', 'paiement', 'pago']);
@@ -542,7 +542,7 @@ export function readCues(folded: readonly string[], asks = false): PriorityCues 
   for (let i = 0; any(C.training) && !trained && i < words.length; i++) trained = trainingWord(masks[i]!, words[i]!, words[i + 1] ?? '');
   const training = trained ? 'training or simulation' : undefined;
   // Maintenance asked about or announced for later is planned work, not an outage ("since the maintenance last night" is one).
-  const planned = masks.some((m, i) => (m & C.planned) !== 0 && within(words, i - 4, i + 5, PLANNED_WORK)) || (within(words, 0, words.length, MAINTENANCE) && (asks || within(words, 0, words.length, FUTURE)) && !maintenanceBehind(words));
+  const planned = masks.some((m, i) => (m & C.planned) !== 0 && within(words, i - 4, i + 5, PLANNED_WORK)) || (words.some((w, i) => MAINTENANCE.has(w) && within(words, i - 6, i + 7, FUTURE)) && !maintenanceBehind(words));
   const nonIncident = training ?? (planned ? 'planned' : undefined) ?? (has('thanks') ? 'thanks' : undefined) ?? (has('falseAlarm') ? 'false alarm' : undefined);
 
   return {
@@ -679,6 +679,8 @@ function securityEvent(
   if (words.some((w) => AUTOCOMPLETE.has(w)) && words.some((w) => SENT_PAST.has(w))) return 'sent … autocomplete';
   // Credentials typed into a page a message led to, then doubted: "it looked like the normal sign-in page so I put in my password".
   if (suspicious && within(words, 0, words.length, MESSAGES) && within(words, 0, words.length, PAGES) && credentialsTyped(words, 0, words.length)) return 'credentials typed … in doubt';
+  // Sensitive data posted in a group of parents or suppliers.
+  if (has('publicPlace') && any(C.sensitive) && within(words, 0, words.length, POSTED)) return 'posted … in a public group';
   if (has('exposed') && (any(C.sensitive) || (has('publicPlace') && within(words, 0, words.length, POSTED)))) return 'open to anyone';
   if (has('securityTool') && words.some((w) => DETECTED.has(w))) return 'security product … detected';
   if (has('payBack') && words.some((w) => FILES.has(w))) return 'pay … files back';

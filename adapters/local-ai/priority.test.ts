@@ -37,6 +37,8 @@ describe('readPriority', () => {
     ['out of office asap', "need to set my out of office asap, off from tomorrow and cant find where it is in the new outlook"],
     ['need this asap - excel top row', 'need this asap: how do i make the top row stay visible when i scroll down in excel?? showing it to a customer in 20 min'],
     ['Mudar o teclado para português', 'Olá, como é que mudo o teclado do Windows para português? Não consigo escrever o ç.'],
+    ['personal days', "how many personal days do we get per year, and do they roll over if I don't use them?"],
+    ['could the parts counter get a second monitor', 'its a pain flicking between two systems all day'],
     ['share screen on mac', "Teams won't let me share my screen, says something about permissions. how do i turn that on"],
     ['como é que mudo a minha foto no Teams? ainda aparece a antiga', ''],
   ])('reads a how-to as LOW, whatever it fears or what refuses: %s', (title, description) => {
@@ -395,6 +397,8 @@ describe('security incidents told without the usual words', () => {
     ['an expense claim with receipts attached', 'expense claim rejected', 'My expense claim was rejected, but the receipts are attached in the app. I would like it in this month\'s payroll.'],
     ['a sign-out and back in, asked to be looked at soon', 'trial expired', 'Creative Cloud says my trial has expired. I have signed out and back in with my studio account. I would be grateful if this could be looked at soon.'],
     ['files to send on an encrypted USB drive', 'guidance', 'Our auditors asked for the ledger extracts on an encrypted USB drive rather than by email. How do I get one?'],
+    ['an app missing on a new laptop', 'BigHand missing on new laptop', 'BigHand is missing on my new laptop, can you install it?'],
+    ['files in a shared folder someone asks to check', 'Team folder', 'None of the files I need are in the shared folder yet, can you check please?'],
     ['a password reset link followed', 'reset', 'I got the password reset email, clicked the link and typed my new password but it says expired.'],
   ])('does not read a security incident in %s', (_, title, description) => {
     expect(readPriority(title, description).kinds.has('security')).toBe(false);
@@ -427,6 +431,9 @@ describe('outages told without the usual words', () => {
     ['none of the PCs of a front office online, named far from "can"', 'front desk', 'since ten past seven none of the PCs at reception or in the front office can get online.'],
     ['not a single mail from outside for the whole accounting team, in German', 'Keine Mails mehr', 'Seit 9:15 kommt keine einzige externe Mail mehr an. Betroffen sind die komplette Buchhaltung und der Einkauf.'],
     ['40ish pickers stood around', 'pick stopped', "the pick screens show 'database connection error'. 40ish pickers stood around, nothing going out."],
+    ['nobody in an office with a single mail, asked as "is it just us?"', 'Is it just us?', 'Is it just us? Nobody in the F&I office at Leeds has had a single email in since 8.'],
+    ['no power in a workshop, maintenance staff asked to come, in Portuguese', 'Sem luz na oficina toda', 'Desde as 10h não há energia na oficina, 18 mecânicos sem poder trabalhar. Alguém da manutenção pode vir já?'],
+    ['a whole plant cut off, with the maintenance team named', 'no connection', 'the whole plant has no connection, only the local file server still works. Nuno from maintenance checked the router room. The trucks will leave empty.'],
     ['a site where no employee gets on the wifi, in German word order', 'WLAN', 'Seit dem Gewitter kommt im Lager kein Mitarbeiter mehr ins WLAN.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
@@ -452,6 +459,10 @@ describe('security incidents told in other languages or without the usual words'
     ['a link with a contest database sent to the press list instead of the client, in Spanish', 'He compartido un enlace', 'Mandé el enlace con la base de datos (nombres y teléfonos) a la lista de prensa en vez de al cliente.'],
     ['posts none of us posted and a password changed', 'insta acting strange', "there are 3 posts none of us posted, and the password's been changed."],
     ['a file sent to whoever autocomplete picked', 'wrong Mark', 'I sent the P&L file to "Mark" - autocomplete picked Mark at the broker instead of Mark in Risk.'],
+    ['an iPad that did not come back from a trip', 'one iPad missing', 'Back at school we realised one of the class iPads is missing. We think it was left on the coach.'],
+    ['a laptop left on the train, in German', 'Laptop im ICE liegen gelassen', 'Ich habe meinen Dienstlaptop im ICE in der Gepäckablage liegen lassen.'],
+    ['a register with diagnoses posted in a parents\' WhatsApp group', 'register', 'A parent sent me a screenshot of the register with names, diagnoses and medication. The link was posted in the parents WhatsApp group.'],
+    ['a caller who asked to read out the password', 'call from support', 'A man rang saying he was from our software support and asked me to read out my password and the code.'],
     ['mails sent in my name about new bank details, in French', 'Mails envoyés à mon nom', "Deux clients m'ont demandé de confirmer le changement de RIB. Je n'ai jamais envoyé ces mails."],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH' });

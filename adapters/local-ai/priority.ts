@@ -82,6 +82,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'salary went to another account', 'salary was paid into another account', 'salario foi para outra conta', 'gehalt auf ein anderes konto', 'salaire sur un autre compte', 'nomina en otra cuenta',
     'password has been changed', 'password s been changed', 'password was changed by', 'recovery email isn t ours', 'recovery email is not ours', 'recovery email changed',
     'enlace que no debia', 'link i shouldn t have', 'tried recalling', 'recall failed', 'tried to recall',
+    'read out my password', 'read him my password', 'read her my password', 'read out the password', 'read out the code', 'asked me to read out', 'saying he was from', 'saying she was from',
+    'saying they were from',
     'active security incident', 'ongoing security incident', 'security incident in progress', 'we have a security incident', 'reporting a security incident', 'aktiver sicherheitsvorfall',
     'incident de securite en cours', 'incidente de seguridad activo', 'incidente de seguridad en curso', 'incidente de seguranca ativo', 'incidente de seguranca em curso', 'unknown administrator account', 'unknown admin account',
     'rogue account', 'rogue admin', 'unbekanntes administratorkonto', 'compte administrateur inconnu', 'cuenta de administrador desconocida', 'conta de administrador desconhecida',
@@ -136,7 +138,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
   ],
   urgency: ['urgent', 'urgently', 'asap', 'emergency', 'critical', 'immediately', 'right now', 'dringend', 'sofort', 'urgence', 'urgente', 'urgentemente', 'promptly'],
   question: [
-    'como e que', 'how do you', 'can t find where', 'cannot find where', 'can t find the setting', 'can t find it in', 'where is the setting',
+    'como e que', 'how do you', 'can t find where', 'cannot find where', 'como acrescento', 'como adiciono', 'como e que mudo', 'can t find the setting', 'can t find it in', 'where is the setting',
     'how do i', 'how can i', 'how to', 'how much', 'how long', 'where do i', 'where can i', 'where do we', 'what are the', 'what do i', 'what is the', 'who do i', 'is there a', 'is there any',
     'can i', 'can we', 'could i', 'could we', 'do i need', 'question', 'questions', 'wondering', 'any tips', 'requirements', 'ask about', 'wie kann ich', 'wie stelle ich', 'wo stelle ich', 'wo finde ich',
     'gibt es', 'ich mochte', 'informationen', 'konnt ihr', 'frage', 'comment faire', 'comment puis je', 'comment est ce', 'ou puis je', 'est ce que', 'est il possible', 'como puedo', 'como hago',
@@ -145,6 +147,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'quiero saber', 'queria saber', 'me gustaria saber', 'quero saber', 'gostaria de saber',
   ],
   request: [
+    'could the', 'can the', 'could it be', 'can it be', 'be made bigger',
     'i would like', 'i d like', 'would like to', 'we would like', 'would like the', 'would like a', 'would like an', 'would love', 'could i get', 'can i get', 'could we get', 'would it be possible', 'is it possible', 'request for', 'requesting', 'need a new', 'could be installed',
     'can it be', 'could it be', 'order new', 'ich hatte gern', 'ich benotige informationen', 'serait il possible', 'je voudrais', 'demande d', 'quisiera', 'me gustaria', 'solicitud', 'gostaria',
     'solicitacao', 'pedido de', 'request', 'could you install', 'can you install', 'could you order', 'can you order',
@@ -233,7 +236,10 @@ const MISTAKE: ReadonlySet<string> = new Set(['querer', 'accidentally', 'mistake
 const MISTAKE_BY: ReadonlySet<string> = new Set(['by', 'in', 'por', 'par', 'per']);
 const SENT: ReadonlySet<string> = new Set(['sent', 'emailed', 'shared', 'posted', 'forwarded', 'uploaded', 'geschickt', 'gesendet', 'weitergeleitet', 'envoye', 'partage', 'envie', 'enviado', 'comparti', 'enviei', 'compartilhei', 'encaminhei']);
 /** A device lost: "lost my laptop", "perdí el móvil", not "lost my laptop charger". */
-const LOST: ReadonlySet<string> = new Set(['lost', 'verloren', 'perdu', 'perdi', 'perdido', 'perdida', 'perdio']);
+const ON_IT: ReadonlySet<string> = new Set(['on', 'from', 'in', 'auf', 'im', 'sur', 'dans', 'en', 'no', 'na', 'del', 'do', 'da']);
+/** Gone, said after the device: "the iPad is missing", "der Laptop ist verschwunden". */
+const GONE: ReadonlySet<string> = new Set(['missing', 'verschwunden', 'disparu', 'desaparecio', 'desapareceu']);
+const LOST: ReadonlySet<string> = new Set(['lost', 'missing', 'verloren', 'verschwunden', 'perdu', 'disparu', 'perdi', 'perdido', 'perdida', 'perdio', 'desaparecio', 'desapareceu']);
 const DEVICES: ReadonlySet<string> = new Set(['laptop', 'phone', 'iphone', 'ipad', 'tablet', 'usb', 'stick', 'notebook', 'portatil', 'movil', 'celular', 'telemovel', 'handy', 'diensthandy', 'telephone', 'ordinateur', 'yubikey']);
 const ACCESSORIES: ReadonlySet<string> = new Set(['charger', 'case', 'bag', 'cable', 'sleeve', 'stand', 'cover', 'ladegerat', 'chargeur', 'cargador', 'carregador', 'funda', 'capa', 'housse']);
 
@@ -262,14 +268,14 @@ const ROOM_FIRST: ReadonlySet<string> = new Set([...SERVER_ROOMS].map((r) => r.s
 const HAZARDS: ReadonlySet<string> = new Set(['clim', 'climatisation', 'cooling', 'aircon', 'klima', 'klimaanlage', 'condicionado', 'refrigeracion', 'refrigeracao', 'leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
 /** About twenty, thirty…: "une trentaine", "una veintena", "uma dezena", "ein Dutzend". */
 const ABOUT_MANY: ReadonlySet<string> = new Set(['dizaine', 'quinzaine', 'vingtaine', 'trentaine', 'quarantaine', 'cinquantaine', 'centaine', 'decena', 'veintena', 'treintena', 'dezena', 'vintena', 'trintena', 'dutzend', 'dutzende', 'dozens']);
-const HOW_TO: ReadonlySet<string> = new Set(['como e que', 'how do you', 'how do i', 'how can i', 'how to', 'wie kann ich', 'wie stelle ich', 'comment faire', 'comment puis je', 'como puedo', 'como hago', 'como faco', 'como posso']);
+const HOW_TO: ReadonlySet<string> = new Set(['como acrescento', 'como adiciono', 'como e que mudo', 'como e que', 'how do you', 'how do i', 'how can i', 'how to', 'wie kann ich', 'wie stelle ich', 'comment faire', 'comment puis je', 'como puedo', 'como hago', 'como faco', 'como posso']);
 /** A program refusing one thing ("won't let me share"), beside a how-to, blocks nobody. */
 const WEAK_BLOCKS: ReadonlySet<string> = new Set(['won t let me', 'cannot work', 'nao consigo', 'no puedo', 'je ne peux plus']);
 
 /** "can", "kann", "peut", "puede", "pode": able to, after "nobody … ". */
 const ABLE: ReadonlySet<string> = new Set(['can', 'could', 'kann', 'konnen', 'peut', 'peuvent', 'puede', 'pueden', 'consegue', 'conseguem', 'pode', 'podem']);
 /** What nobody can do that is no outage: "nobody can tell me why". */
-const HELPING: ReadonlySet<string> = new Set(['tell', 'help', 'explain', 'answer', 'say', 'find', 'figure', 'sagen', 'helfen', 'erklaren', 'dire', 'aider', 'expliquer', 'decir', 'ayudar', 'explicar', 'dizer', 'ajudar']);
+const HELPING: ReadonlySet<string> = new Set(['you', 'u', 'someone', 'somebody', 'anyone', 'we', 'i', 'ihr', 'sie', 'vous', 'tu', 'alguien', 'alguem', 'voce', 'voces', 'tell', 'help', 'explain', 'answer', 'say', 'find', 'figure', 'sagen', 'helfen', 'erklaren', 'dire', 'aider', 'expliquer', 'decir', 'ayudar', 'explicar', 'dizer', 'ajudar']);
 const OWN: ReadonlySet<string> = new Set(['my', 'mein', 'meine', 'meiner', 'meinen', 'mes', 'mon', 'ma', 'mis', 'mi', 'meus', 'minhas', 'meu', 'minha']);
 function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
   for (let j = Math.max(0, from); j < to && j < words.length; j++) if (set.has(words[j] ?? '')) return true;
@@ -282,6 +288,7 @@ const MANY = 5;
 /** Phrases that name a routine action with a signal word in it ("ran a virus scan"): their words signal nothing. */
 const NEUTRAL = ['fire alarm test', 'fire drill', 'alarm test', 'test the fire alarm', 'test of the fire alarm', 'feueralarmprobe', 'probealarm', 'exercice incendie', 'exercice d evacuation',
   'simulacro de incendio', 'simulado de incendio', 'question mark', 'point d interrogation', 'signo de interrogacion', 'ponto de interrogacao', 'virus scan', 'virus scans', 'antivirus scan', 'virus check', 'virus protection', 'virus definitions', 'virenscan', 'virenschutz', 'scan antivirus', 'analisis de virus', 'analise de virus', 'verificacao de virus',
+  'want to get locked out', 'don t want to get locked out', 'before i get locked out', 'avoid getting locked out', 'so i don t get locked out',
   'nobody can tell me', 'no one can tell me', 'nobody could tell me', 'no one could tell me', 'nobody can help', 'no one can help', 'nobody could help', 'nobody can explain', 'niemand kann mir sagen',
   'personne ne peut me dire', 'nadie me sabe decir', 'nadie puede decirme', 'ninguem sabe me dizer', 'ninguem consegue me dizer',
   'flu virus', 'stomach virus', 'virus going round', 'virus going around', 'virus that s going round', 'virus that s going around', 'coronavirus', 'corona virus', 'grippevirus', 'virus de la grippe', 'virus de la gripe', 'virus da gripe'];
@@ -357,7 +364,7 @@ export function readPriority(title: string, description: string): PriorityReadin
     if (NOBODY.has(words[i] ?? '')) {
       for (let j = i + 1; j <= i + 6 && j < words.length; j++) {
         if (!AT.has(words[j] ?? '')) continue;
-        for (let k = j + 1; k <= j + 3 && k < words.length; k++) if (GROUPS.has(words[k] ?? '')) add('impact', words.slice(i, k + 1).join(' '));
+        for (let k = j + 1; k <= j + 4 && k < words.length; k++) if (GROUPS.has(words[k] ?? '')) add('impact', words.slice(i, k + 1).join(' '));
       }
     }
     if (EVERYONE.has(words[i] ?? '') && AT.has(words[i + 1] ?? '')) {
@@ -371,9 +378,13 @@ export function readPriority(title: string, description: string): PriorityReadin
       }
     }
     if (LOST.has(words[i] ?? '') && !negated(words, i)) {
-      // German puts the verb last: "meinen Laptop verloren".
-      const from = words[i] === 'verloren' ? Math.max(0, i - 3) : i + 1;
-      for (let j = from; j <= from + 2 && j < words.length; j++) {
+      // German puts the verb last: "meinen Laptop verloren"; what is missing or gone comes first ("one of the iPads is missing",
+      // "o portátil desapareceu"), not what is missing on it ("BigHand missing on my new laptop").
+      const gone = GONE.has(words[i] ?? '');
+      const from = gone || words[i] === 'verloren' ? Math.max(0, i - 3) : i + 1;
+      // "BigHand is missing on my new laptop": what is missing is on the device.
+      const to = gone ? (ON_IT.has(words[i + 1] ?? '') ? -1 : i - 1) : from + 2;
+      for (let j = from; j <= to && j < words.length; j++) {
         if (DEVICES.has(words[j] ?? '') && !ACCESSORIES.has(words[j + 1] ?? '')) add('security', `${words[i]} ${words[j]}`);
       }
     }
@@ -444,7 +455,11 @@ export function readPriority(title: string, description: string): PriorityReadin
   // "Receiving still works" is what still works beside the failure, not the requester saying it can wait.
   const waits = found.some((f) => f.kind === 'can-wait' && !PARTLY_WORKS.has(f.phrase));
   const lowish = cues.wish || cues.nonIncident || asks || waits || (['question', 'request', 'cosmetic'] as const).some((k) => kinds.has(k));
-  if (cues.singular || cues.nonIncident || (lowish && !cues.severity)) kinds.delete('impact');
+  // "Is it just us? Nobody in the office has had a single email": nobody able to work survives a question mark
+  // and a need; a wish, a how-to, a cosmetic matter or "it can wait" still take it back.
+  const nobodyImpact = found.some((f) => f.kind === 'impact' && NOBODY.has(f.phrase.split(' ')[0] ?? ''));
+  const plainlyLow = cues.wish || waits || (['question', 'cosmetic'] as const).some((k) => kinds.has(k));
+  if (cues.singular || cues.nonIncident || (lowish && !cues.severity && !(nobodyImpact && !plainlyLow))) kinds.delete('impact');
   if (cues.security) add('security', cues.security);
   if (cues.scopedImpact) add('impact', cues.scopedImpact);
   const reasons = (ks: readonly SignalKind[]) => found.filter((f) => ks.includes(f.kind) && kinds.has(f.kind)).slice(0, 3).map((f) => `${f.kind}: "${f.phrase}"`);
