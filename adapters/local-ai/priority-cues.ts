@@ -458,7 +458,7 @@ const SCOPE_WINDOW = 10;
 const ACTION_WINDOW = 6;
 
 /** Reads the compositional cues from folded words (see `foldWords`). */
-export function readCues(folded: readonly string[], asks = false): PriorityCues {
+export function readCues(folded: readonly string[]): PriorityCues {
   const words = joinCompounds(folded.map(spelled));
   const masks = words.map(classes);
   // "ran a virus scan", "updated the antivirus definitions": a routine check suspects nothing; "looked at" is no "looked like".

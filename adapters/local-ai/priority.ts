@@ -440,7 +440,7 @@ export function readPriority(title: string, description: string): PriorityReadin
   if (lift && stuck) add('safety', `${lift} … ${stuck}`);
   // "half my team has a virus (the stomach one)": an illness, not malware.
   if (kinds.has('security') && found.every((f) => f.kind !== 'security' || VIRUS_WORDS.has(f.phrase)) && words.some((w) => ILLNESS.has(w))) kinds.delete('security');
-  const cues = readCues(words, asks);
+  const cues = readCues(words);
   if (cues.cosmetic) add('cosmetic', 'cosmetic');
   if (cues.minor) add('cosmetic', 'a nuisance');
   if (cues.wants && !cues.severity) add('request', 'wants');
