@@ -132,7 +132,7 @@ describe('npm start with a piped console script', () => {
 
   it('reports bad configuration at start-up with a hint', async () => {
     const { code, stderr } = await runBot('', { HELPDESK_ADMINS: 'root', PORT: 'abc' });
-    expect(code).toBe(2);
+    expect(code, stderr).toBe(2);
     expect(stderr).toContain('HELPDESK_ADMINS');
     expect(stderr).toContain('PORT');
   });
