@@ -434,6 +434,7 @@ describe('outages told without the usual words', () => {
     ['nobody in an office with a single mail, asked as "is it just us?"', 'Is it just us?', 'Is it just us? Nobody in the F&I office at Leeds has had a single email in since 8.'],
     ['no power in a workshop, maintenance staff asked to come, in Portuguese', 'Sem luz na oficina toda', 'Desde as 10h não há energia na oficina, 18 mecânicos sem poder trabalhar. Alguém da manutenção pode vir já?'],
     ['a whole plant cut off, with the maintenance team named', 'no connection', 'the whole plant has no connection, only the local file server still works. Nuno from maintenance checked the router room. The trucks will leave empty.'],
+    ['a number of workers named by their job, one word apart', 'scanners', 'Since 9 the scanners keep timing out, 25 warehouse pickers waiting.'],
     ['a site where no employee gets on the wifi, in German word order', 'WLAN', 'Seit dem Gewitter kommt im Lager kein Mitarbeiter mehr ins WLAN.'],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');

@@ -210,7 +210,11 @@ const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'd
 /** A lift named with being stuck in it: people may be trapped. */
 const LIFTS: ReadonlySet<string> = new Set(['lift', 'elevator', 'aufzug', 'fahrstuhl', 'ascenseur', 'ascensor', 'elevador']);
 const STUCK: ReadonlySet<string> = new Set(['stuck', 'trapped', 'steckt', 'stecken', 'feststecken', 'eingeschlossen', 'coince', 'coincee', 'coinces', 'bloque', 'bloquee', 'atascado', 'atascada', 'atrapado', 'atrapada', 'preso', 'presa', 'travado', 'parado']);
-const PEOPLE: ReadonlySet<string> = new Set(['trabalhadores', 'trabajadores', 'travailleurs', 'arbeiter', 'subempreiteiros', 'operarios', 'pickers', 'drivers', 'callers', 'anrufer', 'appelants', 'citizens', 'residents', 'patients', 'passengers', 'guests', 'people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados', 'suppliers', 'vendors', 'lieferanten', 'fournisseurs', 'proveedores', 'fornecedores',
+const PEOPLE: ReadonlySet<string> = new Set([
+  'mechanics', 'mecanicos', 'mecaniciens', 'mechaniker', 'teachers', 'professores', 'profesores', 'enseignants', 'lehrer', 'nurses', 'engineers', 'ingenieros', 'engenheiros', 'cashiers',
+  'cajeros', 'caixas', 'advisers', 'advisors', 'planners', 'technicians', 'tecnicos', 'techniciens', 'techniker', 'operators', 'operadores', 'assistants', 'assistentes', 'asistentes',
+  'consultants', 'traders', 'analysts', 'accountants', 'clerks', 'officers', 'managers', 'pickers', 'packers', 'drivers', 'conductores', 'motoristas', 'chauffeurs', 'fahrer', 'mitarbeitende',
+  'trabalhadores', 'trabajadores', 'travailleurs', 'arbeiter', 'subempreiteiros', 'operarios', 'pickers', 'drivers', 'callers', 'anrufer', 'appelants', 'citizens', 'residents', 'patients', 'passengers', 'guests', 'people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados', 'suppliers', 'vendors', 'lieferanten', 'fournisseurs', 'proveedores', 'fornecedores',
   'trabajadores', 'clientes', 'funcionarios', 'employes', 'collegues', 'salaries', 'leute', 'beschaftigte', 'kunden', 'filialen', 'lojas', 'tiendas', 'magasins']);
 const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'gesamten', 'komplette', 'kompletten', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
 const GROUPS: ReadonlySet<string> = new Set(['depot', 'hotel', 'wing', 'library', 'team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
@@ -419,7 +423,8 @@ export function readPriority(title: string, description: string): PriorityReadin
     const c = (words[i] ?? '').charCodeAt(0);
     // "40 people", "40ish pickers".
     const n = c >= 48 && c <= 57 ? Number((words[i] ?? '').replace(/ish$/, '')) : NaN;
-    if (Number.isInteger(n) && n >= MANY && PEOPLE.has(words[i + 1] ?? '')) add('impact', `${words[i]} ${words[i + 1]}`);
+    // "38 people", "18 mecânicos", "40 night pickers": a number of people, one word between at most.
+    if (Number.isInteger(n) && n >= MANY && (PEOPLE.has(words[i + 1] ?? '') || PEOPLE.has(words[i + 2] ?? ''))) add('impact', `${words[i]} ${PEOPLE.has(words[i + 1] ?? '') ? words[i + 1] : words[i + 2]}`);
   }
   if (!kinds.has('security') && words.some((w) => ATTACHMENT.has(w)) && words.some((w) => SUSPICIOUS.has(w))) {
     const opened = words.findIndex((w) => OPENED.has(w));
