@@ -55,7 +55,7 @@ const LEXICON: Readonly<Record<Cls, string>> = {
   send: 'envoi attached sent send* transfer* reenvi* emailed mailed forward* posted upload* geschickt gesendet verschickt weitergeleitet envoy* transmis mand* envi* encaminh*',
   mistake: 'oops oups recall unsend querer wrong falsch* mauvais* equivoc* errad* incorrect* instead statt anstatt lieu lugar vez accidentally mistakenly versehentlich versehen erreur engano error',
   outside: 'outside external extern* externe externo externa private privat* privee privado privada gmail hotmail yahoo',
-  sensitive: 'diagnoses diagnosis diagnosticos diagnostics medication medicamentos medikamente patients pacientes patienten contactos contatos contacts telefones telefonos participantes participants counterparties pasaport* passaport* reisepass* nacimiento nascimento geburtsdatum birth dob cpf ssn curriculos curriculums cvs resumes lebenslauf* grades noten margins margens margenes marges passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
+  sensitive: 'disciplinary discipline investigations enquetes grievance grievances bonus bonus diagnoses diagnosis diagnosticos diagnostics medication medicamentos medikamente patients pacientes patienten contactos contatos contacts telefones telefonos participantes participants counterparties pasaport* passaport* reisepass* nacimiento nascimento geburtsdatum birth dob cpf ssn curriculos curriculums cvs resumes lebenslauf* grades noten margins margens margenes marges passport* salar* payroll gehalt* gehalter lohn* paie nomina folha bank* iban credit kredit* card personal* personnel* confidential* vertraulich* confidentiel* confidencial* health medical scans datos donnees daten dados data kundendaten* bancar* bancair* bankdaten* bankverbindung*',
   expose: 'leak* exposed expose* vazad* filtrad* publicly',
   found: 'found gefunden trouve* encontr* achei',
   plug: 'plug* plugged eingesteckt angeschlossen steckte branche* conecte conectei enchufe* pluguei inserted insert* insere connected',
@@ -205,7 +205,7 @@ const EXTENSIONS: ReadonlySet<string> = new Set(['extension', 'extensions', 'end
 const CHANGED: ReadonlySet<string> = new Set(['weird', 'strange', 'odd', 'unknown', 'new', 'changed', 'renamed', 'seltsame', 'seltsamen', 'komische', 'neue', 'geandert', 'etrange', 'bizarre', 'nouvelle', 'rara', 'extrana', 'nueva', 'estranha', 'nova']);
 /** Sent, in the past: what the requester did, not what a message asked for ("asking me to send"). */
 const SENT_PAST: ReadonlySet<string> = new Set([
-  'envoi', 'envio', 'selectionne', 'seleccione', 'selecionei', 'ausgewahlt', 'attached', 'sent', 'emailed', 'mailed', 'forwarded', 'replied', 'uploaded', 'gesendet', 'geschickt', 'verschickt', 'weitergeleitet', 'envoye', 'envoyes', 'envoyees', 'transmis', 'repondu',
+  'mandou', 'enviou', 'encaminhou', 'mandaram', 'enviaram', 'mandaron', 'enviaron', 'envoi', 'envio', 'selectionne', 'seleccione', 'selecionei', 'ausgewahlt', 'attached', 'sent', 'emailed', 'mailed', 'forwarded', 'replied', 'uploaded', 'gesendet', 'geschickt', 'verschickt', 'weitergeleitet', 'envoye', 'envoyes', 'envoyees', 'transmis', 'repondu',
   'mande', 'mandado', 'envie', 'enviado', 'respondi', 'mandei', 'enviei', 'encaminhei', 'passei', 'shared', 'posted', 'partage', 'partagee', 'comparti', 'compartido', 'compartilhei',
   'geteilt', 'freigegeben', 'transfere', 'transferred', 'transferi', 'transferido', 'reenvie', 'reenviei',
 ]);
@@ -262,6 +262,7 @@ const AFTERWARDS: ReadonlySet<string> = new Set(['realised', 'realized', 'turned
 /** How far from the payment the boss who ordered it is named. */
 const BOSS_WINDOW = 15;
 const LOOKED: ReadonlySet<string> = new Set(['looked', 'seemed']);
+const HEDGES: ReadonlySet<string> = new Set(['if', 'maybe', 'perhaps', 'probably', 'might', 'could', 'falls', 'vielleicht', 'wahrscheinlich', 'si', 'peut', 'quizas', 'quiza', 'tal', 'se', 'talvez', 'caso']);
 const MOVES_DOWN: ReadonlySet<string> = new Set(['scroll', 'scrolling', 'scrolls', 'drop', 'page', 'pull', 'sit', 'write', 'jot', 'calm', 'slow', 'count']);
 const LOOKED_AT: ReadonlySet<string> = new Set(['at', 'into', 'for', 'after', 'over', 'to']);
 /** What follows a virus word in a routine check: "virus scan", "antivirus definitions". */
@@ -361,7 +362,7 @@ const PHRASES = {
   falseAlarm: ['false alarm', 'it was me', 'it was just me', 'fehlalarm', 'war ich selbst', 'c etait moi', 'fausse alerte', 'falsa alarma', 'era yo', 'fui yo mismo', 'alarme falso', 'era eu', 'false positive', 'false positives', 'faux positif', 'faux positifs', 'falso positivo', 'falsos positivos', 'close the ticket', 'ticket schliessen', 'fermer le ticket', 'cerrar el ticket', 'fechar o chamado', 'all good now', 'please ignore'],
   thanks: ['thanks for', 'thank you for', 'danke fur', 'vielen dank fur', 'merci pour', 'merci d avoir', 'gracias por', 'obrigado por', 'obrigada por'],
   singular: ['only me', 'only mine', 'only my', 'nobody else', 'no one else', 'noone else', 'everyone else', 'niemand sonst', 'nur bei mir', 'nur ich', 'nur mein', 'personne d autre', 'que moi', 'seulement moi', 'seulement mon', 'chez moi seulement', 'nadie mas', 'solo a mi', 'solo yo', 'solo mi', 'ninguem mais', 'so comigo', 'so eu', 'so o meu', 'so a minha'],
-  exposed: ['esta publica', 'esta publico', 'sem iniciar sessao', 'without logging in', 'without signing in', 'without a login', 'sin iniciar sesion', 'sans se connecter', 'ohne anmeldung', 'ohne sich anzumelden', 'became public', 'is now public', 'ficou publico', 'ficou publica', 'est devenu public', 'se hizo publico', 'quedo publico', 'ist offentlich', 'made public', 'public link', 'publicly accessible', 'anyone with the link', 'open to anyone', 'visible to everyone', 'jeder mit dem link', 'toute personne disposant du lien', 'cualquiera con el enlace', 'qualquer pessoa com o link'],
+  exposed: ['ouvert a tout le personnel', 'ouvert a tous', 'accessible a tous', 'open to all staff', 'open to everyone', 'accessible to everyone', 'abierto a todos', 'accesible para todos', 'aberto a todos', 'fur alle zuganglich', 'offen fur alle', 'esta publica', 'esta publico', 'sem iniciar sessao', 'without logging in', 'without signing in', 'without a login', 'sin iniciar sesion', 'sans se connecter', 'ohne anmeldung', 'ohne sich anzumelden', 'became public', 'is now public', 'ficou publico', 'ficou publica', 'est devenu public', 'se hizo publico', 'quedo publico', 'ist offentlich', 'made public', 'public link', 'publicly accessible', 'anyone with the link', 'open to anyone', 'visible to everyone', 'jeder mit dem link', 'toute personne disposant du lien', 'cualquiera con el enlace', 'qualquer pessoa com o link'],
   minor: ['now and then', 'ab und zu', 'de temps en temps', 'a veces', 'de vez en cuando', 'as vezes', 'de vez em quando', 'every now and again'],
   /** A page or caller asking for the password (then signed in: phishing in two steps). */
   askedFor: [
@@ -467,7 +468,12 @@ export function readCues(folded: readonly string[]): PriorityCues {
   for (let i = 1; i < words.length; i++) if (words[i] === 'down' && MOVES_DOWN.has(words[i - 1]!)) masks[i] = masks[i]! & ~C.severity;
   const present = new Set<PhraseKind>();
   for (let i = 0; i < words.length; i++) {
-    for (const { kind, parts } of PHRASE_STARTS.get(words[i]!) ?? []) if (!present.has(kind) && parts.every((p, k) => words[i + k] === p)) present.add(kind);
+    for (const { kind, parts } of PHRASE_STARTS.get(words[i]!) ?? []) {
+      if (present.has(kind) || !parts.every((p, k) => words[i + k] === p)) continue;
+      // "sorry if this is a false alarm", "maybe it's nothing": a hedge, not a false alarm.
+      if (kind === 'falseAlarm' && within(words, i - 4, i, HEDGES)) continue;
+      present.add(kind);
+    }
   }
   const has = (kind: PhraseKind) => present.has(kind);
   let union = 0;

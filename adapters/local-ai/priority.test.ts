@@ -39,6 +39,8 @@ describe('readPriority', () => {
     ['Mudar o teclado para português', 'Olá, como é que mudo o teclado do Windows para português? Não consigo escrever o ç.'],
     ['personal days', "how many personal days do we get per year, and do they roll over if I don't use them?"],
     ['could the parts counter get a second monitor', 'its a pain flicking between two systems all day'],
+    ['Auriculares inalámbricos', '¿Sería posible pedir unos auriculares inalámbricos? Con el cable no puedo moverme. No corre prisa.'],
+    ['eDrawings viewer would be handy', 'Customers send us .eprt files. Would be handy to have the viewer on my laptop.'],
     ['share screen on mac', "Teams won't let me share my screen, says something about permissions. how do i turn that on"],
     ['como é que mudo a minha foto no Teams? ainda aparece a antiga', ''],
   ])('reads a how-to as LOW, whatever it fears or what refuses: %s', (title, description) => {
@@ -434,6 +436,8 @@ describe('outages told without the usual words', () => {
     ['nobody in an office with a single mail, asked as "is it just us?"', 'Is it just us?', 'Is it just us? Nobody in the F&I office at Leeds has had a single email in since 8.'],
     ['no power in a workshop, maintenance staff asked to come, in Portuguese', 'Sem luz na oficina toda', 'Desde as 10h não há energia na oficina, 18 mecânicos sem poder trabalhar. Alguém da manutenção pode vir já?'],
     ['a whole plant cut off, with the maintenance team named', 'no connection', 'the whole plant has no connection, only the local file server still works. Nuno from maintenance checked the router room. The trucks will leave empty.'],
+    ['none of a team able to get on the VPN, told as a heads-up', 'VPN - area managers', "just a heads up, none of the area managers seem to be able to get on the VPN. I've had 9 of them ring me, they need it for the reports."],
+    ['nothing at a workshop on the network', 'no network at all', 'Nothing at the Ashby Road workshop has had network since 7:15 - none of the 14 PCs in the bays.'],
     ['a number of workers named by their job, one word apart', 'scanners', 'Since 9 the scanners keep timing out, 25 warehouse pickers waiting.'],
     ['a site where no employee gets on the wifi, in German word order', 'WLAN', 'Seit dem Gewitter kommt im Lager kein Mitarbeiter mehr ins WLAN.'],
   ])('reads HIGH: %s', (_, title, description) => {
@@ -464,6 +468,9 @@ describe('security incidents told in other languages or without the usual words'
     ['a laptop left on the train, in German', 'Laptop im ICE liegen gelassen', 'Ich habe meinen Dienstlaptop im ICE in der Gepäckablage liegen lassen.'],
     ['a register with diagnoses posted in a parents\' WhatsApp group', 'register', 'A parent sent me a screenshot of the register with names, diagnoses and medication. The link was posted in the parents WhatsApp group.'],
     ['a caller who asked to read out the password', 'call from support', 'A man rang saying he was from our software support and asked me to read out my password and the code.'],
+    ['a password and code typed on a page, then "sorry if this is a false alarm"', 'Strange DocuSign mail', 'I clicked the link and it asked for my Microsoft login, so I typed my password and the code. Then the page went white. Sorry if this is a false alarm.'],
+    ['a salary sheet HR mailed by mistake to a whole branch, in Portuguese', 'Planilha de salários', 'Alguém do RH mandou por engano um e-mail para a lista da filial com a planilha de salários em anexo.'],
+    ['a folder of internal investigations open to all staff, in French', 'Dossier accessible à tous', 'Le dossier « Discipline - Enquêtes internes » est ouvert à tout le personnel du bureau.'],
     ['mails sent in my name about new bank details, in French', 'Mails envoyés à mon nom', "Deux clients m'ont demandé de confirmer le changement de RIB. Je n'ai jamais envoyé ces mails."],
   ])('reads HIGH: %s', (_, title, description) => {
     expect(readPriority(title, description)).toMatchObject({ priority: 'HIGH' });

@@ -147,6 +147,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'quiero saber', 'queria saber', 'me gustaria saber', 'quero saber', 'gostaria de saber',
   ],
   request: [
+    'would be handy', 'would be useful', 'would be great', 'would help a lot',
     'could the', 'can the', 'could it be', 'can it be', 'be made bigger',
     'i would like', 'i d like', 'would like to', 'we would like', 'would like the', 'would like a', 'would like an', 'would love', 'could i get', 'can i get', 'could we get', 'would it be possible', 'is it possible', 'request for', 'requesting', 'need a new', 'could be installed',
     'can it be', 'could it be', 'order new', 'ich hatte gern', 'ich benotige informationen', 'serait il possible', 'je voudrais', 'demande d', 'quisiera', 'me gustaria', 'solicitud', 'gostaria',
@@ -163,7 +164,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'spelling', 'spelt wrong', 'wrong colour', 'wrong color', 'just cosmetic', 'minor thing', 'small thing', 'schriftart', 'unscharf', 'police d ecriture', 'flou', 'borroso', 'desfocado',
   ],
   'can-wait': [
-    'no particular urgency', 'not particularly urgent', 'no real urgency', 'no great urgency', 'not time critical', 'not time sensitive', 'keine besondere eile', 'aucune urgence', 'ninguna urgencia', 'nenhuma urgencia',
+    'no corre prisa', 'nao tem pressa', 'sin urgencia', 'ohne eile', 'rien ne presse', 'ca ne presse pas', 'no particular urgency', 'not particularly urgent', 'no real urgency', 'no great urgency', 'not time critical', 'not time sensitive', 'keine besondere eile', 'aucune urgence', 'ninguna urgencia', 'nenhuma urgencia',
     'not urgent', 'no rush', 'no hurry', 'no big deal', 'would be nice', 'nice to have', 'when you have time', 'whenever is fine', 'at some point', 'low priority', 'nicht dringend', 'keine eile',
     'pas urgent', 'n est pas urgent', 'no es urgente', 'sin prisa', 'nao e urgente', 'sem pressa', 'whenever you can', 'no urgency', 'low prio', 'next week is fine', 'not a big deal', 'kein stress', 'hat zeit', 'rien d urgent',
     'quand vous aurez le temps', 'cuando puedas', 'quando puder', 'when you have a moment', 'when you get a chance', 'when you have a minute', 'wenn ihr zeit habt',
@@ -220,7 +221,7 @@ const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen'
 const GROUPS: ReadonlySet<string> = new Set(['depot', 'hotel', 'wing', 'library', 'team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
   'usine', 'entrepot', 'lager', 'werk', 'armazem', 'loja', 'call', 'centre', 'center', 'gebaude', 'haus', 'batiment', 'edificio', 'predio',
   'agence', 'agencia', 'filiale', 'sucursal', 'filial', 'stock', 'stockwerk', 'buchhaltung', 'comptabilite', 'contabilidad', 'contabilidade', 'vertrieb',
-  'ventes', 'ventas', 'vendas', 'marketing', 'einkauf', 'achats', 'compras', 'finance', 'support', 'engineering', 'desk', 'newsroom', 'counters', 'desks', 'kiosks', 'gates', 'tills', 'caisses', 'cajas', 'caixas', 'kassen', 'balcoes', 'mostradores', 'guichets', 'mitarbeiter', 'kollegen', 'planners', 'agents']);
+  'ventes', 'ventas', 'vendas', 'marketing', 'einkauf', 'achats', 'compras', 'finance', 'support', 'engineering', 'desk', 'newsroom', 'workshop', 'bays', 'yard', 'counters', 'desks', 'kiosks', 'gates', 'tills', 'caisses', 'cajas', 'caixas', 'kassen', 'balcoes', 'mostradores', 'guichets', 'mitarbeiter', 'kollegen', 'planners', 'agents']);
 /** "none of the tills in the store", "niemand im Lager": nobody in a whole group, a few words apart. */
 const NOBODY: ReadonlySet<string> = new Set(['none', 'nobody', 'niemand', 'keiner', 'kein', 'aucun', 'aucune', 'personne', 'nadie', 'ningun', 'ninguno', 'ninguna', 'ninguem', 'nenhum', 'nenhuma']);
 /** "alle im Gebäude", "todos en la oficina", "tous au bureau": everyone somewhere. */
@@ -277,7 +278,7 @@ const HOW_TO: ReadonlySet<string> = new Set(['como acrescento', 'como adiciono',
 const WEAK_BLOCKS: ReadonlySet<string> = new Set(['won t let me', 'cannot work', 'nao consigo', 'no puedo', 'je ne peux plus']);
 
 /** "can", "kann", "peut", "puede", "pode": able to, after "nobody … ". */
-const ABLE: ReadonlySet<string> = new Set(['can', 'could', 'kann', 'konnen', 'peut', 'peuvent', 'puede', 'pueden', 'consegue', 'conseguem', 'pode', 'podem']);
+const ABLE: ReadonlySet<string> = new Set(['able', 'can', 'could', 'kann', 'konnen', 'peut', 'peuvent', 'puede', 'pueden', 'consegue', 'conseguem', 'pode', 'podem']);
 /** What nobody can do that is no outage: "nobody can tell me why". */
 const HELPING: ReadonlySet<string> = new Set(['you', 'u', 'someone', 'somebody', 'anyone', 'we', 'i', 'ihr', 'sie', 'vous', 'tu', 'alguien', 'alguem', 'voce', 'voces', 'tell', 'help', 'explain', 'answer', 'say', 'find', 'figure', 'sagen', 'helfen', 'erklaren', 'dire', 'aider', 'expliquer', 'decir', 'ayudar', 'explicar', 'dizer', 'ajudar']);
 const OWN: ReadonlySet<string> = new Set(['my', 'mein', 'meine', 'meiner', 'meinen', 'mes', 'mon', 'ma', 'mis', 'mi', 'meus', 'minhas', 'meu', 'minha']);
