@@ -438,6 +438,9 @@ describe('outages told without the usual words', () => {
     ['a whole plant cut off, with the maintenance team named', 'no connection', 'the whole plant has no connection, only the local file server still works. Nuno from maintenance checked the router room. The trucks will leave empty.'],
     ['none of a team able to get on the VPN, told as a heads-up', 'VPN - area managers', "just a heads up, none of the area managers seem to be able to get on the VPN. I've had 9 of them ring me, they need it for the reports."],
     ['nothing at a workshop on the network', 'no network at all', 'Nothing at the Ashby Road workshop has had network since 7:15 - none of the 14 PCs in the bays.'],
+    ['a sales team that cannot send mail while another team is fine', 'Sales team without email', 'none of the sales team in Reading (18 people) can send or receive email. Colleagues in delivery seem unaffected.'],
+    ['a cold room out of range with its alarm gone off, in Portuguese', 'Câmara de frio a 11 °C', 'A câmara de frio 2 está a 11 °C desde as 4h, o alarme disparou. Lá dentro estão vacinas.'],
+    ['bookings failing with error 500 for 14 clubs', 'App bookings', "every class booking in the members app fails with 'error 500'. I've had calls from 14 clubs so far."],
     ['a number of workers named by their job, one word apart', 'scanners', 'Since 9 the scanners keep timing out, 25 warehouse pickers waiting.'],
     ['a site where no employee gets on the wifi, in German word order', 'WLAN', 'Seit dem Gewitter kommt im Lager kein Mitarbeiter mehr ins WLAN.'],
   ])('reads HIGH: %s', (_, title, description) => {

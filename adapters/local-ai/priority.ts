@@ -98,6 +98,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
   outage: [
     'keine e mails von aussen', 'keine mails von aussen', 'no emails from outside', 'no mail from outside', 'nothing from outside', 'aucun mail externe', 'ningun correo externo', 'nenhum email externo',
     'power went', 'power went off', 'power went out', 'power has gone', 'power is gone', 'lights out', 'can t take cards', 'cannot take cards', 'can t take card payments',
+    'error 500', 'erreur 500', 'fehler 500', 'erro 500',
     'dienst nicht verfugbar', 'service indisponible', 'servicio no disponible', 'servico indisponivel', 'fehler 503', 'error 503', 'erreur 503', 'erro 503',
     'returning 500', 'returning 502', 'returning 503', 'returns 502', 'returns 503', 'throwing 500', 'bad gateway', 'service unavailable', 'http 500', 'http 502', 'http 503',
     'ausgefallen', 'ist down', 'est tombe', 'est tombee', 'se cayo', 'se ha caido',
@@ -212,6 +213,7 @@ const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'd
 const LIFTS: ReadonlySet<string> = new Set(['lift', 'elevator', 'aufzug', 'fahrstuhl', 'ascenseur', 'ascensor', 'elevador']);
 const STUCK: ReadonlySet<string> = new Set(['stuck', 'trapped', 'steckt', 'stecken', 'feststecken', 'eingeschlossen', 'coince', 'coincee', 'coinces', 'bloque', 'bloquee', 'atascado', 'atascada', 'atrapado', 'atrapada', 'preso', 'presa', 'travado', 'parado']);
 const PEOPLE: ReadonlySet<string> = new Set([
+  'clubs', 'branches', 'sites', 'offices', 'schools', 'clinics', 'hotels', 'depots', 'restaurants', 'lojas', 'tiendas', 'filialen',
   'mechanics', 'mecanicos', 'mecaniciens', 'mechaniker', 'teachers', 'professores', 'profesores', 'enseignants', 'lehrer', 'nurses', 'engineers', 'ingenieros', 'engenheiros', 'cashiers',
   'cajeros', 'caixas', 'advisers', 'advisors', 'planners', 'technicians', 'tecnicos', 'techniciens', 'techniker', 'operators', 'operadores', 'assistants', 'assistentes', 'asistentes',
   'consultants', 'traders', 'analysts', 'accountants', 'clerks', 'officers', 'managers', 'pickers', 'packers', 'drivers', 'conductores', 'motoristas', 'chauffeurs', 'fahrer', 'mitarbeitende',
@@ -221,7 +223,7 @@ const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen'
 const GROUPS: ReadonlySet<string> = new Set(['depot', 'hotel', 'wing', 'library', 'team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
   'usine', 'entrepot', 'lager', 'werk', 'armazem', 'loja', 'call', 'centre', 'center', 'gebaude', 'haus', 'batiment', 'edificio', 'predio',
   'agence', 'agencia', 'filiale', 'sucursal', 'filial', 'stock', 'stockwerk', 'buchhaltung', 'comptabilite', 'contabilidad', 'contabilidade', 'vertrieb',
-  'ventes', 'ventas', 'vendas', 'marketing', 'einkauf', 'achats', 'compras', 'finance', 'support', 'engineering', 'desk', 'newsroom', 'workshop', 'bays', 'yard', 'counters', 'desks', 'kiosks', 'gates', 'tills', 'caisses', 'cajas', 'caixas', 'kassen', 'balcoes', 'mostradores', 'guichets', 'mitarbeiter', 'kollegen', 'planners', 'agents']);
+  'ventes', 'ventas', 'vendas', 'marketing', 'einkauf', 'achats', 'compras', 'finance', 'support', 'engineering', 'desk', 'newsroom', 'workshop', 'bays', 'yard', 'club', 'clube', 'gym', 'clinic', 'clinica', 'school', 'escuela', 'escola', 'counters', 'desks', 'kiosks', 'gates', 'tills', 'caisses', 'cajas', 'caixas', 'kassen', 'balcoes', 'mostradores', 'guichets', 'mitarbeiter', 'kollegen', 'planners', 'agents']);
 /** "none of the tills in the store", "niemand im Lager": nobody in a whole group, a few words apart. */
 const NOBODY: ReadonlySet<string> = new Set(['none', 'nobody', 'niemand', 'keiner', 'kein', 'aucun', 'aucune', 'personne', 'nadie', 'ningun', 'ninguno', 'ninguna', 'ninguem', 'nenhum', 'nenhuma']);
 /** "alle im Gebäude", "todos en la oficina", "tous au bureau": everyone somewhere. */
@@ -268,9 +270,9 @@ const CLOCK_UNITS: ReadonlySet<string> = new Set(['am', 'pm', 'h', 'uhr', 'hs', 
 const AT_TIME: ReadonlySet<string> = new Set(['at', 'um', 'a', 'as', 'las', 'alle']);
 
 /** Water, fire or heat where the servers are: an outage in the making. */
-const SERVER_ROOMS: ReadonlySet<string> = new Set(['sala tecnica', 'salle technique', 'technikraum', 'sala de racks', 'bastidores da rede', 'network room', 'network cabinet', 'server cabinet', 'server rack', 'comms cabinet', 'patch cabinet', 'netzwerkschrank', 'serverschrank', 'baie reseau', 'armario de red', 'rack de red', 'server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
+const SERVER_ROOMS: ReadonlySet<string> = new Set(['camara de frio', 'cold room', 'cold store', 'kuhlraum', 'chambre froide', 'camara frigorifica', 'sala tecnica', 'salle technique', 'technikraum', 'sala de racks', 'bastidores da rede', 'network room', 'network cabinet', 'server cabinet', 'server rack', 'comms cabinet', 'patch cabinet', 'netzwerkschrank', 'serverschrank', 'baie reseau', 'armario de red', 'rack de red', 'server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
 const ROOM_FIRST: ReadonlySet<string> = new Set([...SERVER_ROOMS].map((r) => r.split(' ')[0] ?? ''));
-const HAZARDS: ReadonlySet<string> = new Set(['clim', 'climatisation', 'cooling', 'aircon', 'klima', 'klimaanlage', 'condicionado', 'refrigeracion', 'refrigeracao', 'leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
+const HAZARDS: ReadonlySet<string> = new Set(['alarme', 'alarma', 'alarm', 'clim', 'climatisation', 'cooling', 'aircon', 'klima', 'klimaanlage', 'condicionado', 'refrigeracion', 'refrigeracao', 'leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
 /** About twenty, thirty…: "une trentaine", "una veintena", "uma dezena", "ein Dutzend". */
 const ABOUT_MANY: ReadonlySet<string> = new Set(['dizaine', 'quinzaine', 'vingtaine', 'trentaine', 'quarantaine', 'cinquantaine', 'centaine', 'decena', 'veintena', 'treintena', 'dezena', 'vintena', 'trintena', 'dutzend', 'dutzende', 'dozens']);
 const HOW_TO: ReadonlySet<string> = new Set(['como acrescento', 'como adiciono', 'como e que mudo', 'como e que', 'how do you', 'how do i', 'how can i', 'how to', 'wie kann ich', 'wie stelle ich', 'comment faire', 'comment puis je', 'como puedo', 'como hago', 'como faco', 'como posso']);
@@ -465,7 +467,11 @@ export function readPriority(title: string, description: string): PriorityReadin
   // and a need; a wish, a how-to, a cosmetic matter or "it can wait" still take it back.
   const nobodyImpact = found.some((f) => f.kind === 'impact' && NOBODY.has(f.phrase.split(' ')[0] ?? ''));
   const plainlyLow = cues.wish || waits || (['question', 'cosmetic'] as const).some((k) => kinds.has(k));
-  if (cues.singular || cues.nonIncident || (lowish && !cues.severity && !(nobodyImpact && !plainlyLow))) kinds.delete('impact');
+  // "none of the sales team (18 people) can send mail; colleagues in delivery seem unaffected": another team being fine
+  // does not make a counted crowd one person.
+  const counted = found.some((f) => f.kind === 'impact' && /^\d/.test(f.phrase));
+  const oneAffected = cues.singular && !(counted && nobodyImpact);
+  if (oneAffected || cues.nonIncident || (lowish && !cues.severity && !(nobodyImpact && !plainlyLow))) kinds.delete('impact');
   if (cues.security) add('security', cues.security);
   if (cues.scopedImpact) add('impact', cues.scopedImpact);
   const reasons = (ks: readonly SignalKind[]) => found.filter((f) => ks.includes(f.kind) && kinds.has(f.kind)).slice(0, 3).map((f) => `${f.kind}: "${f.phrase}"`);
