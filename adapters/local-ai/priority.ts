@@ -213,11 +213,11 @@ const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'd
 const LIFTS: ReadonlySet<string> = new Set(['lift', 'elevator', 'aufzug', 'fahrstuhl', 'ascenseur', 'ascensor', 'elevador']);
 const STUCK: ReadonlySet<string> = new Set(['stuck', 'trapped', 'steckt', 'stecken', 'feststecken', 'eingeschlossen', 'coince', 'coincee', 'coinces', 'bloque', 'bloquee', 'atascado', 'atascada', 'atrapado', 'atrapada', 'preso', 'presa', 'travado', 'parado']);
 const PEOPLE: ReadonlySet<string> = new Set([
-  'clubs', 'branches', 'sites', 'offices', 'schools', 'clinics', 'hotels', 'depots', 'restaurants', 'lojas', 'tiendas', 'filialen',
+  'clubs', 'schools', 'clinics', 'hotels', 'depots', 'restaurants', 'lojas', 'tiendas', 'filialen',
   'mechanics', 'mecanicos', 'mecaniciens', 'mechaniker', 'teachers', 'professores', 'profesores', 'enseignants', 'lehrer', 'nurses', 'engineers', 'ingenieros', 'engenheiros', 'cashiers',
   'cajeros', 'caixas', 'advisers', 'advisors', 'planners', 'technicians', 'tecnicos', 'techniciens', 'techniker', 'operators', 'operadores', 'assistants', 'assistentes', 'asistentes',
   'consultants', 'traders', 'analysts', 'accountants', 'clerks', 'officers', 'managers', 'pickers', 'packers', 'drivers', 'conductores', 'motoristas', 'chauffeurs', 'fahrer', 'mitarbeitende',
-  'trabalhadores', 'trabajadores', 'travailleurs', 'arbeiter', 'subempreiteiros', 'operarios', 'pickers', 'drivers', 'callers', 'anrufer', 'appelants', 'citizens', 'residents', 'patients', 'passengers', 'guests', 'people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados', 'suppliers', 'vendors', 'lieferanten', 'fournisseurs', 'proveedores', 'fornecedores',
+  'trabalhadores', 'trabajadores', 'travailleurs', 'arbeiter', 'subempreiteiros', 'operarios', 'callers', 'anrufer', 'appelants', 'citizens', 'residents', 'patients', 'passengers', 'guests', 'people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados', 'suppliers', 'vendors', 'lieferanten', 'fournisseurs', 'proveedores', 'fornecedores',
   'trabajadores', 'clientes', 'funcionarios', 'employes', 'collegues', 'salaries', 'leute', 'beschaftigte', 'kunden', 'filialen', 'lojas', 'tiendas', 'magasins']);
 const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'gesamten', 'komplette', 'kompletten', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
 const GROUPS: ReadonlySet<string> = new Set(['depot', 'hotel', 'wing', 'library', 'team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
@@ -272,7 +272,7 @@ const AT_TIME: ReadonlySet<string> = new Set(['at', 'um', 'a', 'as', 'las', 'all
 /** Water, fire or heat where the servers are: an outage in the making. */
 const SERVER_ROOMS: ReadonlySet<string> = new Set(['camara de frio', 'cold room', 'cold store', 'kuhlraum', 'chambre froide', 'camara frigorifica', 'sala tecnica', 'salle technique', 'technikraum', 'sala de racks', 'bastidores da rede', 'network room', 'network cabinet', 'server cabinet', 'server rack', 'comms cabinet', 'patch cabinet', 'netzwerkschrank', 'serverschrank', 'baie reseau', 'armario de red', 'rack de red', 'server room', 'serverraum', 'rechenzentrum', 'data centre', 'data center', 'comms room', 'salle serveur', 'salle des serveurs', 'sala de servidores', 'sala dos servidores', 'cpd']);
 const ROOM_FIRST: ReadonlySet<string> = new Set([...SERVER_ROOMS].map((r) => r.split(' ')[0] ?? ''));
-const HAZARDS: ReadonlySet<string> = new Set(['alarme', 'alarma', 'alarm', 'clim', 'climatisation', 'cooling', 'aircon', 'klima', 'klimaanlage', 'condicionado', 'refrigeracion', 'refrigeracao', 'leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
+const HAZARDS: ReadonlySet<string> = new Set(['alarme', 'alarma', 'clim', 'climatisation', 'cooling', 'aircon', 'klima', 'klimaanlage', 'condicionado', 'refrigeracion', 'refrigeracao', 'leak', 'leaking', 'water', 'flood', 'flooded', 'fire', 'smoke', 'hot', 'temperature', 'alarm', 'fuite', 'eau', 'wasser', 'feuer', 'rauch', 'heiss', 'agua', 'fuga', 'humo', 'fumaca', 'vazamento', 'calor', 'chaleur', 'incendie', 'incendio']);
 /** About twenty, thirty…: "une trentaine", "una veintena", "uma dezena", "ein Dutzend". */
 const ABOUT_MANY: ReadonlySet<string> = new Set(['dizaine', 'quinzaine', 'vingtaine', 'trentaine', 'quarantaine', 'cinquantaine', 'centaine', 'decena', 'veintena', 'treintena', 'dezena', 'vintena', 'trintena', 'dutzend', 'dutzende', 'dozens']);
 const HOW_TO: ReadonlySet<string> = new Set(['como acrescento', 'como adiciono', 'como e que mudo', 'como e que', 'how do you', 'how do i', 'how can i', 'how to', 'wie kann ich', 'wie stelle ich', 'comment faire', 'comment puis je', 'como puedo', 'como hago', 'como faco', 'como posso']);
@@ -424,9 +424,8 @@ export function readPriority(title: string, description: string): PriorityReadin
     // "it's all 25 of us on the floor".
     if (words[i] === 'all' && Number(words[i + 1]) >= MANY && words[i + 2] === 'of' && (words[i + 3] === 'us' || words[i + 3] === 'them')) add('impact', words.slice(i, i + 4).join(' '));
     const c = (words[i] ?? '').charCodeAt(0);
-    // "40 people", "40ish pickers".
+    // "38 people", "18 mecânicos", "40ish night pickers": a number of people, one word between at most.
     const n = c >= 48 && c <= 57 ? Number((words[i] ?? '').replace(/ish$/, '')) : NaN;
-    // "38 people", "18 mecânicos", "40 night pickers": a number of people, one word between at most.
     if (Number.isInteger(n) && n >= MANY && (PEOPLE.has(words[i + 1] ?? '') || PEOPLE.has(words[i + 2] ?? ''))) add('impact', `${words[i]} ${PEOPLE.has(words[i + 1] ?? '') ? words[i + 1] : words[i + 2]}`);
   }
   if (!kinds.has('security') && words.some((w) => ATTACHMENT.has(w)) && words.some((w) => SUSPICIOUS.has(w))) {
