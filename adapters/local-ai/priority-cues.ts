@@ -177,7 +177,7 @@ const NEEDS: ReadonlySet<string> = new Set(['need', 'needs', 'brauche', 'braucht
 const PURPOSE: ReadonlySet<string> = new Set(['so', 'that', 'damit', 'dass', 'afin', 'pour', 'para', 'que', 'if', 'falls', 'wenn', 'si', 'se']);
 
 /** Possessives: "all my files", "none of the ports on my desktop" are one person's. */
-const POSSESSIVE: ReadonlySet<string> = new Set(['my', 'mein', 'meine', 'meinem', 'meinen', 'mon', 'ma', 'mes', 'mi', 'mis', 'meu', 'minha', 'meus', 'minhas']);
+export const POSSESSIVE: ReadonlySet<string> = new Set(['my', 'mein', 'meine', 'meinem', 'meinen', 'meiner', 'mon', 'ma', 'mes', 'mi', 'mis', 'meu', 'minha', 'meus', 'minhas']);
 /** What gets encrypted in an attack. */
 const FILES: ReadonlySet<string> = new Set(['files', 'file', 'dateien', 'daten', 'fichiers', 'archivos', 'arquivos', 'ficheiros', 'documents', 'documentos', 'drive', 'laufwerk', 'data', 'dados', 'datos', 'donnees', 'folders', 'ordner', 'dossiers', 'carpetas', 'pastas', 'server']);
 const ENCRYPT_STEMS = ['encrypt', 'verschlussel', 'chiffr', 'cifrad', 'criptografad', 'encriptad'];
@@ -315,7 +315,7 @@ function credentialsTyped(words: readonly string[], from: number, to: number): b
 }
 
 /** True when a word of `words[from..to)` is in `set` (a loop, not a slice and a closure: this runs for many words). */
-function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
+export function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
   for (let j = Math.max(0, from); j < to && j < words.length; j++) if (set.has(words[j]!)) return true;
   return false;
 }

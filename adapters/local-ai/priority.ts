@@ -1,5 +1,5 @@
 import type { Priority } from '../../core/index.js';
-import { readCues } from './priority-cues.js';
+import { POSSESSIVE, readCues, within } from './priority-cues.js';
 import { foldWords } from './skill-matcher.js';
 
 /**
@@ -283,11 +283,6 @@ const WEAK_BLOCKS: ReadonlySet<string> = new Set(['won t let me', 'cannot work',
 const ABLE: ReadonlySet<string> = new Set(['able', 'can', 'could', 'kann', 'konnen', 'peut', 'peuvent', 'puede', 'pueden', 'consegue', 'conseguem', 'pode', 'podem']);
 /** What nobody can do that is no outage: "nobody can tell me why". */
 const HELPING: ReadonlySet<string> = new Set(['you', 'u', 'someone', 'somebody', 'anyone', 'we', 'i', 'ihr', 'sie', 'vous', 'tu', 'alguien', 'alguem', 'voce', 'voces', 'tell', 'help', 'explain', 'answer', 'say', 'find', 'figure', 'sagen', 'helfen', 'erklaren', 'dire', 'aider', 'expliquer', 'decir', 'ayudar', 'explicar', 'dizer', 'ajudar']);
-const OWN: ReadonlySet<string> = new Set(['my', 'mein', 'meine', 'meiner', 'meinen', 'mes', 'mon', 'ma', 'mis', 'mi', 'meus', 'minhas', 'meu', 'minha']);
-function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
-  for (let j = Math.max(0, from); j < to && j < words.length; j++) if (set.has(words[j] ?? '')) return true;
-  return false;
-}
 
 /** This many people named with a number ("35 people") is many. */
 const MANY = 5;
@@ -397,7 +392,7 @@ export function readPriority(title: string, description: string): PriorityReadin
     }
     // "none of the counters in T2 can connect", "nobody on the news desk can save": nobody able to, a few words on
     // (not "nobody can tell me why", not "none of my mails can be sent").
-    if (NOBODY.has(words[i] ?? '') && !within(words, i + 1, i + 4, OWN)) {
+    if (NOBODY.has(words[i] ?? '') && !within(words, i + 1, i + 4, POSSESSIVE)) {
       for (let j = i + 2; j <= i + 12 && j < words.length; j++) {
         if (ABLE.has(words[j] ?? '') && !HELPING.has(words[j + 1] ?? '')) {
           add('impact', `${words[i]} … ${words[j]}`);
