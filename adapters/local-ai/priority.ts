@@ -82,7 +82,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'salary went to another account', 'salary was paid into another account', 'salario foi para outra conta', 'gehalt auf ein anderes konto', 'salaire sur un autre compte', 'nomina en otra cuenta',
     'password has been changed', 'password s been changed', 'password was changed by', 'recovery email isn t ours', 'recovery email is not ours', 'recovery email changed',
     'enlace que no debia', 'link i shouldn t have', 'tried recalling', 'recall failed', 'tried to recall',
-    'read out my password', 'read him my password', 'read her my password', 'read out the password', 'read out the code', 'asked me to read out', 'saying he was from', 'saying she was from',
+    'read out my password', 'read him my password', 'read her my password', 'read out the password', 'asked me to read out', 'saying he was from', 'saying she was from',
     'saying they were from',
     'active security incident', 'ongoing security incident', 'security incident in progress', 'we have a security incident', 'reporting a security incident', 'aktiver sicherheitsvorfall',
     'incident de securite en cours', 'incidente de seguridad activo', 'incidente de seguridad en curso', 'incidente de seguranca ativo', 'incidente de seguranca em curso', 'unknown administrator account', 'unknown admin account',
@@ -151,7 +151,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'would be handy', 'would be useful', 'would be great', 'would help a lot',
     'could the', 'can the', 'could it be', 'can it be', 'be made bigger',
     'i would like', 'i d like', 'would like to', 'we would like', 'would like the', 'would like a', 'would like an', 'would love', 'could i get', 'can i get', 'could we get', 'would it be possible', 'is it possible', 'request for', 'requesting', 'need a new', 'could be installed',
-    'can it be', 'could it be', 'order new', 'ich hatte gern', 'ich benotige informationen', 'serait il possible', 'je voudrais', 'demande d', 'quisiera', 'me gustaria', 'solicitud', 'gostaria',
+    'order new', 'ich hatte gern', 'ich benotige informationen', 'serait il possible', 'je voudrais', 'demande d', 'quisiera', 'me gustaria', 'solicitud', 'gostaria',
     'solicitacao', 'pedido de', 'request', 'could you install', 'can you install', 'could you order', 'can you order',
     'please put', 'please install', 'please add', 'please create', 'please set up', 'please order', 'can you add', 'could you add', 'could you give me', 'can you give me',
     'could you set up', 'can you set up', 'could i have', 'can i have', 'i need the', 'i need a', 'ich brauchte', 'ich brauche', 'j ai besoin', 'necesito', 'preciso de', 'need access', 'bitte installieren', 'j aimerais', 'je souhaite', 'pourriez vous',
@@ -218,7 +218,7 @@ const PEOPLE: ReadonlySet<string> = new Set([
   'cajeros', 'caixas', 'advisers', 'advisors', 'planners', 'technicians', 'tecnicos', 'techniciens', 'techniker', 'operators', 'operadores', 'assistants', 'assistentes', 'asistentes',
   'consultants', 'traders', 'analysts', 'accountants', 'clerks', 'officers', 'managers', 'pickers', 'packers', 'drivers', 'conductores', 'motoristas', 'chauffeurs', 'fahrer', 'mitarbeitende',
   'trabalhadores', 'trabajadores', 'travailleurs', 'arbeiter', 'subempreiteiros', 'operarios', 'callers', 'anrufer', 'appelants', 'citizens', 'residents', 'patients', 'passengers', 'guests', 'people', 'users', 'colleagues', 'employees', 'persons', 'staff', 'personen', 'mitarbeiter', 'kollegen', 'personnes', 'utilisateurs', 'personas', 'usuarios', 'pessoas', 'colaboradores', 'agents', 'members', 'workers', 'customers', 'clients', 'stores', 'branches', 'sites', 'offices', 'agentes', 'empleados', 'suppliers', 'vendors', 'lieferanten', 'fournisseurs', 'proveedores', 'fornecedores',
-  'trabajadores', 'clientes', 'funcionarios', 'employes', 'collegues', 'salaries', 'leute', 'beschaftigte', 'kunden', 'filialen', 'lojas', 'tiendas', 'magasins']);
+  'clientes', 'funcionarios', 'employes', 'collegues', 'salaries', 'leute', 'beschaftigte', 'kunden', 'magasins']);
 const WHOLE: ReadonlySet<string> = new Set(['whole', 'entire', 'ganze', 'ganzen', 'gesamte', 'gesamten', 'komplette', 'kompletten', 'toute', 'tout', 'entera', 'entero', 'todo', 'toda', 'inteiro', 'inteira']);
 const GROUPS: ReadonlySet<string> = new Set(['depot', 'hotel', 'wing', 'library', 'team', 'office', 'department', 'floor', 'site', 'building', 'company', 'branch', 'staff', 'abteilung', 'buro', 'standort', 'etage', 'equipe', 'bureau', 'service', 'oficina', 'equipo', 'departamento', 'planta', 'escritorio', 'setor', 'andar', 'empresa', 'warehouse', 'store', 'shop', 'plant', 'factory', 'hq', 'headquarters', 'accounting', 'sales', 'almacen', 'tienda', 'fabrica',
   'usine', 'entrepot', 'lager', 'werk', 'armazem', 'loja', 'call', 'centre', 'center', 'gebaude', 'haus', 'batiment', 'edificio', 'predio',
