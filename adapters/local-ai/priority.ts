@@ -246,7 +246,7 @@ const SENT: ReadonlySet<string> = new Set(['sent', 'emailed', 'shared', 'posted'
 const ON_IT: ReadonlySet<string> = new Set(['on', 'from', 'in', 'auf', 'im', 'sur', 'dans', 'en', 'no', 'na', 'del', 'do', 'da']);
 /** Gone, said after the device: "the iPad is missing", "der Laptop ist verschwunden". */
 const GONE: ReadonlySet<string> = new Set(['missing', 'verschwunden', 'disparu', 'desaparecio', 'desapareceu']);
-const LOST: ReadonlySet<string> = new Set(['lost', 'missing', 'verloren', 'verschwunden', 'perdu', 'disparu', 'perdi', 'perdido', 'perdida', 'perdio', 'desaparecio', 'desapareceu']);
+const LOST: ReadonlySet<string> = new Set(['lost', 'verloren', 'perdu', 'perdi', 'perdido', 'perdida', 'perdio', ...GONE]);
 const DEVICES: ReadonlySet<string> = new Set(['laptop', 'phone', 'iphone', 'ipad', 'tablet', 'usb', 'stick', 'notebook', 'portatil', 'movil', 'celular', 'telemovel', 'handy', 'diensthandy', 'telephone', 'ordinateur', 'yubikey']);
 const ACCESSORIES: ReadonlySet<string> = new Set(['charger', 'case', 'bag', 'cable', 'sleeve', 'stand', 'cover', 'ladegerat', 'chargeur', 'cargador', 'carregador', 'funda', 'capa', 'housse']);
 
