@@ -63,6 +63,8 @@ const schema = z.object({
     .pipe(z.array(z.enum(['gemini', 'openai', 'local'], { message: 'entries must be gemini, openai or local' })))
     .optional(),
   AI_REDACT: bool.default(true),
+  /** The local engine's learned model: empty for the shipped one, a file from `npm run train:helpdesk`, or `none`. */
+  LOCAL_TRIAGE_MODEL: optionalStr,
   AI_TIMEOUT_MS: int(1000, 300_000).default(20_000),
   GEMINI_API_KEY: optionalStr,
   GEMINI_MODEL: str.default('gemini-3.5-flash-lite'),

@@ -11,19 +11,20 @@ export interface EvalOutcome {
 
 /**
  * The shared shell of the evaluation commands: `<file.jsonl>` plus one
- * optional `--<output> <path>`, the body's lines printed, and any problem
- * printed with the command's name and exit code 2 (usage errors with the
- * usage line).
+ * optional `--<output> <path>` and any further `--<name> <value>` options
+ * the command declares, the body's lines printed, and any problem printed
+ * with the command's name and exit code 2 (usage errors with the usage line).
  */
 export function runEvalCommand(
-  cli: { readonly command: string; readonly outputOption: string; readonly outputPlaceholder: string },
-  body: (file: string) => Promise<EvalOutcome>,
+  cli: { readonly command: string; readonly outputOption: string; readonly outputPlaceholder: string; readonly options?: Readonly<Record<string, string>> },
+  body: (file: string, options: ReadonlyMap<string, string>) => Promise<EvalOutcome>,
 ): void {
   const { command, outputOption } = cli;
-  const usage = `usage: npm run --silent ${command} -- <file.jsonl> [--${outputOption} ${cli.outputPlaceholder}]`;
+  const extra = Object.entries(cli.options ?? {});
+  const usage = `usage: npm run --silent ${command} -- <file.jsonl> [--${outputOption} ${cli.outputPlaceholder}]${extra.map(([name, placeholder]) => ` [--${name} ${placeholder}]`).join('')}`;
   (async () => {
-    const { file, outputPath } = parseArgs(process.argv.slice(2), `--${outputOption}`);
-    const result = await body(file);
+    const { file, outputPath, options } = parseArgs(process.argv.slice(2), `--${outputOption}`, extra.map(([name]) => `--${name}`));
+    const result = await body(file, options);
     if (outputPath && result.output) {
       const lines = result.output();
       writeFileSync(outputPath, lines.length ? `${lines.join('\n')}\n` : '');
@@ -40,15 +41,21 @@ export function runEvalCommand(
   );
 }
 
-function parseArgs(argv: readonly string[], outputFlag: string): { file: string; outputPath: string | null } {
+function parseArgs(argv: readonly string[], outputFlag: string, valueFlags: readonly string[]): { file: string; outputPath: string | null; options: Map<string, string> } {
   let file: string | null = null;
   let outputPath: string | null = null;
+  const options = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === outputFlag) {
       const next = argv[i + 1];
       if (!next || next.startsWith('--')) throw new UsageError(`${outputFlag} needs an output path`);
       outputPath = next;
+      i += 1;
+    } else if (valueFlags.includes(arg)) {
+      const next = argv[i + 1];
+      if (!next || next.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      options.set(arg.slice(2), next);
       i += 1;
     } else if (arg.startsWith('--')) {
       throw new UsageError(`unknown option ${arg}`);
@@ -59,5 +66,5 @@ function parseArgs(argv: readonly string[], outputFlag: string): { file: string;
     }
   }
   if (file === null) throw new UsageError('missing input file');
-  return { file, outputPath };
+  return { file, outputPath, options };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run --silent eval:triage -- <file.jsonl> [--predictions <out.jsonl>]`
+ * `npm run --silent eval:triage -- <file.jsonl> [--predictions <out.jsonl>] [--model <model.json|none>]`
  *
  * Files every ticket of the file into a fresh in-memory helpdesk with the
  * evaluation roster (nine moderators, one per desk, and an admin), exactly
@@ -9,7 +9,7 @@
  * input exits with code 2 and names the line.
  */
 import { runCommand } from '../adapters/console/index.js';
-import { LexicalSimilarIndex, LocalTriageEngine, readJsonl, ticketCommand, triageLineSchema, triageMetrics, type TriageDecision } from '../adapters/local-ai/index.js';
+import { HelpdeskModel, LexicalSimilarIndex, LocalTriageEngine, readJsonl, ticketCommand, triageLineSchema, triageMetrics, type TriageDecision } from '../adapters/local-ai/index.js';
 import { SkillCatalog, type Helpdesk, type Person } from '../core/index.js';
 import { FakeClock } from '../core/testing/fakes.js';
 import { testHelpdesk } from '../core/testing/harness.js';
@@ -36,13 +36,16 @@ async function say(helpdesk: Helpdesk, handle: string, text: string): Promise<st
   return result.value;
 }
 
-runEvalCommand({ command: 'eval:triage', outputOption: 'predictions', outputPlaceholder: '<out.jsonl>' }, async (file) => {
+runEvalCommand({ command: 'eval:triage', outputOption: 'predictions', outputPlaceholder: '<out.jsonl>', options: { model: '<model.json|none>' } }, async (file, options) => {
   const lines = readJsonl(file, triageLineSchema).map((r) => r.value);
   const catalog = new SkillCatalog();
   const clock = new FakeClock();
+  // `--model` evaluates a model from `npm run train:helpdesk -- --out …`, or the words and rules alone (`none`).
+  const modelOption = options.get('model');
+  const model = modelOption === undefined ? undefined : modelOption === 'none' ? null : HelpdeskModel.load(modelOption);
   const { helpdesk, engine, store } = testHelpdesk({
     clock,
-    triage: new LocalTriageEngine({ catalog }),
+    triage: new LocalTriageEngine({ catalog, ...(model !== undefined ? { model } : {}) }),
     similar: new LexicalSimilarIndex(),
     settings: { adminIdentities: ['console:admin'], filingLimitPerMinute: 0 },
   });

@@ -47,6 +47,15 @@ describe('start-up problems are one line that says what to do', () => {
     expect((error as Error).message).toBe(`PORT ${port} is already in use by another program: stop that program or set PORT to a free port.`);
   });
 
+  it('a local triage model that is missing or is no helpdesk model', async () => {
+    const missing = await startFailure({ PORT: '0', LOCAL_TRIAGE_MODEL: '/nonexistent/model.json' });
+    expect(missing).toBeInstanceOf(StartupError);
+    expect((missing as Error).message).toMatch(/^LOCAL_TRIAGE_MODEL: cannot read \/nonexistent\/model\.json \(ENOENT.*\); write one with npm run train:helpdesk or set LOCAL_TRIAGE_MODEL=none$/);
+    const wrong = await startFailure({ PORT: '0', LOCAL_TRIAGE_MODEL: 'package.json' });
+    expect((wrong as Error).message).toMatch(/^LOCAL_TRIAGE_MODEL: cannot read package\.json \(not a model file/);
+    expect(await startFailure({ PORT: '0', LOCAL_TRIAGE_MODEL: 'none' })).toBeNull();
+  });
+
   it('Slack unreachable at start-up', async () => {
     // A port nobody listens on: reserve one, then free it.
     const { server, port } = await listening();

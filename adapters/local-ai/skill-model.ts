@@ -72,12 +72,30 @@ export class SkillModel {
 
   /** Reads and validates a model file. */
   static load(path: string | URL): SkillModel {
-    return new SkillModel(skillModelSchema.parse(JSON.parse(readFileSync(path, 'utf8'))));
+    const parsed = skillModelSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success) throw new Error(`not a model file (${parsed.error.issues[0]?.path.join('.') || 'file'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`);
+    return new SkillModel(parsed.data);
   }
 
   /** Probability of every tag for a text, in tag order. */
   probabilities(text: string): Float32Array {
-    const features = skillFeatures(text);
+    return this.probabilitiesOf(skillFeatures(text));
+  }
+
+  /** Share of the words among `features` (not word pairs or letter triples) that the model has weights for. */
+  knownWords(features: readonly string[]): number {
+    let words = 0;
+    let known = 0;
+    for (const f of features) {
+      if (!f.startsWith('w:')) continue;
+      words += 1;
+      if (this.featureIndex.has(f)) known += 1;
+    }
+    return words === 0 ? 0 : known / words;
+  }
+
+  /** {@link probabilities} of features already extracted with {@link skillFeatures}. */
+  probabilitiesOf(features: readonly string[]): Float32Array {
     const z = Float32Array.from(this.bias);
     const scale = 1 / Math.sqrt(Math.max(1, features.length));
     for (const f of features) {

@@ -1,7 +1,7 @@
 import type { Clock, Logger, SimilarTicketIndex, Store, TriageEngine } from '../../core/index.js';
 import { HybridSimilarIndex, type EmbeddingProvider } from '../../core/retrieval/index.js';
 import { createTriageChain, orderEngines } from '../../core/triage/index.js';
-import { LocalTriageEngine } from '../../adapters/local-ai/index.js';
+import { HelpdeskModel, LocalTriageEngine, shippedHelpdeskModel } from '../../adapters/local-ai/index.js';
 import type { Config } from '../config.js';
 import { StartupError } from '../errors.js';
 import { nodeHasher } from './hasher.js';
@@ -13,6 +13,16 @@ export interface AiWiring {
   readonly description: string;
   /** Stops following the store for similar tickets and writes the index snapshot. */
   stop(): Promise<void>;
+}
+
+/** The local engine's learned model, read at start-up (the first ticket does not wait for it); a bad file stops the start. */
+function localModel(setting: string | undefined): HelpdeskModel | null {
+  if (setting === 'none') return null;
+  try {
+    return setting ? HelpdeskModel.load(setting) : shippedHelpdeskModel();
+  } catch (error) {
+    throw new StartupError(`LOCAL_TRIAGE_MODEL: cannot read ${setting ?? 'the shipped model'} (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); write one with npm run train:helpdesk or set LOCAL_TRIAGE_MODEL=none`);
+  }
 }
 
 /**
@@ -28,7 +38,7 @@ export async function buildAi(c: Readonly<Config>, store: Store, clock: Clock, l
   const available = {
     gemini: gemini && c.GEMINI_API_KEY ? gemini.createGeminiTriage({ apiKey: c.GEMINI_API_KEY, model: c.GEMINI_MODEL, baseUrl: c.GEMINI_BASE_URL, timeoutMs: c.AI_TIMEOUT_MS, logger }) : null,
     openai: openai && c.OPENAI_API_KEY ? openai.createOpenAITriage({ apiKey: c.OPENAI_API_KEY, model: c.OPENAI_MODEL, baseURL: c.OPENAI_BASE_URL, timeoutMs: c.AI_TIMEOUT_MS, logger }) : null,
-    local: new LocalTriageEngine(),
+    local: new LocalTriageEngine({ model: localModel(c.LOCAL_TRIAGE_MODEL) }),
   };
   const { engines, problems, notes } = orderEngines(available, c.AI_PROVIDERS);
   if (problems.length > 0) throw new StartupError(problems.join(' '));
