@@ -66,6 +66,13 @@ describe('the helpdesk model', () => {
     expect(rules.priority).not.toBe('HIGH');
   });
 
+  it('yields to a staff correction of a ticket much like this one', async () => {
+    const catalog = new SkillCatalog();
+    const precedents = [{ ref: 4, title: 'Kingsbridge - nothing loading', skills: ['hardware'], category: 'hardware', priority: 'HIGH' as const, score: 0.6, corrected: true }];
+    const p = await new LocalTriageEngine({ catalog }).triage({ ...request(catalog, ...OFFICE_OFFLINE), precedents });
+    expect(p.skills[0]).toBe('hardware');
+  });
+
   it('leaves the helpdesk’s own skills to their words', async () => {
     const catalog = new SkillCatalog();
     catalog.define({ id: 'payroll', description: 'Payslips and salary', words: ['payslip', 'salary'] });

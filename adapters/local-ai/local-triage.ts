@@ -20,8 +20,9 @@ export interface LocalTriageOptions {
 const FIX_MIN_SCORE = 0.2;
 /**
  * The model's HIGH at this probability makes a ticket HIGH that no rule
- * read as one. On company sets it never saw, it found 7 of the 11 HIGH
- * tickets the rules missed, at the cost of one ticket with no gold priority.
+ * read as one. On eight company sets it never saw, it found 7 of the 11
+ * HIGH tickets the rules missed, and made 3 of 278 tickets with no gold
+ * priority HIGH.
  */
 const LEARNED_HIGH = 0.5;
 /** The security reading the model must also give for its HIGH to count as a security incident. */
