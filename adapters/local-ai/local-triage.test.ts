@@ -23,6 +23,13 @@ describe('LocalTriageEngine', () => {
     expect(p.confidence).toBeLessThanOrEqual(1);
   });
 
+  it('reads a virus going round the team as an illness for HR, not malware', async () => {
+    const p = await engine.triage(request('Half my team has a stomach virus', 'Five of us are off with a stomach virus. How do we report sick days, and do we need a note from the first day?'));
+    expect(p.skills[0]).toBe('hr');
+    expect(p.priority).not.toBe('HIGH');
+    expect(p.category).toBe('hr');
+  });
+
   it('gives a mail the ticket calls fraudulent to the security desk first, even when nothing was clicked', async () => {
     const p = await engine.triage(request('Strange email', 'We got an email pretending to be our CEO asking for a wire transfer'));
     expect(p.skills[0]).toBe('security');

@@ -27,6 +27,8 @@ describe('readPriority', () => {
     ['Is it possible to get a second monitor', ''],
     ['Where can I find the VPN guide?', ''],
     ['Question about licences', 'Not urgent, just wondering'],
+    ['Second microwave for the crew room', 'About 15 people queue at the break and half of them get no hot food. Not a fault, just a request :)'],
+    ['Kaffeemaschine im 2. Stock?', 'Alle 20 von uns gehen nach unten. Kein Fehler, nur ein Wunsch.'],
   ])('reads LOW from %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('LOW');
   });

@@ -173,6 +173,8 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'whenever someone has time', 'whenever someone has a moment', 'whenever you have time', 'whenever possible', 'not a big problem', 'not a problem', 'no big problem', 'not a huge deal', 'not serious', 'kein grosses problem', 'nicht schlimm', 'pas grave', 'no es grave', 'nao e grave',
     'still readable', 'still legible', 'still usable', 'still works', 'still working', 'still prints', 'prints fine', 'otherwise fine', 'otherwise works', 'works otherwise', 'druckt noch', 'imprime encore', 'todavia imprime', 'ainda imprime', 'noch benutzbar', 'funktioniert noch', 'encore utilisable', 'fonctionne encore', 'todavia funciona', 'aun funciona',
     'ainda funciona', 'ainda da para usar',
+    'not a fault', 'just a request', 'only a request', 'just an idea', 'just a wish', 'only a wish', 'just a suggestion', 'nothing is broken', 'nothing broken', 'kein fehler', 'nur ein wunsch', 'nur eine idee',
+    'pas une panne', 'juste une idee', 'juste une demande', 'no es una averia', 'solo una idea', 'solo una sugerencia', 'nao e uma avaria', 'so uma ideia', 'apenas uma sugestao',
   ],
 };
 
