@@ -96,7 +96,7 @@ describe('situation notes and bad input', () => {
     expect(laptop.notes).not.toContain('Roll back');
   });
 
-  it.each([['help', 'help'], ['🔥🔥', '🔥🔥'], ['Hệ thống không hoạt động', 'Xin hãy giúp tôi'], ['urgent', 'urgent'], ['?', '?'], ['broken', 'its broken again'], ['プリンターが動きません', 'プリンターが動きません']])('triages "%s" with no skill and a needs-a-look note', async (title, description) => {
+  it.each([['help', 'help'], ['🔥🔥', '🔥🔥'], ['Hệ thống không hoạt động', 'Xin hãy giúp tôi'], ['urgent', 'urgent'], ['?', '?'], ['broken', 'its broken again'], ['プリンターが動きません', 'プリンターが動きません'], ['Toujours pareil', "Bonjour, c'est toujours pareil qu'hier, rien n'a changé."]])('triages "%s" with no skill and a needs-a-look note', async (title, description) => {
     const p = await engine.triage(request(title, description));
     expect(p.skills).toEqual([]);
     expect(p.category).toBe('general');

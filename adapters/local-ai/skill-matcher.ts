@@ -46,7 +46,7 @@ const INFLECTED = ['ing', 'ed', 'ly'];
 const REAL_WORDS: ReadonlySet<string> = new Set([
   'rights', 'nights', 'fights', 'system', 'systems', 'across', 'random', 'branch', 'passport', 'garbage', 'changer', 'chaque', 'achats', 'findet', 'konnen', 'konnte', 'konnten',
   'sollen', 'recibi', 'contra', 'easier', 'feature', 'features', 'changes', 'bridge', 'parece', 'centro', 'acentos', 'football', 'talent', 'cellar', 'morale', 'drafts',
-  'fechar', 'estava', 'estaba', 'blatter', 'altura', 'lindas', 'finden', 'depose', 'touche', 'apagan', 'cortado', 'cartes', 'formular', 'drives', 'recebo', 'reclamo', 'pointer', 'blinks',
+  'pareil', 'pareille', 'pareils', 'pareilles', 'fechar', 'estava', 'estaba', 'blatter', 'altura', 'lindas', 'finden', 'depose', 'touche', 'apagan', 'cortado', 'cartes', 'formular', 'drives', 'recebo', 'reclamo', 'pointer', 'blinks',
 ]);
 const MAX_PHRASE = 6;
 /** A word form matched through its stem counts this much of the entry. */
