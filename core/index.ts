@@ -7,6 +7,7 @@ export * from './domain/person.js';
 export * from './domain/skills.js';
 export * from './domain/ticket.js';
 export * from './domain/text.js';
+export { mailBody } from './domain/mail-body.js';
 export * from './helpdesk.js';
 export { ErrorSink, FORM_TOO_LATE, newErrorRef, type ErrorSinkOptions } from './error-sink.js';
 export * from './notifications/notification.js';

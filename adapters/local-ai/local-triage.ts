@@ -1,7 +1,6 @@
-import { SkillCatalog, SUMMARY_MAX, type TriageEngine, type TriageProposal, type TriageRequest } from '../../core/index.js';
+import { mailBody, SkillCatalog, SUMMARY_MAX, type TriageEngine, type TriageProposal, type TriageRequest } from '../../core/index.js';
 import { categorize } from './category.js';
 import { NO_READING, shippedHelpdeskModel, type HelpdeskModel, type LearnedReading } from './helpdesk-model.js';
-import { mailBody } from './mail-body.js';
 import { situationNotes } from './notes.js';
 import { readPriority, type PriorityReading } from './priority.js';
 import { GUESS_CONFIDENCE, SkillPredictor } from './skill-predictor.js';

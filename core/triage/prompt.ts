@@ -1,3 +1,4 @@
+import { mailBody } from '../domain/mail-body.js';
 import type { TriageRequest, TriageSkill } from '../ports/triage.js';
 import type { JsonSchema } from './schema.js';
 import { correctedExamples, offeredSkills, type OfferedSkills } from './skills-context.js';
@@ -90,7 +91,8 @@ export function buildTriagePrompt(request: TriageRequest, offered: OfferedSkills
     ...(examples.length > 0 ? [`<corrected_examples>${inertJson(examples)}</corrected_examples>`] : []),
     `<similar_resolved_tickets>${inertJson(similar)}</similar_resolved_tickets>`,
     '<ticket>',
-    inertJson({ ref: request.ticket.ref, title: request.ticket.title, description: request.ticket.description }),
+    // An e-mail's legal footer and signature say nothing about the problem (and carry names and phone numbers).
+    inertJson({ ref: request.ticket.ref, title: request.ticket.title, description: mailBody(request.ticket.description) || request.ticket.description }),
     '</ticket>',
     'Triage the ticket above. Reply with the JSON object only.',
   ].join('\n');

@@ -55,6 +55,15 @@ describe('prompt', () => {
     expect(p.user.match(/<\/ticket>/g)).toHaveLength(1);
     expect(inertJson('<&>')).toBe('"\\u003c\\u0026\\u003e"');
   });
+
+  it('gives the provider the mail without its legal footer and signature', () => {
+    const description =
+      'Since this morning the shared printer on the 3rd floor prints every page blank, for all of us. We restarted it twice. Kind regards, Anna Novak Senior Key Account Manager Tel 01632 960555 This email and any attachments are confidential and intended solely for the addressee.';
+    const p = buildTriagePrompt({ ticket: { id: 'x', ref: 1, title: 'Printer blank pages', description }, similar: [], staffSkills: [], catalog: new SkillCatalog().ids() });
+    expect(p.user).toContain('prints every page blank');
+    expect(p.user).not.toContain('attachments are confidential');
+    expect(p.user).not.toContain('Key Account Manager');
+  });
 });
 
 describe('citations', () => {
