@@ -27,7 +27,7 @@ export const SKILLS_USAGE = [
   '/skills away @person · /skills back @person',
   '/skills link @person <platform:id or email>   (the same human on another platform)',
   '/skills new <skill> "what it covers"   (admins create the helpdesk\'s own skills)',
-  '/skills words <skill> word, word      (words that name it in tickets)',
+  '/skills words <skill> word, word      (words that name it in tickets; word* for word starts, word! for error texts)',
 ].join('\n');
 
 /** Turns a platform mention (`@bob`, `<@U123>`) into an identity, or null when it is not a mention. */
