@@ -42,16 +42,36 @@ export function skillWords(text: string): string[] {
 export function skillFeatures(text: string): string[] {
   const words = skillWords(text);
   const features = new Set<string>();
-  for (const w of words) {
-    features.add(`w:${w}`);
-    if (COMPOUND.test(w.slice(1))) for (const part of w.split(PARTS)) if (part) features.add(`w:${part}`);
-  }
+  for (const w of words) for (const f of featuresOf(w).words) features.add(f);
   const content = words.filter((w) => !FEATURE_STOPWORDS.has(w));
   for (let i = 1; i < content.length; i++) features.add(`b:${content[i - 1]} ${content[i]}`);
-  for (const w of content) {
-    const marked = `<${w}>`;
-    if (marked.length <= 3) continue;
-    for (let i = 0; i + 3 <= marked.length; i++) features.add(`c:${marked.slice(i, i + 3)}`);
-  }
+  for (const w of content) for (const f of featuresOf(w).trigrams) features.add(f);
   return [...features];
+}
+
+interface WordFeatures {
+  readonly words: readonly string[];
+  readonly trigrams: readonly string[];
+}
+
+/**
+ * A word's own features, kept for the words seen before (bounded): the same
+ * ordinary words come back in every ticket, and a kept string is already
+ * hashed for the sets and the model's lookups.
+ */
+const seen = new Map<string, WordFeatures>();
+const SEEN_MAX = 20_000;
+
+function featuresOf(w: string): WordFeatures {
+  let f = seen.get(w);
+  if (f) return f;
+  const words = [`w:${w}`];
+  if (COMPOUND.test(w.slice(1))) for (const part of w.split(PARTS)) if (part) words.push(`w:${part}`);
+  const trigrams: string[] = [];
+  const marked = `<${w}>`;
+  if (marked.length > 3) for (let i = 0; i + 3 <= marked.length; i++) trigrams.push(`c:${marked.slice(i, i + 3)}`);
+  f = { words, trigrams };
+  if (seen.size >= SEEN_MAX) seen.clear();
+  seen.set(w, f);
+  return f;
 }
