@@ -98,3 +98,41 @@ export function prune(model: LinearModel, epsilon: number, decimals: number): Li
   const weights = model.weights.map((w) => w.map((v) => (Math.abs(v) < epsilon ? 0 : Math.round(v * f) / f)));
   return { weights, bias: model.bias.map((v) => Math.round(v * 100) / 100) };
 }
+
+export interface SparseFit {
+  readonly train: TrainOptions;
+  /** Features seen fewer times than this in the rows are left out. */
+  readonly minCount: number;
+  /** Weights closer to zero than this are dropped from the file. */
+  readonly pruneEpsilon: number;
+  readonly decimals: number;
+}
+
+/**
+ * Fits one-vs-rest weights on rows of feature strings and returns them as a
+ * model file holds them: feature → flat [tag, weight, tag, weight, …] for the
+ * weights that survive pruning, and biases rounded to two decimals.
+ */
+export function fitSparse(features: readonly (readonly string[])[], labels: readonly Set<number>[], tags: number, o: SparseFit): { weights: Record<string, number[]>; bias: number[] } {
+  const seen = new Map<string, number>();
+  for (const fs of features) for (const f of fs) seen.set(f, (seen.get(f) ?? 0) + 1);
+  const vocab = [...seen].filter(([, n]) => n >= o.minCount).map(([f]) => f);
+  const ids = new Map(vocab.map((f, i) => [f, i]));
+  const sparse: SparseRow[] = features.map((fs) => ({
+    ids: Int32Array.from(fs.map((f) => ids.get(f)).filter((k): k is number => k !== undefined)),
+    scale: 1 / Math.sqrt(Math.max(1, fs.length)),
+  }));
+  const model = prune(trainLogistic(sparse, labels, vocab.length, tags, o.train), o.pruneEpsilon, o.decimals);
+  const f = 10 ** o.decimals;
+  const weights: Record<string, number[]> = {};
+  vocab.forEach((feature, k) => {
+    const run: number[] = [];
+    model.weights.forEach((w, t) => {
+      // Float32 → decimal: round again so the file holds 1.7, not 1.7000000476837158.
+      const v = Math.round((w[k] ?? 0) * f) / f;
+      if (v !== 0) run.push(t, v);
+    });
+    if (run.length) weights[feature] = run;
+  });
+  return { weights, bias: [...model.bias].map((b) => Math.round(b * 100) / 100) };
+}

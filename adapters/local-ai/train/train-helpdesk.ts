@@ -25,7 +25,7 @@ import { readJsonl } from '../jsonl.js';
 import { skillFeatures } from '../skill-features.js';
 import { SkillModel, type SkillModelFile } from '../skill-model.js';
 import { triageLineSchema } from '../triage-eval.js';
-import { prune, trainLogistic, type SparseRow, type TrainOptions } from './logistic.js';
+import { fitSparse, type TrainOptions } from './logistic.js';
 
 /**
  * Chosen by holding out the newest round of eight company sets: stronger
@@ -98,35 +98,12 @@ files.forEach((file, f) => {
 
 /** Fits on the given rows and returns the model exactly as the shipped file holds it. */
 function fit(subset: readonly Row[]): SkillModelFile {
-  const seen = new Map<string, number>();
-  for (const r of subset) for (const f of r.features) seen.set(f, (seen.get(f) ?? 0) + 1);
-  const vocab = [...seen].filter(([, n]) => n >= MIN_FEATURE_COUNT).map(([f]) => f);
-  const ids = new Map(vocab.map((f, i) => [f, i]));
-  const sparse: SparseRow[] = subset.map((r) => ({
-    ids: Int32Array.from(r.features.map((f) => ids.get(f)).filter((k): k is number => k !== undefined)),
-    scale: 1 / Math.sqrt(Math.max(1, r.features.length)),
-  }));
-  const model = prune(
-    trainLogistic(
-      sparse,
-      subset.map((r) => r.labels),
-      vocab.length,
-      tags.length,
-      TRAIN,
-    ),
-    PRUNE_EPSILON,
-    DECIMALS,
+  const { weights, bias } = fitSparse(
+    subset.map((r) => r.features),
+    subset.map((r) => r.labels),
+    tags.length,
+    { train: TRAIN, minCount: MIN_FEATURE_COUNT, pruneEpsilon: PRUNE_EPSILON, decimals: DECIMALS },
   );
-  const weights: Record<string, number[]> = {};
-  vocab.forEach((f, k) => {
-    const run: number[] = [];
-    model.weights.forEach((w, t) => {
-      const v = Math.round((w[k] ?? 0) * 10 ** DECIMALS) / 10 ** DECIMALS;
-      if (v !== 0) run.push(t, v);
-    });
-    if (run.length) weights[f] = run;
-  });
-  const bias = [...model.bias].map((b) => Math.round(b * 100) / 100);
   return { format: 'helpdesk-skills-logreg/1', tags, bias, thresholds: tags.map(() => 0.5), topK: 3, minTop: 1, weights };
 }
 

@@ -18,7 +18,7 @@ import { readJsonl } from '../jsonl.js';
 import { skillFeatures } from '../skill-features.js';
 import { SkillModel, type SkillModelFile } from '../skill-model.js';
 import { SkillPredictor } from '../skill-predictor.js';
-import { prune, rng, shuffle, trainLogistic, type SparseRow, type TrainOptions } from './logistic.js';
+import { fitSparse, rng, shuffle, type TrainOptions } from './logistic.js';
 import { f1, tuneRule, type Counts, type DecisionRule } from './thresholds.js';
 
 const TRAIN: TrainOptions = { epochs: 6, l2: 2e-3, learningRate: 0.5, seed: 7 };
@@ -57,37 +57,12 @@ const labels = rows.map((r) => new Set(r.tags.map((t) => tagIndex.get(t) as numb
 
 /** Fits on the given rows and returns the model exactly as the shipped file would hold it. */
 function fit(indices: readonly number[], rule: DecisionRule): SkillModelFile {
-  const seen = new Map<string, number>();
-  for (const i of indices) for (const f of features[i] ?? []) seen.set(f, (seen.get(f) ?? 0) + 1);
-  const vocab = [...seen].filter(([, n]) => n >= MIN_FEATURE_COUNT).map(([f]) => f);
-  const ids = new Map(vocab.map((f, i) => [f, i]));
-  const sparse: SparseRow[] = indices.map((i) => {
-    const fs = features[i] ?? [];
-    const known = fs.map((f) => ids.get(f)).filter((k): k is number => k !== undefined);
-    return { ids: Int32Array.from(known), scale: 1 / Math.sqrt(Math.max(1, fs.length)) };
-  });
-  const model = prune(
-    trainLogistic(
-      sparse,
-      indices.map((i) => labels[i] as Set<number>),
-      vocab.length,
-      tags.length,
-      TRAIN,
-    ),
-    PRUNE_EPSILON,
-    DECIMALS,
+  const { weights, bias } = fitSparse(
+    indices.map((i) => features[i] ?? []),
+    indices.map((i) => labels[i] as Set<number>),
+    tags.length,
+    { train: TRAIN, minCount: MIN_FEATURE_COUNT, pruneEpsilon: PRUNE_EPSILON, decimals: DECIMALS },
   );
-  const weights: Record<string, number[]> = {};
-  vocab.forEach((f, k) => {
-    const flat: number[] = [];
-    model.weights.forEach((w, t) => {
-      // Float32 → decimal: round again so the file holds 1.7, not 1.7000000476837158.
-      const v = Math.round((w[k] ?? 0) * 10 ** DECIMALS) / 10 ** DECIMALS;
-      if (v !== 0) flat.push(t, v);
-    });
-    if (flat.length) weights[f] = flat;
-  });
-  const bias = [...model.bias].map((b) => Math.round(b * 100) / 100);
   return { format: 'helpdesk-skills-logreg/1', tags, bias, thresholds: rule.thresholds, topK: rule.topK, minTop: rule.minTop, weights };
 }
 
