@@ -136,6 +136,8 @@ function deletions(word: string): string[] {
   return out;
 }
 
+/** Words between what moves and "on its own" ("the cursor keeps moving around on its own"; "se mueve solo el ratón"). */
+const AUTONOMOUS_WINDOW = 6;
 /** What someone else at the keyboard moves: "the cursor moves on its own". */
 const INPUT: ReadonlySet<string> = new Set(['cursor', 'mouse', 'maus', 'mauszeiger', 'souris', 'curseur', 'raton', 'typing', 'tippt', 'schreibt', 'ecrit', 'escribe', 'digitando', 'digita', 'windows', 'fenster', 'fenetres', 'ventanas', 'janelas']);
 
@@ -323,7 +325,7 @@ export function within(words: readonly string[], from: number, to: number, set: 
 /** Phrases that are one cue; looked up in the space-joined words. */
 const PHRASES = {
   autonomous: ['on its own', 'by itself', 'sin que nadie lo toque', 'sin que nadie', 'se abren solas', 'se abren solos', 'abrem sozinhas', 'ohne dass jemand', 's ouvrent toutes seules', 'offnen sich von selbst', 'moves alone', 'move alone', 'moving alone', 'moved alone', 'se mueve solo', 'se mueve sola', 'bouge seul', 'bouge seule', 'mexe sozinho', 'bewegt sich allein', 'von selbst', 'von allein', 'tout seul', 'toute seule', 'por si solo', 'por si sola', 'sozinho', 'sozinha', 'solo se mueve'],
-  disown: ['never been', 'never made', 'never did', 'i was asleep', 'not me', 'wasn t me', 'was not me', 'no fui yo', 'nao fui eu', 'pas moi', 'nicht ich', 'war nicht ich', 'war ich nicht', 'ce n etait pas moi', 'didn t change it', 'i didn t change', 'i did not change', 'didn t make', 'did not make',
+  disown: ['never been there', 'never been to', 'never been in', 'never been near', 'never made', 'never did', 'i was asleep', 'not me', 'wasn t me', 'was not me', 'no fui yo', 'nao fui eu', 'pas moi', 'nicht ich', 'war nicht ich', 'war ich nicht', 'ce n etait pas moi', 'didn t change it', 'i didn t change', 'i did not change', 'didn t make', 'did not make',
     'didn t do that', 'did not do that', 'didn t do this', 'didn t do it', 'not trying to', 'wasn t trying', 'never asked', 'didn t ask', 'did not ask', 'never requested', 'didn t request',
     'did not request', 'didn t start', 'didn t initiate', 'didn t trigger', 'nicht angefordert', 'nicht ausgelost', 'nicht beantragt', 'nie angefordert', 'pas demande', 'jamais demande',
     'no pedi', 'no solicite', 'nunca pedi', 'nao pedi', 'nao solicitei', 'eu nao fiz',
@@ -467,8 +469,11 @@ export function readCues(folded: readonly string[]): PriorityCues {
   // "when I scroll down", "a drop down": no service is down.
   for (let i = 1; i < words.length; i++) if (words[i] === 'down' && MOVES_DOWN.has(words[i - 1]!)) masks[i] = masks[i]! & ~C.severity;
   const present = new Set<PhraseKind>();
+  /** Where "on its own", "tout seul"… stand: what moves by itself must be near them. */
+  const autonomous: number[] = [];
   for (let i = 0; i < words.length; i++) {
     for (const { kind, parts } of PHRASE_STARTS.get(words[i]!) ?? []) {
+      if (kind === 'autonomous' && parts.every((p, k) => words[i + k] === p)) autonomous.push(i);
       if (present.has(kind) || !parts.every((p, k) => words[i + k] === p)) continue;
       // "sorry if this is a false alarm", "maybe it's nothing": a hedge, not a false alarm.
       if (kind === 'falseAlarm' && within(words, i - 4, i, HEDGES)) continue;
@@ -552,7 +557,7 @@ export function readCues(folded: readonly string[]): PriorityCues {
   const nonIncident = training ?? (planned ? 'planned' : undefined) ?? (has('thanks') ? 'thanks' : undefined) ?? (has('falseAlarm') ? 'false alarm' : undefined);
 
   return {
-    security: nonIncident === 'training or simulation' || nonIncident === 'false alarm' ? undefined : securityEvent(words, masks, has, any, near, negatedAt),
+    security: nonIncident === 'training or simulation' || nonIncident === 'false alarm' ? undefined : securityEvent(words, masks, has, any, near, negatedAt, (i) => autonomous.some((a) => Math.abs(a - i) <= AUTONOMOUS_WINDOW)),
     scopedImpact: singular || nonIncident ? undefined : scopedImpact,
     scope: scopeAt.length > 0,
     severity: severityAt.length > 0,
@@ -580,6 +585,7 @@ function securityEvent(
   any: (bits: number) => boolean,
   near: (i: number, bits: number, before: number, after: number) => number,
   negatedAt: (i: number) => boolean,
+  byItself: (i: number) => boolean,
 ): string | undefined {
   const suspicious = any(C.suspicion);
   const disowned = has('disown');
@@ -588,7 +594,8 @@ function securityEvent(
     // Most words start none of the word-set checks below: one lookup (or a first letter) skips them all.
     if (m === 0 && !PRECHECK.has(words[i]!) && !(CRYPT_FIRST.has(words[i]!.charCodeAt(0)) && CRYPT_STARTS.has(words[i]!.slice(0, 4)))) continue;
     // Someone else at the keyboard: the cursor moves on its own.
-    if (INPUT.has(words[i]!) && has('autonomous')) return `${words[i]} … on its own`;
+    // "Mon clavier est passé en QWERTY tout seul. Comment on remet l'AZERTY dans Windows ?" is a setting, not an intruder.
+    if (INPUT.has(words[i]!) && byItself(i)) return `${words[i]} … on its own`;
     // An account that messages people on its own: "my Teams is messaging people by itself".
     if (SENDS_ON_ITS_OWN.has(words[i]!) && has('autonomous') && within(words, i + 1, i + 4, RECIPIENTS)) return `${words[i]} … on its own`;
     if (ENCRYPT_FIRST.has(words[i]!.charCodeAt(0)) && encrypted(words[i]!) && !within(words, i + 1, i + 3, PROTECTED_MEDIA) && (within(words, Math.max(0, i - 3), i + 3, FILES) || near(i, C.device, 4, 4) >= 0)) return words[i];

@@ -213,7 +213,9 @@ describe('compositional priority cues', () => {
     ['What if', 'What should I do if I ever click a phishing link by mistake?'],
     ['False alarm', 'Earlier I reported a suspicious login but it was me on my new phone. Please close the ticket.'],
     ['Encryption', 'Which encryption do you recommend for files on Ubuntu?'],
-  ])('does not read training, a simulation, a negation, an "if" or a false alarm as an incident: %s', (title, description) => {
+    ["Clavier en QWERTY au lieu d'AZERTY", "Bonjour, mon clavier est passé en QWERTY tout seul. Comment on remet l'AZERTY dans Windows ? Rien de grave."],
+    ['BitLocker recovery key', 'After the update my laptop asks for the BitLocker recovery key (48 digits). I have never been given one.'],
+  ])('does not read training, a simulation, a negation, an "if", a false alarm, a setting that changed by itself or a key never given as an incident: %s', (title, description) => {
     expect(readPriority(title, description).priority).not.toBe('HIGH');
   });
 
