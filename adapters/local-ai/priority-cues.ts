@@ -466,6 +466,8 @@ export function readCues(folded: readonly string[]): PriorityCues {
   const masks = words.map(classes);
   // "ran a virus scan", "updated the antivirus definitions": a routine check suspects nothing; "looked at" is no "looked like".
   for (let i = 0; i < words.length; i++) if ((masks[i]! & C.suspicion) && (ROUTINE_CHECKS.has(words[i + 1] ?? '') || (LOOKED.has(words[i]!) && LOOKED_AT.has(words[i + 1] ?? '')))) masks[i] = masks[i]! & ~C.suspicion;
+  // "un incidente en curso", "ataque em curso": ongoing, not a course.
+  for (let i = 1; i < words.length; i++) if (words[i] === 'curso' && (words[i - 1] === 'en' || words[i - 1] === 'em')) masks[i] = masks[i]! & ~C.training;
   // "when I scroll down", "a drop down": no service is down.
   for (let i = 1; i < words.length; i++) if (words[i] === 'down' && MOVES_DOWN.has(words[i - 1]!)) masks[i] = masks[i]! & ~C.severity;
   const present = new Set<PhraseKind>();

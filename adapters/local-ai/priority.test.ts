@@ -18,8 +18,16 @@ describe('readPriority', () => {
     ['Me robaron el portátil', 'Me robaron el portátil de la empresa en el tren'],
     ['Panne générale', 'Tout le monde au bureau de Lyon est hors service'],
     ['Production is down', 'Checkout fails for every customer'],
+    ['Unbefugter Zugriff', 'Unbefugter Zugriff auf die Kundendatenbank festgestellt, Datensätze wurden exportiert'],
+    ['Acesso não autorizado', 'Detetámos acesso não autorizado à base de dados de clientes'],
+    ['Accès non autorisé', 'Accès non autorisé à la base de données clients cette nuit'],
+    ['Acceso no autorizado', 'Informamos de un incidente de seguridad grave en curso: acceso no autorizado a la base de datos'],
   ])('reads HIGH from %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
+  });
+
+  it('does not read what still works beside a failure as "it can wait"', () => {
+    expect(readPriority('Turnstiles', 'The turnstiles at the north gate say server unreachable. The main gate is still working, so we send people round.').priority).not.toBe('LOW');
   });
 
   it.each([

@@ -51,6 +51,7 @@ const SIGNALS: Readonly<Record<SignalKind, readonly string[]>> = {
     'clicked a suspicious', 'gave my password', 'gave away my password',
     'gave him my password', 'gave her my password', 'phished', 'phishing attack', 'ransomware', 'malware', 'trojan', 'virus detected', 'infected', 'hacked',
     'data breach', 'data breaches', 'breach', 'breaches', 'compromised', 'sign in alerts', 'login alerts', 'from another country', 'unauthorized access', 'unauthorised access',
+    'unbefugter zugriff', 'unbefugten zugriff', 'unberechtigter zugriff', 'unberechtigten zugriff', 'acces non autorise', 'acces non autorises', 'acceso no autorizado', 'accesos no autorizados', 'acesso nao autorizado', 'acessos nao autorizados',
     'being encrypted', 'files encrypted', 'encrypted my files', 'stolen', 'was stolen', 'exposed', 'data leak', 'leaked data', 'leaked credentials', 'leaked password', 'emails i didn t write', 'sending spam',
     'auf einen link geklickt', 'passwort eingegeben', 'gehackt', 'gestohlen', 'schadsoftware', 'datenleck', 'kompromittiert', 'j ai clique', 'clique sur un lien', 'pirate', 'piratage',
     'vole', 'volé', 'fuite de donnees', 'logiciel malveillant', 'hice clic', 'hice click', 'me robaron', 'robaron', 'robado', 'hackeado', 'hackearon', 'fuga de datos', 'cliquei',
@@ -482,8 +483,10 @@ export function readPriority(title: string, description: string): PriorityReadin
   const blocked = found.some((f) => f.kind === 'blocked' && kinds.has('blocked') && !(howTo && WEAK_BLOCKS.has(f.phrase)));
   const floor = blocked || (kinds.has('deadline') && !kinds.has('question')) || (kinds.has('urgency') && !kinds.has('question') && !asks);
   const lowKinds: SignalKind[] = ['can-wait', 'question', 'request', 'cosmetic'];
-  const low = lowKinds.some((k) => kinds.has(k)) || asks || cues.nonIncident !== undefined;
-  if (kinds.has('can-wait') || (low && !floor)) {
+  // "Main Gate still working, so we send people round" beside a failure is what is left, not "it can wait".
+  const canWait = kinds.has('can-wait') && (waits || !cues.severity);
+  const low = canWait || lowKinds.some((k) => k !== 'can-wait' && kinds.has(k)) || asks || cues.nonIncident !== undefined;
+  if (canWait || (low && !floor)) {
     const r = reasons(lowKinds);
     const why = cues.nonIncident ? `no incident: ${cues.nonIncident}` : 'question: the ticket asks a question';
     return { priority: 'LOW', reasons: r.length ? r : [why], kinds };
