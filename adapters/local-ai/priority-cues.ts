@@ -419,6 +419,17 @@ const COUNTED: ReadonlySet<string> = new Set([
   'order', 'orders', 'payment', 'payments', 'transaction', 'transactions', 'checkout', 'checkouts', 'till', 'tills', 'register', 'registers', 'scanners', 'bestellung', 'bestellungen',
   'zahlungen', 'kassen', 'kasse', 'commande', 'commandes', 'paiements', 'caisses', 'pedido', 'pedidos', 'pagos', 'cajas', 'pagamentos', 'caixas', 'vendas', 'ventas',
 ]);
+/** Sites of a business: two or more of them counted ("in 4 branches", "três lojas") are a scope of their own. */
+const SITES: ReadonlySet<string> = new Set([
+  'sites', 'branches', 'stores', 'shops', 'offices', 'depots', 'clinics', 'plants', 'warehouses', 'locations', 'hotels', 'restaurants', 'schools', 'surgeries', 'practices',
+  'standorte', 'filialen', 'niederlassungen', 'geschafte', 'laden', 'werke', 'praxen', 'kliniken', 'agences', 'magasins', 'boutiques', 'bureaux', 'usines', 'entrepots', 'cliniques',
+  'sucursales', 'tiendas', 'oficinas', 'sedes', 'almacenes', 'plantas', 'clinicas', 'filiais', 'lojas', 'escritorios', 'unidades', 'armazens', 'fabricas', 'agencias',
+]);
+const BLUE_SCREEN_NOUNS: ReadonlySet<string> = new Set(['ecran', 'ecrans', 'ecra', 'ecras', 'pantalla', 'pantallas', 'tela', 'telas']);
+const SEVERAL: ReadonlySet<string> = new Set([
+  'two', 'three', 'four', 'five', 'several', 'multiple', 'zwei', 'drei', 'vier', 'funf', 'mehrere', 'deux', 'trois', 'quatre', 'cinq', 'plusieurs',
+  'dos', 'tres', 'cuatro', 'cinco', 'varias', 'varios', 'duas', 'dois', 'quatro', 'diversas', 'diversos',
+]);
 /** "kein Mitarbeiter", "no one", "ningún empleado": a determiner of nobody before people. */
 const NO_DETERMINERS: ReadonlySet<string> = new Set(['no', 'kein', 'keine']);
 /** "Schulungsraum", "training room": a room's name, no training. */
@@ -504,6 +515,11 @@ export function readCues(folded: readonly string[]): PriorityCues {
     const next = words[i + 1] ?? '';
     // "blue-screened", "a blue screen": a crash.
     if (words[i] === 'blue' && next.startsWith('screen')) severityAt.push(i);
+    // "écran bleu", "ecrã azul", "pantalla azul", "blauer Bildschirm".
+    if (BLUE_SCREEN_NOUNS.has(words[i]!) && (next === 'azul' || next === 'bleu')) severityAt.push(i);
+    if ((words[i] === 'blauer' || words[i] === 'blauen') && next.startsWith('bildschirm')) severityAt.push(i);
+    // "in 4 branches", "em três lojas": several sites.
+    if (SITES.has(words[i]!) && (SEVERAL.has(words[i - 1] ?? '') || (/^\d+$/.test(words[i - 1] ?? '') && Number(words[i - 1]) >= 2))) scopeAt.push(i);
     if (m === 0) continue;
     // Not "all the time", "den ganzen Tag": a stretch of time is no crowd.
     if ((m & C.quant) && !TIME_WORDS.has(next) && !(ARTICLES.has(next) && TIME_WORDS.has(words[i + 2] ?? '')) && !POSSESSIVE.has(next) && near(i, C.group, 4, 6) >= 0) scopeAt.push(i);

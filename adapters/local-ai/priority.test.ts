@@ -22,6 +22,9 @@ describe('readPriority', () => {
     ['Acesso não autorizado', 'Detetámos acesso não autorizado à base de dados de clientes'],
     ['Accès non autorisé', 'Accès non autorisé à la base de données clients cette nuit'],
     ['Acceso no autorizado', 'Informamos de un incidente de seguridad grave en curso: acceso no autorizado a la base de datos'],
+    ['PCs in 4 branches', 'Since the update the PCs in 4 branches show a blue screen. We cannot invoice.'],
+    ['Ecrã azul em três lojas', 'Os computadores em três lojas ficam num ecrã azul e não conseguimos faturar.'],
+    ['Écran bleu', 'Dans 4 agences les PC restent sur un écran bleu, impossible de facturer.'],
   ])('reads HIGH from %s', (title, description) => {
     expect(readPriority(title, description).priority).toBe('HIGH');
   });
