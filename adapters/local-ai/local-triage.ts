@@ -19,9 +19,9 @@ export interface LocalTriageOptions {
 const FIX_MIN_SCORE = 0.2;
 /**
  * The model's HIGH at this probability makes a ticket HIGH that no rule
- * read as one. On eight company sets it never saw, it found 7 of the 11
- * HIGH tickets the rules missed, and made 3 of 278 tickets with no gold
- * priority HIGH.
+ * read as one. Over five rounds of company sets it had not seen (2,090
+ * routable tickets), it raised 59 tickets to HIGH: 51 were gold HIGH, 7 had
+ * no gold priority and 1 was gold LOW.
  */
 const LEARNED_HIGH = 0.5;
 /** The security reading the model must also give for its HIGH to count as a security incident. */
