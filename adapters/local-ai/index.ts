@@ -6,7 +6,7 @@ export { EvalInputError, readJsonl, parseJsonl, retrievalLineSchema, skillsLineS
 export { scoreWithIndex, rankingMetrics, averagePrecision, bm25Baseline, type QueryScores, type RankingMetrics } from './retrieval-eval.js';
 export { LocalTriageEngine, summarize, type LocalTriageOptions } from './local-triage.js';
 export { SkillPredictor, type SkillPrediction, type SkillPredictorOptions, type SkillSource, type SkillVote } from './skill-predictor.js';
-export { HelpdeskModel, shippedHelpdeskModel, learnedText, HIGH_TAG, type LearnedReading } from './helpdesk-model.js';
+export { HelpdeskModel, shippedHelpdeskModel, type LearnedReading } from './helpdesk-model.js';
 export { SkillModel, shippedSkillModel, skillModelSchema, type SkillModelFile, type TagScore } from './skill-model.js';
 export { readPriority, type PriorityReading, type SignalKind } from './priority.js';
 export { categorize, CATEGORIES, type Category } from './category.js';

@@ -1,9 +1,9 @@
 import { mailBody, SkillCatalog, SUMMARY_MAX, type TriageEngine, type TriageProposal, type TriageRequest } from '../../core/index.js';
 import { categorize } from './category.js';
-import { NO_READING, shippedHelpdeskModel, type HelpdeskModel, type LearnedReading } from './helpdesk-model.js';
+import { LEARNED_HIGH, NO_READING, shippedHelpdeskModel, type HelpdeskModel, type LearnedReading } from './helpdesk-model.js';
 import { situationNotes } from './notes.js';
 import { readPriority, type PriorityReading } from './priority.js';
-import { GUESS_CONFIDENCE, SkillPredictor } from './skill-predictor.js';
+import { CORRECTION_DECIDES, GUESS_CONFIDENCE, SkillPredictor } from './skill-predictor.js';
 import { oneLine, summarize } from './summary.js';
 
 export { summarize } from './summary.js';
@@ -17,13 +17,6 @@ export interface LocalTriageOptions {
 
 /** A similar ticket at or above this score backs a suggested fix. */
 const FIX_MIN_SCORE = 0.2;
-/**
- * The model's HIGH at this probability makes a ticket HIGH that no rule
- * read as one. Over five rounds of company sets it had not seen (2,090
- * routable tickets), it raised 59 tickets to HIGH: 51 were gold HIGH, 7 had
- * no gold priority and 1 was gold LOW.
- */
-const LEARNED_HIGH = 0.5;
 /** The security reading the model must also give for its HIGH to count as a security incident. */
 const LEARNED_SECURITY = 0.5;
 
@@ -72,7 +65,7 @@ export class LocalTriageEngine implements TriageEngine {
     // A mail the ticket calls phishing, suspicious or spoofed is the security desk's, even when nothing was clicked yet.
     const suspiciousMail = names[0] === 'email' && names.includes('security');
     const skills = securityFirst(names, (reading.kinds.has('security') || suspiciousMail) && allowed('security'));
-    const corrected = (request.precedents ?? []).find((p) => p.corrected && p.score >= 0.5);
+    const corrected = (request.precedents ?? []).find((p) => p.corrected && p.score >= CORRECTION_DECIDES);
     const priority = corrected && !reading.kinds.has('security') ? higher(reading.priority, corrected.priority) : reading.priority;
     const category = categorize(skills, this.catalog, reading.kinds.has('security'));
     const similar = [...request.similar].sort((a, b) => b.score - a.score);

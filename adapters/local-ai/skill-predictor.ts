@@ -59,8 +59,8 @@ const MIN_VOTE_SCORE = 0.15;
 const LEARNED_WEIGHT = 2.5;
 /** Probabilities below this are the model's base rate, not a reading. */
 const LEARNED_FLOOR = 0.2;
-/** A staff correction of a ticket at least this similar outweighs the model (as it sets the priority in local triage). */
-const CORRECTED_OVER_MODEL = 0.5;
+/** A staff correction of a ticket at least this similar decides: the model stays out, and local triage follows its priority. */
+export const CORRECTION_DECIDES = 0.5;
 
 /**
  * Predicts a ticket's skills (canonical catalog ids): helpdesk skills from
@@ -121,7 +121,7 @@ export class SkillPredictor {
     // The model has never seen this helpdesk: where one of its own skills is named, or staff corrected a
     // ticket much like this one, the helpdesk's own words and corrections decide.
     const ownNamed = learned.size > 0 && [...scores].some(([skill, s]) => s.score >= MIN_SCORE && this.catalog.get(skill)?.group === 'custom');
-    const corrected = votes.some((v) => v.corrected && v.score >= CORRECTED_OVER_MODEL);
+    const corrected = votes.some((v) => v.corrected && v.score >= CORRECTION_DECIDES);
     if (!ownNamed && !corrected) {
       for (const [skill, p] of learned) {
         if (p < LEARNED_FLOOR || !this.catalog.has(skill)) continue;

@@ -20,7 +20,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { mailBody, SkillCatalog } from '../../../core/index.js';
-import { HIGH_TAG, HelpdeskModel, learnedText } from '../helpdesk-model.js';
+import { HIGH_TAG, HelpdeskModel, LEARNED_HIGH, learnedText } from '../helpdesk-model.js';
 import { readJsonl } from '../jsonl.js';
 import { skillFeatures } from '../skill-features.js';
 import { SkillModel, type SkillModelFile } from '../skill-model.js';
@@ -40,8 +40,6 @@ const PRUNE_EPSILON = 0.1;
 const DECIMALS = 2;
 /** Cross-validation folds, by file. */
 const FOLDS = 5;
-/** The probability at which triage takes the model's HIGH (local-triage.ts). */
-const HIGH_AT = 0.5;
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -129,15 +127,15 @@ if (crossValidate) {
         routable += 1;
         if (best && r.skills.some((s) => desk(s) === desk(best))) routed += 1;
       }
-      if (reading.high >= HIGH_AT) flagged += 1;
+      if (reading.high >= LEARNED_HIGH) flagged += 1;
       if (r.high) {
         highs += 1;
-        if (reading.high >= HIGH_AT) found += 1;
+        if (reading.high >= LEARNED_HIGH) found += 1;
       }
     }
   }
   crossValidation = { folds: FOLDS, deskAccuracy: round(routed / routable), highRecall: round(found / highs), highPrecision: round(found / Math.max(1, flagged)) };
-  console.log(`cross-validated by file (${FOLDS} folds), model alone: best skill's desk right ${crossValidation.deskAccuracy}, HIGH recall ${crossValidation.highRecall}, precision ${crossValidation.highPrecision} at ${HIGH_AT}`);
+  console.log(`cross-validated by file (${FOLDS} folds), model alone: best skill's desk right ${crossValidation.deskAccuracy}, HIGH recall ${crossValidation.highRecall}, precision ${crossValidation.highPrecision} at ${LEARNED_HIGH}`);
 }
 
 const out: SkillModelFile = { ...fit(rows), trainedOn: `${rows.length} tickets from ${files.length} files (${skipped} rows of other sources left out)`, ...(crossValidation ? { crossValidation } : {}) };
