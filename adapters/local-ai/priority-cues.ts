@@ -316,6 +316,11 @@ function credentialsTyped(words: readonly string[], from: number, to: number): b
   return false;
 }
 
+/** The number a word of digits says ("12"), else 0. */
+function countOf(word: string | undefined): number {
+  return word !== undefined && /^\d+$/.test(word) ? Number(word) : 0;
+}
+
 /** True when a word of `words[from..to)` is in `set` (a loop, not a slice and a closure: this runs for many words). */
 export function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
   for (let j = Math.max(0, from); j < to && j < words.length; j++) if (set.has(words[j]!)) return true;
@@ -486,8 +491,9 @@ export function readCues(folded: readonly string[]): PriorityCues {
   const autonomous: number[] = [];
   for (let i = 0; i < words.length; i++) {
     for (const { kind, parts } of PHRASE_STARTS.get(words[i]!) ?? []) {
-      if (kind === 'autonomous' && parts.every((p, k) => words[i + k] === p)) autonomous.push(i);
-      if (present.has(kind) || !parts.every((p, k) => words[i + k] === p)) continue;
+      // Every "on its own" counts for where it stands; other kinds need only their first match.
+      if ((present.has(kind) && kind !== 'autonomous') || !parts.every((p, k) => words[i + k] === p)) continue;
+      if (kind === 'autonomous') autonomous.push(i);
       // "sorry if this is a false alarm", "maybe it's nothing": a hedge, not a false alarm.
       if (kind === 'falseAlarm' && within(words, i - 4, i, HEDGES)) continue;
       present.add(kind);
@@ -519,7 +525,7 @@ export function readCues(folded: readonly string[]): PriorityCues {
     if (BLUE_SCREEN_NOUNS.has(words[i]!) && (next === 'azul' || next === 'bleu')) severityAt.push(i);
     if ((words[i] === 'blauer' || words[i] === 'blauen') && next.startsWith('bildschirm')) severityAt.push(i);
     // "in 4 branches", "em três lojas": several sites.
-    if (SITES.has(words[i]!) && (SEVERAL.has(words[i - 1] ?? '') || (/^\d+$/.test(words[i - 1] ?? '') && Number(words[i - 1]) >= 2))) scopeAt.push(i);
+    if (SITES.has(words[i]!) && (SEVERAL.has(words[i - 1] ?? '') || countOf(words[i - 1]) >= 2)) scopeAt.push(i);
     if (m === 0) continue;
     // Not "all the time", "den ganzen Tag": a stretch of time is no crowd.
     if ((m & C.quant) && !TIME_WORDS.has(next) && !(ARTICLES.has(next) && TIME_WORDS.has(words[i + 2] ?? '')) && !POSSESSIVE.has(next) && near(i, C.group, 4, 6) >= 0) scopeAt.push(i);
@@ -531,7 +537,7 @@ export function readCues(folded: readonly string[]): PriorityCues {
     // "kein Mitarbeiter kann", "no user can": the determiner with people is nobody.
     if (NO_DETERMINERS.has(words[i]!) && (masks[i + 1]! & C.group) && !(masks[i + 1]! & C.service)) scopeAt.push(i);
     if ((m & C.quant) && COUNTED.has(next)) scopeAt.push(i);
-    if ((m & C.group) && /^\d+$/.test(words[i - 1] ?? '') && Number(words[i - 1]) >= 5) scopeAt.push(i);
+    if ((m & C.group) && countOf(words[i - 1]) >= 5) scopeAt.push(i);
     // Severity: a severity word, a negated ability, or "no"/"kein"/"sin" and a service (no wifi, kein Netz, sin internet).
     if (m & C.severity) severityAt.push(i);
     // "none of the remote workers can connect": nobody, then what they cannot do.
