@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { triageFigures } from './eval-output.js';
 
 /**
  * How the helpdesk model does on companies it never saw: a model trained
@@ -33,16 +34,13 @@ async function pooled(model: string): Promise<Pooled> {
     HELD_OUT.map(async (file) => (await run(process.execPath, ['--import', 'tsx', join(root, 'bot', 'eval-triage.ts'), join(fixtures, file), '--model', model], { cwd: root, timeout: 240_000 })).stdout),
   );
   for (const out of outputs) {
-    const counts = /with gold skills (\d+), with gold priority (\d+) \(HIGH (\d+)\)/.exec(out);
-    const figure = (name: string) => Number(new RegExp(`^${name}\\s+([0-9.]+)$`, 'm').exec(out)?.[1] ?? NaN);
-    if (!counts) throw new Error(`eval:triage printed no counts:\n${out}`);
-    const [routable, scored, high] = [Number(counts[1]), Number(counts[2]), Number(counts[3])];
-    total.routable += routable;
-    total.routed += Math.round(figure('routed_ok') * routable);
-    total.priorityScored += scored;
-    total.priorityOk += Math.round(figure('priority_acc') * scored);
-    total.high += high;
-    total.highOk += Math.round(figure('high_recall') * high);
+    const f = triageFigures(out);
+    total.routable += f.routable;
+    total.routed += Math.round(f.routed_ok * f.routable);
+    total.priorityScored += f.priorityScored;
+    total.priorityOk += Math.round(f.priority_acc * f.priorityScored);
+    total.high += f.high;
+    total.highOk += Math.round(f.high_recall * f.high);
   }
   return total;
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { triageFigures, type TriageFigures } from './eval-output.js';
 
 /**
  * Generalization guard for local triage: `eval:triage` on our own labelled
@@ -181,26 +182,10 @@ import { describe, expect, it } from 'vitest';
  */
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
-interface Figures {
-  readonly routed_ok: number;
-  readonly admin_fallback: number;
-  readonly invented: number;
-  readonly priority_acc: number;
-  readonly high_recall: number;
-}
-
-function evaluate(fixture: string): { figures: Figures; stdout: string } {
+function evaluate(fixture: string): { figures: TriageFigures; stdout: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bot', 'eval-triage.ts'), join(root, 'test', 'fixtures', fixture)], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   expect(r.status, r.stderr).toBe(0);
-  const figure = (name: keyof Figures) => {
-    const m = new RegExp(`^${name}\\s+([0-9.]+)$`, 'm').exec(r.stdout);
-    if (!m?.[1]) throw new Error(`eval:triage printed no ${name}:\n${r.stdout}`);
-    return Number(m[1]);
-  };
-  return {
-    figures: { routed_ok: figure('routed_ok'), admin_fallback: figure('admin_fallback'), invented: figure('invented'), priority_acc: figure('priority_acc'), high_recall: figure('high_recall') },
-    stdout: r.stdout,
-  };
+  return { figures: triageFigures(r.stdout), stdout: r.stdout };
 }
 
 describe('local triage on tickets it was not tuned on', () => {
